@@ -1,0 +1,1 @@
+"""The domain of RevisitDesk: plain Python services, never Qt."""

@@ -1,0 +1,216 @@
+"""The command line: `python main.py [--db URL] [--lang zh|en] COMMAND …` for administrators' work.
+
+With no command main.py starts the GUI instead; everything here runs without Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app import i18n
+from app.i18n import pick
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_NOT_IMPORTED = 1  # the file was read but nothing of it was imported
+EXIT_REFUSED = 2  # the file (or an argument) could not be used at all
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="revisitdesk",
+        description="回访台 RevisitDesk. 不带命令时启动图形界面 / Starts the GUI when no command is given.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL, e.g. sqlite:///path/file.sqlite3 or "
+        "postgresql+psycopg://user:password@host/dbname (default: $REVISITDESK_DB, "
+        "else a SQLite file in the user's data directory)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=os.environ.get("REVISITDESK_LANG") or None,
+        help="language of messages: zh (default) or en",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser(
+        "import", help="import a file: cases, evaluations or ledger / 导入业务件、评价或回访台账"
+    )
+    imp.add_argument("kind", choices=("cases", "evaluations", "ledger"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help='JSON column mapping for other layouts: {"业务编号": "件号", …}',
+    )
+    imp.add_argument(
+        "--strict", action="store_true", help="refuse the whole file if any row is rejected"
+    )
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    demo = commands.add_parser("demo", help="fill the database with demo data / 填充演示数据")
+    demo.add_argument("--cases", type=int, default=3000, help="number of cases (default 3000)")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument(
+        "--if-empty", action="store_true", help="only when the database holds no case yet"
+    )
+
+    dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
+    dbcmd.add_argument("action", choices=("info", "upgrade"))
+
+    cal = commands.add_parser("calendar", help="the working-day calendar / 工作日历")
+    cal_actions = cal.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = cal_actions.add_parser("show", help="list a month's days")
+    show.add_argument("year", type=int)
+    show.add_argument("month", type=int)
+    setday = cal_actions.add_parser("set", help="set a day as working (work) or rest (rest)")
+    setday.add_argument("day", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    setday.add_argument("kind", choices=("work", "rest"))
+    setday.add_argument("--note", help="e.g. 春节 or 调休上班")
+    clear = cal_actions.add_parser("clear", help="remove a day's entry from the table")
+    clear.add_argument("day", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    year = cal_actions.add_parser(
+        "add-year", help="mark a year as entered (after setting its holidays and make-up days)"
+    )
+    year.add_argument("year", type=int)
+    year.add_argument("--note")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.lang:
+        i18n.set_language(args.lang)
+    from db.database import open_database
+
+    database = open_database(args.db)
+    try:
+        handler = {
+            "import": _cmd_import,
+            "demo": _cmd_demo,
+            "db": _cmd_db,
+            "calendar": _cmd_calendar,
+        }[args.command]
+        return handler(database, args)
+    except KeyboardInterrupt:
+        print(
+            pick("已中断，本次操作未保存任何数据。", "Interrupted; nothing was saved."),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    finally:
+        database.close()
+
+
+def _cmd_import(database, args) -> int:
+    from app.importing import FileRefused, import_file
+    from app.importing.columns import load_mapping_file
+
+    try:
+        mapping = load_mapping_file(args.mapping) if args.mapping else None
+        with database.sessions.begin() as session:
+            summary = import_file(
+                session, args.kind, args.file, mapping=mapping, strict=args.strict
+            )
+    except FileRefused as problem:
+        if args.json:
+            print(json.dumps({"imported": False, "refusal": problem.message()}, ensure_ascii=False))
+        else:
+            print(problem.message(), file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(summary.text())
+    return EXIT_OK if summary.imported else EXIT_NOT_IMPORTED
+
+
+def _cmd_demo(database, args) -> int:
+    from app.demo import fill_demo_data
+    from db.models import Case
+
+    with database.sessions.begin() as session:
+        if args.if_empty and session.scalar(select(func.count(Case.id))):
+            print(
+                pick(
+                    "数据库中已有业务件，未添加演示数据。",
+                    "The database holds cases; no demo data added.",
+                )
+            )
+            return EXIT_OK
+        result = fill_demo_data(session, cases=args.cases, seed=args.seed)
+    print(
+        pick(
+            "已添加演示数据：{units} 个受理单位，{cases} 件业务，{evaluations} 条评价。",
+            "Demo data added: {units} units, {cases} cases, {evaluations} evaluations.",
+        ).format(units=result.units, cases=result.cases, evaluations=result.evaluations)
+    )
+    return EXIT_OK
+
+
+def _cmd_db(database, args) -> int:
+    from db.migrate import current_revision
+    from db.models import Case, Evaluation
+
+    # open_database has already upgraded; "upgrade" reports what it found and did.
+    print(pick("数据库：", "Database: ") + database.display_url())
+    print(pick("结构版本：", "Schema revision: ") + str(current_revision(database.engine)))
+    if database.backup:
+        print(pick("升级前的副本：", "Copy made before the upgrade: ") + str(database.backup))
+    if args.action == "info":
+        with database.sessions() as session:
+            cases = session.scalar(select(func.count(Case.id)))
+            evaluations = session.scalar(select(func.count(Evaluation.id)))
+        print(
+            pick("业务件：{c}，评价：{e}", "Cases: {c}, evaluations: {e}").format(
+                c=cases, e=evaluations
+            )
+        )
+    return EXIT_OK
+
+
+def _cmd_calendar(database, args) -> int:
+    from app import calendar
+
+    if args.action == "show":
+        with database.sessions() as session:
+            cal = calendar.WorkingCalendar.load(session)
+            try:
+                days = cal.month_days(args.year, args.month)
+            except calendar.CalendarUnknownError as error:
+                print(error, file=sys.stderr)
+                return EXIT_REFUSED
+        weekdays = pick("一二三四五六日", "MTWTFSS")
+        for info in days:
+            kind = pick("上班", "work") if info.is_working_day else pick("休息", "rest")
+            note = f"  {info.note}" if info.note else ""
+            print(f"{info.day.isoformat()} {weekdays[info.day.weekday()]}  {kind}{note}")
+        return EXIT_OK
+    with database.sessions.begin() as session:
+        if args.action == "set":
+            calendar.set_day(session, args.day, args.kind == "work", args.note)
+        elif args.action == "clear":
+            calendar.clear_day(session, args.day)
+        elif args.action == "add-year":
+            calendar.add_year(session, args.year, args.note)
+    print(pick("已保存。", "Saved."))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (the GUI is main.py's business)."""
+    return run(build_parser().parse_args(argv))

@@ -1,0 +1,126 @@
+"""What can be wrong with an import file or one of its rows, in words for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.i18n import pick
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # The whole file
+    "unsupported_type": (
+        "不支持的文件类型“{suffix}”：请使用 .csv、.xlsx、.xls 或 .ods 文件",
+        "Unsupported file type '{suffix}': use a .csv, .xlsx, .xls or .ods file",
+    ),
+    "file_missing": ("找不到文件：{path}", "File not found: {path}"),
+    "file_unreadable": ("无法读取文件：{detail}", "Cannot read the file: {detail}"),
+    "encoding": (
+        "无法识别文件的文字编码（已尝试 UTF-8、UTF-16 和 GB18030）",
+        "Cannot tell the file's text encoding (tried UTF-8, UTF-16 and GB18030)",
+    ),
+    "file_empty": ("文件中没有数据", "The file holds no data"),
+    "header_not_found": (
+        "找不到表头：前 {rows} 行中没有一行含有必需的列（{columns}）。如果列名不同，请指定列映射",
+        "No header row found: none of the first {rows} rows names the required columns "
+        "({columns}). If the columns are named differently, give a column mapping",
+    ),
+    "missing_columns": (
+        "缺少必需的列：{columns}。请检查文件或指定列映射",
+        "Required columns are missing: {columns}. Check the file or give a column mapping",
+    ),
+    "mapping_unknown_field": (
+        "列映射中的“{name}”不是可导入的字段；可用字段：{fields}",
+        "'{name}' in the column mapping is not a field that can be imported; fields: {fields}",
+    ),
+    "mapping_unknown_column": (
+        "列映射指向的列“{column}”不在文件的表头中",
+        "The column mapping names column '{column}', which is not in the file's header",
+    ),
+    "mapping_invalid": ("列映射文件有误：{detail}", "The column mapping file is wrong: {detail}"),
+    "strict_refused": (
+        "严格模式：有 {count} 行被拒绝，整个文件没有导入",
+        "Strict mode: {count} rows were rejected, so nothing of the file was imported",
+    ),
+    "no_valid_rows": (
+        "没有一行可以导入（{count} 行被拒绝）",
+        "No row could be imported ({count} rows rejected)",
+    ),
+    "no_rows": ("表头下面没有数据行", "There are no data rows below the header"),
+    "cancelled": ("导入已取消，没有导入任何数据", "Import cancelled; nothing was imported"),
+    # One row
+    "missing_value": ("缺少{field}", "{field} is missing"),
+    "bad_date": ("{field}不是有效日期：“{value}”", "{field} is not a valid date: '{value}'"),
+    "bad_datetime": ("{field}不是有效时间：“{value}”", "{field} is not a valid time: '{value}'"),
+    "bad_flag": ("{field}应为“是”或“否”：“{value}”", "{field} must be 是 or 否: '{value}'"),
+    "bad_count": ("{field}不是整数：“{value}”", "{field} is not a whole number: '{value}'"),
+    "bad_money": ("{field}不是有效金额：“{value}”", "{field} is not a valid amount: '{value}'"),
+    "bad_rating": (
+        "{field}不是有效的评价等级：“{value}”（应为非常满意、满意、基本满意、一般、不满意或非常不满意）",
+        "{field} is not a valid rating: '{value}' (use 非常满意, 满意, 基本满意, 一般, 不满意 or 非常不满意)",
+    ),
+    "bad_integrity": (
+        "{field}应为“有”或“没有”：“{value}”",
+        "{field} must be 有 or 没有: '{value}'",
+    ),
+    "too_long": (
+        "{field}太长（{length} 个字，最多 {limit} 个）",
+        "{field} is too long ({length} characters, at most {limit})",
+    ),
+    "completed_before_accepted": (
+        "办结日期 {completed} 早于受理日期 {accepted}",
+        "办结日期 {completed} is before 受理日期 {accepted}",
+    ),
+    "unknown_outcome": (
+        "回访情况“{value}”无法识别（可用：{known}）",
+        "回访情况 '{value}' is not a known outcome (known: {known})",
+    ),
+    "unknown_case": (
+        "业务编号 {case_no} 不在数据库中（请先导入业务件）",
+        "Case number {case_no} is not in the database (import the cases first)",
+    ),
+    "conflicting_duplicate": (
+        "业务编号 {case_no} 与第 {line} 行重复，但内容不同",
+        "Case number {case_no} repeats line {line} with different contents",
+    ),
+    "conflicting_evaluation": (
+        "与第 {line} 行是同一评价（业务编号、时间、渠道相同），但答案不同",
+        "The same evaluation as line {line} (case, time and channel), but with other answers",
+    ),
+    "conflicting_stored_evaluation": (
+        "与已导入的评价业务编号、时间、渠道相同，但答案不同",
+        "An evaluation of this case with the same time and channel was imported before, "
+        "with other answers",
+    ),
+}
+
+
+def render(code: str, params: dict[str, Any], language: str | None = None) -> str:
+    zh, en = MESSAGES[code]
+    return pick(zh, en, language).format(**params)
+
+
+@dataclass
+class Problem(Exception):
+    """Something wrong with a file or a row, to be shown to the user."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, language: str | None = None) -> str:
+        return render(self.code, self.params, language)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class FileRefused(Problem):
+    """The file as a whole cannot be imported; nothing of it is stored."""
+
+
+class RowProblem(Problem):
+    """One row cannot be imported; the others may be."""
+
+
+class ImportCancelled(Exception):
+    """Raised by a progress callback to stop an import; nothing of the file is stored."""

@@ -1,0 +1,99 @@
+"""Reading an export file into rows of cells: CSV in any of the usual encodings, .xlsx, .xls, .ods."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.importing.problems import FileRefused
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
+# GB18030 is a superset of GBK and GB2312, which older government systems export.
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+@dataclass
+class RawTable:
+    """The cells of a file's first sheet with data, each row with its line number (1-based)."""
+
+    rows: list[tuple[int, list[Any]]]
+    sha256: str
+    sheet: str | None = None
+
+
+def read_table(path: Path) -> RawTable:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise FileRefused("unsupported_type", {"suffix": suffix or path.name})
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileRefused("file_missing", {"path": str(path)}) from None
+    except OSError as error:
+        raise FileRefused("file_unreadable", {"detail": error.strerror or str(error)}) from None
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix in TEXT_SUFFIXES:
+        rows, sheet = _read_text(data), None
+    else:
+        rows, sheet = _read_spreadsheet(data)
+    rows = [(line, cells) for line, cells in rows if any(_filled(c) for c in cells)]
+    if not rows:
+        raise FileRefused("file_empty")
+    return RawTable(rows=rows, sha256=digest, sheet=sheet)
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")  # Excel's "Unicode text" export
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileRefused("encoding")
+
+
+def _read_text(data: bytes) -> list[tuple[int, list[Any]]]:
+    text = _decode(data)
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+    except csv.Error:
+        dialect = csv.excel_tab if sample.count("\t") > sample.count(",") else csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        # reader.line_num is the physical line, so quoted cells with line breaks keep numbering
+        # true to what a text editor shows.
+        return [(reader.line_num, cells) for cells in reader]
+    except csv.Error as error:
+        raise FileRefused("file_unreadable", {"detail": str(error)}) from None
+
+
+def _read_spreadsheet(data: bytes) -> tuple[list[tuple[int, list[Any]]], str | None]:
+    from python_calamine import CalamineWorkbook  # imported here: only imports need it
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            # Keep leading empty rows and columns so that line numbers match what Excel shows.
+            cells = sheet.to_python(skip_empty_area=False)
+            rows = [(index + 1, list(row)) for index, row in enumerate(cells)]
+            if any(any(_filled(c) for c in row) for _, row in rows):
+                return rows, name
+    except Exception as error:  # calamine raises its own error types for damaged files
+        raise FileRefused(
+            "file_unreadable", {"detail": str(error) or type(error).__name__}
+        ) from None
+    return [], None

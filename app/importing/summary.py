@@ -1,0 +1,111 @@
+"""What an import did: counts, and every rejected row with its line number and reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.i18n import pick
+from app.importing.problems import Problem, render
+
+
+@dataclass
+class RejectedRow:
+    line: int
+    code: str
+    params: dict[str, Any]
+    cells: list[str]
+
+    def reason(self, language: str | None = None) -> str:
+        return render(self.code, self.params, language)
+
+
+@dataclass
+class ImportSummary:
+    kind: str
+    filename: str
+    sheet: str | None = None
+    header_line: int | None = None
+    rows: int = 0  # data rows below the header, empty rows not counted
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates_in_file: int = 0  # identical lines counted once
+    rejected: list[RejectedRow] = field(default_factory=list)
+    # Rows imported with a remark, e.g. {"no_valid_phone": 3}.
+    flagged: dict[str, int] = field(default_factory=dict)
+    # Set when nothing of the file was imported (strict mode, or no valid row).
+    refusal: Problem | None = None
+
+    @property
+    def imported(self) -> bool:
+        return self.refusal is None
+
+    def reject(self, line: int, problem: Problem, cells: list[str]) -> None:
+        self.rejected.append(RejectedRow(line, problem.code, dict(problem.params), cells))
+
+    def flag(self, name: str) -> None:
+        self.flagged[name] = self.flagged.get(name, 0) + 1
+
+    def to_dict(self, language: str | None = None) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "file": self.filename,
+            "sheet": self.sheet,
+            "header_line": self.header_line,
+            "imported": self.imported,
+            "refusal": self.refusal.message(language) if self.refusal else None,
+            "rows": self.rows,
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "duplicates_in_file": self.duplicates_in_file,
+            "rejected_count": len(self.rejected),
+            "flagged": dict(self.flagged),
+            "rejected": [
+                {"line": r.line, "code": r.code, "reason": r.reason(language), "cells": r.cells}
+                for r in self.rejected
+            ],
+        }
+
+    def text(self, language: str | None = None) -> str:
+        """The summary as lines of text, for the command line and the log."""
+        lines = [
+            pick("文件：{f}", "File: {f}", language).format(f=self.filename),
+            pick(
+                "数据行 {rows}：新增 {ins}，更新 {upd}，未变 {same}，文件内重复 {dup}，拒绝 {rej}",
+                "Data rows {rows}: inserted {ins}, updated {upd}, unchanged {same}, "
+                "duplicate lines {dup}, rejected {rej}",
+                language,
+            ).format(
+                rows=self.rows,
+                ins=self.inserted,
+                upd=self.updated,
+                same=self.unchanged,
+                dup=self.duplicates_in_file,
+                rej=len(self.rejected),
+            ),
+        ]
+        for name, count in sorted(self.flagged.items()):
+            lines.append(f"  {flag_label(name, language)}: {count}")
+        for row in self.rejected:
+            lines.append(
+                pick("  第 {line} 行：{reason}", "  line {line}: {reason}", language).format(
+                    line=row.line, reason=row.reason(language)
+                )
+            )
+        if self.refusal:
+            lines.append(self.refusal.message(language))
+        return "\n".join(lines)
+
+
+FLAG_LABELS = {
+    "no_valid_phone": ("无有效电话（已导入并标记）", "no valid phone (imported, flagged)"),
+    "failed_calls": ("未接通的回访记录", "failed call attempts"),
+    "phone_evaluations": ("电话回访评价", "phone evaluations"),
+}
+
+
+def flag_label(name: str, language: str | None = None) -> str:
+    zh, en = FLAG_LABELS.get(name, (name, name))
+    return pick(zh, en, language)

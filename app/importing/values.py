@@ -1,0 +1,167 @@
+"""Reading the values of export cells: text, dates, flags, counts and money as real exports write them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
+_EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0, with its 1900 leap-year bug absorbed
+# Serials of plausible dates only (1990–2100), so that a stray count is not read as a date.
+_SERIAL_RANGE = (32874, 73051)
+
+_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME_RE = re.compile(
+    r"^(\d{1,2})\s*[:时点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?$"
+)
+
+
+def clean_text(value: object) -> str:
+    """A cell as text: stripped, inner white space folded, None and NaN as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    text = str(value).replace("\u3000", " ").replace("\xa0", " ")
+    return " ".join(text.split())
+
+
+def normalize(value: object) -> str:
+    """clean_text with full-width digits, letters and punctuation made half-width (NFKC)."""
+    return clean_text(unicodedata.normalize("NFKC", clean_text(value)))
+
+
+def header_key(value: object) -> str:
+    """A header cell reduced to what identifies it: no spaces, half-width, no decoration."""
+    text = normalize(value).replace(" ", "")
+    return text.strip("*:：").lower()
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a cell: date/datetime cells, Excel serials, and the ways exports write dates.
+
+    Returns None for an empty cell; raises ValueError for a cell that is not a date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_serial(float(value))
+    text = normalize(value)
+    if not text:
+        return None
+    day_part = text.split(" ")[0].split("T")[0]
+    if match := _DATE_RE.match(day_part) or _COMPACT_DATE_RE.match(day_part):
+        year, month, day = (int(g) for g in match.groups())
+        return date(year, month, day)  # raises ValueError for 2026-02-30
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return _from_serial(float(text))
+    raise ValueError(f"not a date: {text}")
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """A timezone-aware datetime from a cell; local times are Asia/Shanghai.
+
+    A cell holding only a date gives midnight of that date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=LOCAL_ZONE)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), LOCAL_ZONE)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        serial = float(value)
+        day = _from_serial(serial)
+        seconds = round((serial - int(serial)) * 86400)
+        return datetime.combine(day, time(), LOCAL_ZONE) + timedelta(seconds=seconds)
+    text = normalize(value)
+    if not text:
+        return None
+    if "T" in text and re.match(r"^\d{4}-\d{2}-\d{2}T", text):
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_ZONE)
+    day_text, _, time_text = text.partition(" ")
+    day = parse_date(day_text)
+    if day is None:
+        return None
+    clock = time()
+    if time_text:
+        match = _TIME_RE.match(time_text.strip())
+        if not match:
+            raise ValueError(f"not a time: {time_text}")
+        hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        clock = time(hour, minute, second)  # raises ValueError for 25:00
+    return datetime.combine(day, clock, LOCAL_ZONE)
+
+
+def _from_serial(serial: float) -> date:
+    if not _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
+        raise ValueError(f"not a date: {serial:g}")
+    return _EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+_TRUE_WORDS = {"是", "y", "yes", "true", "1", "企业", "√", "✓"}
+_FALSE_WORDS = {"否", "n", "no", "false", "0", "个人", "非企业", ""}
+
+
+def parse_flag(value: object) -> bool:
+    """是/否 and its many spellings; an empty cell is 否. Raises ValueError for other text."""
+    if isinstance(value, bool):
+        return value
+    word = normalize(value).lower()
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise ValueError(f"not 是/否: {word}")
+
+
+def parse_count(value: object) -> int | None:
+    """A whole number such as 办理环节数; empty is None; raises ValueError otherwise."""
+    text = normalize(value).replace(",", "")
+    text = re.sub(r"(个|天|日|环节)$", "", text)
+    if not text:
+        return None
+    number = Decimal(text) if re.fullmatch(r"-?\d+(\.0+)?", text) else None
+    if number is None or number < 0:
+        raise ValueError(f"not a whole number: {text}")
+    return int(number)
+
+
+def parse_money_fen(value: object) -> int | None:
+    """An amount in yuan, as integer fen: '80', '80.00', '1,234.5元', '¥52072'. Never a float.
+
+    Raises ValueError for text that is not an amount or has more than two decimals.
+    """
+    if isinstance(value, float):
+        # Spreadsheet cells are binary floats: round to fen through their shortest repr.
+        value = repr(value)
+    text = normalize(value).replace(",", "").replace("¥", "").replace("￥", "")
+    text = re.sub(r"(元|人民币|rmb)$", "", text, flags=re.IGNORECASE).strip()
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"not an amount: {text}") from None
+    if amount < 0 or not amount.is_finite():
+        raise ValueError(f"not an amount: {text}")
+    fen = amount * 100
+    if fen != fen.to_integral_value():
+        raise ValueError(f"more than two decimals: {text}")
+    return int(fen)
+
+
+def local_now() -> datetime:
+    return datetime.now(UTC).astimezone(LOCAL_ZONE)

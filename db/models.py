@@ -1,0 +1,349 @@
+"""The records of RevisitDesk as SQLAlchemy 2 typed models.
+
+Every record that may travel between outlets carries a global id (`uid`, a UUID) beside its local
+integer key, and the times it was created and last changed. Coded values (ratings, channels,
+outcomes, statuses) are stored as short strings; their meanings live in `app/` (e.g.
+`app.ratings.Rating`), so new values need no migration. Money is stored in integer fen.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.types import UTCDateTime, new_uid, utcnow
+
+# Deterministic constraint names, so that migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class Tracked:
+    """Columns of a record that travels between outlets: global id, origin and times."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, default=new_uid, unique=True)
+    # Which installation created the record (an outlet's or the centre's site id).
+    origin: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Unit(Tracked, Base):
+    """An accepting unit (受理单位): a registration centre or one of its halls."""
+
+    __tablename__ = "units"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    district: Mapped[str | None] = mapped_column(String(50))
+    # Area code used for local phone numbers written without one (e.g. "0531").
+    area_code: Mapped[str | None] = mapped_column(String(8))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Staff(Tracked, Base):
+    """A person: a handler of cases (经办人), a revisit operator (回访员), a team lead."""
+
+    __tablename__ = "staff"
+
+    name: Mapped[str] = mapped_column(String(50))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    is_operator: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    unit: Mapped[Unit | None] = relationship()
+
+    __table_args__ = (Index("ix_staff_name_unit", "name", "unit_id"),)
+
+
+class Case(Tracked, Base):
+    """A completed registration case (业务件), as exported by the registration system."""
+
+    __tablename__ = "cases"
+
+    case_no: Mapped[str] = mapped_column(String(64), unique=True)  # 业务编号
+    business_type: Mapped[str | None] = mapped_column(String(100))  # 办理事项类型 / 登记类型
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)  # 受理单位
+    district: Mapped[str | None] = mapped_column(String(50))  # 所属区县
+    accepted_on: Mapped[date | None] = mapped_column(Date)  # 受理日期
+    completed_on: Mapped[date] = mapped_column(Date, index=True)  # 办结日期
+    applicant: Mapped[str | None] = mapped_column(String(200))  # 申请人
+    is_enterprise: Mapped[bool] = mapped_column(Boolean, default=False)  # 是否企业
+    enterprise_name: Mapped[str | None] = mapped_column(String(200))  # 企业名称
+    location: Mapped[str | None] = mapped_column(String(300))  # 座落
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # 经办人
+    channel: Mapped[str | None] = mapped_column(String(20))  # 办理渠道: window / online
+    steps: Mapped[int | None] = mapped_column(Integer)  # 办理环节数
+    days: Mapped[int | None] = mapped_column(Integer)  # 办理天数
+    registration_fee_fen: Mapped[int | None] = mapped_column(Integer)  # 登记费
+    deed_tax_fen: Mapped[int | None] = mapped_column(Integer)  # 契税
+    stamp_duty_fen: Mapped[int | None] = mapped_column(Integer)  # 印花税
+    # False when none of the case's numbers is a valid phone number: the case stays, flagged.
+    has_valid_phone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    unit: Mapped[Unit] = relationship()
+    handler: Mapped[Staff | None] = relationship()
+    phones: Mapped[list[CasePhone]] = relationship(
+        back_populates="case", order_by="CasePhone.position", cascade="all, delete-orphan"
+    )
+    evaluations: Mapped[list[Evaluation]] = relationship(
+        back_populates="case", order_by="Evaluation.evaluated_at"
+    )
+
+    __table_args__ = (Index("ix_cases_unit_completed", "unit_id", "completed_on"),)
+
+
+class CasePhone(Base):
+    """One of a case's phone numbers, as written in the export and as parsed."""
+
+    __tablename__ = "case_phones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    original: Mapped[str] = mapped_column(String(100))  # as written in the source
+    e164: Mapped[str | None] = mapped_column(String(20))  # +8613812345678; None when invalid
+    extension: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[str | None] = mapped_column(String(20))  # mobile / fixed_line / …
+
+    case: Mapped[Case] = relationship(back_populates="phones")
+
+
+class Evaluation(Tracked, Base):
+    """One respondent's answers to Form A (or Form B's satisfaction), by any channel.
+
+    Only a case's first evaluation by time scores (J 5.4.1); later ones never replace it.
+    """
+
+    __tablename__ = "evaluations"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))  # app.ratings.Channel
+    source_channel: Mapped[str | None] = mapped_column(String(50))  # 评价渠道 as exported
+    round: Mapped[int] = mapped_column(Integer, default=1)  # 1 first, 2 second-round callback
+    evaluated_at: Mapped[datetime] = mapped_column(index=True)
+    overall: Mapped[str | None] = mapped_column(String(20))  # 总体情况 (app.ratings.Rating)
+    efficiency: Mapped[str | None] = mapped_column(String(20))  # 办事效率
+    attitude: Mapped[str | None] = mapped_column(String(20))  # 服务态度
+    materials: Mapped[str | None] = mapped_column(String(20))  # 提交材料
+    integrity_breach: Mapped[bool | None] = mapped_column(Boolean)  # 有无违反廉洁纪律: True = 有
+    suggestion: Mapped[str | None] = mapped_column(Text)  # 有无建议 / 评价内容
+    # The answers as the source gave them (e.g. the five-level 好差评 scale), never rewritten.
+    original: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Identifies an imported evaluation, so that importing it again adds nothing.
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+
+    case: Mapped[Case] = relationship(back_populates="evaluations")
+    operator: Mapped[Staff | None] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("case_id", "fingerprint", name="uq_evaluations_case_fingerprint"),
+        Index("ix_evaluations_case_round_time", "case_id", "round", "evaluated_at"),
+    )
+
+
+class CallAttempt(Tracked, Base):
+    """One dial of a case's number and how it ended (app.outcomes)."""
+
+    __tablename__ = "call_attempts"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(index=True)
+    outcome: Mapped[str] = mapped_column(String(30))
+    outcome_original: Mapped[str | None] = mapped_column(String(50))  # e.g. the ledger's 回访情况
+    phone_original: Mapped[str | None] = mapped_column(String(100))
+    phone_e164: Mapped[str | None] = mapped_column(String(20))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    duration_seconds: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+    callback_task_id: Mapped[int | None] = mapped_column(ForeignKey("callback_tasks.id"))
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+
+    operator: Mapped[Staff | None] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("case_id", "fingerprint", name="uq_call_attempts_case_fingerprint"),
+    )
+
+
+class CallbackTask(Tracked, Base):
+    """A second-round callback (二次回访) opened by a dissatisfied answer."""
+
+    __tablename__ = "callback_tasks"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    reason_category: Mapped[str | None] = mapped_column(String(50))
+    respondent_words: Mapped[str | None] = mapped_column(Text)
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column()
+    resolution: Mapped[str | None] = mapped_column(Text)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Complaint(Tracked, Base):
+    """A complaint or suggestion (投诉/建议), W 7.3 and 附录 H.1."""
+
+    __tablename__ = "complaints"
+
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))  # on_site / phone / online / letter
+    category: Mapped[str | None] = mapped_column(String(20))  # 意见反映类 / 现场协调类 / 立案处理类
+    received_at: Mapped[datetime] = mapped_column()
+    complainant: Mapped[str | None] = mapped_column(String(100))
+    contact: Mapped[str | None] = mapped_column(String(100))
+    content: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    first_contact_due: Mapped[date | None] = mapped_column(Date)
+    reply_due: Mapped[date | None] = mapped_column(Date)
+    first_contact_at: Mapped[datetime | None] = mapped_column()
+    replied_at: Mapped[datetime | None] = mapped_column()
+    reply: Mapped[str | None] = mapped_column(Text)
+
+
+class EnterpriseFeedback(Tracked, Base):
+    """Form B (企业回访反馈单) for an enterprise case, from printing to the archive."""
+
+    __tablename__ = "enterprise_feedback"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="to_do", index=True)
+    enterprise_name: Mapped[str | None] = mapped_column(String(200))
+    registration_type: Mapped[str | None] = mapped_column(String(100))  # 办理登记类型
+    steps: Mapped[int | None] = mapped_column(Integer)  # 办理登记所用环节
+    days: Mapped[int | None] = mapped_column(Integer)  # 所用时间（天）
+    registration_fee_fen: Mapped[int | None] = mapped_column(Integer)
+    deed_tax_fen: Mapped[int | None] = mapped_column(Integer)
+    stamp_duty_fen: Mapped[int | None] = mapped_column(Integer)
+    policy_knowledge: Mapped[str | None] = mapped_column(String(20))  # 非常熟悉 / 一般 / 不了解
+    satisfaction: Mapped[str | None] = mapped_column(String(20))  # app.ratings.Rating
+    suggestion: Mapped[str | None] = mapped_column(Text)
+    enterprise_contact: Mapped[str | None] = mapped_column(String(100))
+    revisit_contact: Mapped[str | None] = mapped_column(String(100))
+    archive_location: Mapped[str | None] = mapped_column(String(100))
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+
+
+class Attachment(Tracked, Base):
+    """A stored file (e.g. a scanned, stamped Form B), kept once by its SHA-256."""
+
+    __tablename__ = "attachments"
+
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    enterprise_feedback_id: Mapped[int | None] = mapped_column(ForeignKey("enterprise_feedback.id"))
+    kind: Mapped[str] = mapped_column(String(30))  # form_b_scan / complaint_letter / …
+    filename: Mapped[str | None] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+
+
+class AuditEntry(Base):
+    """Who changed what and when, with the values before and after."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str | None] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50))
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_uid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class CalendarDay(Base):
+    """An entry of the editable working-day calendar: overrides the shipped official table."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    is_working_day: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(String(100))  # e.g. 国庆节, 调休上班
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CalendarYear(Base):
+    """A year whose official arrangement an administrator has entered in `calendar_days`.
+
+    A year is known when the shipped table covers it or it is listed here; dates in any other
+    year are refused rather than guessed.
+    """
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+class Setting(Base):
+    """A named setting with a JSON value (app.settings declares names, types and defaults)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ImportBatch(Tracked, Base):
+    """One import of one file: what it was and what it did."""
+
+    __tablename__ = "import_batches"
+
+    kind: Mapped[str] = mapped_column(String(20))  # cases / evaluations / ledger
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ColumnMapping(Base):
+    """A remembered header→field mapping for an export layout the importer does not know."""
+
+    __tablename__ = "column_mappings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    # The file's header cells, normalised and joined: the layout this mapping is for.
+    header_signature: Mapped[str] = mapped_column(String(64))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)  # field key -> header text
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("kind", "header_signature", name="uq_column_mappings_kind_signature"),
+    )
