@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what RevisitDesk needs on Debian or Ubuntu, skipping what is already there:
+# the system libraries Qt needs, a Chinese font, and a virtual environment (.venv) with the
+# Python packages pinned in constraints.txt. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  # Qt's xcb platform plugin and OpenGL/EGL (a fresh desktop may lack some of them)
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libx11-xcb1
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
+  # Chinese text on screen and embedded in printed PDFs
+  fonts-wqy-microhei
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}"
+  fi
+}
+
+if command -v dpkg-query >/dev/null; then
+  apt_install "${APT_PACKAGES[@]}"
+else
+  echo "Not a Debian/Ubuntu system: install Qt's libraries and a CJK font yourself (see README)."
+fi
+
+# Python 3.11 or newer.
+PYTHON=""
+for candidate in python3.13 python3.12 python3.11 python3; do
+  if command -v "$candidate" >/dev/null \
+    && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    PYTHON=$(command -v "$candidate")
+    break
+  fi
+done
+if [ -z "$PYTHON" ]; then
+  echo "RevisitDesk needs Python 3.11 or newer; install it (e.g. apt-get install python3.11)." >&2
+  exit 1
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  if ! "$PYTHON" -m venv .venv 2>/dev/null; then
+    rm -rf .venv
+    apt_install python3-venv
+    "$PYTHON" -m venv .venv
+  fi
+fi
+
+# Reinstall the Python packages only when what they are pinned to has changed.
+stamp=.venv/.revisitdesk-installed
+wanted=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  .venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
+  echo "$wanted" > "$stamp"
+fi
