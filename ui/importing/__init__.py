@@ -1,0 +1,1 @@
+"""The parts of the import page: column choice, preview, mapping form, summary."""

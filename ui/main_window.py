@@ -1,0 +1,132 @@
+"""The main window: navigation on the left, the chosen page on the right, the database below."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenuBar,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from db.database import Database
+from ui import operations, preferences
+from ui.database_status import DatabaseStatus
+from ui.pages import PAGES
+from ui.pages.page import Page
+from ui.translations import use_language
+
+# Fits a 1366×768 screen with the window frame and a task bar.
+DEFAULT_SIZE = QSize(1280, 680)
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language, never translated
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, language: str) -> None:
+        super().__init__()
+        self.database = database
+        self.language = language
+        self.resize(DEFAULT_SIZE)
+        self._build()
+
+    def _build(self) -> None:
+        """Build everything that shows text, in the current language (again after a switch)."""
+        self.setWindowTitle(self.tr("回访台 RevisitDesk"))
+        self.status = DatabaseStatus(self.database)
+        self.setStatusBar(self.status)  # replaces and deletes the previous one
+        self.setMenuBar(self._build_menus())
+
+        self.navigation = QListWidget()
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        central = QWidget()
+        for number, entry in enumerate(PAGES, start=1):
+            page = entry.factory(self.database)
+            page.data_changed.connect(self.status.refresh)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.style().standardIcon(entry.icon), entry.translated_title())
+            item.setSizeHint(QSize(0, 36))
+            self.navigation.addItem(item)
+            if number <= 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), central)
+                shortcut.activated.connect(
+                    lambda row=number - 1: self.navigation.setCurrentRow(row)
+                )
+                item.setToolTip(shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        widest = max(self.fontMetrics().horizontalAdvance(e.translated_title()) for e in PAGES)
+        self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 48)
+
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)  # replaces and deletes the previous one
+        self.status.refresh()
+
+    def _build_menus(self) -> QMenuBar:
+        menus = QMenuBar()
+        file_menu = menus.addMenu(self.tr("文件(&F)"))
+        quit_action = file_menu.addAction(self.tr("退出(&X)"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+
+        settings_menu = menus.addMenu(self.tr("设置(&S)"))
+        language_menu = settings_menu.addMenu(self.tr("语言(&L)"))
+        group = QActionGroup(language_menu)
+        self.language_actions: dict[str, QAction] = {}
+        for language, name in LANGUAGE_NAMES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(language == self.language)
+            action.triggered.connect(lambda _checked, chosen=language: self.switch_language(chosen))
+            group.addAction(action)
+            self.language_actions[language] = action
+
+        help_menu = menus.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.tr("关于回访台(&A)")).triggered.connect(self.show_about)
+        return menus
+
+    def switch_language(self, language: str) -> None:
+        """Save the choice, load its translations and rebuild the window's contents."""
+        if language == self.language:
+            return
+        if operations.busy():
+            # The pages and their running work would be rebuilt away under it.
+            self.language_actions[self.language].setChecked(True)
+            self.statusBar().showMessage(self.tr("请等当前操作完成后再切换语言。"), 5000)
+            return
+        preferences.save_language(language)
+        use_language(language)
+        self.language = language
+        page = self.navigation.currentRow()
+        self._build()
+        self.navigation.setCurrentRow(page)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于回访台"),
+            self.tr(
+                "<h3>回访台 RevisitDesk</h3>"
+                "<p>不动产登记业务办结后的回访、不满意跟进和季度考核。</p>"
+                "<p>数据库：{url}</p>"
+            ).format(url=html.escape(self.database.display_url())),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A running import is cancelled (and rolled back) rather than cut off.
+        operations.cancel_and_wait()
+        event.accept()

@@ -1,0 +1,36 @@
+"""The pages of the main window, in the order of the navigation list.
+
+A new page is a `Page` subclass plus one entry here; the window builds the navigation, the
+shortcuts (Ctrl+1, Ctrl+2, …) and the page stack from this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QStyle
+
+from db.database import Database
+from ui.pages.import_page import ImportPage
+from ui.pages.page import Page
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    title: str  # the Chinese source text, translated in the context "Pages"
+    icon: QStyle.StandardPixmap
+    factory: Callable[[Database], Page]
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Pages", self.title)
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "导入数据"),
+        QStyle.StandardPixmap.SP_DialogOpenButton,
+        ImportPage,
+    ),
+)

@@ -1,0 +1,411 @@
+"""The import page: choose a file and its kind, check the preview and the columns, import it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app.importing import KINDS, FileRefused, ImportSummary, import_table
+from app.importing.problems import render
+from app.importing.reader import read_table
+from app.importing.service import remember_mapping
+from db.database import Database
+from ui.importing.column_choice import (
+    FileInspection,
+    choice_problem,
+    import_input,
+    inspect_table,
+    mapping_of,
+)
+from ui.importing.mapping_form import MappingForm
+from ui.importing.preview_model import PREVIEW_ROWS, PreviewModel
+from ui.importing.summary_view import ERROR_STYLE, SummaryView
+from ui.operations import BackgroundOperation, Progress, Work
+from ui.pages.page import Page
+
+KIND_TITLES = {
+    "cases": QT_TRANSLATE_NOOP("ImportPage", "业务件导出"),
+    "evaluations": QT_TRANSLATE_NOOP("ImportPage", "好差评评价导出"),
+    "ledger": QT_TRANSLATE_NOOP("ImportPage", "电话回访台账"),
+}
+FILE_PATTERNS = "*.csv *.xlsx *.xls *.ods"
+NOTICE_STYLE = "color: #555555;"
+
+
+class ImportPage(Page):
+    # A background step (reading a file, importing it) finished and its result is on screen.
+    operation_finished = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.setAcceptDrops(True)
+        self.operation: BackgroundOperation | None = None
+        self.inspection: FileInspection | None = None
+        self._choice_ok = False
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for kind in KINDS:
+            self.kind_combo.addItem(self.tr(KIND_TITLES[kind]), kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        kind_label = QLabel(self.tr("类型(&T)："))
+        kind_label.setBuddy(self.kind_combo)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("文件路径，按回车读取"))
+        self.path_edit.returnPressed.connect(self._path_entered)
+        path_label = QLabel(self.tr("文件(&F)："))
+        path_label.setBuddy(self.path_edit)
+        self.browse_button = QPushButton(self.tr("选择文件(&O)…"))
+        self.browse_button.clicked.connect(self.choose_file)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(kind_label)
+        file_row.addWidget(self.kind_combo)
+        file_row.addSpacing(16)
+        file_row.addWidget(path_label)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet(
+            "QLabel { border: 2px dashed palette(mid); border-radius: 8px; padding: 24px;"
+            " color: #555555; }"
+        )
+        self.summary_view = SummaryView()
+        self.summary_view.back_requested.connect(self._back_to_preview)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.preview_panel = self._build_preview_panel()
+        self.stack.addWidget(self.preview_panel)
+        self.stack.addWidget(self.summary_view)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.stack, 1)
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.start_import)
+        cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        cancel_shortcut.activated.connect(self.cancel_import)
+
+        self._show_placeholder(
+            self.tr(
+                "选择要导入的文件，或把文件拖到这里。\n支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。"
+            )
+        )
+
+    def _build_preview_panel(self) -> QWidget:
+        self.preview_title = QLabel()
+        self.preview_title.setWordWrap(True)
+        self.preview_model = PreviewModel(self)
+        self.preview_table = QTableView()
+        self.preview_table.setModel(self.preview_model)
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.setWordWrap(False)
+        self.preview_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        preview = QWidget()
+        preview_layout = QVBoxLayout(preview)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.preview_title)
+        preview_layout.addWidget(self.preview_table, 1)
+
+        self.mapping_note = QLabel()
+        self.mapping_note.setWordWrap(True)
+        self.mapping_form = MappingForm()
+        self.mapping_form.choice_changed.connect(self._check_choice)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.mapping_form)
+        mapping_box = QGroupBox(self.tr("列对应"))
+        mapping_box.setMinimumWidth(330)
+        mapping_layout = QVBoxLayout(mapping_box)
+        mapping_layout.addWidget(self.mapping_note)
+        mapping_layout.addWidget(scroll, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(preview)
+        splitter.addWidget(mapping_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        self.strict_check = QCheckBox(self.tr("严格模式（有错误行则整个文件不导入）"))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(360)
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton(self.tr("取消(&C)"))
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.cancel_button.hide()
+        self.import_button = QPushButton(self.tr("导入(&I)"))
+        self.import_button.setToolTip(self.tr("导入这个文件（Ctrl+Enter）"))
+        self.import_button.clicked.connect(self.start_import)
+        actions = QHBoxLayout()
+        actions.addWidget(self.strict_check)
+        actions.addStretch(1)
+        actions.addWidget(self.progress_bar, 1)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.import_button)
+
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        return panel
+
+    # Choosing and reading a file
+
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择要导入的文件"),
+            self.path_edit.text(),
+            self.tr("表格文件 ({patterns})").format(patterns=FILE_PATTERNS),
+        )
+        if path:
+            self.load_file(Path(path))
+
+    def _path_entered(self) -> None:
+        if self.path_edit.text().strip():
+            self.load_file(Path(self.path_edit.text().strip()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) and self.operation is None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path and self.operation is None:
+            event.acceptProposedAction()
+            self.load_file(path)
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls()
+        return Path(urls[0].toLocalFile()) if urls and urls[0].isLocalFile() else None
+
+    def load_file(self, path: Path) -> None:
+        """Read `path` in the background, then show its preview and columns."""
+        self.path_edit.setText(str(path))
+        kind = self.kind()
+
+        def read_and_inspect(session: Session, _progress: Progress) -> FileInspection:
+            return inspect_table(session, kind, read_table(path), path.name)
+
+        self._hide_message()
+        self._show_placeholder(self.tr("正在读取 {file}…").format(file=path.name))
+        self._run(read_and_inspect, self._show_inspection, self._show_file_problem)
+
+    def _kind_changed(self) -> None:
+        """The same file, looked at as another kind: its columns and remembered mapping change."""
+        if self.inspection is None:
+            return
+        kind, table, filename = self.kind(), self.inspection.table, self.inspection.filename
+
+        def inspect(session: Session, _progress: Progress) -> FileInspection:
+            return inspect_table(session, kind, table, filename)
+
+        self._run(inspect, self._show_inspection, self._show_problem)
+
+    def _show_inspection(self, inspection: FileInspection) -> None:
+        self.inspection = inspection
+        data_rows = inspection.data_rows()
+        self.preview_model.show_rows(inspection.header, data_rows)
+        self.preview_table.resizeColumnsToContents()
+        if inspection.table.sheet:
+            where = self.tr("工作表“{sheet}”，第 {line} 行是表头").format(
+                sheet=inspection.table.sheet, line=inspection.header_line
+            )
+        else:
+            where = self.tr("第 {line} 行是表头").format(line=inspection.header_line)
+        self.preview_title.setText(
+            self.tr("{where}；下面是前 {shown} 行，共 {rows} 行数据。").format(
+                where=where, shown=min(PREVIEW_ROWS, len(data_rows)), rows=len(data_rows)
+            )
+        )
+        self.mapping_form.show_fields(inspection.fields, inspection.header, inspection.initial)
+        self.mapping_note.setText(
+            self.tr("已使用上次为这种表头保存的列对应。带 * 的字段必须有对应的列。")
+            if inspection.initial != inspection.detected
+            else self.tr("已按表头自动识别，也可以手动选择。带 * 的字段必须有对应的列。")
+        )
+        self.stack.setCurrentWidget(self.preview_panel)
+        self._check_choice()
+
+    def _show_file_problem(self, problem: FileRefused) -> None:
+        self.inspection = None
+        self._show_placeholder(self.tr("没有读取文件。请检查后重新选择。"))
+        self._show_problem(problem)
+
+    def _check_choice(self) -> None:
+        """Say inline why the chosen columns cannot be imported; allow importing when they can."""
+        assert self.inspection is not None
+        choice = self.mapping_form.choice()
+        fields_by_column: dict[int, list[str]] = {}
+        for field in self.inspection.fields:
+            if choice[field.key] is not None:
+                fields_by_column.setdefault(choice[field.key], []).append(field.label)
+        self.preview_model.show_fields({c: "、".join(f) for c, f in fields_by_column.items()})
+        problem = choice_problem(self.inspection, choice)
+        self._choice_ok = problem is None
+        if problem:
+            self._show_problem(problem)
+        else:
+            self._hide_message()
+        self._update_enabled()
+
+    # Importing
+
+    def start_import(self) -> None:
+        if (
+            not self.import_button.isEnabled()
+            or self.stack.currentWidget() is not self.preview_panel
+        ):
+            return
+        inspection = self.inspection
+        assert inspection is not None
+        choice = self.mapping_form.choice()
+        table, mapping = import_input(inspection, choice)
+        # Columns the importer would not have chosen by itself are remembered for this header;
+        # so is a return to its own choice, replacing a mapping remembered before.
+        remember = choice != inspection.detected or inspection.initial != inspection.detected
+        strict = self.strict_check.isChecked()
+
+        def do_import(session: Session, progress: Progress) -> ImportSummary:
+            if remember:
+                mapping_to_keep = mapping_of(inspection, choice)
+                remember_mapping(session, inspection.kind, inspection.header, mapping_to_keep)
+            return import_table(
+                session,
+                inspection.kind,
+                table,
+                inspection.filename,
+                mapping=mapping,
+                strict=strict,
+                progress=progress,
+            )
+
+        self._hide_message()
+        self.progress_bar.setRange(0, 0)  # busy until the first report
+        self.progress_bar.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        operation = self._run(do_import, self._show_summary, self._show_problem)
+        operation.progressed.connect(self._show_progress)
+        operation.cancelled.connect(self._import_cancelled)
+
+    def cancel_import(self) -> None:
+        if self.operation is not None and self.cancel_button.isVisible():
+            self.cancel_button.setEnabled(False)
+            self.operation.cancel()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _show_summary(self, summary: ImportSummary) -> None:
+        assert self.inspection is not None
+        self.summary_view.show_summary(summary, self.inspection.header)
+        self.stack.setCurrentWidget(self.summary_view)
+        if summary.imported:
+            self.data_changed.emit()
+
+    def _import_cancelled(self) -> None:
+        self._show_message(render("cancelled", {}), NOTICE_STYLE)
+
+    def _back_to_preview(self) -> None:
+        self.stack.setCurrentWidget(self.preview_panel)
+        self._check_choice()
+
+    # Running background steps, and what the page allows meanwhile
+
+    def _run(
+        self,
+        work: Work,
+        on_success: Callable[[Any], None],
+        on_problem: Callable[[FileRefused], None],
+    ) -> BackgroundOperation:
+        operation = BackgroundOperation(self.database, work, expected=(FileRefused,), parent=self)
+        operation.succeeded.connect(on_success)
+        operation.failed.connect(on_problem)
+        operation.finished.connect(self._operation_done)
+        self.operation = operation
+        self._update_enabled()
+        operation.start()
+        return operation
+
+    def _operation_done(self) -> None:
+        self.operation = None
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self._update_enabled()
+        self.operation_finished.emit()
+
+    def _update_enabled(self) -> None:
+        idle = self.operation is None
+        for widget in (
+            self.kind_combo,
+            self.path_edit,
+            self.browse_button,
+            self.mapping_form,
+            self.strict_check,
+            self.summary_view.back_button,
+        ):
+            widget.setEnabled(idle)
+        self.import_button.setEnabled(idle and self.inspection is not None and self._choice_ok)
+
+    def _show_placeholder(self, text: str) -> None:
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def _show_problem(self, problem: FileRefused) -> None:
+        self._show_message(problem.message(), ERROR_STYLE)
+
+    def _show_message(self, text: str, style: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(style)
+        self.message_label.show()
+
+    def _hide_message(self) -> None:
+        self.message_label.clear()
+        self.message_label.hide()
