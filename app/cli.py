@@ -70,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--if-empty", action="store_true", help="only when the database holds no case yet"
     )
 
+    report = commands.add_parser("report", help="reports / 统计报表")
+    report_kinds = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+    quarterly = report_kinds.add_parser(
+        "quarterly", help="quarterly unit report: coverage, scores, ranking / 季度回访评价统计"
+    )
+    quarterly.add_argument("--year", type=int, required=True)
+    quarterly.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    quarterly.add_argument("--format", choices=("json",), default="json")
+    quarterly.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
 
@@ -104,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
             "demo": _cmd_demo,
             "db": _cmd_db,
             "calendar": _cmd_calendar,
+            "report": _cmd_report,
         }[args.command]
         return handler(database, args)
     except KeyboardInterrupt:
@@ -180,6 +191,20 @@ def _cmd_db(database, args) -> int:
                 c=cases, e=evaluations
             )
         )
+    return EXIT_OK
+
+
+def _cmd_report(database, args) -> int:
+    from app.reports.quarterly import quarterly_report
+
+    with database.sessions() as session:
+        report = quarterly_report(session, args.year, args.quarter)
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+        print(pick("已写入 {path}", "Written to {path}").format(path=args.output))
+    else:
+        print(text)
     return EXIT_OK
 
 

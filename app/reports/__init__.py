@@ -1,0 +1,1 @@
+"""Reports: the quarterly unit report, the monthly phone-revisit analysis, evaluation samples."""

@@ -1,0 +1,219 @@
+"""The quarterly unit report: coverage against the target, scores and ranking (J 5.4.1–5.4.3).
+
+A unit's cases are those completed (办结) in the quarter. A case is revisited when it has a first
+evaluation — its earliest round-1 evaluation by time, by any channel, given at any time — and only
+that evaluation scores (非常满意 5, 满意 3, 一般 2, 不满意 0). An enterprise case never revisited
+counts 0 as 未填报. Units are ranked by score total; ties go to the higher coverage, then by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.importing.values import LOCAL_ZONE
+from app.ratings import RATING_SCORES, Channel
+from app.settings import get_setting
+from db.models import Case, Evaluation, Unit
+
+# Grades of a unit's quarter (J 5.4.2).
+PASS = "合格"
+FAIL = "不合格"
+AWAITING_SUPPLEMENT = "待补报"  # below target, supplement deadline not yet passed
+IN_PROGRESS = "统计中"  # the quarter has not ended
+
+
+@dataclass
+class UnitQuarter:
+    unit: str
+    cases: int
+    revisited: int
+    online: int
+    phone: int
+    enterprise: int
+    coverage: float
+    meets_target: bool
+    score_total: int
+    score_average: float
+    rank: int
+    grade: str
+    unreported_enterprise: int  # enterprise cases without any revisit (未填报, 0 points)
+    revisited_by_deadline: int  # revisits counted for the grade
+
+
+@dataclass
+class QuarterlyReport:
+    year: int
+    quarter: int
+    target: float
+    start: date
+    end: date
+    supplement_deadline: date | None  # None when the calendar does not know that year yet
+    generated_at: datetime
+    units: list[UnitQuarter]
+
+    def to_json(self) -> dict:
+        """The report as the `report quarterly --format json` command prints it."""
+        return {
+            "year": self.year,
+            "quarter": self.quarter,
+            "target": self.target,
+            "period": {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            "supplement_deadline": (
+                self.supplement_deadline.isoformat() if self.supplement_deadline else None
+            ),
+            "generated_at": self.generated_at.isoformat(timespec="seconds"),
+            "units": [
+                {
+                    **asdict(u),
+                    "coverage": round(u.coverage, 4),
+                    "score_average": round(u.score_average, 2),
+                }
+                for u in self.units
+            ],
+        }
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1–4, not {quarter}")
+    start = date(year, 3 * quarter - 2, 1)
+    next_start = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
+    return start, next_start - timedelta(days=1)
+
+
+def quarterly_report(
+    session: Session,
+    year: int,
+    quarter: int,
+    *,
+    today: date | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> QuarterlyReport:
+    start, end = quarter_bounds(year, quarter)
+    target = float(get_setting(session, "coverage.target"))
+    calendar = calendar or WorkingCalendar.load(session)
+    today = today or datetime.now(LOCAL_ZONE).date()
+    try:
+        deadline = calendar.add_working_days(
+            end, int(get_setting(session, "coverage.supplement_working_days"))
+        )
+    except CalendarUnknownError:
+        deadline = None
+    # Revisits given up to the end of the deadline day count for the grade.
+    deadline_end = (
+        datetime.combine(deadline + timedelta(days=1), time(), LOCAL_ZONE) if deadline else None
+    )
+
+    rows = session.execute(_unit_figures(start, end, deadline_end)).all()
+    units = []
+    for row in rows:
+        coverage = row.revisited / row.cases
+        units.append(
+            UnitQuarter(
+                unit=row.unit,
+                cases=row.cases,
+                revisited=row.revisited,
+                online=row.online,
+                phone=row.phone,
+                enterprise=row.enterprise,
+                coverage=coverage,
+                meets_target=coverage >= target,
+                score_total=row.score_total,
+                score_average=row.score_total / row.revisited if row.revisited else 0.0,
+                rank=0,
+                grade=_grade(
+                    coverage >= target,
+                    row.revisited_by_deadline / row.cases >= target,
+                    today,
+                    end,
+                    deadline,
+                ),
+                unreported_enterprise=row.unreported_enterprise,
+                revisited_by_deadline=row.revisited_by_deadline,
+            )
+        )
+    units.sort(key=lambda u: (-u.score_total, -u.coverage, u.unit))
+    for position, unit in enumerate(units, start=1):
+        unit.rank = position
+    return QuarterlyReport(
+        year=year,
+        quarter=quarter,
+        target=target,
+        start=start,
+        end=end,
+        supplement_deadline=deadline,
+        generated_at=datetime.now(LOCAL_ZONE),
+        units=units,
+    )
+
+
+def _grade(
+    meets_now: bool, met_by_deadline: bool, today: date, end: date, deadline: date | None
+) -> str:
+    if today <= end:
+        return IN_PROGRESS
+    if deadline is None or today <= deadline:
+        return PASS if meets_now else AWAITING_SUPPLEMENT
+    return PASS if met_by_deadline else FAIL
+
+
+def _unit_figures(start: date, end: date, deadline_end: datetime | None):
+    """One row per unit with cases in the period: counts, channel split and score total."""
+    ranked = (
+        select(
+            Evaluation.case_id,
+            Evaluation.channel,
+            Evaluation.overall,
+            Evaluation.evaluated_at,
+            func.row_number()
+            .over(
+                partition_by=Evaluation.case_id,
+                order_by=(Evaluation.evaluated_at, Evaluation.id),
+            )
+            .label("position"),
+        )
+        .join(Case, Case.id == Evaluation.case_id)
+        .where(Evaluation.round == 1, Case.completed_on.between(start, end))
+        .subquery()
+    )
+    first = select(ranked).where(ranked.c.position == 1).subquery()
+    revisited = first.c.case_id.is_not(None)
+    score = case(
+        *((first.c.overall == rating, points) for rating, points in RATING_SCORES.items()),
+        else_=0,
+    )
+    online = first.c.channel.in_([c for c in Channel if c.is_online])
+    by_deadline = (
+        and_(revisited, first.c.evaluated_at < deadline_end)
+        if deadline_end is not None
+        else revisited
+    )
+    return (
+        select(
+            Unit.name.label("unit"),
+            func.count(Case.id).label("cases"),
+            _count_if(revisited).label("revisited"),
+            _count_if(online).label("online"),
+            _count_if(first.c.channel == Channel.PHONE).label("phone"),
+            _count_if(first.c.channel == Channel.ENTERPRISE).label("enterprise"),
+            func.coalesce(func.sum(score), 0).label("score_total"),
+            _count_if(and_(Case.is_enterprise, first.c.case_id.is_(None))).label(
+                "unreported_enterprise"
+            ),
+            _count_if(by_deadline).label("revisited_by_deadline"),
+        )
+        .select_from(Case)
+        .join(Unit, Unit.id == Case.unit_id)
+        .outerjoin(first, first.c.case_id == Case.id)
+        .where(Case.completed_on.between(start, end))
+        .group_by(Unit.id, Unit.name)
+    )
+
+
+def _count_if(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
