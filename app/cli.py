@@ -77,8 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quarterly.add_argument("--year", type=int, required=True)
     quarterly.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
-    quarterly.add_argument("--format", choices=("json",), default="json")
-    quarterly.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    quarterly.add_argument("--format", choices=("json", "xlsx", "pdf"), default="json")
+    quarterly.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx, pdf)"
+    )
 
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
@@ -195,16 +197,34 @@ def _cmd_db(database, args) -> int:
 
 
 def _cmd_report(database, args) -> int:
+    from app.printing.fonts import ChineseFontMissingError
+    from app.printing.quarterly_pdf import write_quarterly_pdf
     from app.reports.quarterly import quarterly_report
+    from app.reports.quarterly_xlsx import write_quarterly_xlsx
 
+    if args.format != "json" and args.output is None:
+        print(
+            pick("xlsx 和 pdf 格式需要用 -o 指定输出文件", "xlsx and pdf need -o FILE"),
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
     with database.sessions() as session:
         report = quarterly_report(session, args.year, args.quarter)
-    text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
-    if args.output:
+    if args.format == "json":
+        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        if args.output is None:
+            print(text)
+            return EXIT_OK
         args.output.write_text(text + "\n", encoding="utf-8")
-        print(pick("已写入 {path}", "Written to {path}").format(path=args.output))
+    elif args.format == "xlsx":
+        write_quarterly_xlsx(report, args.output)
     else:
-        print(text)
+        try:
+            write_quarterly_pdf(report, args.output)
+        except ChineseFontMissingError as error:
+            print(error, file=sys.stderr)
+            return EXIT_REFUSED
+    print(pick("已写入 {path}", "Written to {path}").format(path=args.output))
     return EXIT_OK
 
 
