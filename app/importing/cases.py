@@ -14,6 +14,7 @@ from app.importing.form_a import case_ids
 from app.importing.problems import RowProblem
 from app.importing.rows import SourceRow
 from app.importing.summary import ImportSummary
+from app.importing.values import clean_text
 from app.phones import parse_phones, split_phone_cell
 from db.models import Case, CasePhone, Staff, Unit
 from db.types import utcnow
@@ -100,7 +101,7 @@ def parse_row(row: SourceRow) -> CaseRecord:
         accepted_on=accepted_on,
         completed_on=completed_on,
         applicant=row.text("applicant", 200),
-        phones=tuple(split_phone_cell(row.text("phones"))),
+        phones=tuple(split_phone_cell(_phone_cell(row.raw("phones")))),
         is_enterprise=is_enterprise,
         enterprise_name=enterprise_name,
         location=row.text("location", 300),
@@ -112,6 +113,12 @@ def parse_row(row: SourceRow) -> CaseRecord:
         deed_tax_fen=row.money_fen("deed_tax"),
         stamp_duty_fen=row.money_fen("stamp_duty"),
     )
+
+
+def _phone_cell(value: object) -> str:
+    """The phone cell as written: split before white space is folded, since line breaks and runs
+    of spaces separate numbers there."""
+    return value if isinstance(value, str) else clean_text(value)
 
 
 def _channel(text: str | None) -> str | None:
@@ -197,12 +204,14 @@ def store(
         values["has_valid_phone"] = any(p.valid for p in phones)
         if not values["has_valid_phone"]:
             summary.flag("no_valid_phone")
+        # As stored: parse_phones drops repeated numbers and originals are cut to 100 characters.
+        originals = tuple(p.original[:100] for p in phones)
         before = existing.get(record.case_no)
         if before is None:
             new_rows.append({"case_no": record.case_no, **values, "origin": None})
             new_phones[record.case_no] = phones
             summary.inserted += 1
-        elif before[1:] == (*(values[c] for c in _CASE_COLUMNS), record.phones):
+        elif before[1:] == (*(values[c] for c in _CASE_COLUMNS), originals):
             summary.unchanged += 1
         else:
             changed_rows.append({"id": before[0], **values, "updated_at": now})

@@ -158,9 +158,9 @@ class EvaluationMatcher:
             if earlier[1] == print_:
                 return "duplicate"
             raise RowProblem("conflicting_evaluation", {"line": earlier[0]})
-        if (case_id, print_) in self._stored_prints:
-            return "stored"
-        if (case_id, key.evaluated_at, key.channel) in self._stored_keys:
+        stored = (case_id, print_) in self._stored_prints
+        if not stored and (case_id, key.evaluated_at, key.channel) in self._stored_keys:
             raise RowProblem("conflicting_stored_evaluation")
+        # Remembered whether stored or new, so that a repeat further down counts as a duplicate.
         self._in_file[key] = (line, print_)
-        return "new"
+        return "stored" if stored else "new"

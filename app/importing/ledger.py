@@ -116,6 +116,7 @@ def prepare(
                 summary.duplicates_in_file += 1
                 continue
             if key in stored:
+                seen.add(key)  # a repeat further down is a duplicate line, not unchanged again
                 summary.unchanged += 1
                 continue
             if record.answers is not None:
@@ -138,7 +139,7 @@ def _stored_attempts(session: Session, ids: list[int]) -> set[tuple[int, str]]:
                 CallAttempt.case_id.in_(chunk), CallAttempt.fingerprint.is_not(None)
             )
         )
-        found.update(rows.tuples())
+        found.update((case_id, print_) for case_id, print_ in rows)
     return found
 
 

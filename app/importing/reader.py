@@ -72,10 +72,15 @@ def _read_text(data: bytes) -> list[tuple[int, list[Any]]]:
     except csv.Error:
         dialect = csv.excel_tab if sample.count("\t") > sample.count(",") else csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows = []
+    start = 1
     try:
-        # reader.line_num is the physical line, so quoted cells with line breaks keep numbering
-        # true to what a text editor shows.
-        return [(reader.line_num, cells) for cells in reader]
+        # reader.line_num is the physical line a row ends on, so quoted cells with line breaks
+        # keep numbering true to what a text editor shows; a row is named by its first line.
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+        return rows
     except csv.Error as error:
         raise FileRefused("file_unreadable", {"detail": str(error)}) from None
 

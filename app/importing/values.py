@@ -88,6 +88,8 @@ def parse_datetime(value: object) -> datetime | None:
     text = normalize(value)
     if not text:
         return None
+    if re.fullmatch(r"\d+\.\d+", text):
+        return parse_datetime(float(text))  # a serial written out as text keeps its time
     if "T" in text and re.match(r"^\d{4}-\d{2}-\d{2}T", text):
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_ZONE)
@@ -130,7 +132,7 @@ def parse_flag(value: object) -> bool:
 def parse_count(value: object) -> int | None:
     """A whole number such as 办理环节数; empty is None; raises ValueError otherwise."""
     text = normalize(value).replace(",", "")
-    text = re.sub(r"(个|天|日|环节)$", "", text)
+    text = re.sub(r"(个|天|日|环节)$", "", text).strip()
     if not text:
         return None
     number = Decimal(text) if re.fullmatch(r"-?\d+(\.0+)?", text) else None
@@ -145,8 +147,9 @@ def parse_money_fen(value: object) -> int | None:
     Raises ValueError for text that is not an amount or has more than two decimals.
     """
     if isinstance(value, float):
-        # Spreadsheet cells are binary floats: round to fen through their shortest repr.
-        value = repr(value)
+        # Spreadsheet cells are binary floats: read them with the 15 significant digits Excel
+        # shows, so that a formula's 3702.2999999999997 is the 3702.30 on the screen.
+        value = format(value, ".15g")
     text = normalize(value).replace(",", "").replace("¥", "").replace("￥", "")
     text = re.sub(r"(元|人民币|rmb)$", "", text, flags=re.IGNORECASE).strip()
     if not text:
@@ -155,7 +158,7 @@ def parse_money_fen(value: object) -> int | None:
         amount = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"not an amount: {text}") from None
-    if amount < 0 or not amount.is_finite():
+    if not amount.is_finite() or amount < 0:
         raise ValueError(f"not an amount: {text}")
     fen = amount * 100
     if fen != fen.to_integral_value():

@@ -1,0 +1,200 @@
+"""`python main.py [--db URL] import cases|evaluations|ledger FILE [--mapping FILE] [--strict] [--json]`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import main
+from app import i18n
+from app.cli import EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
+from db.database import open_database
+from db.models import Case, Evaluation, ImportBatch
+
+from .helpers import CASE_HEADER, EVALUATION_HEADER, case_row, count, evaluation_row
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def chinese_messages(monkeypatch):
+    """Messages in Chinese, whatever the environment says; a test's --lang does not leak."""
+    monkeypatch.delenv("REVISITDESK_LANG", raising=False)
+    monkeypatch.setattr(i18n, "_language", "zh")
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+def cli(db_url: str, *args: str) -> int:
+    return main.main(["--db", db_url, *args])
+
+
+def counts(db_url: str) -> tuple[int, int, int]:
+    database = open_database(db_url)
+    try:
+        return (count(database, Case), count(database, Evaluation), count(database, ImportBatch))
+    finally:
+        database.close()
+
+
+def test_import_prints_the_summary(db_url, make_file, capsys):
+    path = make_file("cases.csv", [CASE_HEADER, case_row("JN001"), case_row("JN002")])
+    assert cli(db_url, "import", "cases", str(path)) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "cases.csv" in out
+    assert "新增 2" in out
+    assert counts(db_url) == (2, 0, 1)
+
+
+def test_rejected_rows_still_exit_zero(db_url, make_file, capsys):
+    rows = [["标题"], CASE_HEADER, case_row("JN001"), case_row("JN002", 办结日期="")]
+    assert cli(db_url, "import", "cases", str(make_file("cases.csv", rows))) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "第 4 行" in out and "办结日期" in out
+    assert counts(db_url)[0] == 1
+
+
+def test_json_summary(db_url, make_file, capsys):
+    rows = [CASE_HEADER, case_row("JN001"), case_row("JN001"), case_row("", 办结日期="2026-07-05")]
+    code = cli(db_url, "import", "cases", str(make_file("cases.csv", rows)), "--json")
+    assert code == EXIT_OK
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["kind"] == "cases"
+    assert summary["imported"] is True
+    assert summary["header_line"] == 1
+    assert (summary["rows"], summary["inserted"], summary["duplicates_in_file"]) == (3, 1, 1)
+    assert summary["rejected_count"] == 1
+    assert summary["rejected"][0]["line"] == 4
+    assert summary["rejected"][0]["code"] == "missing_value"
+    assert "业务编号" in summary["rejected"][0]["reason"]
+
+
+def test_english_messages(db_url, make_file, capsys):
+    rows = [CASE_HEADER, case_row("JN001"), case_row("JN002", 办结日期="")]
+    path = make_file("cases.csv", rows)
+    assert main.main(["--db", db_url, "--lang", "en", "import", "cases", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "inserted 1" in out and "line 3: 办结日期 is missing" in out
+
+
+def test_reimport_exits_zero_and_adds_nothing(db_url, make_file, capsys):
+    path = make_file("cases.csv", [CASE_HEADER, case_row("JN001")])
+    assert cli(db_url, "import", "cases", str(path)) == EXIT_OK
+    capsys.readouterr()
+    assert cli(db_url, "import", "cases", str(path), "--json") == EXIT_OK
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["imported"], summary["inserted"], summary["unchanged"]) == (True, 0, 1)
+    assert counts(db_url) == (1, 0, 2)
+
+
+def test_nothing_imported_exits_non_zero(db_url, make_file, capsys):
+    rows = [CASE_HEADER, case_row("JN001", 受理单位=""), case_row("JN002", 办结日期="")]
+    code = cli(db_url, "import", "cases", str(make_file("cases.csv", rows)), "--json")
+    assert code == EXIT_NOT_IMPORTED
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["imported"] is False
+    assert summary["refusal"]
+    assert counts(db_url) == (0, 0, 0)
+
+
+def test_strict_exits_non_zero_and_writes_nothing(db_url, make_file, capsys):
+    rows = [CASE_HEADER, case_row("JN001"), case_row("JN002", 办结日期="2026-02-30")]
+    path = make_file("cases.csv", rows)
+    assert cli(db_url, "import", "cases", str(path), "--strict") == EXIT_NOT_IMPORTED
+    out = capsys.readouterr().out
+    assert "严格模式" in out and "第 3 行" in out
+    assert counts(db_url) == (0, 0, 0)
+
+
+def test_evaluations_before_cases_import_nothing(db_url, make_file, capsys):
+    rows = [EVALUATION_HEADER, evaluation_row("JN001")]
+    path = make_file("hcp.csv", rows)
+    assert cli(db_url, "import", "evaluations", str(path)) == EXIT_NOT_IMPORTED
+    assert "请先导入业务件" in capsys.readouterr().out
+    assert counts(db_url) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("cases.pdf", b"%PDF"),
+        ("cases.xlsx", b"not a workbook"),
+        ("cases.csv", "申请人,电话\r\n张三,13812345678\r\n".encode()),  # no header found
+        ("cases.csv", "业务编号,受理单位,申请人\r\nJN001,历下区,张三\r\n".encode()),  # no 办结日期
+        ("cases.csv", "业务编号,受理单位,办结日期\r\n".encode()),  # no data rows
+    ],
+)
+def test_refused_files_exit_with_refusal(db_url, tmp_path, capsys, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert cli(db_url, "import", "cases", str(path)) == EXIT_REFUSED
+    captured = capsys.readouterr()
+    assert captured.err.strip()  # the reason, on stderr
+    assert cli(db_url, "import", "cases", str(path), "--json") == EXIT_REFUSED
+    refusal = json.loads(capsys.readouterr().out)
+    assert refusal["imported"] is False and refusal["refusal"]
+    assert counts(db_url) == (0, 0, 0)
+
+
+def test_missing_file(db_url, tmp_path, capsys):
+    assert cli(db_url, "import", "cases", str(tmp_path / "nowhere.csv")) == EXIT_REFUSED
+    assert "nowhere.csv" in capsys.readouterr().err
+
+
+OTHER_LAYOUT = [
+    ["办件清单"],
+    ["件号", "办理机构名称", "归档日期", "电话号码"],
+    ["JN001", "历下区不动产登记中心", "2026-07-05", "13812345678"],
+]
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        {"受理单位": "办理机构名称", "办结日期": "归档日期", "联系电话": "电话号码"},
+        {"columns": {"unit": "办理机构名称", "completed_on": "归档日期"}},
+    ],
+)
+def test_mapping_file(db_url, make_file, tmp_path, capsys, mapping):
+    path = make_file("other.csv", OTHER_LAYOUT)
+    assert cli(db_url, "import", "cases", str(path)) == EXIT_REFUSED
+    mapping_file = tmp_path / "mapping.json"
+    mapping_file.write_text(json.dumps(mapping, ensure_ascii=False), encoding="utf-8-sig")
+    code = cli(db_url, "import", "cases", str(path), "--mapping", str(mapping_file), "--json")
+    capsys.readouterr()
+    assert code == EXIT_OK
+    assert counts(db_url)[0] == 1
+
+
+@pytest.mark.parametrize(
+    "content", ["{not json", '["业务编号"]', '{"受理单位": 3}', '{"不是字段": "件号"}']
+)
+def test_bad_mapping_file_is_refused(db_url, make_file, tmp_path, capsys, content):
+    mapping_file = tmp_path / "mapping.json"
+    mapping_file.write_text(content, encoding="utf-8")
+    path = make_file("other.csv", OTHER_LAYOUT)
+    assert cli(db_url, "import", "cases", str(path), "--mapping", str(mapping_file)) == EXIT_REFUSED
+    assert capsys.readouterr().err.strip()
+    assert counts(db_url) == (0, 0, 0)
+
+
+def test_main_py_as_a_program(tmp_path, make_file):
+    path = make_file("cases.csv", [CASE_HEADER, case_row("JN001")])
+    url = f"sqlite:///{tmp_path / 'sub.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", url, "import", "cases", str(path), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["inserted"] == 1
