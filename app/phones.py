@@ -10,7 +10,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
-__all__ = ["ParsedPhone", "parse_phone", "parse_phones", "split_phone_cell"]
+__all__ = ["ParsedPhone", "mask_phone", "parse_phone", "parse_phones", "split_phone_cell"]
 
 _REGION = "CN"
 _CN_COUNTRY_CODE = 86
@@ -242,3 +242,27 @@ def parse_phones(cell: str | None, default_area_code: str | None = None) -> list
             seen.add(key)
             result.append(phone)
     return result
+
+
+_MASK = "****"
+
+
+def mask_phone(e164_or_text: str | None) -> str:
+    """A number with its middle hidden, for screens others may see: "138****5678", "0531****3456".
+
+    A Chinese number keeps its mobile prefix or area code (with trunk 0) and its last four digits;
+    anything else (a foreign or unreadable number) keeps its first three and last four digits.
+    """
+    text = (e164_or_text or "").strip()
+    e164 = parse_phone(text).e164
+    if e164 is not None and e164.startswith(f"+{_CN_COUNTRY_CODE}"):
+        number = phonenumbers.parse(e164, None)
+        national = phonenumbers.national_significant_number(number)
+        area = phonenumbers.length_of_geographical_area_code(number)
+        head = "0" + national[:area] if area else national[:3]
+        return head + _MASK + national[-4:]
+    digits = "".join(_DIGIT.findall(_normalise(text)))
+    if len(digits) < _MIN_DIGITS:
+        return _MASK if digits else ""
+    prefix = "+" if text.startswith("+") else ""
+    return prefix + digits[:3] + _MASK + digits[-4:]

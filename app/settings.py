@@ -38,6 +38,57 @@ OPTIONS: dict[str, Option] = {
             "未达标单位补充回访期限（工作日）",
             "Working days for a unit below target to supplement revisits",
         ),
+        Option(
+            "coverage.margin",
+            0.05,
+            "覆盖率安全余量（在目标之上多回访的比例）",
+            "Coverage margin planned above the target",
+        ),
+        Option(
+            "desk.online_window_days",
+            7,
+            "网上评价期限（办结后天数，过后转电话回访）",
+            "Days after completion left for online evaluation before a phone revisit",
+        ),
+        Option(
+            "desk.online_window_working_days",
+            False,
+            "网上评价期限按工作日计算",
+            "Count the online evaluation window in working days",
+        ),
+        Option(
+            "desk.enterprise_to_phone",
+            False,
+            "企业业务也进入电话回访队列",
+            "Put enterprise cases in the phone queue too",
+        ),
+        Option(
+            "desk.sample_all",
+            False,
+            "所有到期业务件都电话回访（不抽样）",
+            "Call every due case (no sampling)",
+        ),
+        Option(
+            "desk.completion_prior",
+            0.6,
+            "尚无记录时预计的电话回访成功率",
+            "Expected phone revisit completion rate before any is observed",
+        ),
+        Option("desk.max_attempts", 3, "每件最多拨打次数", "Most attempts per case"),
+        Option("desk.morning_hours", "09:00-12:00", "上午回访时段", "Morning calling hours"),
+        Option("desk.afternoon_hours", "14:00-17:30", "下午回访时段", "Afternoon calling hours"),
+        Option(
+            "desk.claim_minutes",
+            15,
+            "领取业务件的保留时间（分钟）",
+            "Minutes a claimed case stays with its operator",
+        ),
+        Option(
+            "desk.appointment_grace_minutes",
+            15,
+            "预约时间过后多少分钟未拨打即记为预约未接",
+            "Minutes after an appointment without a call before it counts as missed",
+        ),
     )
 }
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 APP_NAME = "RevisitDesk"
 ENV_DB = "REVISITDESK_DB"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 
 
 def data_dir() -> Path:
@@ -70,7 +71,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that reads and then writes a row others may also want (a queue claim)
+        # asks for the write lock up front with the execution option sqlite_begin="IMMEDIATE":
+        # a deferred BEGIN would let two seats read the same free row before either writes.
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        if mode not in SQLITE_BEGIN_MODES:
+            raise ValueError(f"sqlite_begin must be one of {SQLITE_BEGIN_MODES}, not {mode!r}")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

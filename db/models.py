@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -346,4 +347,174 @@ class ColumnMapping(Base):
 
     __table_args__ = (
         UniqueConstraint("kind", "header_signature", name="uq_column_mappings_kind_signature"),
+    )
+
+
+class EvaluationSample(Tracked, Base):
+    """A recorded draw of evaluation samples for a business-environment review (J 5.4.5).
+
+    The seed, the period and the units are kept so that the draw can be shown to be random and
+    repeated on the same data.
+    """
+
+    __tablename__ = "evaluation_samples"
+
+    seed: Mapped[int] = mapped_column(Integer)
+    period_start: Mapped[date] = mapped_column(Date)  # 办结日期 from …
+    period_end: Mapped[date] = mapped_column(Date)  # … to, inclusive
+    unit_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # empty: all units
+    requested_size: Mapped[int] = mapped_column(Integer)
+    # How many revisited cases the draw chose from: the sampling fraction an auditor asks for.
+    candidate_count: Mapped[int] = mapped_column(Integer)
+    drawn_by: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    cases: Mapped[list[EvaluationSampleCase]] = relationship(
+        back_populates="sample",
+        order_by="EvaluationSampleCase.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class EvaluationSampleCase(Base):
+    """One case drawn into an evaluation sample, in the order it was drawn."""
+
+    __tablename__ = "evaluation_sample_cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sample_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation_samples.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    sample: Mapped[EvaluationSample] = relationship(back_populates="cases")
+
+    __table_args__ = (
+        UniqueConstraint("sample_id", "case_id", name="uq_evaluation_sample_cases_sample_case"),
+    )
+
+
+class CallOutcome(Base):
+    """A way a call attempt can end, as the team has configured it (seeded from app.outcomes)."""
+
+    __tablename__ = "call_outcomes"
+
+    code: Mapped[str] = mapped_column(String(30), primary_key=True)
+    label: Mapped[str] = mapped_column(String(50))
+    label_en: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str | None] = mapped_column(String(10))  # shortcut on the call screen
+    final: Mapped[bool] = mapped_column(Boolean, default=False)  # no further attempt
+    contact: Mapped[bool] = mapped_column(Boolean, default=False)  # the respondent was reached
+    note_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The case's next number is tried (e.g. a wrong or empty number); on its last number it ends.
+    next_number: Mapped[bool] = mapped_column(Boolean, default=False)
+    retry_minutes: Mapped[int | None] = mapped_column(Integer)  # None: the next half-day
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CallSample(Tracked, Base):
+    """One random draw of a unit's due cases into the phone queue (W 7.1.3.3.1).
+
+    The drawn cases are the queue entries that point here, in `sample_position` order; with the
+    seed and the candidate count the draw can be shown to be random and repeated.
+    """
+
+    __tablename__ = "call_samples"
+
+    seed: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)
+    drawn_on: Mapped[date] = mapped_column(Date)
+    candidate_count: Mapped[int] = mapped_column(Integer)  # due cases the draw chose from
+    size: Mapped[int] = mapped_column(Integer)
+    sample_all: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QueueEntry(Tracked, Base):
+    """A case waiting to be phoned: a first revisit, or (kind "callback") a second-round task.
+
+    An entry is claimed by one operator at a time (`claimed_by_id` until `claim_expires_at`);
+    it stays "open" through failed attempts and ends "done" with a `result`.
+    """
+
+    __tablename__ = "call_queue"
+
+    kind: Mapped[str] = mapped_column(String(10), default="first")  # first / callback
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    callback_task_id: Mapped[int | None] = mapped_column(
+        ForeignKey("callback_tasks.id"), unique=True
+    )
+    sample_id: Mapped[int | None] = mapped_column(ForeignKey("call_samples.id"), index=True)
+    sample_position: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open / done
+    priority: Mapped[int] = mapped_column(Integer, default=0)  # lower first: units furthest behind
+    ready_at: Mapped[datetime] = mapped_column()  # not to be called before
+    phone_index: Mapped[int] = mapped_column(Integer, default=0)  # into the case's phones
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # counted against the maximum
+    appointment_at: Mapped[datetime | None] = mapped_column()
+    appointment_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Only this operator may take the entry (an appointment "for the same operator", an assigned
+    # callback); None: anyone.
+    reserved_for_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    claim_expires_at: Mapped[datetime | None] = mapped_column()
+    result: Mapped[str | None] = mapped_column(String(30))  # completed / unreachable / a code
+    reasons: Mapped[list[str] | None] = mapped_column(JSON)  # the failed outcomes, when unreachable
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+    case: Mapped[Case] = relationship()
+
+    __table_args__ = (
+        # The order next_case takes entries in, and the due appointments it looks at first.
+        Index("ix_call_queue_pick", "status", "priority", "ready_at"),
+        Index("ix_call_queue_appointment", "status", "appointment_at"),
+        # A case is in the first-revisit queue at most once, even if two seats refresh at once.
+        Index(
+            "uq_call_queue_first_case",
+            "case_id",
+            unique=True,
+            sqlite_where=text("kind = 'first'"),
+            postgresql_where=text("kind = 'first'"),
+        ),
+    )
+
+
+class IntegrityEscalation(Tracked, Base):
+    """A respondent's report of a breach of integrity discipline (廉洁纪律: 有), for the team lead.
+
+    Kept apart from callback tasks so that a list of tasks never shows it by mistake: only the
+    roles that handle integrity reports read this table.
+    """
+
+    __tablename__ = "integrity_escalations"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    details: Mapped[str] = mapped_column(Text)
+    reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    handled_at: Mapped[datetime | None] = mapped_column()
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+
+class ServicePhrase(Base):
+    """A phrase for the operator's screen (W 附录 D): greeting, closing, apology or forbidden."""
+
+    __tablename__ = "service_phrases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+    # Two seats seeding the defaults at once collide here instead of doubling every phrase.
+    __table_args__ = (
+        UniqueConstraint("category", "position", name="uq_service_phrases_category_position"),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, insert, select, update
@@ -14,7 +14,7 @@ from app.importing.form_a import case_ids
 from app.importing.problems import RowProblem
 from app.importing.rows import SourceRow
 from app.importing.summary import ImportSummary
-from app.importing.values import clean_text
+from app.importing.values import clean_text, normalize
 from app.phones import parse_phones, split_phone_cell
 from db.models import Case, CasePhone, Staff, Unit
 from db.types import utcnow
@@ -96,7 +96,7 @@ def parse_row(row: SourceRow) -> CaseRecord:
     return CaseRecord(
         case_no=row.code("case_no", 64, required=True),
         business_type=row.text("business_type", 100),
-        unit=row.text("unit", 100, required=True),
+        unit=unit_name(row.text("unit", 100, required=True)),
         district=row.text("district", 50),
         accepted_on=accepted_on,
         completed_on=completed_on,
@@ -119,6 +119,12 @@ def _phone_cell(value: object) -> str:
     """The phone cell as written: split before white space is folded, since line breaks and runs
     of spaces separate numbers there."""
     return value if isinstance(value, str) else clean_text(value)
+
+
+def unit_name(text: str) -> str:
+    """One spelling per unit: half-width letters and digits, full-width brackets as in 中文 names,
+    so that 市中心（专业大厅） and 市中心(专业大厅) are one unit."""
+    return normalize(text).replace("(", "（").replace(")", "）")
 
 
 def _channel(text: str | None) -> str | None:
@@ -149,7 +155,7 @@ def prepare(
         if earlier is None:
             seen[record.case_no] = (row.line, record)
         elif earlier[1] == record:
-            summary.duplicates_in_file += 1
+            summary.duplicate(row.line, earlier[0])
         else:
             problem = RowProblem(
                 "conflicting_duplicate", {"case_no": record.case_no, "line": earlier[0]}
@@ -194,12 +200,9 @@ def store(
     for record in records:
         tick()
         unit = units[record.unit]
-        values = asdict(record)
-        values.update(
-            unit_id=unit.id,
-            handler_id=handlers.get((record.handler, unit.id)),
-        )
-        values = {column: values[column] for column in _CASE_COLUMNS}
+        values = {column: getattr(record, column, None) for column in _CASE_COLUMNS}
+        values["unit_id"] = unit.id
+        values["handler_id"] = handlers.get((record.handler, unit.id))
         phones = parse_phones("；".join(record.phones), unit.area_code)
         values["has_valid_phone"] = any(p.valid for p in phones)
         if not values["has_valid_phone"]:
@@ -218,7 +221,7 @@ def store(
             changed_phones[before[0]] = phones
             summary.updated += 1
     if new_rows:
-        session.execute(insert(Case), new_rows)
+        session.execute(insert(Case.__table__), new_rows)
         ids = case_ids(session, list(new_phones))
         _insert_phones(session, {ids[case_no]: phones for case_no, phones in new_phones.items()})
     if changed_rows:
@@ -302,4 +305,4 @@ def _insert_phones(session: Session, phones_by_case: dict[int, list]) -> None:
         for position, phone in enumerate(phones)
     ]
     if rows:
-        session.execute(insert(CasePhone), rows)
+        session.execute(insert(CasePhone.__table__), rows)

@@ -75,12 +75,13 @@ def find_layout(
     header = [clean_text(c) for c in cells]
     keys = [header_key(c) for c in header]
     columns: dict[str, int] = {}
+    for key, column in mapping.items():
+        if header_key(column) not in keys:
+            raise FileRefused("mapping_unknown_column", {"column": column})
+        columns[key] = keys.index(header_key(column))
+    # Then the other fields by name, from the columns the mapping left free.
     for f in fields:
-        if f.key in mapping:
-            wanted = header_key(mapping[f.key])
-            if wanted not in keys:
-                raise FileRefused("mapping_unknown_column", {"column": mapping[f.key]})
-            columns[f.key] = keys.index(wanted)
+        if f.key in columns:
             continue
         names = f.names()
         for index, key in enumerate(keys):

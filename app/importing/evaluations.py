@@ -95,8 +95,8 @@ def prepare(
         except RowProblem as problem:
             summary.reject(row.line, problem, row.shown_cells())
             continue
-        if seen == "duplicate":
-            summary.duplicates_in_file += 1
+        if isinstance(seen, int):
+            summary.duplicate(row.line, seen)
         elif seen == "stored":
             summary.unchanged += 1
         else:

@@ -151,12 +151,15 @@ class EvaluationMatcher:
                     self._stored_prints.add((case_id, print_))
                 self._stored_keys.add((case_id, evaluated_at, channel))
 
-    def check(self, line: int, key: EvaluationKey, case_id: int, print_: str) -> str:
-        """'new', 'duplicate' (seen in this file) or 'stored' (imported before); or a conflict."""
+    def check(self, line: int, key: EvaluationKey, case_id: int, print_: str) -> str | int:
+        """'new', 'stored' (imported before), or the earlier line of the file it repeats.
+
+        Raises RowProblem for a conflict.
+        """
         earlier = self._in_file.get(key)
         if earlier is not None:
             if earlier[1] == print_:
-                return "duplicate"
+                return earlier[0]
             raise RowProblem("conflicting_evaluation", {"line": earlier[0]})
         stored = (case_id, print_) in self._stored_prints
         if not stored and (case_id, key.evaluated_at, key.channel) in self._stored_keys:

@@ -104,7 +104,7 @@ def prepare(
     ids = case_ids(session, (record.case_no for _row, record in parsed))
     matcher = EvaluationMatcher(session, ids)
     stored = _stored_attempts(session, list(ids.values()))
-    seen: set[tuple[int, str]] = set()
+    seen: dict[tuple[int, str], int] = {}  # -> the line it was first seen on
     accepted = []
     for row, record in parsed:
         case_id = ids.get(record.case_no)
@@ -113,10 +113,10 @@ def prepare(
                 raise RowProblem("unknown_case", {"case_no": record.case_no})
             key = (case_id, record.fingerprint)
             if key in seen:
-                summary.duplicates_in_file += 1
+                summary.duplicate(row.line, seen[key])
                 continue
             if key in stored:
-                seen.add(key)  # a repeat further down is a duplicate line, not unchanged again
+                seen[key] = row.line  # a repeat further down is a duplicate line
                 summary.unchanged += 1
                 continue
             if record.answers is not None:
@@ -125,7 +125,7 @@ def prepare(
         except RowProblem as problem:
             summary.reject(row.line, problem, row.shown_cells())
             continue
-        seen.add(key)
+        seen[key] = row.line
         accepted.append((case_id, record))
     return accepted
 

@@ -19,6 +19,7 @@ from app.importing.problems import FileRefused, Problem
 from app.importing.reader import RawTable, read_table
 from app.importing.rows import SourceRow
 from app.importing.summary import ImportSummary
+from app.importing.values import clean_text, normalize
 from db.models import ColumnMapping, ImportBatch
 
 IMPORTERS: dict[str, ModuleType] = {
@@ -64,13 +65,21 @@ def import_table(
 ) -> ImportSummary:
     importer = IMPORTERS[kind]
     layout = find_layout(importer.FIELDS, table.rows, mapping)
-    rows = data_rows(importer, table, layout)
+    rows: list[SourceRow] = []
+    footers = 0
+    for row in data_rows(importer, table, layout):
+        if _is_footer(row):
+            footers += 1
+        else:
+            rows.append(row)
     if not rows:
         raise FileRefused("no_rows")
     summary = ImportSummary(
         kind=kind, filename=filename, sheet=table.sheet, header_line=layout.header_line
     )
     summary.rows = len(rows)
+    if footers:
+        summary.flagged["footer_rows"] = footers
     tick = _ticker(progress, 2 * len(rows))
     records = importer.prepare(session, rows, summary, tick)
     if strict and summary.rejected:
@@ -96,6 +105,30 @@ def data_rows(importer: ModuleType, table: RawTable, layout: Layout) -> list[Sou
         for line, cells in table.rows
         if line > layout.header_line
     ]
+
+
+# How the notes under an export's table begin: totals, who made it, remarks.
+_FOOTER_WORDS = (
+    "合计",
+    "总计",
+    "小计",
+    "制表",
+    "填表",
+    "审核",
+    "打印",
+    "导出",
+    "备注",
+    "说明",
+    "注:",
+)
+
+
+def _is_footer(row: SourceRow) -> bool:
+    """A note under the table (合计…, 制表人…) rather than a record: it has no case number."""
+    if row.code("case_no", 10_000):
+        return False
+    first = next((normalize(c) for c in row.cells if clean_text(c)), "")
+    return first.startswith(_FOOTER_WORDS)
 
 
 def _ticker(progress: Progress | None, total: int) -> Callable[[], None]:

@@ -30,7 +30,8 @@ class ImportSummary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
-    duplicates_in_file: int = 0  # identical lines counted once
+    # Lines identical to an earlier line of the file, counted once: (line, the earlier line).
+    duplicate_lines: list[tuple[int, int]] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     # Rows imported with a remark, e.g. {"no_valid_phone": 3}.
     flagged: dict[str, int] = field(default_factory=dict)
@@ -38,11 +39,18 @@ class ImportSummary:
     refusal: Problem | None = None
 
     @property
+    def duplicates_in_file(self) -> int:
+        return len(self.duplicate_lines)
+
+    @property
     def imported(self) -> bool:
         return self.refusal is None
 
     def reject(self, line: int, problem: Problem, cells: list[str]) -> None:
         self.rejected.append(RejectedRow(line, problem.code, dict(problem.params), cells))
+
+    def duplicate(self, line: int, same_as: int) -> None:
+        self.duplicate_lines.append((line, same_as))
 
     def flag(self, name: str) -> None:
         self.flagged[name] = self.flagged.get(name, 0) + 1
@@ -60,6 +68,7 @@ class ImportSummary:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "duplicates_in_file": self.duplicates_in_file,
+            "duplicate_lines": [{"line": a, "same_as": b} for a, b in self.duplicate_lines],
             "rejected_count": len(self.rejected),
             "flagged": dict(self.flagged),
             "rejected": [
@@ -94,15 +103,27 @@ class ImportSummary:
                     line=row.line, reason=row.reason(language)
                 )
             )
+        for line, same_as in self.duplicate_lines:
+            lines.append(
+                pick(
+                    "  第 {line} 行与第 {same} 行完全相同，只计一次",
+                    "  line {line} repeats line {same} exactly; counted once",
+                    language,
+                ).format(line=line, same=same_as)
+            )
         if self.refusal:
             lines.append(self.refusal.message(language))
         return "\n".join(lines)
 
 
 FLAG_LABELS = {
-    "no_valid_phone": ("无有效电话（已导入并标记）", "no valid phone (imported, flagged)"),
-    "failed_calls": ("未接通的回访记录", "failed call attempts"),
-    "phone_evaluations": ("电话回访评价", "phone evaluations"),
+    "no_valid_phone": ("无有效电话（已导入并标记）", "No valid phone (imported, flagged)"),
+    "failed_calls": ("未接通的回访记录", "Failed call attempts"),
+    "phone_evaluations": ("电话回访评价", "Phone evaluations"),
+    "footer_rows": (
+        "表格下方的合计或说明行（已跳过）",
+        "Totals or notes below the table (skipped)",
+    ),
 }
 
 

@@ -13,10 +13,12 @@ _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0, with its 1900 leap-year bug 
 # Serials of plausible dates only (1990–2100), so that a stray count is not read as a date.
 _SERIAL_RANGE = (32874, 73051)
 
-_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_TIME_RE = re.compile(
-    r"^(\d{1,2})\s*[:时点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?$"
+# A date, optionally followed by a time: 2026-07-05, 2026/7/5 9:30, 2026年7月5日10时30分,
+# 2026 年 7 月 5 日, 20260705 … (after NFKC, so full-width digits are plain digits here).
+_ZONED_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$")
+_DATETIME_RE = re.compile(
+    r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
+    r"(?:[\sT]*(\d{1,2})\s*[:时点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?$"
 )
 
 
@@ -29,8 +31,8 @@ def clean_text(value: object) -> str:
             return ""
         if value.is_integer():
             return str(int(value))
-    text = str(value).replace("\u3000", " ").replace("\xa0", " ")
-    return " ".join(text.split())
+    # str.split() also splits on the ideographic space U+3000 and on no-break spaces.
+    return " ".join(str(value).split())
 
 
 def normalize(value: object) -> str:
@@ -60,13 +62,16 @@ def parse_date(value: object) -> date | None:
     text = normalize(value)
     if not text:
         return None
-    day_part = text.split(" ")[0].split("T")[0]
-    if match := _DATE_RE.match(day_part) or _COMPACT_DATE_RE.match(day_part):
-        year, month, day = (int(g) for g in match.groups())
-        return date(year, month, day)  # raises ValueError for 2026-02-30
-    if re.fullmatch(r"\d+(\.\d+)?", text):
+    if _is_serial(text):
         return _from_serial(float(text))
-    raise ValueError(f"not a date: {text}")
+    if _ZONED_ISO_RE.match(text):
+        return parse_datetime(text).date()  # the local date of a time given in another zone
+    return _split_datetime(text)[0]
+
+
+def _is_serial(text: str) -> bool:
+    """An Excel serial written as text: digits, not the 8 digits of a compact date."""
+    return bool(re.fullmatch(r"\d+(\.\d+)?", text)) and len(text.split(".")[0]) != 8
 
 
 def parse_datetime(value: object) -> datetime | None:
@@ -88,23 +93,25 @@ def parse_datetime(value: object) -> datetime | None:
     text = normalize(value)
     if not text:
         return None
-    if re.fullmatch(r"\d+\.\d+", text):
+    if _is_serial(text):
         return parse_datetime(float(text))  # a serial written out as text keeps its time
-    if "T" in text and re.match(r"^\d{4}-\d{2}-\d{2}T", text):
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_ZONE)
-    day_text, _, time_text = text.partition(" ")
-    day = parse_date(day_text)
-    if day is None:
-        return None
-    clock = time()
-    if time_text:
-        match = _TIME_RE.match(time_text.strip())
-        if not match:
-            raise ValueError(f"not a time: {time_text}")
-        hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        clock = time(hour, minute, second)  # raises ValueError for 25:00
-    return datetime.combine(day, clock, LOCAL_ZONE)
+    if _ZONED_ISO_RE.match(text):
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(LOCAL_ZONE)
+    day, clock = _split_datetime(text)
+    return datetime.combine(day, clock or time(), LOCAL_ZONE)
+
+
+def _split_datetime(text: str) -> tuple[date, time | None]:
+    """The date and the time (if any) written in `text`; ValueError when it is neither."""
+    match = _DATETIME_RE.match(text)
+    if not match:
+        raise ValueError(f"not a date: {text}")
+    year, month, day, compact_month, compact_day, hour, minute, second = match.groups()
+    # date() and time() raise ValueError for 2026-02-30 or 25:00.
+    day_value = date(int(year), int(month or compact_month), int(day or compact_day))
+    if hour is None:
+        return day_value, None
+    return day_value, time(int(hour), int(minute), int(second or 0))
 
 
 def _from_serial(serial: float) -> date:

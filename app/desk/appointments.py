@@ -1,0 +1,63 @@
+"""Appointments that passed without a call: recorded as the outcome missed_appointment."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.calendar import WorkingCalendar
+from app.desk.claims import unclaimed
+from app.desk.outcomes import MISSED_APPOINTMENT, outcome_row
+from app.desk.retries import CallingHours, next_attempt_time
+from app.settings import get_setting
+from db.models import CallAttempt, CallbackTask, QueueEntry
+
+
+def mark_missed_appointments(session: Session, now: datetime) -> int:
+    """Record a missed appointment for every free entry whose appointment passed by more than the
+    grace period without a call; the entry goes back to the queue for the next half-day.
+
+    The miss is the desk's, not the respondent's, so it does not count against the attempts.
+    Returns how many were marked.
+    """
+    grace = timedelta(minutes=get_setting(session, "desk.appointment_grace_minutes"))
+    query = select(QueueEntry).where(
+        QueueEntry.status == "open",
+        QueueEntry.appointment_at < now - grace,
+        unclaimed(now),
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # Another seat marking the same entry at the same moment skips it rather than doubling it.
+        query = query.with_for_update(skip_locked=True)
+    entries = list(session.scalars(query))
+    if not entries:
+        return 0
+    outcome = outcome_row(session, MISSED_APPOINTMENT)
+    hours = CallingHours.from_settings(session)
+    calendar = WorkingCalendar.load(session)
+    for entry in entries:
+        missed_at = entry.appointment_at + grace
+        session.add(
+            CallAttempt(
+                case_id=entry.case_id,
+                attempted_at=missed_at,
+                outcome=MISSED_APPOINTMENT,
+                callback_task_id=entry.callback_task_id,
+            )
+        )
+        clear_appointment(session, entry)
+        entry.ready_at = next_attempt_time(missed_at, outcome, hours, calendar)
+    return len(entries)
+
+
+def clear_appointment(session: Session, entry: QueueEntry) -> None:
+    """Forget the entry's appointment; an assigned callback stays with its operator."""
+    entry.appointment_at = None
+    entry.appointment_by_id = None
+    entry.reserved_for_id = (
+        session.get(CallbackTask, entry.callback_task_id).assigned_to_id
+        if entry.callback_task_id is not None
+        else None
+    )

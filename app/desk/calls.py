@@ -1,0 +1,326 @@
+"""Saving what a call gave: Form A for a completed revisit (J 附件 A), an outcome for a failed one.
+
+A 不满意 answer opens a second-round callback task for the accepting unit at once (J 5.3.3); an
+answer of 有 on 廉洁纪律 is escalated to the team lead (SPEC rule 7) as an IntegrityEscalation,
+a table of its own that only the roles handling it read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.calendar import WorkingCalendar
+from app.desk.appointments import clear_appointment
+from app.desk.claims import held_entry, release
+from app.desk.clock import current_time
+from app.desk.outcomes import APPOINTMENT, COMPLETED, MISSED_APPOINTMENT, OutcomeRow, outcome_row
+from app.desk.queue import phone_to_dial
+from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
+from app.i18n import pick
+from app.ratings import Channel, Rating
+from app.settings import get_setting
+from db.models import CallAttempt, CallbackTask, Evaluation, IntegrityEscalation, QueueEntry
+
+# Why a respondent is dissatisfied: the categories of the monthly analysis (W 7.1.3.3.2 c).
+DISSATISFACTION_CATEGORIES: list[tuple[str, str]] = [
+    ("efficiency", "办事效率慢"),
+    ("attitude", "服务态度差"),
+    ("materials", "材料要求多/反复提交"),
+    ("fees", "收费问题"),
+    ("process", "流程/系统问题"),
+    ("other", "其他"),
+]
+_CATEGORY_CODES = {code for code, _ in DISSATISFACTION_CATEGORIES}
+# Form A's four ratings with their names on the form (J 附件 A), in the form's order.
+FORM_A_ITEMS = (
+    ("overall", "总体情况", "Overall"),
+    ("efficiency", "办事效率", "Efficiency"),
+    ("attitude", "服务态度", "Attitude"),
+    ("materials", "提交材料", "Materials"),
+)
+UNREACHABLE = "unreachable"  # the result of an entry whose attempts ran out
+
+
+@dataclass
+class FormAAnswers:
+    overall: Rating
+    efficiency: Rating
+    attitude: Rating
+    materials: Rating
+    integrity_breach: bool
+    suggestion: str | None = None
+    dissatisfaction_category: str | None = None
+    dissatisfaction_details: str | None = None
+    integrity_details: str | None = None
+
+
+class FormAInvalid(ValueError):
+    """Form A cannot be saved as filled in; `field` names the answer to correct."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class CallInvalid(ValueError):
+    """A failed call cannot be recorded as given (e.g. an appointment without its time)."""
+
+
+@dataclass
+class SaveResult:
+    evaluation_id: int
+    callback_task_id: int | None
+    integrity_flagged: bool
+
+
+def save_form_a(
+    session: Session,
+    entry_id: int,
+    operator_id: int,
+    answers: FormAAnswers,
+    *,
+    duration_seconds: int | None,
+    phone_e164: str | None,
+    now=None,
+) -> SaveResult:
+    """Record the revisit: the evaluation, a completed attempt, the callback task for 不满意 and
+    the escalation for 廉洁纪律 有. The entry is done and its claim closed."""
+    now = current_time(now)
+    ratings = _checked(answers)
+    entry = held_entry(session, entry_id, operator_id)
+    case_ = entry.case
+    second_round = entry.kind == "callback"
+    evaluation = Evaluation(
+        case_id=case_.id,
+        channel=Channel.PHONE,
+        round=2 if second_round else 1,
+        evaluated_at=now,
+        **{name: rating.value for name, rating in ratings.items()},
+        integrity_breach=answers.integrity_breach,
+        suggestion=_text(answers.suggestion),
+        operator_id=operator_id,
+    )
+    session.add(evaluation)
+    session.flush()
+    attempt = _attempt(session, entry, COMPLETED, now, operator_id, phone_e164, duration_seconds)
+    attempt.evaluation_id = evaluation.id
+    task = None
+    # A second-round call that is still unhappy stays on its own open task: the lead decides.
+    if not second_round and Rating.DISSATISFIED in ratings.values():
+        task = CallbackTask(
+            case_id=case_.id,
+            evaluation_id=evaluation.id,
+            unit_id=case_.unit_id,
+            status="open",
+            reason_category=answers.dissatisfaction_category,
+            respondent_words=_text(answers.dissatisfaction_details),
+            opened_at=now,
+        )
+        session.add(task)
+    if answers.integrity_breach:
+        session.add(
+            IntegrityEscalation(
+                case_id=case_.id,
+                evaluation_id=evaluation.id,
+                unit_id=case_.unit_id,
+                details=_text(answers.integrity_details),
+                reported_by_id=operator_id,
+                reported_at=now,
+                status="open",
+            )
+        )
+    _finish(entry, COMPLETED, now)
+    session.flush()
+    return SaveResult(evaluation.id, task.id if task else None, answers.integrity_breach)
+
+
+def record_failed_call(
+    session: Session,
+    entry_id: int,
+    operator_id: int,
+    outcome_code: str,
+    *,
+    phone_e164: str | None,
+    note: str | None = None,
+    appointment_at: datetime | None = None,
+    appointment_same_operator: bool = False,
+    duration_seconds: int | None = None,
+    now=None,
+) -> datetime | None:
+    """Record a call that gave no Form A and put the entry back in the queue; returns when it is
+    to be called next, or None when the case is finished (a final outcome, no number left, or the
+    attempts used up: then it ends as unreachable with its reasons)."""
+    now = current_time(now)
+    entry = held_entry(session, entry_id, operator_id)  # first: see held_entry
+    outcome = outcome_row(session, outcome_code)
+    note = _text(note)
+    _check_call(outcome, note, appointment_at, now)
+    stored = outcome
+    # A call at the appointed time that does not reach the respondent is a missed appointment.
+    if (
+        entry.appointment_at is not None
+        and entry.appointment_at <= now
+        and not (outcome.contact or outcome.next_number)
+        and outcome.code != MISSED_APPOINTMENT
+    ):
+        stored = outcome_row(session, MISSED_APPOINTMENT)
+    attempt = _attempt(session, entry, stored.code, now, operator_id, phone_e164, duration_seconds)
+    attempt.note = note
+    if stored is not outcome:
+        attempt.outcome_original = outcome.code
+    clear_appointment(session, entry)
+    release(entry)
+
+    if stored.next_number:
+        following = phone_to_dial(entry.case.phones, _dialled_index(entry) + 1)
+        if following is None:
+            return _finish(entry, UNREACHABLE, now, _reasons(session, entry))
+        entry.phone_index = following
+        # Another number is another chance: it may be dialled at once, within calling hours.
+        entry.ready_at = first_calling_time(
+            now, CallingHours.from_settings(session), WorkingCalendar.load(session)
+        )
+        return entry.ready_at
+    if stored.final:
+        return _finish(entry, stored.code, now, _reasons(session, entry))
+    if stored.code == APPOINTMENT:
+        entry.appointment_at = appointment_at
+        entry.appointment_by_id = operator_id
+        if appointment_same_operator:
+            entry.reserved_for_id = operator_id
+        entry.ready_at = appointment_at
+        return appointment_at
+    entry.attempts += 1
+    if entry.attempts >= get_setting(session, "desk.max_attempts"):
+        return _finish(entry, UNREACHABLE, now, _reasons(session, entry))
+    entry.ready_at = next_attempt_time(
+        now, stored, CallingHours.from_settings(session), WorkingCalendar.load(session)
+    )
+    return entry.ready_at
+
+
+def _checked(answers: FormAAnswers) -> dict[str, Rating]:
+    """Form A's ratings as Rating values, after the rules for 不满意 and 廉洁纪律."""
+    ratings = {}
+    for name, label, label_en in FORM_A_ITEMS:
+        try:
+            ratings[name] = Rating(getattr(answers, name))
+        except ValueError:
+            raise FormAInvalid(
+                pick(f"请选择“{label}”的评价", f"Choose an answer for {label_en}"), name
+            ) from None
+    if Rating.DISSATISFIED in ratings.values():
+        if answers.dissatisfaction_category not in _CATEGORY_CODES:
+            raise FormAInvalid(
+                pick(
+                    "有“不满意”的评价时，请选择不满意原因类别",
+                    "Choose the reason category of the dissatisfaction",
+                ),
+                "dissatisfaction_category",
+            )
+        if not _text(answers.dissatisfaction_details):
+            raise FormAInvalid(
+                pick(
+                    "有“不满意”的评价时，请记录被回访人反映的具体问题",
+                    "Write down what the respondent is dissatisfied with",
+                ),
+                "dissatisfaction_details",
+            )
+    if answers.integrity_breach not in (True, False):
+        raise FormAInvalid(
+            pick("请选择“有无违反廉洁纪律”", "Answer whether integrity rules were broken"),
+            "integrity_breach",
+        )
+    if answers.integrity_breach and not _text(answers.integrity_details):
+        raise FormAInvalid(
+            pick(
+                "反映有违反廉洁纪律时，请记录具体情况",
+                "Write down the details of the reported integrity breach",
+            ),
+            "integrity_details",
+        )
+    return ratings
+
+
+def _check_call(
+    outcome: OutcomeRow, note: str | None, appointment_at: datetime | None, now: datetime
+) -> None:
+    if outcome.code == COMPLETED:
+        raise CallInvalid(pick("已回访的电话请填写回访单保存", "Save a completed call with Form A"))
+    if outcome.note_required and not note:
+        raise CallInvalid(pick(f"“{outcome.label}”须填写备注", f"{outcome.label_en} needs a note"))
+    if outcome.code == APPOINTMENT:
+        if appointment_at is None or appointment_at.tzinfo is None:
+            raise CallInvalid(
+                pick("请填写预约的日期和时间", "Enter the appointment's date and time")
+            )
+        if appointment_at <= now:
+            raise CallInvalid(pick("预约时间须晚于现在", "The appointment must be later than now"))
+
+
+def _attempt(
+    session: Session,
+    entry: QueueEntry,
+    outcome: str,
+    now: datetime,
+    operator_id: int,
+    phone_e164: str | None,
+    duration_seconds: int | None,
+) -> CallAttempt:
+    phones = entry.case.phones
+    if phone_e164 is None:
+        index = phone_to_dial(phones, entry.phone_index)
+        phone_e164 = phones[index].e164 if index is not None else None
+    original = next((p.original for p in phones if p.e164 == phone_e164), None)
+    attempt = CallAttempt(
+        case_id=entry.case_id,
+        attempted_at=now,
+        outcome=outcome,
+        phone_original=original,
+        phone_e164=phone_e164,
+        operator_id=operator_id,
+        duration_seconds=duration_seconds,
+        callback_task_id=entry.callback_task_id,
+    )
+    session.add(attempt)
+    return attempt
+
+
+def _dialled_index(entry: QueueEntry) -> int:
+    index = phone_to_dial(entry.case.phones, entry.phone_index)
+    return entry.phone_index if index is None else index
+
+
+def _reasons(session: Session, entry: QueueEntry) -> list[str]:
+    """The outcomes of the entry's attempts, in order: why the case could not be revisited."""
+    task = CallAttempt.callback_task_id
+    return list(
+        session.scalars(
+            select(CallAttempt.outcome)
+            .where(
+                CallAttempt.case_id == entry.case_id,
+                task.is_(None)
+                if entry.callback_task_id is None
+                else task == entry.callback_task_id,
+            )
+            .order_by(CallAttempt.attempted_at, CallAttempt.id)
+        )
+    )
+
+
+def _finish(
+    entry: QueueEntry, result: str, now: datetime, reasons: list[str] | None = None
+) -> None:
+    entry.status = "done"
+    entry.result = result
+    entry.reasons = reasons if result != COMPLETED else None
+    entry.finished_at = now
+    release(entry)
+
+
+def _text(value: str | None) -> str | None:
+    return (value or "").strip() or None
