@@ -82,6 +82,25 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx, pdf)"
     )
 
+    monthly = report_kinds.add_parser(
+        "monthly", help="monthly phone-revisit analysis (W 7.1.3.3.2) / 月度电话回访分析"
+    )
+    monthly.add_argument("--year", type=int, required=True)
+    monthly.add_argument("--month", type=int, choices=range(1, 13), metavar="M", required=True)
+    monthly.add_argument("--format", choices=("json", "xlsx"), default="json")
+    monthly.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx)"
+    )
+    sample = report_kinds.add_parser(
+        "sample", help="draw and record a sample of revisited cases (J 5.4.5) / 抽取评价样本"
+    )
+    sample.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
+    sample.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
+    sample.add_argument("--size", type=int, required=True)
+    sample.add_argument("--unit", action="append", help="accepting unit (repeatable; default all)")
+    sample.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
+    sample.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
 
@@ -197,26 +216,28 @@ def _cmd_db(database, args) -> int:
 
 
 def _cmd_report(database, args) -> int:
-    from app.printing.fonts import ChineseFontMissingError
-    from app.printing.quarterly_pdf import write_quarterly_pdf
-    from app.reports.quarterly import quarterly_report
-    from app.reports.quarterly_xlsx import write_quarterly_xlsx
-
-    if args.format != "json" and args.output is None:
+    if getattr(args, "format", "json") != "json" and args.output is None:
         print(
             pick("xlsx 和 pdf 格式需要用 -o 指定输出文件", "xlsx and pdf need -o FILE"),
             file=sys.stderr,
         )
         return EXIT_REFUSED
+    return {"quarterly": _report_quarterly, "monthly": _report_monthly, "sample": _report_sample}[
+        args.report
+    ](database, args)
+
+
+def _report_quarterly(database, args) -> int:
+    from app.printing.fonts import ChineseFontMissingError
+    from app.printing.quarterly_pdf import write_quarterly_pdf
+    from app.reports.quarterly import quarterly_report
+    from app.reports.quarterly_xlsx import write_quarterly_xlsx
+
     with database.sessions() as session:
         report = quarterly_report(session, args.year, args.quarter)
     if args.format == "json":
-        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
-        if args.output is None:
-            print(text)
-            return EXIT_OK
-        args.output.write_text(text + "\n", encoding="utf-8")
-    elif args.format == "xlsx":
+        return _write_json(report.to_json(), args.output)
+    if args.format == "xlsx":
         write_quarterly_xlsx(report, args.output)
     else:
         try:
@@ -224,7 +245,59 @@ def _cmd_report(database, args) -> int:
         except ChineseFontMissingError as error:
             print(error, file=sys.stderr)
             return EXIT_REFUSED
-    print(pick("已写入 {path}", "Written to {path}").format(path=args.output))
+    return _written(args.output)
+
+
+def _report_monthly(database, args) -> int:
+    from app.reports.monthly import monthly_analysis
+    from app.reports.monthly_xlsx import write_monthly_xlsx
+
+    with database.sessions() as session:
+        analysis = monthly_analysis(session, args.year, args.month)
+    if args.format == "json":
+        return _write_json(analysis.to_json(), args.output)
+    write_monthly_xlsx(analysis, args.output)
+    return _written(args.output)
+
+
+def _report_sample(database, args) -> int:
+    from app.reports.samples import draw_sample, write_sample_xlsx
+
+    try:
+        with database.sessions.begin() as session:
+            drawn = draw_sample(
+                session,
+                start=args.start,
+                end=args.end,
+                size=args.size,
+                unit_names=args.unit or None,
+                seed=args.seed,
+            )
+            # Written inside the transaction: a sample that could not be exported is not recorded.
+            write_sample_xlsx(drawn, args.output)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    print(
+        pick(
+            "已抽取样本 {id}：{n} 件，随机种子 {seed}",
+            "Sample {id} drawn: {n} cases, seed {seed}",
+        ).format(id=drawn.id, n=len(drawn.rows), seed=drawn.seed)
+    )
+    return _written(args.output)
+
+
+def _write_json(data: dict, output: Path | None) -> int:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if output is None:
+        print(text)
+        return EXIT_OK
+    output.write_text(text + "\n", encoding="utf-8")
+    return _written(output)
+
+
+def _written(path: Path) -> int:
+    print(pick("已写入 {path}", "Written to {path}").format(path=path))
     return EXIT_OK
 
 
