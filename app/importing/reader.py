@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,9 @@ def read_table(path: Path) -> RawTable:
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
         rows, sheet = _read_text(data), None
+    elif _looks_like_html(data):
+        # Many government systems "export to Excel" by saving an HTML table as .xls.
+        rows, sheet = _read_html(data), None
     else:
         rows, sheet = _read_spreadsheet(data)
     rows = [(line, cells) for line, cells in rows if any(_filled(c) for c in cells)]
@@ -83,6 +88,66 @@ def _read_text(data: bytes) -> list[tuple[int, list[Any]]]:
         return rows
     except csv.Error as error:
         raise FileRefused("file_unreadable", {"detail": str(error)}) from None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or b"<table" in head
+
+
+class _HtmlTable(HTMLParser):
+    """The rows of the first <table> of a page, cells as text; colspan filled with blanks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._depth = 0  # nested tables are read as text of their cell
+        self._done = False
+        self._cell: list[str] | None = None
+        self._span = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._done:
+            return
+        if tag == "table":
+            self._depth += 1
+        elif self._depth == 1 and tag == "tr":
+            self.rows.append([])
+        elif self._depth == 1 and tag in ("td", "th") and self.rows:
+            self._cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self._span = int(span) if span.isdigit() else 1
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._done:
+            return
+        if tag == "table":
+            self._depth -= 1
+            self._done = self._depth == 0
+        elif self._depth == 1 and tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self.rows[-1].extend([""] * (self._span - 1))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _read_html(data: bytes) -> list[tuple[int, list[Any]]]:
+    declared = re.search(rb"charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    parser = _HtmlTable()
+    parser.feed(text if text is not None else _decode(data))
+    parser.close()
+    return [(index + 1, row) for index, row in enumerate(parser.rows)]
 
 
 def _read_spreadsheet(data: bytes) -> tuple[list[tuple[int, list[Any]]], str | None]:

@@ -124,9 +124,7 @@ _FOOTER_WORDS = (
 
 
 def _is_footer(row: SourceRow) -> bool:
-    """A note under the table (合计…, 制表人…) rather than a record: it has no case number."""
-    if row.code("case_no", 10_000):
-        return False
+    """A note under the table (合计…, 制表人…) rather than a record; no case number reads so."""
     first = next((normalize(c) for c in row.cells if clean_text(c)), "")
     return first.startswith(_FOOTER_WORDS)
 
