@@ -17,9 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     if args.lang:
         i18n.set_language(args.lang)
-    from ui.application import run as run_gui  # Qt is imported only for the GUI
-
     from db.database import open_database
+    from ui.application import run as run_gui  # Qt is imported only for the GUI
 
     return run_gui(open_database(args.db), language=args.lang)
 

@@ -52,8 +52,8 @@ def window(qtbot: QtBot, sqlite_db: Database) -> Iterator[MainWindow]:
 
 @pytest.fixture
 def page(window: MainWindow) -> ImportPage:
-    page = window.pages[0]
-    assert isinstance(page, ImportPage)
+    (page,) = [p for p in window.pages if isinstance(p, ImportPage)]
+    window.navigation.setCurrentRow(window.pages.index(page))
     return page
 
 

@@ -29,7 +29,7 @@ def run_and_look(database: Database, language: str | None = None) -> tuple[int, 
 
 def test_run_shows_the_main_window_until_it_is_closed(sqlite_db: Database) -> None:
     preferences.save_language("zh")
-    assert run_and_look(sqlite_db) == (0, ["导入数据", f"数据库：{sqlite_db.display_url()}"])
+    assert run_and_look(sqlite_db) == (0, ["回访工作台", f"数据库：{sqlite_db.display_url()}"])
     assert QApplication.applicationName() == "RevisitDesk"
 
 
@@ -37,5 +37,8 @@ def test_the_language_given_overrides_the_saved_one_without_saving_it(
     sqlite_db: Database,
 ) -> None:
     preferences.save_language("zh")
-    assert run_and_look(sqlite_db, "en") == (0, ["Import", f"Database: {sqlite_db.display_url()}"])
+    assert run_and_look(sqlite_db, "en") == (
+        0,
+        ["Call desk", f"Database: {sqlite_db.display_url()}"],
+    )
     assert preferences.saved_language() == "zh"

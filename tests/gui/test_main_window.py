@@ -19,7 +19,9 @@ def test_the_window_shows_the_pages_and_the_database(
 ) -> None:
     assert window.windowTitle() == "回访台 RevisitDesk"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "导入数据"
+        "回访工作台",
+        "导入数据",
+        "统计报表",
     ]
     assert window.stack.currentWidget() is window.pages[0]
     assert window.status.url_label.text() == f"数据库：{sqlite_db.display_url()}"
@@ -33,15 +35,15 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
 ) -> None:
     window.language_actions["en"].trigger()
 
-    assert window.navigation.item(0).text() == "Import"
+    assert window.navigation.item(0).text() == "Call desk"
+    assert window.navigation.item(1).text() == "Import"
     assert window.windowTitle() == "RevisitDesk"
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",
         "&Settings",
         "&Help",
     ]
-    page = window.pages[0]
-    assert isinstance(page, ImportPage)
+    (page,) = [p for p in window.pages if isinstance(p, ImportPage)]
     assert page.import_button.text() == "&Import"
     assert page.kind_combo.currentText() == "Case export"
     assert window.language_actions["en"].isChecked()
@@ -55,7 +57,7 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
     assert page.message_label.text().startswith("File not found")
 
     window.language_actions["zh"].trigger()
-    assert window.navigation.item(0).text() == "导入数据"
+    assert window.navigation.item(1).text() == "导入数据"
     assert preferences.saved_language() == "zh"
     assert app.i18n.current_language() == "zh"
 
@@ -63,13 +65,12 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
 def test_the_language_waits_for_work_under_way(
     window: MainWindow, qtbot: QtBot, sample_cases: Path
 ) -> None:
-    page = window.pages[0]
-    assert isinstance(page, ImportPage)
+    (page,) = [p for p in window.pages if isinstance(p, ImportPage)]
     with qtbot.waitSignal(page.operation_finished):
         page.load_file(sample_cases)
         window.language_actions["en"].trigger()
 
         assert window.statusBar().currentMessage() == "请等当前操作完成后再切换语言。"
         assert window.language_actions["zh"].isChecked()
-        assert window.navigation.item(0).text() == "导入数据"
+        assert window.navigation.item(1).text() == "导入数据"
         assert preferences.saved_language() == "zh"

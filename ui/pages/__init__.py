@@ -13,8 +13,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QStyle
 
 from db.database import Database
+from ui.pages.call_desk_page import CallDeskPage
 from ui.pages.import_page import ImportPage
 from ui.pages.page import Page
+from ui.pages.statistics_page import StatisticsPage
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,18 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "回访工作台"),
+        QStyle.StandardPixmap.SP_DialogYesButton,
+        CallDeskPage,
+    ),
+    PageEntry(
         QT_TRANSLATE_NOOP("Pages", "导入数据"),
         QStyle.StandardPixmap.SP_DialogOpenButton,
         ImportPage,
+    ),
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "统计报表"),
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        StatisticsPage,
     ),
 )

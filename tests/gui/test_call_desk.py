@@ -1,0 +1,644 @@
+"""The call desk driven from the keyboard alone, as an operator works a day of calls."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.demo import fill_demo_data
+from app.desk.phrases import service_phrases
+from app.desk.queue import refresh_queue
+from app.importing.values import LOCAL_ZONE
+from app.ratings import Rating
+from db.database import Database
+from db.models import (
+    CallAttempt,
+    CallbackTask,
+    CasePhone,
+    Evaluation,
+    IntegrityEscalation,
+    QueueEntry,
+    Staff,
+)
+from ui import operations
+from ui.desk import seat
+from ui.desk.phrases_panel import PhrasesEditor
+from ui.drafts import DRAFTS_DIR_ENV, DraftStore
+from ui.main_window import MainWindow
+from ui.pages.call_desk_page import CallDeskPage
+
+from .helpers import count
+
+OPERATOR = "王芳"
+# A Friday: the demo cases completed before it, the queue drawn that morning (ready since).
+QUEUE_DAY = date(2026, 11, 20)
+KEY_BUDGET = 8  # from "next case" to "saved and next"
+
+Key = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+class Keyboard:
+    """Keys pressed on whatever widget has the focus, counted."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.pressed = 0
+
+    def press(self, key: Key | str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        self.qtbot.keyClick(widget, key, modifier)
+        self.pressed += 1
+
+    def type(self, text: str) -> None:
+        """Chinese text as an input method hands it over (not counted: words are not keys to
+        save). QTest can only type Latin-1."""
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def desk_db(sqlite_db: Database) -> Database:
+    with sqlite_db.sessions.begin() as session:
+        fill_demo_data(session, cases=200, seed=1, today=QUEUE_DAY)
+    with sqlite_db.sessions.begin() as session:
+        assert refresh_queue(session, today=QUEUE_DAY, seed=7).added > 3
+    return sqlite_db
+
+
+@pytest.fixture
+def drafts_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "drafts"
+    monkeypatch.setenv(DRAFTS_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def operator() -> Iterator[str]:
+    seat.save_operator(OPERATOR)
+    yield OPERATOR
+    seat.save_operator(None)
+
+
+@pytest.fixture
+def desk(
+    qtbot: QtBot, desk_db: Database, drafts_dir: Path, operator: str, request: pytest.FixtureRequest
+) -> CallDeskPage:
+    """The main window on the call desk, loaded, with the keyboard focus inside the window."""
+    window: MainWindow = request.getfixturevalue("window")
+    page = window.pages[0]
+    assert isinstance(page, CallDeskPage)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: page.operator_id is not None and not operations.busy())
+    return page
+
+
+def take_next(qtbot: QtBot, keys: Keyboard, page: CallDeskPage) -> None:
+    with qtbot.waitSignal(page.case_shown):
+        keys.press(Key.Key_F2)
+    assert page.item is not None
+
+
+def wait_idle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not operations.busy())
+
+
+def entry(database: Database, entry_id: int) -> QueueEntry:
+    with database.sessions() as session:
+        return session.get(QueueEntry, entry_id)
+
+
+def operator_id(database: Database) -> int:
+    with database.sessions() as session:
+        return session.scalar(select(Staff.id).where(Staff.name == OPERATOR))
+
+
+def test_form_a_from_the_keyboard_alone_saves_and_takes_the_next_case(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    assert desk.operator_label.text() == f"回访员：{OPERATOR}"
+    assert desk.next_button.text() == "下一件 (F2)"
+    assert desk.form.save_button.text() == "保存并下一件 (Ctrl+Enter)"
+
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    assert desk.case_panel.case_no_label.text() == first.case_no
+    assert desk.case_panel.applicant_label.text() == first.applicant
+    # The claimed case shows its full number.
+    assert desk.case_panel.phone_combo.currentText().replace(" ", "") == first.phones[0].original
+    assert QApplication.focusWidget() is desk.form.rows["overall"]
+
+    for field in ("overall", "efficiency", "attitude", "materials"):
+        assert QApplication.focusWidget() is desk.form.rows[field]
+        keys.press("1")
+    assert QApplication.focusWidget() is desk.form.integrity_row
+    keys.press("1")  # 没有
+    assert QApplication.focusWidget() is desk.form.suggestion
+    assert not desk.form.dissatisfaction_box.isVisible()
+    assert not desk.form.integrity_box.isVisible()
+
+    with qtbot.waitSignal(desk.case_saved) as saved, qtbot.waitSignal(desk.case_shown):
+        keys.press(Key.Key_Return, CTRL)
+
+    assert keys.pressed == 7 <= KEY_BUDGET
+    assert saved.args[0].callback_task_id is None
+    with desk_db.sessions() as session:
+        evaluation = session.scalars(select(Evaluation).where(Evaluation.case_id == first.case_id))
+        (evaluation,) = evaluation.all()
+        assert (evaluation.channel, evaluation.round) == ("phone", 1)
+        assert evaluation.operator_id == operator_id(desk_db)
+        ratings = [
+            evaluation.overall,
+            evaluation.efficiency,
+            evaluation.attitude,
+            evaluation.materials,
+        ]
+        assert ratings == [Rating.VERY_SATISFIED.value] * 4
+        assert evaluation.integrity_breach is False
+        assert evaluation.suggestion is None
+        (attempt,) = session.scalars(
+            select(CallAttempt).where(CallAttempt.case_id == first.case_id)
+        ).all()
+        assert attempt.outcome == "completed"
+        assert attempt.evaluation_id == evaluation.id
+        assert attempt.operator_id == evaluation.operator_id
+        assert attempt.phone_e164 == first.phones[first.next_phone_index].e164
+    done = entry(desk_db, first.entry_id)
+    assert (done.status, done.result, done.claimed_by_id) == ("done", "completed", None)
+
+    # The next case is on screen, its form empty and the focus on its first row.
+    assert desk.item is not None and desk.item.entry_id != first.entry_id
+    assert desk.case_panel.case_no_label.text() == desk.item.case_no
+    assert desk.result_label.text() == f"已保存 {first.case_no}。"
+    assert desk.form.is_empty()
+    assert QApplication.focusWidget() is desk.form.rows["overall"]
+    # Today's list shows the call.
+    wait_idle(qtbot)
+    assert desk.today_view.table.rowCount() == 1
+    assert desk.today_view.table.item(0, 3).text() == first.case_no
+    assert desk.today_view.table.item(0, 2).text() == "已回访"
+    assert desk.today_view.summary_label.text() == "今天已拨 1 通 · 预约 0 个"
+
+
+def test_a_failed_call_is_one_letter_after_f4_and_a_note_when_the_outcome_needs_one(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    assert desk.failed_button.text() == "通话未完成 (F4)"
+
+    keys.press(Key.Key_F4)
+    assert desk.strip.isVisible()
+    assert QApplication.focusWidget() is desk.strip
+    buttons = [button.text() for button in desk.strip.group.buttons()]
+    assert buttons[:3] == ["无人接听 (N)", "占线 (B)", "关机 (U)"]
+    assert "已回访" not in " ".join(buttons)  # a completed call is Form A's
+
+    keys.press("R")  # 拒访 needs a note: the focus waits in it
+    assert QApplication.focusWidget() is desk.strip.note_edit
+    assert desk.strip.note_label.text() == "备注（必填）："
+    keys.press(Key.Key_Return)
+    assert desk.strip.error_label.text() == "“拒访”需要填写备注。"
+    assert count(desk_db, CallAttempt) == 0
+
+    keys.type("正在开会，不方便")
+    with qtbot.waitSignal(desk.call_recorded), qtbot.waitSignal(desk.case_shown):
+        keys.press(Key.Key_Return)
+
+    assert keys.pressed == 5  # F2, F4, R, Enter refused without the note, Enter
+    with desk_db.sessions() as session:
+        (attempt,) = session.scalars(
+            select(CallAttempt).where(CallAttempt.case_id == first.case_id)
+        ).all()
+        assert (attempt.outcome, attempt.note) == ("refused_soft", "正在开会，不方便")
+        assert attempt.operator_id == operator_id(desk_db)
+        assert attempt.evaluation_id is None
+    again = entry(desk_db, first.entry_id)
+    assert (again.status, again.attempts, again.claimed_by_id) == ("open", 1, None)
+    assert not desk.strip.isVisible() and desk.form.isVisible()
+    assert desk.item is not None and desk.item.entry_id != first.entry_id
+    assert desk.result_label.text().startswith(f"已记录 {first.case_no}：拒访，")
+
+
+def test_an_outcome_without_a_note_is_recorded_by_its_key_at_once(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    keys.press("1")
+    keys.press(Key.Key_F4)  # the strip takes Form A's place
+    assert desk.strip.isVisible() and not desk.form.isVisible()
+    keys.press(Key.Key_Escape)  # changed one's mind: Form A is back as it was
+    assert desk.form.isVisible() and not desk.strip.isVisible()
+    assert desk.form.rows["overall"].value() is Rating.VERY_SATISFIED
+    assert QApplication.focusWidget() is desk.form.rows["efficiency"]
+
+    keys.press(Key.Key_F4)
+    with qtbot.waitSignal(desk.call_recorded), qtbot.waitSignal(desk.case_shown):
+        keys.press("n")
+
+    with desk_db.sessions() as session:
+        outcomes = session.scalars(
+            select(CallAttempt.outcome).where(CallAttempt.case_id == first.case_id)
+        ).all()
+    assert outcomes == ["no_answer"]
+    assert entry(desk_db, first.entry_id).ready_at > datetime.now(LOCAL_ZONE)
+
+
+def test_an_appointment_takes_its_time_from_the_picker(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    keys.press(Key.Key_F4)
+    keys.press("A")
+
+    assert desk.strip.appointment_row.isVisible()
+    assert QApplication.focusWidget() is desk.strip.appointment_edit
+    proposed = desk.strip.appointment_edit.dateTime().toPython()
+    assert proposed > datetime.now() and proposed.time().minute == 0  # a half-day's start
+    desk.strip.same_operator_check.setChecked(True)
+    with qtbot.waitSignal(desk.call_recorded), qtbot.waitSignal(desk.case_shown):
+        keys.press(Key.Key_Return)
+
+    booked = entry(desk_db, first.entry_id)
+    assert booked.appointment_at.astimezone(LOCAL_ZONE).replace(tzinfo=None) == proposed
+    assert booked.reserved_for_id == operator_id(desk_db)
+    wait_idle(qtbot)
+    shown = [
+        desk.today_view.table.item(row, 2).text() for row in range(desk.today_view.table.rowCount())
+    ]
+    assert shown == ["预约回访", "预约回访"]  # the call made, and the appointment ahead
+
+
+def test_dissatisfied_requires_a_category_and_details_then_opens_a_callback(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    form = desk.form
+    keys.press("4")  # 总体情况 不满意
+    assert form.dissatisfaction_box.isVisible()
+    assert QApplication.focusWidget() is form.rows["efficiency"]
+    for _ in range(3):
+        keys.press("2")
+    assert QApplication.focusWidget() is form.category_row
+    keys.press(Key.Key_Tab)
+    keys.press(Key.Key_Tab)
+    assert QApplication.focusWidget() is form.integrity_row
+    keys.press("N")
+
+    keys.press(Key.Key_Return, CTRL)
+    wait_idle(qtbot)
+    assert form.error_label.isVisible()
+    assert form.error_label.text() == "有“不满意”的评价时，请选择不满意原因类别"
+    assert QApplication.focusWidget() is form.category_row
+    assert count(desk_db, Evaluation) == 75  # only the demo's online evaluations
+    assert form.rows["overall"].value() is Rating.DISSATISFIED  # nothing typed is lost
+
+    keys.press("2")  # 服务态度差
+    assert form.category_row.value() == "attitude"
+    assert QApplication.focusWidget() is form.dissatisfaction_details
+    keys.press(Key.Key_Return, CTRL)
+    wait_idle(qtbot)
+    assert form.error_label.text() == "有“不满意”的评价时，请记录被回访人反映的具体问题"
+    assert QApplication.focusWidget() is form.dissatisfaction_details
+
+    keys.type("窗口让补交材料跑了三趟")
+    with qtbot.waitSignal(desk.case_saved) as saved, qtbot.waitSignal(desk.case_shown):
+        keys.press(Key.Key_Return, CTRL)
+
+    with desk_db.sessions() as session:
+        task = session.get(CallbackTask, saved.args[0].callback_task_id)
+        assert task.case_id == first.case_id
+        assert (task.status, task.reason_category) == ("open", "attitude")
+        assert task.respondent_words == "窗口让补交材料跑了三趟"
+        evaluation = session.get(Evaluation, saved.args[0].evaluation_id)
+        assert evaluation.overall == "dissatisfied"
+        assert evaluation.efficiency == "satisfied"
+    assert desk.result_label.text() == f"已保存 {first.case_no}，已转二次回访。"
+
+
+def test_an_integrity_breach_needs_details_and_is_flagged_to_the_team_lead(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    for _ in range(4):
+        keys.press("2")
+    keys.press("Y")  # 有
+
+    form = desk.form
+    assert form.integrity_box.isVisible()
+    assert form.integrity_notice.text().startswith("本件将立即标记并上报组长")
+    assert QApplication.focusWidget() is form.integrity_details
+    keys.press(Key.Key_Return, CTRL)
+    wait_idle(qtbot)
+    assert form.error_label.text() == "反映有违反廉洁纪律时，请记录具体情况"
+    assert count(desk_db, IntegrityEscalation) == 0
+
+    keys.type("经办人暗示加急要给好处费")
+    with qtbot.waitSignal(desk.case_saved) as saved:
+        keys.press(Key.Key_Return, CTRL)
+
+    assert saved.args[0].integrity_flagged
+    with desk_db.sessions() as session:
+        (escalation,) = session.scalars(select(IntegrityEscalation)).all()
+        assert escalation.case_id == first.case_id
+        assert escalation.details == "经办人暗示加急要给好处费"
+    assert desk.result_label.text() == f"已保存 {first.case_no}，已上报组长。"
+
+
+def test_a_missing_answer_is_named_and_focused_without_saving(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    keys.press("1")
+    keys.press("3")
+    keys.press(Key.Key_Return, CTRL)
+
+    assert desk.form.error_label.text() == "还没有回答：服务态度、提交材料、违反廉洁纪律"
+    assert QApplication.focusWidget() is desk.form.rows["attitude"]
+    assert desk.form.rows["efficiency"].value() is Rating.AVERAGE
+    assert count(desk_db, CallAttempt) == 0
+
+
+class TelHandler(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def dial(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_ctrl_d_hands_the_number_to_the_system_and_times_the_call(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    handler = TelHandler()
+    QDesktopServices.setUrlHandler("tel", handler, "dial")
+    try:
+        keys = Keyboard(qtbot)
+        take_next(qtbot, keys, desk)
+        phone = desk.item.phones[desk.item.next_phone_index]
+        assert desk.case_panel.dial_button.text() == "拨号 (Ctrl+D)"
+        keys.press("D", CTRL)
+    finally:
+        QDesktopServices.unsetUrlHandler("tel")
+
+    assert handler.urls == [f"tel:{phone.e164}"]
+    assert desk.timer.running()
+    desk.timer.started_at -= 75  # as if the call had gone on for a while
+    qtbot.waitUntil(lambda: desk.case_panel.timer_label.text() in ("01:15", "01:16"))
+    first = desk.item
+    for key in "11111":
+        keys.press(key)
+    with qtbot.waitSignal(desk.case_saved):
+        keys.press(Key.Key_Return, CTRL)
+    with desk_db.sessions() as session:
+        duration = session.scalar(
+            select(CallAttempt.duration_seconds).where(CallAttempt.case_id == first.case_id)
+        )
+    assert 75 <= duration <= 80
+
+
+def test_a_dial_command_gets_the_number_as_one_argument_without_a_shell(
+    qtbot: QtBot, desk: CallDeskPage, tmp_path: Path
+) -> None:
+    out = tmp_path / "dialled.txt"
+    script = "import sys; open(sys.argv[1], 'w').write('|'.join(sys.argv[2:]))"
+    seat.save_dial_command(f'"{sys.executable}" -c "{script}" "{out}" "call {{number}}" x;y')
+    try:
+        keys = Keyboard(qtbot)
+        take_next(qtbot, keys, desk)
+        keys.press("D", CTRL)
+        qtbot.waitUntil(lambda: out.exists() and out.read_text() != "", timeout=10_000)
+    finally:
+        seat.save_dial_command("")
+    phone = desk.item.phones[desk.item.next_phone_index]
+    assert out.read_text() == f"call {phone.e164}|x;y"
+
+
+def test_ctrl_right_switches_to_the_next_number(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    with desk_db.sessions.begin() as session:  # a second number for every queued case
+        for case_id in session.scalars(select(QueueEntry.case_id)):
+            session.add(
+                CasePhone(
+                    case_id=case_id,
+                    position=9,
+                    original="0531-86123456",
+                    e164="+8653186123456",
+                    kind="fixed_line",
+                )
+            )
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    phones = first.phones
+    assert len(phones) >= 2
+    assert desk.case_panel.phone_index() == desk.item.next_phone_index
+    assert desk.case_panel.next_number_button.text() == "下一个号码 (Ctrl+→)"
+
+    keys.press(Key.Key_Right, CTRL)
+
+    index = (first.next_phone_index + 1) % len(phones)
+    assert desk.case_panel.phone_index() == index
+    assert desk.case_panel.phone_count_label.text() == f"第 {index + 1}/{len(phones)} 个号码"
+    for key in "11111":
+        keys.press(key)
+    with qtbot.waitSignal(desk.case_saved):
+        keys.press(Key.Key_Return, CTRL)
+    with desk_db.sessions() as session:
+        dialled = session.scalar(
+            select(CallAttempt.phone_e164).where(CallAttempt.case_id == first.case_id)
+        )
+    assert dialled == phones[index].e164
+
+
+def test_the_claimed_case_and_its_half_filled_form_come_back_after_a_restart(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database, drafts_dir: Path
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    with qtbot.waitSignal(desk.draft_written):
+        keys.press("2")
+        keys.press("3")
+    draft = DraftStore(drafts_dir).load(desk.operator_id, first.entry_id)
+    assert draft.answers["overall"] == "satisfied" and draft.answers["efficiency"] == "average"
+
+    again = CallDeskPage(desk_db)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.case_shown):
+        again.show()
+    assert again.item.entry_id == first.entry_id
+    assert again.form.rows["overall"].value() is Rating.SATISFIED
+    assert again.form.rows["efficiency"].value() is Rating.AVERAGE
+    assert again.message_label.text() == f"已恢复上次未保存的回访单：{first.case_no}"
+
+    # Saving (or recording, or releasing) ends the draft.
+    for key in "111":
+        again.form.first_unanswered().setFocus()
+        qtbot.keyClick(again.form.first_unanswered(), key)
+    with qtbot.waitSignal(again.case_saved):
+        again.save()
+    assert not DraftStore(drafts_dir).path(again.operator_id, first.entry_id).exists()
+    wait_idle(qtbot)  # the page has no parent to outlive its work: it goes with this function
+
+
+def test_on_first_use_the_operator_types_their_name(
+    qtbot: QtBot, desk_db: Database, drafts_dir: Path, window: MainWindow
+) -> None:
+    page = window.pages[0]
+    assert isinstance(page, CallDeskPage)
+    assert page.body.currentIndex() == 0  # the chooser, not the desk
+    assert page.operator_label.text() == "回访员：未选择"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.chooser.name_combo)
+    keys = Keyboard(qtbot)
+    keys.type("李强")
+    with qtbot.waitSignal(page.operation_finished):
+        keys.press(Key.Key_Return)
+    try:
+        assert seat.saved_operator() == "李强"
+        assert page.body.currentWidget() is page.desk
+        assert page.operator_label.text() == "回访员：李强"
+        with desk_db.sessions() as session:
+            assert session.scalar(select(Staff.is_operator).where(Staff.name == "李强"))
+    finally:
+        seat.save_operator(None)
+
+
+def test_nothing_due_is_said_plainly(qtbot: QtBot, sqlite_db: Database, operator: str) -> None:
+    page = CallDeskPage(sqlite_db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.operator_id is not None and not operations.busy())
+    with qtbot.waitSignal(page.case_shown):
+        page.fetch_next()
+    assert page.item is None
+    assert page.message_label.text() == "现在没有到期的回访件。"
+    assert page.placeholder.text().startswith("现在没有到期的回访件。")
+    assert not page.form_box.isEnabled()
+    assert QApplication.focusWidget() is page.next_button  # Space or F2 tries again
+
+
+def test_f2_with_a_case_open_says_what_to_do_first(qtbot: QtBot, desk: CallDeskPage) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    keys.press(Key.Key_F2)
+    assert desk.item is first
+    assert desk.message_label.text().startswith("当前件还没有结果")
+
+    with qtbot.waitSignal(desk.operation_finished):
+        keys.press(Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.item is None
+    assert desk.message_label.text() == f"已放回队列：{first.case_no}"
+    assert entry(desk.database, first.entry_id).claimed_by_id is None
+    assert QApplication.focusWidget() is desk.next_button
+
+
+def test_the_claim_is_renewed_and_a_lost_claim_is_said(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    assert desk.renew_timer.isActive()
+    before = entry(desk_db, desk.item.entry_id).claim_expires_at
+    with qtbot.waitSignal(desk.operation_finished):
+        desk.renew()
+    assert entry(desk_db, desk.item.entry_id).claim_expires_at > before
+
+    with desk_db.sessions.begin() as session:  # another seat took it after it expired
+        session.get(QueueEntry, desk.item.entry_id).claimed_by_id = None
+    with qtbot.waitSignal(desk.operation_finished):
+        desk.renew()
+    assert desk.message_label.text().startswith("此业务件已不在您名下")
+    assert not desk.renew_timer.isActive()
+
+
+def test_switching_the_language_keeps_the_case_and_the_answers(
+    qtbot: QtBot, desk: CallDeskPage, window: MainWindow
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    keys.press("3")  # the draft is written when the page goes (no 300 ms wait)
+    wait_idle(qtbot)
+
+    window.language_actions["en"].trigger()
+    english = window.pages[0]
+    assert isinstance(english, CallDeskPage)
+    qtbot.waitUntil(lambda: english.item is not None)
+    try:
+        assert english.item.entry_id == first.entry_id
+        assert english.form.rows["overall"].value() is Rating.AVERAGE
+        assert english.next_button.text() == "Next case (F2)"
+        assert english.form.save_button.text() == "Save and next (Ctrl+Enter)"
+        assert [b.text() for b in english.strip.group.buttons()][0] == "No answer (N)"
+        assert window.navigation.item(0).text() == "Call desk"
+    finally:
+        wait_idle(qtbot)
+        window.language_actions["zh"].trigger()
+
+
+def test_the_service_phrases_are_beside_the_call_and_can_be_edited(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = desk.phrases_panel.text_label.text()
+    assert "您好,这里是(单位)" in shown
+    assert "⚠ 服务忌语（禁止使用）" in shown and "你问我,我问谁" in shown
+
+    def edit(editor: PhrasesEditor) -> int:
+        assert editor.edits["greeting"].toPlainText().startswith("您好,这里是(单位)")
+        editor.edits["greeting"].setPlainText(
+            "您好，这里是历下区不动产登记中心\n\n请问是王先生吗？"
+        )
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PhrasesEditor, "exec", edit)
+    with qtbot.waitSignal(desk.operation_finished):
+        qtbot.mouseClick(desk.phrases_panel.edit_button, Qt.MouseButton.LeftButton)
+
+    with desk_db.sessions() as session:
+        assert service_phrases(session)["greeting"] == [
+            "您好，这里是历下区不动产登记中心",
+            "请问是王先生吗？",
+        ]
+    assert "请问是王先生吗？" in desk.phrases_panel.text_label.text()
+
+
+def test_refreshing_the_queue_says_what_was_drawn(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    with qtbot.waitSignal(desk.operation_finished):
+        qtbot.mouseClick(desk.refresh_button, Qt.MouseButton.LeftButton)
+    assert desk.message_label.text().startswith("队列已刷新：新抽取 ")
+    wait_idle(qtbot)
+    assert desk.coverage_view.title_label.text().startswith("2026 年第 4 季度：")
+    assert len(desk.coverage_view.unit_blocks) == 7
