@@ -107,6 +107,10 @@ class Case(Tracked, Base):
     stamp_duty_fen: Mapped[int | None] = mapped_column(Integer)  # 印花税
     # False when none of the case's numbers is a valid phone number: the case stays, flagged.
     has_valid_phone: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The case's first evaluation (earliest round-1 by time, any channel): the one that scores.
+    # Kept by database triggers on `evaluations` (migration 0004), whoever writes evaluations;
+    # never set it from Python.
+    first_evaluation_id: Mapped[int | None] = mapped_column(Integer)
 
     unit: Mapped[Unit] = relationship()
     handler: Mapped[Staff | None] = relationship()
@@ -117,7 +121,17 @@ class Case(Tracked, Base):
         back_populates="case", order_by="Evaluation.evaluated_at"
     )
 
-    __table_args__ = (Index("ix_cases_unit_completed", "unit_id", "completed_on"),)
+    __table_args__ = (
+        Index("ix_cases_unit_completed", "unit_id", "completed_on"),
+        # Covers the quarterly report: cases of a unit and period with their first evaluation.
+        Index(
+            "ix_cases_unit_period_first",
+            "unit_id",
+            "completed_on",
+            "is_enterprise",
+            "first_evaluation_id",
+        ),
+    )
 
 
 class CasePhone(Base):

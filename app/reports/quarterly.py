@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
@@ -109,7 +109,7 @@ def quarterly_report(
         datetime.combine(deadline + timedelta(days=1), time(), LOCAL_ZONE) if deadline else None
     )
 
-    rows = session.execute(_unit_figures(start, end, deadline_end)).all()
+    rows = unit_figures(session, start, end, deadline_end)
     units = []
     for row in rows:
         coverage = row.revisited / row.cases
@@ -162,57 +162,72 @@ def _grade(
     return PASS if met_by_deadline else FAIL
 
 
-def _unit_figures(start: date, end: date, deadline_end: datetime | None):
-    """One row per unit with cases in the period: counts, channel split and score total."""
-    ranked = (
-        select(
-            Evaluation.case_id,
-            Evaluation.channel,
-            Evaluation.overall,
-            Evaluation.evaluated_at,
-            func.row_number()
-            .over(
-                partition_by=Evaluation.case_id,
-                order_by=(Evaluation.evaluated_at, Evaluation.id),
-            )
-            .label("position"),
-        )
-        .join(Case, Case.id == Evaluation.case_id)
-        .where(Evaluation.round == 1, Case.completed_on.between(start, end))
-        .subquery()
-    )
-    first = select(ranked).where(ranked.c.position == 1).subquery()
-    revisited = first.c.case_id.is_not(None)
-    score = case(
-        *((first.c.overall == rating, points) for rating, points in RATING_SCORES.items()),
-        else_=0,
-    )
-    online = first.c.channel.in_([c for c in Channel if c.is_online])
-    by_deadline = (
-        and_(revisited, first.c.evaluated_at < deadline_end)
-        if deadline_end is not None
-        else revisited
-    )
-    return (
-        select(
-            Unit.name.label("unit"),
-            func.count(Case.id).label("cases"),
-            _count_if(revisited).label("revisited"),
-            _count_if(online).label("online"),
-            _count_if(first.c.channel == Channel.PHONE).label("phone"),
-            _count_if(first.c.channel == Channel.ENTERPRISE).label("enterprise"),
-            func.coalesce(func.sum(score), 0).label("score_total"),
-            _count_if(and_(Case.is_enterprise, first.c.case_id.is_(None))).label(
-                "unreported_enterprise"
-            ),
-            _count_if(by_deadline).label("revisited_by_deadline"),
-        )
-        .select_from(Case)
+@dataclass
+class _UnitFigures:
+    unit: str
+    cases: int = 0
+    enterprise_cases: int = 0
+    revisited: int = 0
+    online: int = 0
+    phone: int = 0
+    enterprise: int = 0
+    score_total: int = 0
+    revisited_enterprise: int = 0
+    revisited_by_deadline: int = 0
+
+    @property
+    def unreported_enterprise(self) -> int:
+        return self.enterprise_cases - self.revisited_enterprise
+
+
+def unit_figures(
+    session: Session, start: date, end: date, deadline_end: datetime | None
+) -> list[_UnitFigures]:
+    """Per unit with cases completed in [start, end]: counts, channel split and score total.
+
+    Two passes over the covering index ix_cases_unit_period_first: all the period's cases, then
+    those with a first evaluation (cases.first_evaluation_id, kept by triggers) joined to it.
+    """
+    in_period = Case.completed_on.between(start, end)
+    figures: dict[int, _UnitFigures] = {}
+    all_cases = (
+        select(Case.unit_id, Unit.name, func.count(), _count_if(Case.is_enterprise))
         .join(Unit, Unit.id == Case.unit_id)
-        .outerjoin(first, first.c.case_id == Case.id)
-        .where(Case.completed_on.between(start, end))
-        .group_by(Unit.id, Unit.name)
+        .where(in_period)
+        .group_by(Case.unit_id, Unit.name)
     )
+    for unit_id, name, cases, enterprise_cases in session.execute(all_cases):
+        figures[unit_id] = _UnitFigures(name, cases, enterprise_cases)
+    first = Evaluation
+    score = case(*((first.overall == r, points) for r, points in RATING_SCORES.items()), else_=0)
+    on_time = first.evaluated_at < deadline_end if deadline_end is not None else True
+    revisited = (
+        select(
+            Case.unit_id,
+            func.count(),
+            _count_if(first.channel.in_([c for c in Channel if c.is_online])),
+            _count_if(first.channel == Channel.PHONE),
+            _count_if(first.channel == Channel.ENTERPRISE),
+            func.coalesce(func.sum(score), 0),
+            _count_if(Case.is_enterprise),
+            _count_if(on_time),
+        )
+        .join(first, first.id == Case.first_evaluation_id)
+        .where(in_period, Case.first_evaluation_id.is_not(None))
+        .group_by(Case.unit_id)
+    )
+    for unit_id, *counts in session.execute(revisited):
+        unit = figures[unit_id]
+        (
+            unit.revisited,
+            unit.online,
+            unit.phone,
+            unit.enterprise,
+            unit.score_total,
+            unit.revisited_enterprise,
+            unit.revisited_by_deadline,
+        ) = counts
+    return list(figures.values())
 
 
 def _count_if(condition):
