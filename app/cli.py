@@ -101,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
     sample.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
 
+    desk = commands.add_parser("desk", help="the phone revisit queue / 电话回访队列")
+    desk_actions = desk.add_subparsers(dest="action", metavar="ACTION", required=True)
+    refresh = desk_actions.add_parser(
+        "refresh", help="draw due cases into the queue (e.g. every morning) / 刷新回访队列"
+    )
+    refresh.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
+    plan = desk_actions.add_parser("plan", help="coverage plan of a quarter / 覆盖率计划")
+    plan.add_argument("--year", type=int, required=True)
+    plan.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
 
@@ -136,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
             "db": _cmd_db,
             "calendar": _cmd_calendar,
             "report": _cmd_report,
+            "desk": _cmd_desk,
         }[args.command]
         return handler(database, args)
     except KeyboardInterrupt:
@@ -173,6 +184,8 @@ def _cmd_import(database, args) -> int:
 
 def _cmd_demo(database, args) -> int:
     from app.demo import fill_demo_data
+    from app.desk.sampling import refresh_queue
+    from app.desk.transaction import write_transaction
     from db.models import Case
 
     with database.sessions.begin() as session:
@@ -185,11 +198,15 @@ def _cmd_demo(database, args) -> int:
             )
             return EXIT_OK
         result = fill_demo_data(session, cases=args.cases, seed=args.seed)
+    # So that "next case" on the call desk has something to offer straight away.
+    with write_transaction(database) as session:
+        queued = refresh_queue(session, seed=args.seed).added
     print(
         pick(
             "已添加演示数据：{units} 个受理单位，{cases} 件业务，{evaluations} 条评价。",
             "Demo data added: {units} units, {cases} cases, {evaluations} evaluations.",
         ).format(units=result.units, cases=result.cases, evaluations=result.evaluations)
+        + pick(" 回访队列中有 {n} 件。", " {n} cases queued for phone revisits.").format(n=queued)
     )
     return EXIT_OK
 
@@ -298,6 +315,56 @@ def _write_json(data: dict, output: Path | None) -> int:
 
 def _written(path: Path) -> int:
     print(pick("已写入 {path}", "Written to {path}").format(path=path))
+    return EXIT_OK
+
+
+def _cmd_desk(database, args) -> int:
+    from app.calendar import CalendarUnknownError
+    from app.desk.coverage import coverage_plan
+    from app.desk.sampling import refresh_queue
+    from app.desk.transaction import write_transaction
+
+    try:
+        if args.action == "refresh":
+            with write_transaction(database) as session:
+                result = refresh_queue(session, seed=args.seed)
+            print(
+                pick(
+                    "队列已刷新：新增 {added} 件，移出已评价 {dropped} 件，预约未接 {missed} 件，"
+                    "随机种子 {seed}",
+                    "Queue refreshed: {added} added, {dropped} already evaluated removed, "
+                    "{missed} missed appointments, seed {seed}",
+                ).format(
+                    added=result.added,
+                    dropped=result.dropped,
+                    missed=result.missed_appointments,
+                    seed=result.seed,
+                )
+            )
+            plan = result.plan
+        else:
+            with database.sessions() as session:
+                plan = coverage_plan(session, args.year, args.quarter)
+    except CalendarUnknownError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    for unit in plan:
+        print(
+            pick(
+                "{unit}：业务 {cases}，已回访 {rev}（{cov:.1%}），还差 {short}，需拨打 {calls}，"
+                "在队列 {queued}",
+                "{unit}: cases {cases}, revisited {rev} ({cov:.1%}), short {short}, "
+                "calls needed {calls}, queued {queued}",
+            ).format(
+                unit=unit.unit,
+                cases=unit.cases,
+                rev=unit.revisited,
+                cov=unit.coverage,
+                short=unit.shortfall,
+                calls=unit.calls_needed,
+                queued=unit.queued,
+            )
+        )
     return EXIT_OK
 
 

@@ -199,7 +199,9 @@ _MOBILE_PREFIXES = tuple(
 
 # --- Evaluations -----------------------------------------------------------------------------
 
-_EVALUATION_SHARE = 0.35
+# Below the 30 % target on purpose: online evaluation alone rarely reaches it, so the demo
+# queue has phone revisits to make and the coverage panel has shortfalls to show.
+_EVALUATION_SHARE = 0.22
 _SECOND_EVALUATION_SHARE = 0.03
 _INTEGRITY_BREACH_SHARE = 0.002
 # The 好差评 scale plus 一般, best first; indices compare answers.
