@@ -111,6 +111,22 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--year", type=int, required=True)
     plan.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
 
+    outcomes = desk_actions.add_parser(
+        "outcomes", help="list the call outcomes, or change one / 回访结果表"
+    )
+    outcomes.add_argument("code", nargs="?", help="the outcome to change, e.g. busy")
+    outcomes.add_argument("--label")
+    outcomes.add_argument("--key", help="shortcut key on the call desk (one letter)")
+    outcomes.add_argument("--retry-minutes", type=int, help="wait before a retry")
+    outcomes.add_argument("--final", action=argparse.BooleanOptionalAction)
+    outcomes.add_argument("--contact", action=argparse.BooleanOptionalAction)
+    outcomes.add_argument("--note-required", action=argparse.BooleanOptionalAction)
+    outcomes.add_argument("--active", action=argparse.BooleanOptionalAction)
+
+    settings = commands.add_parser("settings", help="list or change settings / 设置")
+    settings.add_argument("key", nargs="?", help="the setting to change, e.g. coverage.target")
+    settings.add_argument("value", nargs="?", help="its new value (a number, true/false or text)")
+
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
 
@@ -147,6 +163,7 @@ def run(args: argparse.Namespace) -> int:
             "calendar": _cmd_calendar,
             "report": _cmd_report,
             "desk": _cmd_desk,
+            "settings": _cmd_settings,
         }[args.command]
         return handler(database, args)
     except KeyboardInterrupt:
@@ -319,6 +336,8 @@ def _written(path: Path) -> int:
 
 
 def _cmd_desk(database, args) -> int:
+    if args.action == "outcomes":
+        return _desk_outcomes(database, args)
     from app.calendar import CalendarUnknownError
     from app.desk.coverage import coverage_plan
     from app.desk.sampling import refresh_queue
@@ -365,6 +384,75 @@ def _cmd_desk(database, args) -> int:
                 queued=unit.queued,
             )
         )
+    return EXIT_OK
+
+
+def _desk_outcomes(database, args) -> int:
+    from app.desk.outcomes import OutcomeInvalid, call_outcomes, update_outcome
+
+    changes = {
+        name: getattr(args, name)
+        for name in ("label", "key", "retry_minutes", "final", "contact", "note_required", "active")
+        if getattr(args, name) is not None
+    }
+    try:
+        with database.sessions.begin() as session:
+            if args.code:
+                update_outcome(session, args.code, **changes)
+            rows = call_outcomes(session)
+    except OutcomeInvalid as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    yes, no = pick("是", "yes"), pick("否", "no")
+    for row in rows:
+        retry = (
+            pick("下个半天", "next half-day") if row.retry_minutes is None else row.retry_minutes
+        )
+        print(
+            f"{row.code:20} {row.key or '-':2} {row.label:8} "
+            + pick(
+                "结束 {f}  接通 {c}  须备注 {n}  重拨 {r}",
+                "final {f}  contact {c}  note {n}  retry {r}",
+            ).format(
+                f=yes if row.final else no,
+                c=yes if row.contact else no,
+                n=yes if row.note_required else no,
+                r=retry,
+            )
+        )
+    return EXIT_OK
+
+
+def _cmd_settings(database, args) -> int:
+    from app.settings import OPTIONS, get_setting, set_setting
+
+    if args.key is not None:
+        if args.key not in OPTIONS or args.value is None:
+            print(
+                pick(
+                    "用法：settings KEY VALUE；KEY 为：",
+                    "usage: settings KEY VALUE; KEY is one of: ",
+                )
+                + ", ".join(OPTIONS),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        try:
+            value = json.loads(args.value)
+        except json.JSONDecodeError:
+            value = args.value  # plain text, e.g. 09:00-12:00
+        try:
+            with database.sessions.begin() as session:
+                set_setting(session, args.key, value)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return EXIT_REFUSED
+    with database.sessions() as session:
+        for key, option in OPTIONS.items():
+            title = pick(option.title, option.title_en)
+            print(
+                f"{key:40} {json.dumps(get_setting(session, key), ensure_ascii=False):16} {title}"
+            )
     return EXIT_OK
 
 

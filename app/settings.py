@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import pick
 from db.models import Setting
 
 
@@ -24,7 +25,13 @@ class Option:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ValueError(f"{self.key}: expected {kind.__name__}, got {value!r}")
+            expected = {bool: "true/false", int: "整数", float: "数字", str: "文字"}[kind]
+            raise ValueError(
+                pick(
+                    f"{self.key}（{self.title}）应为{expected}，不能是 {value!r}",
+                    f"{self.key} ({self.title_en}): expected {kind.__name__}, got {value!r}",
+                )
+            )
         return value
 
 

@@ -1,0 +1,161 @@
+"""The administrators' commands: demo, desk, settings, reports, calendar, db."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.settings import get_setting
+from db.database import open_database
+from db.models import CalendarDay, Case, EvaluationSample
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'admin.sqlite3'}"
+
+
+def test_demo_fills_the_database_and_the_queue_once(db_url, capsys):
+    assert main(["--db", db_url, "demo", "--cases", "300"]) == 0
+    assert "300" in capsys.readouterr().out
+    assert main(["--db", db_url, "demo", "--cases", "300", "--if-empty"]) == 0
+    assert "未添加" in capsys.readouterr().out
+    with open_database(db_url).sessions() as session:
+        assert session.scalar(select(func.count(Case.id))) == 300
+
+
+def test_desk_commands(db_url, capsys):
+    main(["--db", db_url, "demo", "--cases", "300"])
+    capsys.readouterr()
+    assert main(["--db", db_url, "desk", "refresh", "--seed", "3"]) == 0
+    assert "随机种子 3" in capsys.readouterr().out
+    today = date.today()
+    assert (
+        main(
+            [
+                "--db",
+                db_url,
+                "desk",
+                "plan",
+                "--year",
+                str(today.year),
+                "--quarter",
+                str((today.month - 1) // 3 + 1),
+            ]
+        )
+        == 0
+    )
+    assert "需拨打" in capsys.readouterr().out
+    assert main(["--db", db_url, "desk", "outcomes", "busy", "--retry-minutes", "25"]) == 0
+    assert "25" in capsys.readouterr().out
+    assert main(["--db", db_url, "desk", "outcomes", "busy", "--key", "N"]) == 2
+    assert "已用于" in capsys.readouterr().err
+
+
+def test_settings_are_listed_changed_and_checked(db_url, capsys):
+    assert main(["--db", db_url, "settings", "coverage.target", "0.35"]) == 0
+    assert "0.35" in capsys.readouterr().out
+    with open_database(db_url).sessions() as session:
+        assert get_setting(session, "coverage.target") == 0.35
+    assert main(["--db", db_url, "settings", "desk.max_attempts", "three"]) == 2
+    assert "应为整数" in capsys.readouterr().err
+    assert main(["--db", db_url, "settings", "no.such.setting", "1"]) == 2
+
+
+def test_reports_in_every_format(db_url, samples, tmp_path, capsys):
+    for kind, name in (
+        ("cases", "cases_2026q3.csv"),
+        ("evaluations", "evaluations_2026q3.xlsx"),
+        ("ledger", "ledger_2026q3.xlsx"),
+    ):
+        assert main(["--db", db_url, "import", kind, str(samples / name)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db_url, "report", "quarterly", "--year", "2026", "--quarter", "3"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["units"][0]["unit"] == "槐荫区不动产登记中心"
+    for fmt in ("xlsx", "pdf"):
+        out = tmp_path / f"q3.{fmt}"
+        assert (
+            main(
+                [
+                    "--db",
+                    db_url,
+                    "report",
+                    "quarterly",
+                    "--year",
+                    "2026",
+                    "--quarter",
+                    "3",
+                    "--format",
+                    fmt,
+                    "-o",
+                    str(out),
+                ]
+            )
+            == 0
+        )
+        assert out.stat().st_size > 1000
+    assert (
+        main(
+            [
+                "--db",
+                db_url,
+                "report",
+                "quarterly",
+                "--year",
+                "2026",
+                "--quarter",
+                "3",
+                "--format",
+                "pdf",
+            ]
+        )
+        == 2
+    )  # a PDF needs -o
+    capsys.readouterr()
+    assert main(["--db", db_url, "report", "monthly", "--year", "2026", "--month", "8"]) == 0
+    assert json.loads(capsys.readouterr().out)["revisit"]["calls"] == 36
+    out = tmp_path / "sample.xlsx"
+    assert (
+        main(
+            [
+                "--db",
+                db_url,
+                "report",
+                "sample",
+                "--from",
+                "2026-07-01",
+                "--to",
+                "2026-09-30",
+                "--size",
+                "5",
+                "--seed",
+                "9",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert out.exists()
+    with open_database(db_url).sessions() as session:
+        assert session.scalar(select(EvaluationSample.seed)) == 9
+
+
+def test_calendar_commands(db_url, capsys):
+    assert main(["--db", db_url, "calendar", "show", "2026", "10"]) == 0
+    shown = capsys.readouterr().out
+    assert "2026-10-10 六  上班  调休上班" in shown
+    assert main(["--db", db_url, "calendar", "show", "2027", "1"]) == 2
+    assert "2027" in capsys.readouterr().err
+    assert main(["--db", db_url, "calendar", "set", "2027-01-01", "rest", "--note", "元旦"]) == 0
+    assert main(["--db", db_url, "calendar", "add-year", "2027"]) == 0
+    with open_database(db_url).sessions() as session:
+        assert session.get(CalendarDay, date(2027, 1, 1)).is_working_day is False
+    capsys.readouterr()
+    assert main(["--db", db_url, "calendar", "show", "2027", "1"]) == 0
+    assert "2027-01-01 五  休息  元旦" in capsys.readouterr().out
