@@ -475,218 +475,218 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>FigureTables</name>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="29"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="37"/>
         <source>总体情况</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="30"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="38"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="31"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="39"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="32"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="40"/>
         <source>提交材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="35"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="43"/>
         <source>扫码评价</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="36"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="44"/>
         <source>好差评平台</source>
         <translation>Rating platform</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="37"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="45"/>
         <source>电话回访</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="38"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="46"/>
         <source>企业回访</source>
         <translation>Enterprise visit</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="41"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="49"/>
         <source>处理中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="42"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="50"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="44"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="52"/>
         <source>（未分类）</source>
         <translation>(not classified)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="45"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="53"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="70"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="78"/>
         <source>回访情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="75"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="83"/>
         <source>占比 %</source>
         <translation>Share %</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="83"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="132"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="91"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="140"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="85"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="93"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="90"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="98"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="95"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="103"/>
         <source>一般</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="100"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="127"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="133"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="108"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="135"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="141"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="104"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="112"/>
         <source>未作答</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="105"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="113"/>
         <source>满意率 %</source>
         <translation>Satisfied %</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="112"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="260"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="120"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="274"/>
         <source>拨打次数</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="114"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="122"/>
         <source>拨打业务件</source>
         <translation>Cases called</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="116"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="124"/>
         <source>回访成功</source>
         <translation>Revisited</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="118"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="126"/>
         <source>回访率 %</source>
         <translation>Revisit rate %</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="120"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="128"/>
         <source>接通次数</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="121"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="129"/>
         <source>接通率 %</source>
         <translation>Reach rate %</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="123"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="131"/>
         <source>平均通话（秒）</source>
         <translation>Avg. call (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="134"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="142"/>
         <source>其中电话回访</source>
         <translation>Of which by phone</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="138"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="146"/>
         <source>不满意原因</source>
         <translation>Reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="141"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="149"/>
         <source>条数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="161"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="169"/>
         <source>服务对象原话</source>
         <translation>Respondent&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="145"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="153"/>
         <source>评价时间</source>
         <translation>Evaluated at</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="148"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="156"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="149"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="301"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="157"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="315"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="151"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="159"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="154"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="305"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="162"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="319"/>
         <source>回访员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="156"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="164"/>
         <source>不满意项目</source>
         <translation>Dissatisfied items</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="165"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="173"/>
         <source>二次回访原因</source>
         <translation>Callback reason</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="167"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="175"/>
         <source>二次回访状态</source>
         <translation>Callback status</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="174"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="182"/>
         <source>二次回访记录</source>
         <translation>Callback notes</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="253"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="267"/>
         <source>业务件数</source>
         <translation>Cases</translation>
     </message>
@@ -940,6 +940,49 @@ CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="36"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="37"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="38"/>
+        <source>人员姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="39"/>
+        <source>座落</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="40"/>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="41"/>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="42"/>
+        <source>回访情况</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/ledger_model.py" line="116"/>
+        <source>业务编号 {case_no}&#x3000;受理单位 {unit}&#x3000;回访员 {operator}</source>
+        <translation>Case no. {case_no} · Accepting unit {unit} · Operator {operator}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="42"/>
@@ -1008,79 +1051,94 @@ CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="270"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="284"/>
         <source>未成功的原因（按当月最后一次拨打的结果）</source>
         <translation>Why revisits failed (outcome of the month&apos;s last call)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="271"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="285"/>
         <source>当月全部拨打的结果</source>
         <translation>Outcomes of all calls of the month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="275"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="289"/>
         <source>回访率(&amp;1)</source>
         <translation>Revisit rate (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="287"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="301"/>
         <source>满意率 = （非常满意 + 满意）÷ 作答的评价；只计首轮评价。</source>
         <translation>Satisfied % = (very satisfied + satisfied) ÷ answered evaluations; first-round evaluations only.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="297"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="311"/>
         <source>满意度(&amp;2)</source>
         <translation>Satisfaction (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="303"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="317"/>
         <source>按受理单位(&amp;3)</source>
         <translation>By unit (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="307"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="321"/>
         <source>按回访员(&amp;4)</source>
         <translation>By operator (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="324"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="338"/>
         <source>按项目</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="325"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="339"/>
         <source>按原因（已建二次回访的）</source>
         <translation>By reason (with a second-round callback)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="329"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="343"/>
         <source>不满意的评价与服务对象原话</source>
         <translation>Dissatisfied evaluations and the respondents&apos; words</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="331"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="345"/>
         <source>不满意(&amp;5)</source>
         <translation>Dissatisfaction (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="341"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="358"/>
+        <source>电话号码在此隐去中间几位。导出 Excel 得到完整的回访记录单（“回访记录单”工作表，全部受理单位，含完整电话号码）。</source>
+        <translation>Phone numbers are partly hidden here. Export Excel for the complete ledger (the sheet “回访记录单”: all accepting units, full phone numbers).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/monthly_view.py" line="369"/>
+        <source>回访记录单(&amp;6)</source>
+        <translation>Call ledger (&amp;6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/monthly_view.py" line="379"/>
         <source>本月拨打 {calls} 次，涉及 {attempted} 件业务件；回访成功 {completed} 件，回访率 {rate}；未成功 {failed} 件。</source>
         <translation>{calls} calls this month to {attempted} cases; {completed} cases revisited, revisit rate {rate}; {failed} not revisited.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="357"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="395"/>
         <source>电话回访（首轮）：{count} 条评价</source>
         <translation>Phone revisits (first round): {count} evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="363"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="401"/>
         <source>全部渠道（首轮）：{count} 条评价</source>
         <translation>All channels (first round): {count} evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="371"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="409"/>
         <source>本月首轮评价中不满意 {count} 条（其中电话回访 {phone} 条），已建二次回访 {callbacks} 条。</source>
         <translation>{count} dissatisfied first-round evaluations this month ({phone} by phone); {callbacks} with a second-round callback.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/monthly_view.py" line="426"/>
+        <source>服务对象电话回访记录单（附录 F 表 F.1）：{count} 条拨打记录。</source>
+        <translation>Phone revisit ledger (Appendix F, Table F.1): {count} calls.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from db.database import Database
 from ui.main_window import MainWindow
 from ui.pages import statistics_page
 from ui.pages.statistics_page import StatisticsPage
+from ui.statistics import ledger_model as ledger
 from ui.statistics import quarterly_model as q
 from ui.statistics.monthly_view import CALLBACK_COLUMNS
 from ui.statistics.unit_cases_dialog import UnitCasesDialog
@@ -406,3 +407,81 @@ def test_the_page_in_english(qtbot: QtBot, imported: Database, window: MainWindo
     assert page.monthly_view.all_satisfaction_model.index(0, 0).data() == "Overall"
     room = 1366 - window.navigation.width() - 40
     assert page.minimumSizeHint().width() <= room
+
+
+def test_the_month_lists_its_calls_as_the_ledger(
+    qtbot: QtBot, page: StatisticsPage, imported: Database
+) -> None:
+    with qtbot.waitSignal(page.operation_finished):
+        page.kind_combo.setCurrentIndex(page.kind_combo.findText("月度"))
+    with qtbot.waitSignal(page.operation_finished):
+        page.month_combo.setCurrentIndex(page.month_combo.findText("8 月"))
+    with imported.sessions() as session:
+        analysis = monthly_analysis(session, 2026, 8)
+    assert len(analysis.ledger_rows) == analysis.revisit.calls == 36
+
+    view = page.monthly_view
+    tab = view.indexOf(view.ledger_table.parentWidget())
+    assert view.tabText(tab) == "回访记录单(&6)"
+    view.setCurrentIndex(tab)
+    assert view.ledger_table.isVisible()
+
+    table = view.ledger_table
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["序号", "日期", "人员姓名", "座落", "业务类型", "联系方式", "回访情况"]
+    assert model.rowCount() == 36
+    assert view.ledger_label.text().endswith("36 条拨打记录。")
+    assert "导出 Excel" in view.ledger_hint.text() and "完整电话号码" in view.ledger_hint.text()
+
+    rows = [[cell(table, r, c) for c in range(7)] for r in range(36)]
+    for r, (shown, line) in enumerate(zip(rows, analysis.ledger_rows, strict=True)):
+        assert shown[ledger.COL_SEQ] == str(line.seq)
+        assert shown[ledger.COL_DATE] == line.day.isoformat()
+        assert shown[ledger.COL_PERSON] == (line.person or "")
+        assert shown[ledger.COL_LOCATION] == (line.location or "")
+        assert shown[ledger.COL_BUSINESS_TYPE] == (line.business_type or "")
+        assert shown[ledger.COL_OUTCOME] == line.outcome_label
+        # A list on screen: the number's middle hidden, its last four digits kept.
+        assert "****" in shown[ledger.COL_CONTACT]
+        assert line.contact and line.contact not in shown[ledger.COL_CONTACT]
+        assert shown[ledger.COL_CONTACT].endswith(line.contact[-4:])
+        assert line.contact not in cell(table, r, ledger.COL_CONTACT, Qt.ItemDataRole.ToolTipRole)
+    assert {row[ledger.COL_OUTCOME] for row in rows} >= {"已回访", "无人接听", "拒访"}
+    tip = cell(table, 0, ledger.COL_LOCATION, Qt.ItemDataRole.ToolTipRole)
+    assert analysis.ledger_rows[0].case_no in tip and analysis.ledger_rows[0].unit in tip
+
+    # Sortable by clicking a header; the ledger's order again by 序号.
+    click_header(qtbot, table, ledger.COL_OUTCOME)
+    outcomes = [cell(table, r, ledger.COL_OUTCOME) for r in range(36)]
+    assert outcomes == sorted(outcomes)
+    click_header(qtbot, table, ledger.COL_SEQ)
+    seqs = [int(cell(table, r, ledger.COL_SEQ)) for r in range(36)]
+    assert seqs in (list(range(1, 37)), list(range(36, 0, -1)))
+
+    # The unit filter applies; the numbers go on from the month's ledger.
+    page.unit_filter.show_only({HUAIYIN})
+    huaiyin = [line for line in analysis.ledger_rows if line.unit == HUAIYIN]
+    assert 0 < model.rowCount() == len(huaiyin) < 36
+    assert sorted(int(cell(table, r, ledger.COL_SEQ)) for r in range(model.rowCount())) == [
+        line.seq for line in huaiyin
+    ]
+    assert view.ledger_label.text().endswith(f"{len(huaiyin)} 条拨打记录。")
+
+
+def test_the_ledger_in_english(qtbot: QtBot, imported: Database, window: MainWindow) -> None:
+    window.language_actions["en"].trigger()
+    page = open_statistics(qtbot, window)
+    with qtbot.waitSignal(page.operation_finished):
+        page.kind_combo.setCurrentIndex(page.kind_combo.findText("Monthly"))
+    with qtbot.waitSignal(page.operation_finished):
+        page.month_combo.setCurrentIndex(page.month_combo.findText("08"))
+    view = page.monthly_view
+    assert view.tabText(view.indexOf(view.ledger_table.parentWidget())) == "Call ledger (&6)"
+    table = view.ledger_table
+    headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headers == ["No.", "Date", "Name", "Location", "Business type", "Contact", "Outcome"]
+    outcomes = {cell(table, r, ledger.COL_OUTCOME) for r in range(table.model().rowCount())}
+    assert {"Completed", "No answer", "Refused"} <= outcomes
+    assert view.ledger_label.text() == "Phone revisit ledger (Appendix F, Table F.1): 36 calls."
+    assert cell(table, 0, ledger.COL_CONTACT, Qt.ItemDataRole.ToolTipRole).startswith("Case no. ")

@@ -1,11 +1,18 @@
 """The monthly phone-revisit analysis (W 7.1.3.3.2) on tabs: revisit rate and reasons for failure,
-satisfaction per item, figures per unit and per operator, and the dissatisfied answers."""
+satisfaction per item, figures per unit and per operator, the dissatisfied answers, and the month's
+calls as the 附录 F phone-revisit ledger."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -24,6 +31,7 @@ from app.ratings import Channel, Rating
 from app.reports.monthly import ITEMS as ANALYSED_ITEMS
 from app.reports.monthly import DissatisfiedEntry, MonthlyAnalysis, SatisfactionView
 from ui.statistics.figure_model import CONTEXT, SORT_ROLE, Column, FigureTableModel
+from ui.statistics.ledger_model import LedgerModel
 
 ITEMS = {
     "overall": QT_TRANSLATE_NOOP("FigureTables", "总体情况"),
@@ -182,11 +190,8 @@ def _entry_items(entry: DissatisfiedEntry) -> list[tuple[str, str]]:
     return [(_ITEM_KEYS.get(label, label), label) for label in entry.items]
 
 
-def figure_table(
-    columns: list[Column], parent: QWidget, *, compact: bool = False
-) -> tuple[QTableView, FigureTableModel]:
-    """A sortable table over a FigureTableModel; a compact one is as large as its rows."""
-    model = FigureTableModel(columns, parent)
+def sortable_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
+    """A read-only table over `model`, sorted by clicking a header (by the model's SORT_ROLE)."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
@@ -200,6 +205,15 @@ def figure_table(
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+def figure_table(
+    columns: list[Column], parent: QWidget, *, compact: bool = False
+) -> tuple[QTableView, FigureTableModel]:
+    """A sortable table over a FigureTableModel; a compact one is as large as its rows."""
+    model = FigureTableModel(columns, parent)
+    table = sortable_table(model, parent)
     if compact:
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -330,6 +344,30 @@ class MonthlyView(QTabWidget):
         )
         self.addTab(dissatisfaction_tab, self.tr("不满意(&5)"))
 
+        # The 附录 F ledger: the month's calls, numbers masked; the Excel export has them in full.
+        self.ledger_label = QLabel()
+        self.ledger_label.setWordWrap(True)
+        self.ledger_model = LedgerModel(self)
+        self.ledger_table = sortable_table(self.ledger_model, self)
+        ledger_header = self.ledger_table.horizontalHeader()
+        ledger_header.setMaximumSectionSize(LONGEST_COLUMN)
+        ledger_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ledger_header.setStretchLastSection(True)  # the columns side by side, as on the form
+        self.ledger_hint = QLabel(
+            self.tr(
+                "电话号码在此隐去中间几位。导出 Excel 得到完整的回访记录单"
+                "（“回访记录单”工作表，全部受理单位，含完整电话号码）。"
+            )
+        )
+        self.ledger_hint.setWordWrap(True)
+        self.ledger_hint.setStyleSheet("color: #555555;")
+        ledger_tab = QWidget()
+        ledger_layout = QVBoxLayout(ledger_tab)
+        ledger_layout.addWidget(self.ledger_label)
+        ledger_layout.addWidget(self.ledger_table, 1)
+        ledger_layout.addWidget(self.ledger_hint)
+        self.addTab(ledger_tab, self.tr("回访记录单(&6)"))
+
     def show_analysis(self, analysis: MonthlyAnalysis, shows_unit: Callable[[str], bool]) -> None:
         """Show the month; the per-unit figures and dissatisfied answers of the units shown."""
         revisit = analysis.revisit
@@ -381,6 +419,14 @@ class MonthlyView(QTabWidget):
         self.entry_model.show_rows([e for e in dissatisfaction.entries if shows_unit(e.unit)])
         for column in CALLBACK_COLUMNS:  # room for the respondents' words when there are none
             self.entry_table.setColumnHidden(column, not dissatisfaction.with_callback)
+
+        ledger = [line for line in analysis.ledger_rows if shows_unit(line.unit)]
+        self.ledger_model.show_rows(ledger)
+        self.ledger_label.setText(
+            self.tr("服务对象电话回访记录单（附录 F 表 F.1）：{count} 条拨打记录。").format(
+                count=len(ledger)
+            )
+        )
 
     @staticmethod
     def _show_satisfaction(
