@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.importing.columns import Field
 from app.importing.form_a import case_ids
 from app.importing.problems import RowProblem
-from app.importing.rows import SourceRow
+from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
 from app.importing.values import clean_text, normalize
 from app.phones import parse_phones, split_phone_cell
@@ -144,13 +144,7 @@ def prepare(
 ) -> list[CaseRecord]:
     """Parse the rows; reject the bad ones; count identical repeated lines once."""
     seen: dict[str, tuple[int, CaseRecord]] = {}
-    for row in rows:
-        tick()
-        try:
-            record = parse_row(row)
-        except RowProblem as problem:
-            summary.reject(row.line, problem, row.shown_cells())
-            continue
+    for row, record in parse_rows(rows, parse_row, summary, tick):
         earlier = seen.get(record.case_no)
         if earlier is None:
             seen[record.case_no] = (row.line, record)

@@ -21,7 +21,7 @@ from app.importing.form_a import (
     parse_answers,
 )
 from app.importing.problems import RowProblem
-from app.importing.rows import SourceRow
+from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
 from app.ratings import Channel, channel_from_source
 from db.models import Evaluation
@@ -76,13 +76,7 @@ def parse_row(row: SourceRow) -> EvaluationRecord:
 def prepare(
     session: Session, rows: list[SourceRow], summary: ImportSummary, tick: Callable[[], None]
 ) -> list[tuple[int, EvaluationRecord]]:
-    parsed: list[tuple[SourceRow, EvaluationRecord]] = []
-    for row in rows:
-        tick()
-        try:
-            parsed.append((row, parse_row(row)))
-        except RowProblem as problem:
-            summary.reject(row.line, problem, row.shown_cells())
+    parsed = parse_rows(rows, parse_row, summary, tick)
     ids = case_ids(session, (record.case_no for _row, record in parsed))
     matcher = EvaluationMatcher(session, ids)
     accepted = []

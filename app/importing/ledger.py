@@ -25,7 +25,7 @@ from app.importing.form_a import (
     parse_answers,
 )
 from app.importing.problems import RowProblem
-from app.importing.rows import SourceRow
+from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
 from app.outcomes import DEFAULT_OUTCOMES, Outcome, outcome_from_text
 from app.phones import parse_phone
@@ -94,13 +94,7 @@ def parse_row(row: SourceRow) -> LedgerRecord:
 def prepare(
     session: Session, rows: list[SourceRow], summary: ImportSummary, tick: Callable[[], None]
 ) -> list[tuple[int, LedgerRecord]]:
-    parsed: list[tuple[SourceRow, LedgerRecord]] = []
-    for row in rows:
-        tick()
-        try:
-            parsed.append((row, parse_row(row)))
-        except RowProblem as problem:
-            summary.reject(row.line, problem, row.shown_cells())
+    parsed = parse_rows(rows, parse_row, summary, tick)
     ids = case_ids(session, (record.case_no for _row, record in parsed))
     matcher = EvaluationMatcher(session, ids)
     stored = _stored_attempts(session, list(ids.values()))

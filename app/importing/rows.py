@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from app.importing.columns import Field
 from app.importing.problems import RowProblem
+from app.importing.summary import ImportSummary
 from app.importing.values import (
     clean_text,
     normalize,
@@ -90,3 +91,20 @@ class SourceRow:
 
     def shown_cells(self) -> list[str]:
         return [clean_text(c) for c in self.cells]
+
+
+def parse_rows(
+    rows: list[SourceRow],
+    parse: Callable[[SourceRow], T],
+    summary: ImportSummary,
+    tick: Callable[[], None],
+) -> list[tuple[SourceRow, T]]:
+    """Each row with its record; a row that cannot be parsed is rejected with its reason."""
+    parsed = []
+    for row in rows:
+        tick()
+        try:
+            parsed.append((row, parse(row)))
+        except RowProblem as problem:
+            summary.reject(row.line, problem, row.shown_cells())
+    return parsed
