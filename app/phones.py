@@ -247,6 +247,10 @@ def parse_phones(cell: str | None, default_area_code: str | None = None) -> list
 _MASK = "****"
 
 
+_E164 = re.compile(r"\+[1-9]\d{6,14}")
+_CN_MOBILE_E164 = re.compile(r"\+861\d{10}")
+
+
 def mask_phone(e164_or_text: str | None) -> str:
     """A number with its middle hidden, for screens others may see: "138****5678", "0531****3456".
 
@@ -254,7 +258,9 @@ def mask_phone(e164_or_text: str | None) -> str:
     anything else (a foreign or unreadable number) keeps its first three and last four digits.
     """
     text = (e164_or_text or "").strip()
-    e164 = parse_phone(text).e164
+    if _CN_MOBILE_E164.fullmatch(text):
+        return text[3:6] + _MASK + text[-4:]  # the common case, without parsing
+    e164 = text if _E164.fullmatch(text) else parse_phone(text).e164
     if e164 is not None and e164.startswith(f"+{_CN_COUNTRY_CODE}"):
         number = phonenumbers.parse(e164, None)
         national = phonenumbers.national_significant_number(number)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import Select, bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
 from app.desk.appointments import mark_missed_appointments
@@ -113,7 +114,8 @@ def next_case(database_or_sessionmaker, operator_id: int, *, now=None) -> QueueI
                 )
             ).rowcount
             if claimed:
-                return _item(session, session.get(QueueEntry, entry_id))
+                # populate_existing: the claim was written by an UPDATE behind the ORM's back.
+                return _item(session, session.get(QueueEntry, entry_id, populate_existing=True))
         return None
 
 
@@ -123,6 +125,19 @@ def _pick(session: Session, operator_id: int, now: datetime) -> int | None:
     Two queries rather than one ordered by "has an appointment", so that each walks an index
     (ix_call_queue_appointment, ix_call_queue_pick) and stops at its first row.
     """
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    for query in _pick_queries(postgresql):
+        entry_id = session.scalar(query, {"now": now, "operator_id": operator_id})
+        if entry_id is not None:
+            return entry_id
+    return None
+
+
+@cache
+def _pick_queries(postgresql: bool) -> tuple[Select, Select]:
+    """Built once: building the statements cost more than running them (bench/desk.py)."""
+    now = bindparam("now", type_=QueueEntry.ready_at.type)
+    operator_id = bindparam("operator_id", type_=QueueEntry.reserved_for_id.type)
     free = select(QueueEntry.id).where(
         QueueEntry.status == "open",
         QueueEntry.ready_at <= now,
@@ -136,14 +151,10 @@ def _pick(session: Session, operator_id: int, now: datetime) -> int | None:
     others = free.where(QueueEntry.appointment_at.is_(None)).order_by(
         QueueEntry.priority, QueueEntry.ready_at, QueueEntry.id
     )
-    for query in (appointments, others):
-        query = query.limit(1)
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True, of=QueueEntry)
-        entry_id = session.scalar(query)
-        if entry_id is not None:
-            return entry_id
-    return None
+    queries = [query.limit(1) for query in (appointments, others)]
+    if postgresql:
+        queries = [query.with_for_update(skip_locked=True, of=QueueEntry) for query in queries]
+    return queries[0], queries[1]
 
 
 def renew_claim(session: Session, entry_id: int, operator_id: int, *, now=None) -> datetime:
@@ -195,15 +206,14 @@ def phone_to_dial(phones: Sequence[CasePhone], start: int) -> int | None:
 
 
 def _item(session: Session, entry: QueueEntry) -> QueueItem:
-    session.refresh(entry)  # the claim was written by an UPDATE behind the ORM's back
     case_ = entry.case
-    labels = outcome_labels(session)
     attempts = session.execute(
         select(CallAttempt, Staff.name)
         .outerjoin(Staff, Staff.id == CallAttempt.operator_id)
         .where(CallAttempt.case_id == case_.id)
         .order_by(CallAttempt.attempted_at, CallAttempt.id)
     ).all()
+    labels = outcome_labels(session) if attempts else {}  # most cases have not been called yet
     return QueueItem(
         entry_id=entry.id,
         kind=entry.kind,
