@@ -96,6 +96,25 @@ OPTIONS: dict[str, Option] = {
             "预约时间过后多少分钟未拨打即记为预约未接",
             "Minutes after an appointment without a call before it counts as missed",
         ),
+        Option(
+            "printing.evaluation_url_template",
+            "https://hcp.example.gov.cn/evaluate?case={case_no}",
+            "网上评价地址模板（打印在评价二维码中，{case_no} 处填入业务编号）",
+            "Online evaluation address template (put in the slip's QR; {case_no} becomes the "
+            "case number)",
+        ),
+        Option(
+            "scanning.max_megabytes",
+            50,
+            "扫描件大小上限（MB）",
+            "Largest scanned file accepted (MB)",
+        ),
+        Option(
+            "scanning.inbox_folder",
+            "",
+            "扫描仪存放文件的监视文件夹（空：不监视）",
+            "Folder a networked scanner drops its files into (empty: none watched)",
+        ),
     )
 }
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -271,6 +272,21 @@ class EnterpriseFeedback(Tracked, Base):
     revisit_contact: Mapped[str | None] = mapped_column(String(100))
     archive_location: Mapped[str | None] = mapped_column(String(100))
     evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+    # The agency responsible for the form (J 5.2.5): the accepting unit, or for a fully online
+    # (全程网办) case the unit of the enterprise's own district. Set by app.enterprise.
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    # Lifecycle times (app.enterprise.forms): printed → returned → scanned → verified → archived.
+    printed_at: Mapped[datetime | None] = mapped_column()
+    returned_at: Mapped[datetime | None] = mapped_column()
+    scanned_at: Mapped[datetime | None] = mapped_column()
+    verified_at: Mapped[datetime | None] = mapped_column()
+    verified_by: Mapped[str | None] = mapped_column(String(100))
+    archived_at: Mapped[datetime | None] = mapped_column()
+    # When the answers were first typed in, and last corrected (the evaluation keeps the first).
+    answered_at: Mapped[datetime | None] = mapped_column()
+    corrected_at: Mapped[datetime | None] = mapped_column()
+    # The answers as first recorded, kept when a correction replaces them on this record.
+    first_answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Attachment(Tracked, Base):
@@ -285,6 +301,19 @@ class Attachment(Tracked, Base):
     filename: Mapped[str | None] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)  # images and PDFs: how many pages
+    source: Mapped[str | None] = mapped_column(String(20))  # drop / dialog / folder / scanner
+
+    __table_args__ = (
+        # A scan is added once: the same file again is recognised, even from two seats at once.
+        Index(
+            "uq_attachments_scan_sha256",
+            "sha256",
+            unique=True,
+            sqlite_where=text("kind = 'scan'"),
+            postgresql_where=text("kind = 'scan'"),
+        ),
+    )
 
 
 class AuditEntry(Base):
@@ -532,3 +561,41 @@ class ServicePhrase(Base):
     __table_args__ = (
         UniqueConstraint("category", "position", name="uq_service_phrases_category_position"),
     )
+
+
+class ScanPage(Tracked, Base):
+    """One page of a scanned file: filed to its case (by its QR or by hand) or waiting in the tray.
+
+    Status "unmatched" is the tray; "filed" has a case; "discarded" (a blank or stray page) is kept
+    with its file but leaves the tray.
+    """
+
+    __tablename__ = "scan_pages"
+
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), index=True)
+    page_index: Mapped[int] = mapped_column(Integer)  # 0-based
+    status: Mapped[str] = mapped_column(String(20), default="unmatched", index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    # What a barcode on the page said, even when it was not ours or failed its check.
+    qr_text: Mapped[str | None] = mapped_column(String(500))
+    filed_at: Mapped[datetime | None] = mapped_column()
+    filed_by: Mapped[str | None] = mapped_column(String(100))  # None: filed by its QR code
+    source: Mapped[str] = mapped_column(String(20))  # drop / dialog / folder / scanner
+
+    attachment: Mapped[Attachment] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("attachment_id", "page_index", name="uq_scan_pages_attachment_page"),
+    )
+
+
+class AttachmentBlob(Base):
+    """The bytes of a stored file, by SHA-256, where the database keeps them (PostgreSQL).
+
+    SQLite databases keep their files in a folder beside the database file instead.
+    """
+
+    __tablename__ = "attachment_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -455,6 +455,234 @@ queued {queued} · no valid number {no_phone}</translation>
     </message>
 </context>
 <context>
+    <name>EnterprisePage</name>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="119"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="260"/>
+        <source>全部网点</source>
+        <translation>All outlets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="121"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="124"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="128"/>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="131"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="163"/>
+        <source>录入答卷</source>
+        <translation>Enter answers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="164"/>
+        <source>标记已收回</source>
+        <translation>Mark returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="165"/>
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="166"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="167"/>
+        <source>打印选中</source>
+        <translation>Print selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="170"/>
+        <source>打印本网点全部待办</source>
+        <translation>Print outlet&apos;s due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="175"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="525"/>
+        <source>打印评价二维码条</source>
+        <translation>QR slips</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="176"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="533"/>
+        <source>打印空白回访单</source>
+        <translation>Blank Form A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="179"/>
+        <source>{action}（{keys}）</source>
+        <translation>{action} ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="185"/>
+        <source>把所选网点全部待打印、已打印未收回的反馈单打印在一起（Ctrl+Shift+P）</source>
+        <translation>Print every form of the chosen outlet still to print or printed and not yet returned, in one document (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="188"/>
+        <source>已核对扫描件上的企业公章或经办人签字，与录入内容一致（F7）</source>
+        <translation>The enterprise seal or the agent&apos;s signature on the scan was checked and matches the answers entered (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="277"/>
+        <source>共 {count} 份</source>
+        <translation>{count} forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="295"/>
+        <source>请先在列表中选择反馈单。</source>
+        <translation>Select forms in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="309"/>
+        <source>已标记收回 {count} 份。</source>
+        <translation>{count} forms marked returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="320"/>
+        <source>核验反馈单</source>
+        <translation>Verify form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="322"/>
+        <source>{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。
+核验人：</source>
+        <translation>{case_no}: the enterprise seal or the agent&apos;s signature on the scan was checked, and the answers entered match the paper form.
+Verified by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="335"/>
+        <source>已核验 {case_no}。</source>
+        <translation>{case_no} verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="347"/>
+        <source>归档反馈单</source>
+        <translation>Archive form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="348"/>
+        <source>{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：</source>
+        <translation>{case_no}: where the paper form is kept (e.g. Cabinet A-2026-11):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="363"/>
+        <source>已归档 {case_no}。</source>
+        <translation>{case_no} archived.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="387"/>
+        <source>{case_no} 已{status}，不能再修改答卷。</source>
+        <translation>{case_no} is {status}: its answers can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="442"/>
+        <source>已保存 {case_no} 的答卷。</source>
+        <translation>Answers of {case_no} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="444"/>
+        <source>已保存 {case_no} 的答卷，不满意已转二次回访。</source>
+        <translation>Answers of {case_no} saved; the dissatisfaction went to a second-round callback.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="469"/>
+        <source>已核验或已归档的反馈单不能重新打印：{cases}</source>
+        <translation>Verified or archived forms cannot be printed again: {cases}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="477"/>
+        <source>企业回访反馈单-{case_no}</source>
+        <translation>Form B-{case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="479"/>
+        <source>企业回访反馈单-{count}份</source>
+        <translation>Form B-{count} forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="487"/>
+        <source>打印企业回访反馈单</source>
+        <translation>Print Form B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="494"/>
+        <source>请先在“网点”中选择要打印的网点。</source>
+        <translation>Choose the outlet to print for under &quot;Outlet&quot; first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="507"/>
+        <source>打印 {unit} 全部待办反馈单</source>
+        <translation>Print all forms due at {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="508"/>
+        <source>企业回访反馈单-{unit}</source>
+        <translation>Form B-{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="509"/>
+        <source>{unit} 没有待打印的反馈单。</source>
+        <translation>{unit} has no forms due for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="526"/>
+        <source>评价二维码条-{count}件</source>
+        <translation>Evaluation slips-{count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="533"/>
+        <source>份数：</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="544"/>
+        <source>打印空白回访单（附件 A）</source>
+        <translation>Blank Form A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="545"/>
+        <source>空白回访单-{copies}份</source>
+        <translation>Blank Form A-{copies} copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="576"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="595"/>
+        <source>已输出到 {where}。</source>
+        <translation>Sent to {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="604"/>
+        <source>已打印 {count} 份反馈单，输出到 {where}。</source>
+        <translation>{count} forms printed, sent to {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="644"/>
+        <source>无法写入文件：{reason}</source>
+        <translation>Cannot write the file: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../ui/error_dialog.py" line="14"/>
@@ -822,6 +1050,234 @@ queued {queued} · no valid number {no_phone}</translation>
         <location filename="../../ui/desk/form_a.py" line="392"/>
         <source>还没有回答：{items}</source>
         <translation>Not answered yet: {items}</translation>
+    </message>
+</context>
+<context>
+    <name>FormBAnswersDialog</name>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="48"/>
+        <source>录入企业回访反馈单：{case_no}</source>
+        <translation>Enter Form B: {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="51"/>
+        <source>非常熟悉</source>
+        <translation>Very familiar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="52"/>
+        <source>一般</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="53"/>
+        <source>不了解</source>
+        <translation>Unfamiliar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="66"/>
+        <source>元，如 1,234.50</source>
+        <translation>yuan, e.g. 1,234.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="74"/>
+        <source>是否了解政策</source>
+        <translation>Policy knowledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="81"/>
+        <source>对服务是否满意</source>
+        <translation>Satisfied with the service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="96"/>
+        <source>企业名称(&amp;N)：</source>
+        <translation>Enterprise &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="97"/>
+        <source>办理登记类型(&amp;T)：</source>
+        <translation>Registration &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="98"/>
+        <source>办理登记所用环节：</source>
+        <translation>Steps of the registration:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="99"/>
+        <source>所用时间（天）：</source>
+        <translation>Time taken (days):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="102"/>
+        <source>登记费</source>
+        <translation>Registration fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="103"/>
+        <source>契税</source>
+        <translation>Deed tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="104"/>
+        <source>印花税</source>
+        <translation>Stamp duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="112"/>
+        <source>所缴纳费用（元）：</source>
+        <translation>Fees paid (yuan):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="114"/>
+        <source>是否了解针对企业的
+不动产登记政策：</source>
+        <translation>Knows the registration
+policy for enterprises:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="115"/>
+        <source>对服务是否满意：</source>
+        <translation>Satisfied with the service:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="116"/>
+        <source>意见建议(&amp;S)：</source>
+        <translation>&amp;Suggestions:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="117"/>
+        <source>企业联系人(&amp;E)：</source>
+        <translation>&amp;Enterprise contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="118"/>
+        <source>回访联系人(&amp;R)：</source>
+        <translation>&amp;Revisit contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="121"/>
+        <source>按纸质反馈单逐项录入：回车到下一项，数字键选择答案，Ctrl+Enter 保存。</source>
+        <translation>Type in the paper form field by field: Enter moves on, number keys choose answers, Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="129"/>
+        <source>保存 (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="133"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="185"/>
+        <source>合计：金额有误</source>
+        <translation>Total: an amount is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="190"/>
+        <source>合计：{total} 元</source>
+        <translation>Total: {total} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="196"/>
+        <source>请选择“对服务是否满意”。</source>
+        <translation>Choose whether the enterprise is satisfied with the service.</translation>
+    </message>
+</context>
+<context>
+    <name>FormBModel</name>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="33"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="34"/>
+        <source>企业名称</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="35"/>
+        <source>登记类型</source>
+        <translation>Registration type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="36"/>
+        <source>办结日期</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="37"/>
+        <source>负责网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="38"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="39"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="40"/>
+        <source>打印时间</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="41"/>
+        <source>核验人</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="42"/>
+        <source>存档位置</source>
+        <translation>Archive location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="110"/>
+        <source>受理单位 {unit}</source>
+        <translation>Accepting unit {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="113"/>
+        <source>全程网办：由企业所在区县的登记机构回访</source>
+        <translation>Fully online: revisited by the agency of the enterprise&apos;s district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="115"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="116"/>
+        <source>交回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="117"/>
+        <source>扫描</source>
+        <translation>Scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="118"/>
+        <source>录入</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="119"/>
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/form_b_model.py" line="120"/>
+        <source>归档</source>
+        <translation>Archive</translation>
     </message>
 </context>
 <context>
@@ -1241,19 +1697,102 @@ CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="34"/>
+        <location filename="../../ui/pages/__init__.py" line="36"/>
         <source>回访工作台</source>
         <translation>Call desk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="39"/>
+        <location filename="../../ui/pages/__init__.py" line="41"/>
         <source>导入数据</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="44"/>
+        <location filename="../../ui/pages/__init__.py" line="46"/>
         <source>统计报表</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="51"/>
+        <source>企业回访</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="56"/>
+        <source>扫描归档</source>
+        <translation>Scans</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintDialog</name>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="130"/>
+        <source>共 {pages} 页</source>
+        <translation>{pages} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="131"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="132"/>
+        <source>选择打印机并打印（Ctrl+P）</source>
+        <translation>Choose a printer and print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="135"/>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="136"/>
+        <source>保存为 PDF 文件（Ctrl+S）</source>
+        <translation>Save as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="140"/>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="144"/>
+        <source>放大（Ctrl+=）</source>
+        <translation>Zoom in (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="147"/>
+        <source>整页</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="148"/>
+        <source>整页显示（Ctrl+0）</source>
+        <translation>Fit the page (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="150"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="193"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="204"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="206"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="217"/>
+        <source>没有保存 {path}：{reason}</source>
+        <translation>{path} not saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1983,243 @@ CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
         <location filename="../../ui/importing/rejected_rows_model.py" line="25"/>
         <source>原始内容</source>
         <translation>Original row</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="48"/>
+        <source>上一页（PgUp）</source>
+        <translation>Previous page (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="49"/>
+        <source>下一页（PgDn）</source>
+        <translation>Next page (PgDn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="50"/>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="51"/>
+        <source>放大（Ctrl+=）</source>
+        <translation>Zoom in (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="52"/>
+        <source>适合</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="52"/>
+        <source>整页显示（Ctrl+0）</source>
+        <translation>Fit the page (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/viewer.py" line="53"/>
+        <source>向右旋转 90°（Ctrl+R）</source>
+        <translation>Rotate 90° clockwise (Ctrl+R)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanningPage</name>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="178"/>
+        <source>添加扫描文件(&amp;O)…</source>
+        <translation>Add scan files (&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="179"/>
+        <source>选择 PDF、PNG、JPEG 或 TIFF 扫描文件（Ctrl+O）</source>
+        <translation>Choose PDF, PNG, JPEG or TIFF scans (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="181"/>
+        <source>从扫描仪扫描</source>
+        <translation>Scan from scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="183"/>
+        <source>正在查找扫描仪…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="187"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="188"/>
+        <source>监视文件夹：</source>
+        <translation>Watched folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="190"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="192"/>
+        <source>监视</source>
+        <translation>Watch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="194"/>
+        <source>扫描仪存入此文件夹的文件自动添加；处理后移到 done/ 或 refused/ 子文件夹</source>
+        <translation>Files the scanner puts in this folder are added by themselves, then moved to its done/ or refused/ subfolder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="207"/>
+        <source>把扫描文件拖到这里即可添加。带二维码的反馈单自动归档到业务件。</source>
+        <translation>Drop scanned files here to add them. Forms with their QR code are filed to their cases by themselves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="223"/>
+        <source>本次添加</source>
+        <translation>Added this session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="236"/>
+        <source>业务编号、企业名称或申请人</source>
+        <translation>Case no., enterprise or applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="240"/>
+        <source>查找业务件(&amp;F)：</source>
+        <translation>&amp;Find case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="247"/>
+        <source>归档到此业务件</source>
+        <translation>File to this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="248"/>
+        <source>把当前页归档到选中的业务件（Ctrl+Enter）</source>
+        <translation>File the page on screen to the chosen case (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="251"/>
+        <source>丢弃此页</source>
+        <translation>Discard this page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="253"/>
+        <source>空白页或无关的页：移出待匹配区（文件仍保留）（Ctrl+Delete）</source>
+        <translation>A blank or stray page: take it out of the tray (the file is kept) (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="259"/>
+        <source>匹配业务件</source>
+        <translation>Match to a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="314"/>
+        <source>选择扫描文件</source>
+        <translation>Choose scan files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="316"/>
+        <source>扫描文件 ({patterns})</source>
+        <translation>Scans ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="351"/>
+        <source>无法读取文件：{reason}</source>
+        <translation>Cannot read the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="355"/>
+        <source>正在添加 {count} 个文件…</source>
+        <translation>Adding {count} file(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="366"/>
+        <location filename="../../ui/pages/scanning_page.py" line="489"/>
+        <source>{file} 未添加：{reason}</source>
+        <translation>{file} not added: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="389"/>
+        <source>扫描放在扫描仪上的全部页（Ctrl+Shift+S）</source>
+        <translation>Scan every page in the scanner (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="392"/>
+        <source>没有可用的扫描仪：未安装扫描仪支持（python-sane）或未连接扫描仪。可以拖放文件、选择文件或使用监视文件夹。</source>
+        <translation>No scanner available: scanner support (python-sane) is not installed or no scanner is connected. Drop files, choose them or use the watched folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="410"/>
+        <source>正在扫描…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="427"/>
+        <source>选择扫描仪存放文件的文件夹</source>
+        <translation>Choose the folder the scanner saves into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="455"/>
+        <source>监视文件夹不存在：{folder}</source>
+        <translation>The watched folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="516"/>
+        <source>待匹配 ({count})</source>
+        <translation>Unmatched ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="520"/>
+        <source>{file} 第 {page}/{pages} 页</source>
+        <translation>{file} page {page}/{pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="521"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="524"/>
+        <source>添加于 {at}</source>
+        <translation>Added {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="526"/>
+        <source>读到的二维码：{text}</source>
+        <translation>QR code read: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="555"/>
+        <source>待匹配区是空的。</source>
+        <translation>The tray is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="558"/>
+        <source>未能从这一页识别业务件。请查找并选择它所属的业务件。</source>
+        <translation>No case was recognised on this page. Find and choose the case it belongs to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="560"/>
+        <source>这一页的二维码不是有效的回访单编码：{text}</source>
+        <translation>The QR code on this page is not a valid form code: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="563"/>
+        <source>第 {row}/{count} 页</source>
+        <translation>Page {row}/{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="613"/>
+        <source>已归档到业务件 {case_no}。</source>
+        <translation>Filed to case {case_no}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scanning_page.py" line="624"/>
+        <source>已丢弃这一页（文件仍保留）。</source>
+        <translation>Page discarded (the file is kept).</translation>
     </message>
 </context>
 <context>

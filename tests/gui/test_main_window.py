@@ -22,6 +22,8 @@ def test_the_window_shows_the_pages_and_the_database(
         "回访工作台",
         "导入数据",
         "统计报表",
+        "企业回访",
+        "扫描归档",
     ]
     assert window.stack.currentWidget() is window.pages[0]
     assert window.status.url_label.text() == f"数据库：{sqlite_db.display_url()}"

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QStyle
 
 from db.database import Database
 from ui.pages.call_desk_page import CallDeskPage
+from ui.pages.enterprise_page import EnterprisePage
 from ui.pages.import_page import ImportPage
 from ui.pages.page import Page
+from ui.pages.scanning_page import ScanningPage
 from ui.pages.statistics_page import StatisticsPage
 
 
@@ -44,5 +46,15 @@ PAGES: tuple[PageEntry, ...] = (
         QT_TRANSLATE_NOOP("Pages", "统计报表"),
         QStyle.StandardPixmap.SP_FileDialogDetailedView,
         StatisticsPage,
+    ),
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "企业回访"),
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
+        EnterprisePage,
+    ),
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "扫描归档"),
+        QStyle.StandardPixmap.SP_DriveFDIcon,
+        ScanningPage,
     ),
 )

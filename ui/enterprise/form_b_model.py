@@ -1,0 +1,131 @@
+"""The Form B records of the enterprise page as a table: case, enterprise, outlet, status, steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from app.enterprise.forms import ARCHIVED, TO_DO, VERIFIED, FormBRow
+from ui.desk.display import local_time, rating_title
+
+COL_CASE_NO = 0
+COL_ENTERPRISE = 1
+COL_TYPE = 2
+COL_COMPLETED = 3
+COL_UNIT = 4
+COL_STATUS = 5
+COL_SATISFACTION = 6
+COL_PRINTED = 7
+COL_VERIFIED_BY = 8
+COL_LOCATION = 9
+
+CONTEXT = "FormBModel"
+HEADERS = {
+    COL_CASE_NO: QT_TRANSLATE_NOOP("FormBModel", "业务编号"),
+    COL_ENTERPRISE: QT_TRANSLATE_NOOP("FormBModel", "企业名称"),
+    COL_TYPE: QT_TRANSLATE_NOOP("FormBModel", "登记类型"),
+    COL_COMPLETED: QT_TRANSLATE_NOOP("FormBModel", "办结日期"),
+    COL_UNIT: QT_TRANSLATE_NOOP("FormBModel", "负责网点"),
+    COL_STATUS: QT_TRANSLATE_NOOP("FormBModel", "状态"),
+    COL_SATISFACTION: QT_TRANSLATE_NOOP("FormBModel", "满意度"),
+    COL_PRINTED: QT_TRANSLATE_NOOP("FormBModel", "打印时间"),
+    COL_VERIFIED_BY: QT_TRANSLATE_NOOP("FormBModel", "核验人"),
+    COL_LOCATION: QT_TRANSLATE_NOOP("FormBModel", "存档位置"),
+}
+STATUS_COLORS = {TO_DO: "#b3261e", VERIFIED: "#2e7d32", ARCHIVED: "#555555"}
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class FormBModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[FormBRow] = []
+
+    def show_rows(self, rows: list[FormBRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> FormBRow:
+        return self._rows[row]
+
+    def rows(self) -> list[FormBRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
+            color = STATUS_COLORS.get(row.status)
+            return QColor(color) if color else None
+        return None
+
+    def _text(self, row: FormBRow, column: int) -> str:
+        if column == COL_CASE_NO:
+            return row.case_no
+        if column == COL_ENTERPRISE:
+            return row.enterprise_name or ""
+        if column == COL_TYPE:
+            return row.registration_type or ""
+        if column == COL_COMPLETED:
+            return row.completed_on.isoformat()
+        if column == COL_UNIT:
+            return row.assigned_unit or row.accepting_unit
+        if column == COL_STATUS:
+            return row.status_label
+        if column == COL_SATISFACTION:
+            return rating_title(row.satisfaction) if row.satisfaction else ""
+        if column == COL_PRINTED:
+            return local_time(row.printed_at)
+        if column == COL_VERIFIED_BY:
+            return row.verified_by or ""
+        return row.archive_location or ""
+
+    def _tip(self, row: FormBRow) -> str:
+        lines = [
+            self.tr("受理单位 {unit}").format(unit=row.accepting_unit),
+        ]
+        if row.online:
+            lines.append(self.tr("全程网办：由企业所在区县的登记机构回访"))
+        for title, at in (
+            (self.tr("打印"), row.printed_at),
+            (self.tr("交回"), row.returned_at),
+            (self.tr("扫描"), row.scanned_at),
+            (self.tr("录入"), row.answered_at),
+            (self.tr("核验"), row.verified_at),
+            (self.tr("归档"), row.archived_at),
+        ):
+            if at is not None:
+                lines.append(f"{title} {local_time(at)}")
+        return "\n".join(lines)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate(HEADERS[section])
+        return None

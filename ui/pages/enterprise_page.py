@@ -1,0 +1,649 @@
+"""The enterprise page (企业回访): Form B from printing to the archive, outlet by outlet.
+
+    Ctrl+P          print the selected forms      Ctrl+Shift+P  print all forms due at the outlet
+    Enter / Ctrl+E  type in a returned form       F6            mark the selected forms returned
+    F7              verify (seal or signature)    F8            archive (where the paper is kept)
+    Ctrl+T          evaluation QR slips           Ctrl+B        blank Form A sheets
+    F5              refresh
+
+Every print opens the document's pages with 打印… and 另存为 PDF…; the forms count as printed
+only once they went out by either.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.desk.operators import ensure_operator
+from app.enterprise.forms import (
+    ARCHIVED,
+    PRINTED,
+    STATUSES,
+    VERIFIED,
+    FormBInvalid,
+    FormBRow,
+    FormBStatusError,
+    archive,
+    ensure_form_b_records,
+    form_b_list,
+    mark_printed,
+    mark_returned,
+    record_answers,
+    status_label,
+    verify,
+)
+from app.printing.form_a_blank import write_blank_form_a
+from app.printing.form_b import form_b_print_data, write_form_b
+from app.printing.slip import write_evaluation_slips
+from app.settings import get_setting
+from db.database import Database
+from db.models import EnterpriseFeedback, Unit
+from ui import preferences
+from ui.desk import seat
+from ui.desk.display import ERROR_COLOR
+from ui.enterprise.answers_dialog import FormBAnswersDialog
+from ui.enterprise.form_b_model import COL_ENTERPRISE, FormBModel
+from ui.enterprise.pdf_printing import PdfPrintDialog
+from ui.operations import BackgroundOperation, Progress, Work
+from ui.pages.page import Page
+
+INFO_STYLE = "color: #1a5fb4; font-weight: bold;"
+SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
+WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
+ARCHIVE_LOCATION_KEY = "enterprise/archive_location"
+EXPECTED = (FormBInvalid, FormBStatusError, LookupError, ValueError, OSError)
+
+
+@dataclass
+class Listing:
+    units: list[tuple[int, str]]
+    rows: list[FormBRow]
+
+
+@dataclass
+class PrintJob:
+    """A generated PDF waiting in a folder of its own, and the forms it holds."""
+
+    folder: Path
+    path: Path
+    feedback_ids: list[int]
+    title: str
+    file_name: str
+
+
+class EnterprisePage(Page):
+    listed = Signal()  # the list on screen is up to date
+    answers_saved = Signal(object)  # RecordResult
+    print_ready = Signal(object)  # PdfPrintDialog, open and waiting for the operator
+    forms_changed = Signal()  # a step of the forms' lives was recorded
+    operation_finished = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self._loaded = False
+        self._actions = 0
+        self.answers_dialog: FormBAnswersDialog | None = None
+        self.print_dialog: PdfPrintDialog | None = None
+        self._build()
+        self._add_shortcuts()
+        self._update_enabled()
+
+    # Building
+
+    def _build(self) -> None:
+        self.unit_combo = QComboBox()
+        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_combo.addItem(self.tr("全部网点"), None)
+        self.unit_combo.currentIndexChanged.connect(self.refresh)
+        unit_label = QLabel(self.tr("网点(&U)："))
+        unit_label.setBuddy(self.unit_combo)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("全部状态"), None)
+        for status in STATUSES:
+            self.status_combo.addItem(status_label(status), status)
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        status_label_widget = QLabel(self.tr("状态(&S)："))
+        status_label_widget.setBuddy(self.status_combo)
+        self.count_label = QLabel()
+        self.refresh_button = QPushButton(self.tr("刷新 (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        filters = QHBoxLayout()
+        filters.addWidget(unit_label)
+        filters.addWidget(self.unit_combo)
+        filters.addSpacing(12)
+        filters.addWidget(status_label_widget)
+        filters.addWidget(self.status_combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label, 1)
+        filters.addWidget(self.refresh_button)
+
+        self.model = FormBModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_ENTERPRISE, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.doubleClicked.connect(self.enter_answers)
+        self.table.selectionModel().selectionChanged.connect(self._update_enabled)
+
+        self.buttons: dict[str, QPushButton] = {}
+        lifecycle = QHBoxLayout()
+        printing = QHBoxLayout()
+        for name, text, keys, slot, row in (
+            ("answers", self.tr("录入答卷"), "Enter / Ctrl+E", self.enter_answers, lifecycle),
+            ("returned", self.tr("标记已收回"), "F6", self.mark_returned, lifecycle),
+            ("verify", self.tr("核验"), "F7", self.verify, lifecycle),
+            ("archive", self.tr("归档"), "F8", self.archive, lifecycle),
+            ("print", self.tr("打印选中"), "Ctrl+P", self.print_selected, printing),
+            (
+                "print_due",
+                self.tr("打印本网点全部待办"),
+                "Ctrl+Shift+P",
+                self.print_due,
+                printing,
+            ),
+            ("slips", self.tr("打印评价二维码条"), "Ctrl+T", self.print_slips, printing),
+            ("blank", self.tr("打印空白回访单"), "Ctrl+B", self.print_blank_form_a, printing),
+        ):
+            button = QPushButton(f"{text} ({keys.split(' / ')[-1]})")
+            button.setToolTip(self.tr("{action}（{keys}）").format(action=text, keys=keys))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            row.addWidget(button)
+        self.buttons["print_due"].setToolTip(
+            self.tr("把所选网点全部待打印、已打印未收回的反馈单打印在一起（Ctrl+Shift+P）")
+        )
+        self.buttons["verify"].setToolTip(
+            self.tr("已核对扫描件上的企业公章或经办人签字，与录入内容一致（F7）")
+        )
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addLayout(lifecycle)
+        actions.addSpacing(24)
+        actions.addLayout(printing)
+        actions.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message_label)
+
+    def _add_shortcuts(self) -> None:
+        bindings: list[tuple[str, Callable[[], None]]] = [
+            ("Ctrl+P", self.print_selected),
+            ("Ctrl+Shift+P", self.print_due),
+            ("Ctrl+E", self.enter_answers),
+            ("F6", self.mark_returned),
+            ("F7", self.verify),
+            ("F8", self.archive),
+            ("Ctrl+T", self.print_slips),
+            ("Ctrl+B", self.print_blank_form_a),
+            ("F5", self.refresh),
+        ]
+        self.shortcuts: list[QShortcut] = []
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+        # Enter on a row of the list opens it, as a double click does.
+        for key in ("Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.enter_answers)
+            self.shortcuts.append(shortcut)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+
+    # The list
+
+    def unit_id(self) -> int | None:
+        return self.unit_combo.currentData()
+
+    def refresh(self) -> None:
+        unit_id, status = self.unit_id(), self.status_combo.currentData()
+
+        def load(session: Session, _progress: Progress) -> Listing:
+            ensure_form_b_records(session)
+            units = session.execute(
+                select(Unit.id, Unit.name).where(Unit.active.is_(True)).order_by(Unit.id)
+            ).all()
+            return Listing(
+                units=[(i, n) for i, n in units],
+                rows=form_b_list(session, unit_id=unit_id, status=status),
+            )
+
+        self._run(load, self._show_listing, action=False)
+
+    def _show_listing(self, listing: Listing) -> None:
+        chosen = {row.id for row in self.selected_rows()}
+        self.unit_combo.blockSignals(True)
+        current = self.unit_id()
+        self.unit_combo.clear()
+        self.unit_combo.addItem(self.tr("全部网点"), None)
+        for unit_id, name in listing.units:
+            self.unit_combo.addItem(name, unit_id)
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(current)))
+        self.unit_combo.blockSignals(False)
+        self.model.show_rows(listing.rows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_ENTERPRISE, QHeaderView.ResizeMode.Stretch
+        )
+        selection = self.table.selectionModel()
+        for number, row in enumerate(listing.rows):
+            if row.id in chosen:
+                selection.select(
+                    self.model.index(number, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        self.count_label.setText(self.tr("共 {count} 份").format(count=len(listing.rows)))
+        self._update_enabled()
+        self.listed.emit()
+
+    def selected_rows(self) -> list[FormBRow]:
+        numbers = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(number) for number in numbers]
+
+    def current_row(self) -> FormBRow | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.row_at(index.row())
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def _need_selection(self) -> list[FormBRow]:
+        rows = self.selected_rows()
+        if not rows:
+            self.show_message(self.tr("请先在列表中选择反馈单。"), WARNING_STYLE)
+        return rows
+
+    # The forms' lives
+
+    def mark_returned(self) -> None:
+        rows = self._need_selection()
+        if not rows or self._actions:
+            return
+        ids = [row.id for row in rows]
+
+        def store(session: Session, _progress: Progress) -> int:
+            return len(mark_returned(session, ids))
+
+        self._step(store, lambda count: self.tr("已标记收回 {count} 份。").format(count=count))
+
+    def verify(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self._need_selection()
+            return
+        if self._actions:
+            return
+        name, accepted = QInputDialog.getText(
+            self,
+            self.tr("核验反馈单"),
+            self.tr(
+                "{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。\n核验人："
+            ).format(case_no=row.case_no),
+            QLineEdit.EchoMode.Normal,
+            seat.saved_operator() or "",
+        )
+        if not accepted:
+            return
+        feedback_id = row.id
+
+        def store(session: Session, _progress: Progress) -> int:
+            verify(session, feedback_id, name)
+            return 1
+
+        self._step(store, lambda _count: self.tr("已核验 {case_no}。").format(case_no=row.case_no))
+
+    def archive(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self._need_selection()
+            return
+        if self._actions:
+            return
+        settings = QSettings(preferences.ORGANIZATION, preferences.APPLICATION)
+        location, accepted = QInputDialog.getText(
+            self,
+            self.tr("归档反馈单"),
+            self.tr("{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：").format(
+                case_no=row.case_no
+            ),
+            QLineEdit.EchoMode.Normal,
+            str(settings.value(ARCHIVE_LOCATION_KEY, "") or ""),
+        )
+        if not accepted:
+            return
+        settings.setValue(ARCHIVE_LOCATION_KEY, location.strip())
+        feedback_id = row.id
+
+        def store(session: Session, _progress: Progress) -> int:
+            archive(session, feedback_id, location)
+            return 1
+
+        self._step(store, lambda _count: self.tr("已归档 {case_no}。").format(case_no=row.case_no))
+
+    def _step(self, work: Work, message: Callable[[int], str]) -> None:
+        """Record a step of the forms' lives, say so (`message` of the count) and list again."""
+
+        def done(count: int) -> None:
+            self.show_message(message(count), SUCCESS_STYLE)
+            self.forms_changed.emit()
+            self.data_changed.emit()
+            self.refresh()
+
+        self._run(work, done)
+
+    # Typing in a returned form
+
+    def enter_answers(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self._need_selection()
+            return
+        if self._actions or self.answers_dialog is not None:
+            return
+        if row.status in (VERIFIED, ARCHIVED):
+            self.show_message(
+                self.tr("{case_no} 已{status}，不能再修改答卷。").format(
+                    case_no=row.case_no, status=row.status_label
+                ),
+                WARNING_STYLE,
+            )
+            return
+        feedback_id = row.id
+
+        def load(session: Session, _progress: Progress) -> dict[str, Any]:
+            (printed,) = form_b_print_data(session, [feedback_id])
+            record = session.get(EnterpriseFeedback, feedback_id)
+            assert record is not None
+            return {
+                "enterprise_name": printed.enterprise_name,
+                "registration_type": printed.registration_type,
+                "steps": printed.steps,
+                "days": printed.days,
+                "registration_fee_fen": printed.registration_fee_fen,
+                "deed_tax_fen": printed.deed_tax_fen,
+                "stamp_duty_fen": printed.stamp_duty_fen,
+                "policy_knowledge": record.policy_knowledge,
+                "satisfaction": record.satisfaction,
+                "suggestion": record.suggestion,
+                "enterprise_contact": record.enterprise_contact,
+                "revisit_contact": record.revisit_contact or seat.saved_operator(),
+            }
+
+        self._run(load, lambda initial: self._open_answers(row, initial))
+
+    def _open_answers(self, row: FormBRow, initial: dict[str, Any]) -> None:
+        dialog = FormBAnswersDialog(row.case_no, initial, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.save_requested.connect(lambda answers: self._save_answers(row, answers))
+        dialog.finished.connect(self._answers_closed)
+        self.answers_dialog = dialog
+        dialog.open()
+
+    def _answers_closed(self) -> None:
+        self.answers_dialog = None
+
+    def _save_answers(self, row: FormBRow, answers: Any) -> None:
+        if self._actions:
+            return
+        feedback_id, was_printed = row.id, row.status == PRINTED
+        operator = seat.saved_operator()
+
+        def store(session: Session, _progress: Progress) -> Any:
+            if was_printed:
+                mark_returned(session, [feedback_id])  # the filled paper is in hand
+            operator_id = ensure_operator(session, operator) if operator else None
+            return record_answers(session, feedback_id, answers, operator_id=operator_id)
+
+        def saved(result: Any) -> None:
+            if self.answers_dialog is not None:
+                self.answers_dialog.accept()
+            message = self.tr("已保存 {case_no} 的答卷。").format(case_no=row.case_no)
+            if result.callback_task_id is not None:
+                message = self.tr("已保存 {case_no} 的答卷，不满意已转二次回访。").format(
+                    case_no=row.case_no
+                )
+            self.show_message(message, SUCCESS_STYLE)
+            self.answers_saved.emit(result)
+            self.data_changed.emit()
+            self.refresh()
+
+        def refused(problem: Exception) -> None:
+            if self.answers_dialog is not None:
+                self.answers_dialog.show_error(str(problem), getattr(problem, "field", None))
+            else:
+                self._show_problem(problem)
+
+        self._run(store, saved, refused)
+
+    # Printing
+
+    def print_selected(self) -> None:
+        rows = self._need_selection()
+        if not rows or self._actions:
+            return
+        done = [row for row in rows if row.status in (VERIFIED, ARCHIVED)]
+        if done:
+            self.show_message(
+                self.tr("已核验或已归档的反馈单不能重新打印：{cases}").format(
+                    cases="、".join(row.case_no for row in done[:5])
+                ),
+                WARNING_STYLE,
+            )
+            return
+        ids = [row.id for row in rows]
+        name = (
+            self.tr("企业回访反馈单-{case_no}").format(case_no=rows[0].case_no)
+            if len(rows) == 1
+            else self.tr("企业回访反馈单-{count}份").format(count=len(rows))
+        )
+
+        def write(session: Session, path: Path) -> list[int]:
+            data = form_b_print_data(session, ids)
+            write_form_b(data, path)
+            return [d.feedback_id for d in data if d.feedback_id is not None]
+
+        self._generate(write, self.tr("打印企业回访反馈单"), name)
+
+    def print_due(self) -> None:
+        if self._actions:
+            return
+        unit_id = self.unit_id()
+        if unit_id is None:
+            self.show_message(self.tr("请先在“网点”中选择要打印的网点。"), WARNING_STYLE)
+            self.unit_combo.setFocus()
+            return
+        unit = self.unit_combo.currentText()
+
+        def write(session: Session, path: Path) -> list[int]:
+            data = form_b_print_data(session, unit_id=unit_id)
+            if data:
+                write_form_b(data, path)
+            return [d.feedback_id for d in data if d.feedback_id is not None]
+
+        self._generate(
+            write,
+            self.tr("打印 {unit} 全部待办反馈单").format(unit=unit),
+            self.tr("企业回访反馈单-{unit}").format(unit=unit),
+            nothing=self.tr("{unit} 没有待打印的反馈单。").format(unit=unit),
+        )
+
+    def print_slips(self) -> None:
+        rows = self._need_selection()
+        if not rows or self._actions:
+            return
+        case_nos = [row.case_no for row in rows]
+
+        def write(session: Session, path: Path) -> list[int]:
+            template = get_setting(session, "printing.evaluation_url_template")
+            write_evaluation_slips(case_nos, template, path)
+            return []
+
+        self._generate(
+            write,
+            self.tr("打印评价二维码条"),
+            self.tr("评价二维码条-{count}件").format(count=len(case_nos)),
+        )
+
+    def print_blank_form_a(self) -> None:
+        if self._actions:
+            return
+        copies, accepted = QInputDialog.getInt(
+            self, self.tr("打印空白回访单"), self.tr("份数："), 10, 1, 500
+        )
+        if not accepted:
+            return
+
+        def write(_session: Session, path: Path) -> list[int]:
+            write_blank_form_a(path, copies)
+            return []
+
+        self._generate(
+            write,
+            self.tr("打印空白回访单（附件 A）"),
+            self.tr("空白回访单-{copies}份").format(copies=copies),
+        )
+
+    def _generate(
+        self,
+        write: Callable[[Session, Path], list[int]],
+        title: str,
+        file_name: str,
+        nothing: str | None = None,
+    ) -> None:
+        """Write the document in the background, then open its pages for printing."""
+        folder = Path(tempfile.mkdtemp(prefix="revisitdesk-print-"))
+        path = folder / "document.pdf"
+
+        def generate(session: Session, _progress: Progress) -> PrintJob | None:
+            ids = write(session, path)
+            if not path.exists():
+                return None
+            return PrintJob(folder, path, ids, title, file_name)
+
+        def generated(job: PrintJob | None) -> None:
+            if job is None:
+                shutil.rmtree(folder, ignore_errors=True)
+                self.show_message(nothing or "", WARNING_STYLE)
+                return
+            self._open_print_dialog(job)
+
+        def failed(problem: Exception) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._show_problem(problem)
+
+        self.show_message(self.tr("正在生成…"), INFO_STYLE)
+        self._run(generate, generated, failed)
+
+    def _open_print_dialog(self, job: PrintJob) -> None:
+        dialog = PdfPrintDialog(job.path, job.title, job.file_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.printed.connect(lambda where: self._printed(job, where))
+        dialog.finished.connect(lambda _result: shutil.rmtree(job.folder, ignore_errors=True))
+        dialog.destroyed.connect(self._print_dialog_closed)
+        self.print_dialog = dialog
+        self.show_message("")
+        dialog.open()
+        self.print_ready.emit(dialog)
+
+    def _print_dialog_closed(self) -> None:
+        self.print_dialog = None
+
+    def _printed(self, job: PrintJob, where: str) -> None:
+        if not job.feedback_ids:
+            self.show_message(self.tr("已输出到 {where}。").format(where=where), SUCCESS_STYLE)
+            return
+        ids = job.feedback_ids
+
+        def store(session: Session, _progress: Progress) -> int:
+            return len(mark_printed(session, ids))
+
+        self._step(
+            store,
+            lambda count: self.tr("已打印 {count} 份反馈单，输出到 {where}。").format(
+                count=count, where=where
+            ),
+        )
+
+    # Running background work
+
+    def _run(
+        self,
+        work: Work,
+        on_success: Callable[[Any], None],
+        on_problem: Callable[[Any], None] | None = None,
+        *,
+        action: bool = True,
+    ) -> None:
+        operation = BackgroundOperation(self.database, work, expected=EXPECTED, parent=self)
+        operation.succeeded.connect(on_success)
+        operation.failed.connect(on_problem or self._show_problem)
+        if action:
+            self._actions += 1
+            operation.finished.connect(self._action_done)
+        operation.finished.connect(self.operation_finished)
+        self._update_enabled()
+        operation.start()
+
+    def _action_done(self) -> None:
+        self._actions -= 1
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        idle = not self._actions
+        selected = bool(self.table.selectionModel().selectedRows())
+        for name in ("answers", "returned", "verify", "archive", "print", "slips"):
+            self.buttons[name].setEnabled(idle and selected)
+        self.buttons["print_due"].setEnabled(idle)
+        self.buttons["blank"].setEnabled(idle)
+
+    def _show_problem(self, problem: Exception) -> None:
+        text = getattr(problem, "message", None) or str(problem)
+        if isinstance(problem, OSError) and problem.strerror:
+            text = self.tr("无法写入文件：{reason}").format(reason=problem.strerror)
+        self.show_message(text, WARNING_STYLE)
+
+    def show_message(self, text: str, style: str = "") -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(style)
