@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
+from app.callbacks import open_callback
 from app.desk.appointments import clear_appointment
 from app.desk.claims import held_entry, release
 from app.desk.clock import current_time
@@ -23,7 +24,7 @@ from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
 from app.i18n import pick
 from app.ratings import Channel, Rating
 from app.settings import get_setting
-from db.models import CallAttempt, CallbackTask, Evaluation, IntegrityEscalation, QueueEntry
+from db.models import CallAttempt, Evaluation, IntegrityEscalation, QueueEntry
 
 # Why a respondent is dissatisfied: the categories of the monthly analysis (W 7.1.3.3.2 c).
 DISSATISFACTION_CATEGORIES: list[tuple[str, str]] = [
@@ -111,16 +112,14 @@ def save_form_a(
     task = None
     # A second-round call that is still unhappy stays on its own open task: the lead decides.
     if not second_round and Rating.DISSATISFIED in ratings.values():
-        task = CallbackTask(
-            case_id=case_.id,
-            evaluation_id=evaluation.id,
-            unit_id=case_.unit_id,
-            status="open",
-            reason_category=answers.dissatisfaction_category,
-            respondent_words=_text(answers.dissatisfaction_details),
-            opened_at=now,
+        task = open_callback(
+            session,
+            case_,
+            evaluation.id,
+            now=now,
+            category=answers.dissatisfaction_category,
+            words=_text(answers.dissatisfaction_details),
         )
-        session.add(task)
     if answers.integrity_breach:
         session.add(
             IntegrityEscalation(

@@ -18,6 +18,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from app.callbacks import open_callback
 from app.desk.clock import current_time
 from app.enterprise.lifecycle import (
     ARCHIVED,
@@ -311,24 +312,6 @@ def _actor(session: Session, operator_id: int | None) -> str | None:
     return f"{name or '?'} (#{operator_id})"
 
 
-def _open_callback(
-    session: Session, case_: Case, evaluation_id: int, words: str | None, now: datetime
-) -> CallbackTask:
-    # The same task the phone desk opens for 不满意 (app.desk.calls.save_form_a), for the
-    # accepting unit (J 5.3.2); Form B has no reason category, the suggestion is the words.
-    task = CallbackTask(
-        case_id=case_.id,
-        evaluation_id=evaluation_id,
-        unit_id=case_.unit_id,
-        status="open",
-        respondent_words=words,
-        opened_at=now,
-    )
-    session.add(task)
-    session.flush()
-    return task
-
-
 def record_answers(
     session: Session,
     feedback_id: int,
@@ -389,7 +372,7 @@ def record_answers(
             select(CallbackTask.id).where(CallbackTask.evaluation_id == evaluation_id).limit(1)
         )
         if dissatisfied and already is None:
-            task = _open_callback(session, case_, evaluation_id, values["suggestion"], now)
+            task = open_callback(session, case_, evaluation_id, now=now, words=values["suggestion"])
     else:
         evaluation = Evaluation(
             case_id=case_.id,
@@ -410,7 +393,7 @@ def record_answers(
         record.evaluation_id = evaluation_id
         record.answered_at = now
         if dissatisfied:
-            task = _open_callback(session, case_, evaluation_id, values["suggestion"], now)
+            task = open_callback(session, case_, evaluation_id, now=now, words=values["suggestion"])
     session.flush()
     first = session.scalar(select(Case.first_evaluation_id).where(Case.id == case_.id))
     return RecordResult(
