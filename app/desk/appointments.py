@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
@@ -23,15 +24,8 @@ def mark_missed_appointments(session: Session, now: datetime) -> int:
     Returns how many were marked.
     """
     grace = timedelta(minutes=get_setting(session, "desk.appointment_grace_minutes"))
-    query = select(QueueEntry).where(
-        QueueEntry.status == "open",
-        QueueEntry.appointment_at < now - grace,
-        unclaimed(now),
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        # Another seat marking the same entry at the same moment skips it rather than doubling it.
-        query = query.with_for_update(skip_locked=True)
-    entries = list(session.scalars(query))
+    query = _missed_query(session.get_bind().dialect.name == "postgresql")
+    entries = list(session.scalars(query, {"now": now, "cutoff": now - grace}))
     if not entries:
         return 0
     outcome = outcome_row(session, MISSED_APPOINTMENT)
@@ -50,6 +44,20 @@ def mark_missed_appointments(session: Session, now: datetime) -> int:
         clear_appointment(session, entry)
         entry.ready_at = next_attempt_time(missed_at, outcome, hours, calendar)
     return len(entries)
+
+
+@cache
+def _missed_query(postgresql: bool) -> Select:
+    """Built once: it runs on every "next case"."""
+    now = bindparam("now", type_=QueueEntry.appointment_at.type)
+    cutoff = bindparam("cutoff", type_=QueueEntry.appointment_at.type)
+    query = select(QueueEntry).where(
+        QueueEntry.status == "open", QueueEntry.appointment_at < cutoff, unclaimed(now)
+    )
+    if postgresql:
+        # Another seat marking the same entry at the same moment skips it rather than doubling it.
+        query = query.with_for_update(skip_locked=True)
+    return query
 
 
 def clear_appointment(session: Session, entry: QueueEntry) -> None:
