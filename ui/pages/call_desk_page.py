@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
@@ -281,12 +281,7 @@ class CallDeskPage(Page):
             ("Ctrl+Return", self.save),
             ("Ctrl+Enter", self.save),
         ]
-        self.shortcuts: list[QShortcut] = []
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = self.add_window_shortcuts(bindings)
 
     # The operator
 

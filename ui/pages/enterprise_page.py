@@ -213,12 +213,7 @@ class EnterprisePage(Page):
             ("Ctrl+B", self.print_blank_form_a),
             ("F5", self.refresh),
         ]
-        self.shortcuts: list[QShortcut] = []
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = self.add_window_shortcuts(bindings)
         # Enter on a row of the list opens it, as a double click does.
         for key in ("Return", "Enter"):
             shortcut = QShortcut(QKeySequence(key), self.table)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from db.database import Database
@@ -15,3 +18,15 @@ class Page(QWidget):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
+
+    def add_window_shortcuts(
+        self, bindings: list[tuple[QKeySequence | str, Callable[[], None]]]
+    ) -> list[QShortcut]:
+        """Shortcuts that work wherever the focus is, while this page is the one shown."""
+        shortcuts = []
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            shortcuts.append(shortcut)
+        return shortcuts

@@ -29,8 +29,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QImage,
-    QKeySequence,
-    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -290,12 +288,7 @@ class ScanningPage(Page):
             ("Ctrl+F", self.search_edit.setFocus),
             ("F5", self.load_tray),
         ]
-        self.shortcuts: list[QShortcut] = []
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = self.add_window_shortcuts(bindings)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
