@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from db.database import Database
 from ui import operations, preferences
 from ui.error_dialog import show_unexpected_error
+from ui.garbage import collect_on_gui_thread
 from ui.main_window import MainWindow
 from ui.resources import FONTS_DIR
 from ui.translations import use_language
@@ -30,6 +31,7 @@ def run(database: Database, language: str | None = None) -> int:
     application.setOrganizationName(preferences.ORGANIZATION)
     application.setApplicationName(preferences.APPLICATION)
     load_chinese_font()
+    collect_on_gui_thread(application)
     sys.excepthook = _report_unexpected_error
     language = language or preferences.saved_language()
     use_language(language)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from db.database import Database
 from ui import operations
+from ui.garbage import collect_on_gui_thread
 from ui.main_window import MainWindow
 from ui.pages.import_page import ImportPage
 from ui.translations import use_language
@@ -29,6 +30,12 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the tests' preferences (the language) out of the user's own settings."""
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_garbage_collection(qapp: QApplication) -> None:
+    """As the app does: no collection in worker threads, where it can free Qt objects."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture(autouse=True)
