@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import pick
@@ -110,9 +110,8 @@ def draw_sample(
         )
     unit_ids = _unit_ids(session, unit_names or [])
 
-    revisited = select(Evaluation.case_id).where(Evaluation.round == 1)
     query = select(Case.id, Case.case_no).where(
-        Case.completed_on.between(start, end), Case.id.in_(revisited)
+        Case.completed_on.between(start, end), Case.first_evaluation_id.is_not(None)
     )
     if unit_ids:
         query = query.where(Case.unit_id.in_(unit_ids))
@@ -174,34 +173,6 @@ def _unit_ids(session: Session, names: list[str]) -> list[int]:
 
 
 def _rows(session: Session, sample_id: int) -> list[SampleRow]:
-    in_sample = select(EvaluationSampleCase.case_id).where(
-        EvaluationSampleCase.sample_id == sample_id
-    )
-    answers = (
-        Evaluation.channel,
-        Evaluation.evaluated_at,
-        Evaluation.overall,
-        Evaluation.efficiency,
-        Evaluation.attitude,
-        Evaluation.materials,
-        Evaluation.integrity_breach,
-        Evaluation.suggestion,
-    )
-    ranked = (
-        select(
-            Evaluation.case_id,
-            *answers,
-            func.row_number()
-            .over(
-                partition_by=Evaluation.case_id,
-                order_by=(Evaluation.evaluated_at, Evaluation.id),
-            )
-            .label("n"),
-        )
-        .where(Evaluation.round == 1, Evaluation.case_id.in_(in_sample))
-        .subquery()
-    )
-    first = ranked.c
     query = (
         select(
             EvaluationSampleCase.position,
@@ -210,11 +181,19 @@ def _rows(session: Session, sample_id: int) -> list[SampleRow]:
             Case.completed_on,
             Case.business_type,
             func.coalesce(Case.applicant, Case.enterprise_name).label("applicant"),
-            *(first[column.key] for column in answers),
+            Evaluation.channel,
+            Evaluation.evaluated_at,
+            Evaluation.overall,
+            Evaluation.efficiency,
+            Evaluation.attitude,
+            Evaluation.materials,
+            Evaluation.integrity_breach,
+            Evaluation.suggestion,
         )
         .join(Case, Case.id == EvaluationSampleCase.case_id)
         .join(Unit, Unit.id == Case.unit_id)
-        .join(ranked, and_(first.case_id == Case.id, first.n == 1))
+        # The first evaluation, kept on the case by the database (migration 0004).
+        .join(Evaluation, Evaluation.id == Case.first_evaluation_id)
         .where(EvaluationSampleCase.sample_id == sample_id)
         .order_by(EvaluationSampleCase.position)
     )

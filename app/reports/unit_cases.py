@@ -1,8 +1,9 @@
 """One accepting unit's cases in a period with their first evaluation: what its score is made of.
 
 A case's first evaluation is its earliest round-1 evaluation by time (J 5.4.1), as in the
-quarterly report. Only the unit's cases completed in the period are read, through the index on
-(unit, completed date), so the list stays quick on a database of a million cases.
+quarterly report, read from cases.first_evaluation_id. Only the unit's cases completed in the
+period are read, through the index on (unit, completed date), so the list stays quick on a
+database of a million cases.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ratings import RATING_SCORES, UNREPORTED_SCORE, Channel, Rating
@@ -40,43 +41,23 @@ def unit_cases(session: Session, unit_name: str, start: date, end: date) -> list
     unit_id = session.scalar(select(Unit.id).where(Unit.name == unit_name))
     if unit_id is None:
         return []
-    in_period = (Case.unit_id == unit_id, Case.completed_on.between(start, end))
-    ranked = (
-        select(
-            Evaluation.case_id,
-            Evaluation.channel,
-            Evaluation.evaluated_at,
-            Evaluation.overall,
-            func.row_number()
-            .over(
-                partition_by=Evaluation.case_id,
-                order_by=(Evaluation.evaluated_at, Evaluation.id),
-            )
-            .label("position"),
-        )
-        .join(Case, Case.id == Evaluation.case_id)
-        .where(Evaluation.round == 1, *in_period)
-        .subquery()
-    )
-    first = select(
-        ranked.c.case_id, ranked.c.channel, ranked.c.evaluated_at, ranked.c.overall
-    ).where(ranked.c.position == 1)
-    # Two indexed reads merged here: joining the ranked evaluations back to the cases would
-    # scan them once per case on SQLite.
-    firsts = {case_id: rest for case_id, *rest in session.execute(first)}
     cases = session.execute(
         select(
-            Case.id,
             Case.case_no,
             Case.business_type,
             Case.completed_on,
             Case.applicant,
             Case.is_enterprise,
+            Evaluation.channel,
+            Evaluation.evaluated_at,
+            Evaluation.overall,
         )
-        .where(*in_period)
+        # The first evaluation, kept on the case by the database (migration 0004).
+        .outerjoin(Evaluation, Evaluation.id == Case.first_evaluation_id)
+        .where(Case.unit_id == unit_id, Case.completed_on.between(start, end))
         .order_by(Case.completed_on, Case.case_no)
     )
-    return [_row(*values, *firsts.get(case_id, (None, None, None))) for case_id, *values in cases]
+    return [_row(*values) for values in cases]
 
 
 def _row(
