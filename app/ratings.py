@@ -86,6 +86,14 @@ class Channel(StrEnum):
         return self in (Channel.QR, Channel.PLATFORM)
 
 
+CHANNEL_LABELS = {
+    Channel.QR: "扫码评价",
+    Channel.PLATFORM: "好差评平台",
+    Channel.PHONE: "电话回访",
+    Channel.ENTERPRISE: "企业回访",
+}
+
+
 def channel_from_source(text: str) -> Channel:
     """The channel of an online evaluation from the export's 评价渠道 (platform when unknown)."""
     if "扫码" in text or "二维码" in text or "qr" in text.lower():

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.importing.values import LOCAL_ZONE
 from app.outcomes import DEFAULT_OUTCOMES
-from app.ratings import Channel, Rating
+from app.ratings import CHANNEL_LABELS, Channel, Rating
 from db.models import CallAttempt, CallbackTask, CallOutcome, Case, Evaluation, Staff, Unit
 
 COMPLETED = "completed"
@@ -26,12 +26,6 @@ ITEMS = (
 )
 _ITEM_COLUMNS = {key: getattr(Evaluation, key) for key, _label in ITEMS}
 SATISFIED = (Rating.VERY_SATISFIED, Rating.SATISFIED)
-CHANNEL_LABELS = {
-    Channel.QR: "扫码评价",
-    Channel.PLATFORM: "好差评平台",
-    Channel.PHONE: "电话回访",
-    Channel.ENTERPRISE: "企业回访",
-}
 UNRECORDED_OPERATOR = "（未记录）"
 
 

@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import pick
 from app.importing.values import LOCAL_ZONE
-from app.ratings import RATING_LABELS, Rating
-from app.reports.monthly import CHANNEL_LABELS
+from app.ratings import CHANNEL_LABELS, RATING_LABELS, Rating
 from db.models import Case, Evaluation, EvaluationSample, EvaluationSampleCase, Unit
 
 # Seeds fit a 32-bit integer column on every backend.
