@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from app.enterprise.forms import ARCHIVED, TO_DO, VERIFIED, FormBRow
 from ui.desk.display import local_time, rating_title
+from ui.rows_model import RowsModel
 
 COL_CASE_NO = 0
 COL_ENTERPRISE = 1
@@ -48,27 +48,9 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-class FormBModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[FormBRow] = []
-
-    def show_rows(self, rows: list[FormBRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> FormBRow:
-        return self._rows[row]
-
-    def rows(self) -> list[FormBRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+class FormBModel(RowsModel):
+    CONTEXT = CONTEXT
+    HEADERS = HEADERS
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -122,10 +104,3 @@ class FormBModel(QAbstractTableModel):
             if at is not None:
                 lines.append(f"{title} {local_time(at)}")
         return "\n".join(lines)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate(HEADERS[section])
-        return None

@@ -6,14 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
-from app.importing import RejectedRow
+from ui.rows_model import RowsModel
 
 COL_LINE = 0
 COL_REASON = 1
@@ -27,21 +25,9 @@ HEADERS = {
 CELL_SEPARATOR = " | "
 
 
-class RejectedRowsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[RejectedRow] = []
-
-    def show_rows(self, rows: list[RejectedRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+class RejectedRowsModel(RowsModel):
+    CONTEXT = "RejectedRowsModel"
+    HEADERS = HEADERS
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -55,10 +41,3 @@ class RejectedRowsModel(QAbstractTableModel):
         if column == COL_REASON:
             return row.reason()
         return CELL_SEPARATOR.join(row.cells)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("RejectedRowsModel", HEADERS[section])
-        return None

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from app.i18n import pick
 from app.outcomes import OUTCOMES_BY_CODE
 from app.phones import mask_phone
 from app.reports.monthly import LedgerRow
+from ui.rows_model import RowsModel
 
 COL_SEQ = 0
 COL_DATE = 1
@@ -57,24 +57,9 @@ def ledger_outcome(row: LedgerRow) -> str:
     return pick(row.outcome_label, outcome.label_en) if outcome else row.outcome_label
 
 
-class LedgerModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[LedgerRow] = []
-
-    def show_rows(self, rows: list[LedgerRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> LedgerRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+class LedgerModel(RowsModel):
+    CONTEXT = CONTEXT
+    HEADERS = HEADERS
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

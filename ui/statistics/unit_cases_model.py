@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QColor
 from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
 from app.reports.unit_cases import UnitCaseRow
+from ui.rows_model import RowsModel
 
 COL_CASE_NO = 0
 COL_BUSINESS_TYPE = 1
@@ -62,24 +62,9 @@ def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-class UnitCasesModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[UnitCaseRow] = []
-
-    def show_rows(self, rows: list[UnitCaseRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[UnitCaseRow]:
-        return self._rows
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+class UnitCasesModel(RowsModel):
+    CONTEXT = CONTEXT
+    HEADERS = HEADERS
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -131,10 +116,3 @@ class UnitCasesModel(QAbstractTableModel):
         if column == COL_OVERALL:
             return -1 if row.overall is None else row.overall.score
         return self._text(row, column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate(HEADERS[section])
-        return None
