@@ -97,6 +97,36 @@ OPTIONS: dict[str, Option] = {
             "Minutes after an appointment without a call before it counts as missed",
         ),
         Option(
+            "callbacks.deadline_working_days",
+            5,
+            "二次回访办结期限（工作日，自不满意评价起）",
+            "Working days to finish a second-round callback, from the dissatisfied answer",
+        ),
+        Option(
+            "complaints.first_contact_working_days",
+            2,
+            "投诉首次联系投诉人期限（工作日）",
+            "Working days to first contact a complainant",
+        ),
+        Option(
+            "complaints.reply_working_days",
+            15,
+            "投诉答复处理意见期限（工作日）",
+            "Working days to reply to a complaint",
+        ),
+        Option(
+            "complaints.supervision_reply_working_days",
+            10,
+            "督办表默认回复期限（工作日）",
+            "Default working days for a supervision order's reply",
+        ),
+        Option(
+            "capa.recurring_threshold",
+            3,
+            "同一单位同类不满意原因一季度达到几次视为反复出现",
+            "Dissatisfactions of one reason at one unit in a quarter that count as recurring",
+        ),
+        Option(
             "printing.evaluation_url_template",
             "https://hcp.example.gov.cn/evaluate?case={case_no}",
             "网上评价地址模板（打印在评价二维码中，{case_no} 处填入业务编号）",

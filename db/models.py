@@ -78,6 +78,8 @@ class Staff(Tracked, Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     is_operator: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # What this person may see and do (app.roles.Role): operator, team_lead, administrator, auditor.
+    role: Mapped[str] = mapped_column(String(20), default="operator", server_default="operator")
 
     unit: Mapped[Unit | None] = relationship()
 
@@ -213,7 +215,12 @@ class CallAttempt(Tracked, Base):
 
 
 class CallbackTask(Tracked, Base):
-    """A second-round callback (二次回访) opened by a dissatisfied answer."""
+    """A second-round callback (二次回访) opened by a dissatisfied answer (J 5.3.2, 5.3.3).
+
+    open → assigned → contacted → resolved / closed (unresolved, approved by a team lead); a
+    resolved or closed task can be reopened. The evaluation that opened it is never changed: the
+    respondent's second-round answers are an evaluation of their own (round 2).
+    """
 
     __tablename__ = "callback_tasks"
 
@@ -224,31 +231,114 @@ class CallbackTask(Tracked, Base):
     reason_category: Mapped[str | None] = mapped_column(String(50))
     respondent_words: Mapped[str | None] = mapped_column(Text)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    assigned_at: Mapped[datetime | None] = mapped_column()
+    due_on: Mapped[date | None] = mapped_column(Date)  # deadline, in working days from opening
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column()
+    # The explanation given (resolved) or the reason it could not be resolved (closed).
     resolution: Mapped[str | None] = mapped_column(Text)
+    second_evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reopened_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class CallbackContact(Tracked, Base):
+    """One contact with the respondent about a callback task: when, who, how, said, promised."""
+
+    __tablename__ = "callback_contacts"
+
+    task_id: Mapped[int] = mapped_column(ForeignKey("callback_tasks.id"), index=True)
+    contacted_at: Mapped[datetime] = mapped_column()
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    means: Mapped[str] = mapped_column(String(20))  # phone / visit / sms / letter / other
+    said: Mapped[str] = mapped_column(Text)  # what the respondent said, and what was explained
+    promised: Mapped[str | None] = mapped_column(Text)  # what was promised to them
+    call_attempt_id: Mapped[int | None] = mapped_column(ForeignKey("call_attempts.id"))
 
 
 class Complaint(Tracked, Base):
-    """A complaint or suggestion (投诉/建议), W 7.3 and 附录 H.1."""
+    """A complaint or suggestion (投诉/建议), W 7.3 and the registration form of 附录 H.1.
+
+    The two deadlines are working days on the official calendar, fixed when it is registered:
+    first contact with the complainant and the reply (W 7.3.4).
+    """
 
     __tablename__ = "complaints"
 
+    number: Mapped[str | None] = mapped_column(String(30), unique=True)  # 投诉编号
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)  # 被投诉网点
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # 被投诉人员
+    kind: Mapped[str] = mapped_column(String(20), default="complaint", server_default="complaint")
     channel: Mapped[str] = mapped_column(String(20))  # on_site / phone / online / letter
-    category: Mapped[str | None] = mapped_column(String(20))  # 意见反映类 / 现场协调类 / 立案处理类
+    category: Mapped[str | None] = mapped_column(String(20))  # opinion / coordination / filed
     received_at: Mapped[datetime] = mapped_column()
+    received_by: Mapped[str | None] = mapped_column(String(100))  # 受理人
     complainant: Mapped[str | None] = mapped_column(String(100))
     contact: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(200))
     content: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     first_contact_due: Mapped[date | None] = mapped_column(Date)
     reply_due: Mapped[date | None] = mapped_column(Date)
     first_contact_at: Mapped[datetime | None] = mapped_column()
+    first_contact_note: Mapped[str | None] = mapped_column(Text)
     replied_at: Mapped[datetime | None] = mapped_column()
-    reply: Mapped[str | None] = mapped_column(Text)
+    reply: Mapped[str | None] = mapped_column(Text)  # 处理意见 as answered to the complainant
+    complainant_satisfied: Mapped[bool | None] = mapped_column(Boolean)
+    complainant_opinion: Mapped[str | None] = mapped_column(Text)  # 投诉人意见
+    closed_at: Mapped[datetime | None] = mapped_column()
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who handles it
+
+
+class SupervisionOrder(Tracked, Base):
+    """A supervision order (投诉督办表, 附录 H.2) for a 立案处理类 complaint (W 7.3.3 c).
+
+    Re-issued, with the next sequence number, while the complainant is still unhappy; every
+    issue is kept.
+    """
+
+    __tablename__ = "supervision_orders"
+    __table_args__ = (UniqueConstraint("complaint_id", "sequence"),)
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)  # 1 for the first issue, 2 re-issued, …
+    issued_at: Mapped[datetime] = mapped_column()
+    issued_by: Mapped[str | None] = mapped_column(String(100))  # 签发单位/人
+    handling_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # 被投诉网点
+    opinion: Mapped[str] = mapped_column(Text)  # 督办意见
+    reply_due: Mapped[date] = mapped_column(Date)  # 回复期限
+    replied_at: Mapped[datetime | None] = mapped_column()
+    reply: Mapped[str | None] = mapped_column(Text)  # 处理结果和整改情况
+
+
+class CorrectiveAction(Tracked, Base):
+    """A corrective and preventive action (纠正和预防措施, W 7.4, 附录 I)."""
+
+    __tablename__ = "corrective_actions"
+
+    number: Mapped[str | None] = mapped_column(String(30), unique=True)
+    source: Mapped[str] = mapped_column(
+        String(20)
+    )  # complaint / dissatisfaction / violation / survey
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    reason_category: Mapped[str | None] = mapped_column(String(50))  # recurring dissatisfaction
+    problem: Mapped[str] = mapped_column(Text)  # 问题描述
+    cause: Mapped[str | None] = mapped_column(Text)  # 原因分析
+    correction: Mapped[str | None] = mapped_column(Text)  # 纠正措施
+    prevention: Mapped[str | None] = mapped_column(Text)  # 预防措施
+    owner: Mapped[str | None] = mapped_column(String(100))  # 责任人
+    due_on: Mapped[date | None] = mapped_column(Date)  # 完成期限
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column()
+    verification: Mapped[str | None] = mapped_column(Text)  # 验证情况
+    effective: Mapped[bool | None] = mapped_column(Boolean)
+    verified_by: Mapped[str | None] = mapped_column(String(100))
+    verified_at: Mapped[datetime | None] = mapped_column()
 
 
 class EnterpriseFeedback(Tracked, Base):
@@ -536,7 +626,7 @@ class IntegrityEscalation(Tracked, Base):
     __tablename__ = "integrity_escalations"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"))
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"), unique=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     details: Mapped[str] = mapped_column(Text)
     reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
-from app.callbacks import open_callback
+from app.callbacks.contacts import record_second_round_call
+from app.callbacks.opening import open_callback
 from app.desk.appointments import clear_appointment
 from app.desk.claims import held_entry, release
 from app.desk.clock import current_time
@@ -91,10 +92,10 @@ def save_form_a(
     """Record the revisit: the evaluation, a completed attempt, the callback task for 不满意 and
     the escalation for 廉洁纪律 有. The entry is done and its claim closed."""
     now = current_time(now)
-    ratings = _checked(answers)
-    entry = held_entry(session, entry_id, operator_id)
-    case_ = entry.case
+    entry = held_entry(session, entry_id, operator_id)  # first: see held_entry
     second_round = entry.kind == "callback"
+    ratings = checked_ratings(answers, second_round=second_round)
+    case_ = entry.case
     evaluation = Evaluation(
         case_id=case_.id,
         channel=Channel.PHONE,
@@ -131,6 +132,11 @@ def save_form_a(
                 reported_at=now,
                 status="open",
             )
+        )
+    if second_round and entry.callback_task_id is not None:
+        session.flush()
+        record_second_round_call(
+            session, entry.callback_task_id, evaluation, attempt, operator_id, now
         )
     _finish(entry, COMPLETED, now)
     session.flush()
@@ -202,8 +208,12 @@ def record_failed_call(
     return entry.ready_at
 
 
-def _checked(answers: FormAAnswers) -> dict[str, Rating]:
-    """Form A's ratings as Rating values, after the rules for 不满意 and 廉洁纪律."""
+def checked_ratings(answers: FormAAnswers, *, second_round: bool) -> dict[str, Rating]:
+    """Form A's ratings as Rating values, after the rules for 不满意 and 廉洁纪律.
+
+    A first-round 不满意 needs its reason and the respondent's words (they open the callback);
+    in the second round the callback exists already and its explanation says the rest.
+    """
     ratings = {}
     for name, label, label_en in FORM_A_ITEMS:
         try:
@@ -212,7 +222,7 @@ def _checked(answers: FormAAnswers) -> dict[str, Rating]:
             raise FormAInvalid(
                 pick(f"请选择“{label}”的评价", f"Choose an answer for {label_en}"), name
             ) from None
-    if Rating.DISSATISFIED in ratings.values():
+    if not second_round and Rating.DISSATISFIED in ratings.values():
         if answers.dissatisfaction_category not in _CATEGORY_CODES:
             raise FormAInvalid(
                 pick(

@@ -18,7 +18,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from app.callbacks import open_callback
+from app.callbacks.opening import open_callback
 from app.desk.clock import current_time
 from app.enterprise.lifecycle import (
     ARCHIVED,

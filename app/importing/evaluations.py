@@ -10,6 +10,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.importing.columns import Field
+from app.importing.follow_up import follow_up
 from app.importing.form_a import (
     INTEGRITY_FIELD,
     RATING_FIELDS,
@@ -125,3 +126,4 @@ def store(
     if rows:
         session.execute(insert(Evaluation), rows)
     summary.inserted += len(rows)
+    follow_up(session, [case_id for case_id, _record in records], batch_id, summary)

@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.importing.columns import Field
+from app.importing.follow_up import follow_up
 from app.importing.form_a import (
     INTEGRITY_FIELD,
     RATING_FIELDS,
@@ -184,6 +185,7 @@ def store(
             },
         )
         summary.inserted += 1
+    follow_up(session, [case_id for case_id, _record in records], batch_id, summary)
 
 
 def _ensure_operators(session: Session, names: set[str]) -> dict[str, int]:

@@ -120,6 +120,11 @@ FLAG_LABELS = {
     "no_valid_phone": ("无有效电话（已导入并标记）", "No valid phone (imported, flagged)"),
     "failed_calls": ("未接通的回访记录", "Failed call attempts"),
     "phone_evaluations": ("电话回访评价", "Phone evaluations"),
+    "callbacks_opened": ("因“不满意”开启的二次回访", "Second-round callbacks opened for 不满意"),
+    "integrity_escalations": (
+        "反映违反廉洁纪律（已上报组长）",
+        "Integrity breaches reported (escalated to the team lead)",
+    ),
     "footer_rows": (
         "表格下方的合计或说明行（已跳过）",
         "Totals or notes below the table (skipped)",

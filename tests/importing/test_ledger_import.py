@@ -78,7 +78,7 @@ def test_completed_rows_become_phone_evaluations_and_others_failed_attempts(
     summary = run_import(sqlite_db, "ledger", make_file("ledger.csv", rows))
     assert summary.rejected == []
     assert summary.inserted == 6
-    assert summary.flagged == {"phone_evaluations": 1, "failed_calls": 5}
+    assert summary.flagged == {"phone_evaluations": 1, "failed_calls": 5, "callbacks_opened": 1}
 
     july = lambda day, hour=0, minute=0: datetime(2026, 7, day, hour, minute, tzinfo=LOCAL_ZONE)  # noqa: E731
     assert attempts(sqlite_db) == [

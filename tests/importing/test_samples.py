@@ -14,7 +14,7 @@ from sqlalchemy import and_, case, func, select
 
 import main
 from app.ratings import RATING_SCORES, Channel
-from db.models import CallAttempt, Case, CasePhone, Evaluation, ImportBatch, Unit
+from db.models import CallAttempt, CallbackTask, Case, CasePhone, Evaluation, ImportBatch, Unit
 
 from .helpers import count, run_import
 
@@ -39,7 +39,13 @@ def test_samples_import_in_order_and_again(any_db, samples):
     assert (first["cases"].rows, first["cases"].inserted) == (400, 400)
     assert (first["evaluations"].rows, first["evaluations"].inserted) == (88, 88)
     assert (first["ledger"].rows, first["ledger"].inserted) == (107, 107)
-    assert first["ledger"].flagged == {"phone_evaluations": 53, "failed_calls": 54}
+    # 不满意 in a case's first evaluation opens its one second-round callback (J 5.3.2).
+    assert first["evaluations"].flagged == {"callbacks_opened": 61}
+    assert first["ledger"].flagged == {
+        "phone_evaluations": 53,
+        "failed_calls": 54,
+        "callbacks_opened": 40,
+    }
 
     assert count(any_db, Case) == 400
     assert count(any_db, Unit) == 7
@@ -60,6 +66,8 @@ def test_samples_import_in_order_and_again(any_db, samples):
     assert count(any_db, Evaluation) == 141
     assert count(any_db, CallAttempt) == 107
     assert count(any_db, ImportBatch) == 6
+    assert all(summary.flagged.get("callbacks_opened") is None for summary in again.values())
+    assert count(any_db, CallbackTask) == 101
 
 
 def quarterly(session, start: date, end: date) -> list[dict]:
