@@ -127,6 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("key", nargs="?", help="the setting to change, e.g. coverage.target")
     settings.add_argument("value", nargs="?", help="its new value (a number, true/false or text)")
 
+    staff = commands.add_parser("staff", help="staff and their roles / 人员与角色")
+    staff_actions = staff.add_subparsers(dest="action", metavar="ACTION", required=True)
+    staff_list = staff_actions.add_parser("list", help="the app's users, with role and unit")
+    staff_list.add_argument(
+        "--all", action="store_true", help="also the handling staff (经办人) who do not use the app"
+    )
+    staff_add = staff_actions.add_parser("add", help="add a person")
+    staff_add.add_argument("name")
+    staff_add.add_argument(
+        "--role", default="operator", help="operator, team_lead, administrator, auditor"
+    )
+    staff_add.add_argument("--unit", help="their accepting unit")
+    staff_role = staff_actions.add_parser("role", help="change a person's role")
+    staff_role.add_argument("name")
+    staff_role.add_argument("role", help="operator, team_lead, administrator, auditor")
+
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
 
@@ -164,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
             "report": _cmd_report,
             "desk": _cmd_desk,
             "settings": _cmd_settings,
+            "staff": _cmd_staff,
         }[args.command]
         return handler(database, args)
     except KeyboardInterrupt:
@@ -453,6 +470,28 @@ def _cmd_settings(database, args) -> int:
             print(
                 f"{key:40} {json.dumps(get_setting(session, key), ensure_ascii=False):16} {title}"
             )
+    return EXIT_OK
+
+
+def _cmd_staff(database, args) -> int:
+    from app.roles import role_label
+    from app.staff import StaffError, add_staff, list_staff, set_role
+
+    try:
+        with database.sessions.begin() as session:
+            if args.action == "add":
+                add_staff(session, args.name, args.role, unit=args.unit)
+            elif args.action == "role":
+                set_role(session, args.name, args.role)
+    except StaffError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    with database.sessions() as session:
+        for row in list_staff(session):
+            if not (getattr(args, "all", False) or row.is_operator or row.role != "operator"):
+                continue  # a 经办人 known from the case files, not a user of the app
+            state = "" if row.active else pick("（停用）", " (inactive)")
+            print(f"{row.name:12} {row.role:14} {role_label(row.role):6} {row.unit or '—'}{state}")
     return EXIT_OK
 
 

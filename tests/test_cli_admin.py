@@ -159,3 +159,21 @@ def test_calendar_commands(db_url, capsys):
     capsys.readouterr()
     assert main(["--db", db_url, "calendar", "show", "2027", "1"]) == 0
     assert "2027-01-01 五  休息  元旦" in capsys.readouterr().out
+
+
+def test_staff_commands_add_people_and_change_roles_with_an_audit_entry(db_url, capsys):
+    from db.models import AuditEntry, Staff
+
+    assert main(["--db", db_url, "staff", "add", "王丽", "--role", "team_lead"]) == 0
+    assert "王丽" in capsys.readouterr().out
+    assert main(["--db", db_url, "staff", "add", "王丽"]) == 2  # already there
+    assert "已有" in capsys.readouterr().err
+    assert main(["--db", db_url, "staff", "role", "王丽", "boss"]) == 2
+    assert "team_lead" in capsys.readouterr().err
+    assert main(["--db", db_url, "staff", "role", "王丽", "auditor"]) == 0
+    out = capsys.readouterr().out
+    assert "审计员" in out
+    with open_database(db_url).sessions() as session:
+        assert session.scalar(select(Staff.role).where(Staff.name == "王丽")) == "auditor"
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        assert actions == ["staff.add", "staff.role"]

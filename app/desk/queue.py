@@ -23,10 +23,21 @@ from app.desk.sampling import RefreshResult, refresh_queue
 from app.desk.transaction import write_transaction
 from app.phones import mask_phone
 from app.settings import get_setting
-from db.models import CallAttempt, Case, CasePhone, Evaluation, QueueEntry, Staff, Unit
+from db.models import (
+    CallAttempt,
+    CallbackContact,
+    CallbackTask,
+    Case,
+    CasePhone,
+    Evaluation,
+    QueueEntry,
+    Staff,
+    Unit,
+)
 
 __all__ = [
     "AttemptView",
+    "CallbackView",
     "ClaimLost",
     "EvaluationView",
     "PhoneView",
@@ -73,6 +84,17 @@ class EvaluationView:
 
 
 @dataclass
+class CallbackView:
+    """What a second-round call is about: the reason, the respondent's words, the contacts."""
+
+    task_id: int
+    reason_category: str | None
+    words: str | None
+    due_on: date | None
+    contacts: list[tuple[datetime, str, str]]  # (when, means, what was said)
+
+
+@dataclass
 class QueueItem:
     entry_id: int
     kind: str  # "first" or "callback"
@@ -90,6 +112,7 @@ class QueueItem:
     appointment_at: datetime | None
     claim_expires_at: datetime
     callback_task_id: int | None
+    callback: CallbackView | None = None
 
 
 def next_case(database_or_sessionmaker, operator_id: int, *, now=None) -> QueueItem | None:
@@ -256,6 +279,23 @@ def _item(session: Session, entry: QueueEntry) -> QueueItem:
         appointment_at=entry.appointment_at,
         claim_expires_at=entry.claim_expires_at,
         callback_task_id=entry.callback_task_id,
+        callback=_callback(session, entry.callback_task_id) if entry.callback_task_id else None,
+    )
+
+
+def _callback(session: Session, task_id: int) -> CallbackView:
+    task = session.get_one(CallbackTask, task_id)
+    contacts = session.execute(
+        select(CallbackContact.contacted_at, CallbackContact.means, CallbackContact.said)
+        .where(CallbackContact.task_id == task_id)
+        .order_by(CallbackContact.contacted_at, CallbackContact.id)
+    ).all()
+    return CallbackView(
+        task_id=task.id,
+        reason_category=task.reason_category,
+        words=task.respondent_words,
+        due_on=task.due_on,
+        contacts=[(at, means, said) for at, means, said in contacts],
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.queue import AttemptView, EvaluationView, PhoneView, QueueItem
+from app.callbacks.contacts import MEANS
+from app.desk.queue import AttemptView, CallbackView, EvaluationView, PhoneView, QueueItem
 from app.phones import ParsedPhone, mask_phone
 from ui.desk.display import channel_title, local_time, rating_title
+from ui.desk.form_a import CATEGORY_TITLES
 
 MUTED = "color: #555555;"
 
@@ -189,9 +191,35 @@ class CasePanel(QWidget):
         evaluations = [self._evaluation_line(e) for e in item.evaluations] or [
             _muted(self.tr("没有评价。"))
         ]
-        return "<br>".join(
-            [_heading(calls_title), *calls, "", _heading(evaluations_title), *evaluations]
+        parts = [_heading(calls_title), *calls, "", _heading(evaluations_title), *evaluations]
+        if item.callback is not None:
+            parts = [*self._callback_lines(item.callback), "", *parts]
+        return "<br>".join(parts)
+
+    def _callback_lines(self, callback: CallbackView) -> list[str]:
+        """What the second-round call is about: why the respondent was unhappy, and so far."""
+        code = callback.reason_category or ""
+        reason = (
+            QCoreApplication.translate("FormA", CATEGORY_TITLES[code])
+            if code in CATEGORY_TITLES
+            else (code or "—")
         )
+        lines = [
+            _heading(self.tr("二次回访：不满意原因")),
+            html.escape(
+                self.tr("{reason}；期限 {due}").format(
+                    reason=reason,
+                    due=callback.due_on.isoformat() if callback.due_on else "—",
+                )
+            ),
+        ]
+        if callback.words:
+            lines.append(html.escape(self.tr("被回访人反映：{words}").format(words=callback.words)))
+        for at, means, said in callback.contacts:
+            lines.append(
+                html.escape(f"{local_time(at, '%m-%d %H:%M')} {means_title(means)} {said}")
+            )
+        return lines
 
     def _attempt_line(self, attempt: AttemptView) -> str:
         words = [
@@ -221,6 +249,23 @@ class CasePanel(QWidget):
         if evaluation.suggestion:
             line += self.tr("；建议：{text}").format(text=evaluation.suggestion)
         return html.escape(line)
+
+
+# app.callbacks.contacts.MEANS' labels, here to be translated.
+MEANS_TITLES = {
+    "phone": QT_TRANSLATE_NOOP("CasePanel", "电话"),
+    "visit": QT_TRANSLATE_NOOP("CasePanel", "上门/当面"),
+    "sms": QT_TRANSLATE_NOOP("CasePanel", "短信/微信"),
+    "letter": QT_TRANSLATE_NOOP("CasePanel", "信函"),
+    "other": QT_TRANSLATE_NOOP("CasePanel", "其他"),
+}
+
+
+def means_title(means: str) -> str:
+    """How a contact was made, in the interface's language."""
+    if means in MEANS_TITLES:
+        return QCoreApplication.translate("CasePanel", MEANS_TITLES[means])
+    return MEANS.get(means, (means, means))[0]
 
 
 def _heading(text: str) -> str:

@@ -1,0 +1,113 @@
+"""The people: staff records with their role (app.roles), added and changed by administrators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import record_change
+from app.i18n import pick
+from app.roles import Role, role_label
+from db.models import Staff, Unit
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    id: int
+    name: str
+    role: str
+    unit: str | None
+    is_operator: bool
+    active: bool
+
+
+class StaffError(ValueError):
+    """The staff change cannot be made as asked; the message says why."""
+
+
+def list_staff(session: Session) -> list[StaffRow]:
+    rows = session.execute(
+        select(Staff.id, Staff.name, Staff.role, Unit.name, Staff.is_operator, Staff.active)
+        .outerjoin(Unit, Unit.id == Staff.unit_id)
+        .order_by(Staff.name, Staff.id)
+    ).all()
+    return [StaffRow(*row) for row in rows]
+
+
+def _checked_role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise StaffError(
+            pick("角色应为：", "The role must be one of: ")
+            + ", ".join(f"{r.value} ({role_label(r)})" for r in Role)
+        ) from None
+
+
+def _unit_id(session: Session, unit: str | None) -> int | None:
+    if not unit:
+        return None
+    found = session.scalar(select(Unit.id).where(Unit.name == unit.strip()))
+    if found is None:
+        raise StaffError(pick(f"没有名为“{unit}”的受理单位", f"No accepting unit named {unit!r}"))
+    return found
+
+
+def add_staff(
+    session: Session,
+    name: str,
+    role: str = Role.OPERATOR,
+    *,
+    unit: str | None = None,
+    by_id: int | None = None,
+) -> Staff:
+    name = (name or "").strip()
+    if not name:
+        raise StaffError(pick("请填写姓名", "Give the person's name"))
+    checked = _checked_role(role)
+    if session.scalar(select(Staff.id).where(Staff.name == name, Staff.active.is_(True))):
+        raise StaffError(
+            pick(f"已有名为“{name}”的人员", f"There is already someone named {name!r}")
+        )
+    staff = Staff(
+        name=name,
+        role=checked.value,
+        unit_id=_unit_id(session, unit),
+        is_operator=checked in (Role.OPERATOR, Role.TEAM_LEAD),
+        active=True,
+    )
+    session.add(staff)
+    session.flush()
+    record_change(
+        session,
+        actor_id=by_id,
+        action="staff.add",
+        entity="staff",
+        entity_uid=staff.uid,
+        before=None,
+        after={"name": name, "role": checked.value, "unit": unit},
+    )
+    return staff
+
+
+def set_role(session: Session, name: str, role: str, *, by_id: int | None = None) -> Staff:
+    checked = _checked_role(role)
+    staff = session.scalar(
+        select(Staff).where(Staff.name == (name or "").strip()).order_by(Staff.active.desc())
+    )
+    if staff is None:
+        raise StaffError(pick(f"没有名为“{name}”的人员", f"Nobody is named {name!r}"))
+    before = {"role": staff.role}
+    staff.role = checked.value
+    record_change(
+        session,
+        actor_id=by_id,
+        action="staff.role",
+        entity="staff",
+        entity_uid=staff.uid,
+        before=before,
+        after={"role": checked.value},
+    )
+    return staff
