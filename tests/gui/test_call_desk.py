@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.demo import fill_demo_data
 from app.desk.phrases import service_phrases
@@ -643,3 +643,52 @@ def test_refreshing_the_queue_says_what_was_drawn(
     wait_idle(qtbot)
     assert desk.coverage_view.title_label.text().startswith("2026 年第 4 季度：")
     assert len(desk.coverage_view.unit_blocks) == 7
+
+
+def test_a_callback_assigned_to_the_operator_comes_first_and_takes_round_two_answers(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    from app.callbacks.tasks import assign
+    from app.staff import add_staff
+    from db.models import CallbackContact
+
+    with desk_db.sessions.begin() as session:
+        lead = add_staff(session, "组长甲", "team_lead").id
+        task = session.scalars(select(CallbackTask).order_by(CallbackTask.id)).first()
+        assert task is not None, "the demo's dissatisfied evaluations open callbacks"
+        task.respondent_words = "办事大厅等了两个小时"
+        first_evaluation = task.evaluation_id
+        assign(session, [task.id], by_id=lead, staff_id=operator_id(desk_db))
+        task_id, case_id = task.id, task.case_id
+
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    assert (desk.item.kind, desk.item.case_id) == ("callback", case_id)
+    assert desk.case_panel.kind_label.text() == "二次回访"
+    history = desk.case_panel.history_label.text()
+    assert "二次回访：不满意原因" in history and "办事大厅等了两个小时" in history
+
+    for _ in range(4):
+        keys.press("2")  # 满意, 满意, 满意, 满意
+    keys.press("1")  # 没有
+    with qtbot.waitSignal(desk.case_saved) as saved:
+        keys.press(Key.Key_Return, CTRL)
+
+    with desk_db.sessions() as session:
+        task = session.get(CallbackTask, task_id)
+        second = session.get(Evaluation, saved.args[0].evaluation_id)
+        assert (second.round, second.overall) == (2, "satisfied")
+        assert task.second_evaluation_id == second.id
+        assert task.status == "contacted"
+        assert task.evaluation_id == first_evaluation  # the scoring evaluation is untouched
+        (contact,) = session.scalars(
+            select(CallbackContact).where(CallbackContact.task_id == task_id)
+        ).all()
+        assert contact.means == "phone" and "总体情况：满意" in contact.said
+        # No second callback for the same case.
+        assert (
+            session.scalar(
+                select(func.count(CallbackTask.id)).where(CallbackTask.case_id == case_id)
+            )
+            == 1
+        )
