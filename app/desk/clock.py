@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 
 
 def current_time(now: datetime | None = None) -> datetime:

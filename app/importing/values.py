@@ -6,9 +6,9 @@ import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
-LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
+from app.zone import LOCAL_ZONE
+
 _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0, with its 1900 leap-year bug absorbed
 # Serials of plausible dates only (1990–2100), so that a stray count is not read as a date.
 _SERIAL_RANGE = (32874, 73051)

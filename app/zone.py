@@ -1,0 +1,5 @@
+"""The time zone the registration halls keep: local dates, days and calling hours are in it."""
+
+from zoneinfo import ZoneInfo
+
+LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
