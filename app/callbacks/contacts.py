@@ -73,7 +73,7 @@ def add_contact(
     if task.status not in ACTIVE_STATUSES:
         raise TaskError(
             pick(
-                f"此二次回访已{status_label(task.status)}，请先重新打开再记录联系",
+                f"此二次回访的状态是“{status_label(task.status)}”，请先重新打开再记录联系",
                 f"This callback is {status_label(task.status)}: reopen it to record a contact",
             )
         )

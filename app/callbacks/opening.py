@@ -24,11 +24,14 @@ _CHUNK = 500
 _ITEM_REASONS = (("efficiency", "efficiency"), ("attitude", "attitude"), ("materials", "materials"))
 
 
-def callback_deadline(session: Session, opened_at: datetime) -> date | None:
+def callback_deadline(
+    session: Session, opened_at: datetime, calendar: WorkingCalendar | None = None
+) -> date | None:
     """The day a callback opened at `opened_at` is due; None when the calendar does not know."""
     days = get_setting(session, "callbacks.deadline_working_days")
+    calendar = calendar or WorkingCalendar.load(session)
     try:
-        return WorkingCalendar.load(session).add_working_days(local_date(opened_at), days)
+        return calendar.add_working_days(local_date(opened_at), days)
     except CalendarUnknownError:
         return None
 
@@ -78,12 +81,15 @@ def open_for_first_evaluations(session: Session, case_ids: Iterable[int], now: d
     """Open the callbacks that imported first evaluations call for; returns how many were opened.
 
     A case is considered when its first evaluation (cases.first_evaluation_id, kept by the
-    database) has 不满意 on any item and the case has no callback task yet.
+    database) has 不满意 on any item and the case has no callback task yet. The task counts as
+    opened when the respondent gave the answer (its age and deadline run from then), never
+    later than `now`.
     """
     ids = sorted(set(case_ids))
     dissatisfied = Rating.DISSATISFIED.value
     opened = 0
-    due = callback_deadline(session, now)
+    deadlines: dict[date, date | None] = {}
+    calendar = WorkingCalendar.load(session)
     for start in range(0, len(ids), _CHUNK):
         rows = session.execute(
             select(
@@ -94,6 +100,7 @@ def open_for_first_evaluations(session: Session, case_ids: Iterable[int], now: d
                 Evaluation.attitude,
                 Evaluation.materials,
                 Evaluation.suggestion,
+                Evaluation.evaluated_at,
             )
             .join(Evaluation, Evaluation.id == Case.first_evaluation_id)
             .where(
@@ -107,7 +114,11 @@ def open_for_first_evaluations(session: Session, case_ids: Iterable[int], now: d
                 ~exists().where(CallbackTask.case_id == Case.id),
             )
         ).all()
-        for case_id, unit_id, evaluation_id, efficiency, attitude, materials, words in rows:
+        for case_id, unit_id, evaluation_id, efficiency, attitude, materials, words, at in rows:
+            opened_at = min(at, now)
+            day = local_date(opened_at)
+            if day not in deadlines:
+                deadlines[day] = callback_deadline(session, opened_at, calendar)
             session.add(
                 CallbackTask(
                     case_id=case_id,
@@ -116,8 +127,8 @@ def open_for_first_evaluations(session: Session, case_ids: Iterable[int], now: d
                     status="open",
                     reason_category=reason_from_ratings(efficiency, attitude, materials),
                     respondent_words=words,
-                    opened_at=now,
-                    due_on=due,
+                    opened_at=opened_at,
+                    due_on=deadlines[day],
                 )
             )
             opened += 1

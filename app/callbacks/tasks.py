@@ -102,7 +102,7 @@ def assign(
         if task.status not in ACTIVE_STATUSES:
             raise TaskError(
                 pick(
-                    f"业务件的二次回访已{status_label(task.status)}，不能分派",
+                    f"状态为“{status_label(task.status)}”的二次回访不能分派，请先重新打开",
                     f"A callback that is {status_label(task.status)} cannot be assigned",
                 )
             )
@@ -195,7 +195,7 @@ def resolve(
     if task.status not in ACTIVE_STATUSES:
         raise TaskError(
             pick(
-                f"此二次回访已{status_label(task.status)}",
+                f"此二次回访的状态已是“{status_label(task.status)}”",
                 f"This callback is already {status_label(task.status)}",
             )
         )
@@ -225,6 +225,18 @@ def resolve(
         session.add(evaluation)
         session.flush()
         task.second_evaluation_id = evaluation.id
+        if answers.integrity_breach:  # rule 7 holds in the second round too, as on the desk
+            session.add(
+                IntegrityEscalation(
+                    case_id=task.case_id,
+                    evaluation_id=evaluation.id,
+                    unit_id=task.unit_id,
+                    details=(answers.integrity_details or "").strip(),
+                    reported_by_id=by_id,
+                    reported_at=now,
+                    status="open",
+                )
+            )
     task.status = "resolved"
     task.resolution = explanation
     task.closed_at = now
@@ -250,7 +262,7 @@ def close_unresolved(
     if task.status not in ACTIVE_STATUSES:
         raise TaskError(
             pick(
-                f"此二次回访已{status_label(task.status)}",
+                f"此二次回访的状态已是“{status_label(task.status)}”",
                 f"This callback is already {status_label(task.status)}",
             )
         )

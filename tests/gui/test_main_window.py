@@ -20,6 +20,7 @@ def test_the_window_shows_the_pages_and_the_database(
     assert window.windowTitle() == "回访台 RevisitDesk"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         "回访工作台",
+        "督办看板",
         "导入数据",
         "统计报表",
         "企业回访",
@@ -38,7 +39,7 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
     window.language_actions["en"].trigger()
 
     assert window.navigation.item(0).text() == "Call desk"
-    assert window.navigation.item(1).text() == "Import"
+    assert window.navigation.item(2).text() == "Import"
     assert window.windowTitle() == "RevisitDesk"
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",
@@ -59,7 +60,7 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
     assert page.message_label.text().startswith("File not found")
 
     window.language_actions["zh"].trigger()
-    assert window.navigation.item(1).text() == "导入数据"
+    assert window.navigation.item(2).text() == "导入数据"
     assert preferences.saved_language() == "zh"
     assert app.i18n.current_language() == "zh"
 
@@ -74,5 +75,5 @@ def test_the_language_waits_for_work_under_way(
 
         assert window.statusBar().currentMessage() == "请等当前操作完成后再切换语言。"
         assert window.language_actions["zh"].isChecked()
-        assert window.navigation.item(1).text() == "导入数据"
+        assert window.navigation.item(2).text() == "导入数据"
         assert preferences.saved_language() == "zh"

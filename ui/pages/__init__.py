@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QStyle
 
 from db.database import Database
+from ui.pages.board_page import BoardPage
 from ui.pages.call_desk_page import CallDeskPage
 from ui.pages.enterprise_page import EnterprisePage
 from ui.pages.import_page import ImportPage
@@ -36,6 +37,11 @@ PAGES: tuple[PageEntry, ...] = (
         QT_TRANSLATE_NOOP("Pages", "回访工作台"),
         QStyle.StandardPixmap.SP_DialogYesButton,
         CallDeskPage,
+    ),
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "督办看板"),
+        QStyle.StandardPixmap.SP_FileDialogListView,
+        BoardPage,
     ),
     PageEntry(
         QT_TRANSLATE_NOOP("Pages", "导入数据"),
