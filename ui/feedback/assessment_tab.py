@@ -1,0 +1,183 @@
+"""Staff assessment (J 5.4.4) for team leads, administrators and auditors: per handling staff
+member, the quarter's dissatisfied and complaint work orders; a person opens onto their cases.
+
+Anyone else sees a message instead of the figures, and nothing is read for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from app.reports.feedback_xlsx import write_assessment_xlsx
+from app.reports.staff_assessment import StaffAssessment, staff_assessment, work_orders
+from app.roles import Permission, role_label
+from db.database import Database
+from ui.current_user import CurrentStaff
+from ui.feedback.assessment_models import StaffFiguresModel
+from ui.feedback.report_tab import ReportTab
+from ui.feedback.tables import rows_table, source_row
+from ui.feedback.work_orders_dialog import WorkOrdersDialog
+from ui.operations import Progress
+
+
+class AssessmentTab(ReportTab):
+    def __init__(
+        self,
+        database: Database,
+        current_staff: Callable[[], CurrentStaff | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, current_staff, parent)
+        self.assessment: StaffAssessment | None = None
+        self.assessment_period: tuple[int, int] | None = None
+        self.work_orders_dialog: WorkOrdersDialog | None = None
+
+        self.model = StaffFiguresModel(self)
+        self.table = rows_table(self.model, (), self)
+        self.table.activated.connect(self._open_work_orders)
+        self.denied_label = QLabel()
+        self.denied_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.denied_label.setWordWrap(True)
+        self.denied_label.setStyleSheet(
+            "QLabel { color: #555555; font-size: 13pt; padding: 24px; }"
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.denied_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.stack, 1)
+        self.update_enabled()
+
+    # Who may see it
+
+    def permitted(self) -> bool:
+        user = self.current_staff()
+        return user is not None and user.may(Permission.SEE_ASSESSMENT)
+
+    def _deny(self) -> None:
+        """Forget any figures and say why they are not shown."""
+        self.assessment = self.assessment_period = None
+        self.model.show_rows([])
+        self.summary_label.clear()
+        user = self.current_staff()
+        if user is None:
+            text = self.tr(
+                "尚未选择使用者。人员考核情况仅限组长、管理员和审计员查看，请先选择您的姓名。"
+            )
+        else:
+            text = self.tr(
+                "人员考核情况仅限组长、管理员和审计员查看。\n{name}，您当前的角色是{role}。"
+            ).format(name=user.name, role=role_label(user.role))
+        self.denied_label.setText(text)
+        self.stack.setCurrentWidget(self.denied_label)
+        self.bar.unit_filter.setEnabled(False)
+
+    # Computing and showing
+
+    def compute(self) -> None:
+        if not self.permitted():
+            self._deny()
+            return
+        self.bar.unit_filter.setEnabled(True)
+        year, quarter = self.bar.period()
+
+        def read(session: Session, _progress: Progress) -> StaffAssessment:
+            return staff_assessment(session, year, quarter)
+
+        if self.shown_assessment() is None:
+            self.summary_label.setText(self.tr("正在读取…"))
+        self.run(read, self._computed)
+
+    def _computed(self, assessment: StaffAssessment) -> None:
+        if not self.permitted():  # the person at the seat changed meanwhile
+            self._deny()
+            return
+        self.assessment = assessment
+        self.assessment_period = (assessment.year, assessment.quarter)
+        self.bar.unit_filter.set_units(sorted({p.unit or "" for p in assessment.staff}))
+        self.show_result()
+
+    def shown_assessment(self) -> StaffAssessment | None:
+        """The chosen quarter's figures of the people of the units the filter shows."""
+        if self.assessment is None or self.assessment_period != self.bar.period():
+            return None
+        shows = self.bar.unit_filter.shows
+        return replace(
+            self.assessment, staff=[p for p in self.assessment.staff if shows(p.unit or "")]
+        )
+
+    def show_result(self) -> None:
+        assessment = self.shown_assessment()
+        if assessment is None:
+            return
+        self.model.show_rows(assessment.staff)
+        self.stack.setCurrentWidget(self.table)
+        summary = self.tr(
+            "{period}（{start} 至 {end}）　{people} 人有工单：不满意工单 {dissatisfied} 件，"
+            "投诉工单 {complaints} 件"
+        ).format(
+            period=self.bar.title(assessment.year, assessment.quarter),
+            start=assessment.start.isoformat(),
+            end=assessment.end.isoformat(),
+            people=len(assessment.staff),
+            dissatisfied=sum(p.dissatisfied for p in assessment.staff),
+            complaints=sum(p.complaints for p in assessment.staff),
+        )
+        if assessment.staff:
+            summary += self.tr("　·　双击人员（或按回车）查看其业务件")
+        else:
+            summary += self.tr("　·　本季度没有不满意或投诉工单")
+        self.summary_label.setText(summary)
+        self.update_enabled()
+
+    # One person's cases
+
+    def _open_work_orders(self, index: QModelIndex) -> None:
+        assessment = self.shown_assessment()
+        if assessment is None or not index.isValid() or not self.permitted():
+            return
+        person = self.model.person_at(source_row(self.table, index.row()))
+        dialog = WorkOrdersDialog(
+            self.database,
+            person,
+            assessment.year,
+            assessment.quarter,
+            self.bar.title(assessment.year, assessment.quarter),
+            parent=self,
+        )
+        self.work_orders_dialog = dialog
+        dialog.destroyed.connect(self._work_orders_closed)
+        dialog.open()
+
+    def _work_orders_closed(self) -> None:
+        self.work_orders_dialog = None
+
+    # Exporting
+
+    def can_export(self) -> bool:
+        return self.shown_assessment() is not None and self.permitted()
+
+    def export_xlsx(self) -> None:
+        assessment = self.shown_assessment()
+        if assessment is None or not self.permitted() or self.operation is not None:
+            return
+        people = {p.staff_id for p in assessment.staff}
+
+        def write(session: Session, path) -> None:
+            orders = work_orders(session, assessment.year, assessment.quarter)
+            mine = [order for order in orders if order.staff_id in people]
+            write_assessment_xlsx(assessment, mine, path)
+
+        name = self.tr("{period}人员考核（不满意及投诉工单）").format(
+            period=self.bar.title(assessment.year, assessment.quarter)
+        )
+        self.export(name, write)

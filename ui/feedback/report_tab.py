@@ -1,0 +1,156 @@
+"""What the two tabs share: a quarter bar, a line for messages and one for the summary, the work
+done in the background one operation at a time, and the export to Excel through a file dialog.
+
+Texts are the subclasses' (self.tr in their own context) and exporting.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from sqlalchemy.orm import Session
+
+from db.database import Database
+from ui.current_user import CurrentStaff
+from ui.feedback import exporting
+from ui.feedback.quarter_bar import QuarterBar
+from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
+from ui.operations import BackgroundOperation, Work
+
+STATUS_SECONDS = 10
+
+
+class ReportTab(QWidget):
+    # Never emitted here: these tabs only read. Kept for the page that holds tabs which write.
+    data_changed = Signal()
+    # A computation or an export finished and its outcome is on screen.
+    operation_finished = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        current_staff: Callable[[], CurrentStaff | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.current_staff = current_staff
+        self.operation: BackgroundOperation | None = None
+        self._refresh_pending = False
+        self._export_path = Path()
+
+        self.bar = QuarterBar()
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+
+        self.bar.period_changed.connect(self.refresh)
+        self.bar.refresh_button.clicked.connect(self.refresh)
+        self.bar.export_button.clicked.connect(self.export_xlsx)
+        self.bar.unit_filter.changed.connect(self.show_result)
+        for keys, slot in ((Qt.Key.Key_F5, self.refresh), ("Ctrl+E", self.export_xlsx)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # For the subclasses
+
+    def compute(self) -> None:
+        """Start the chosen quarter's computation (through `run`)."""
+        raise NotImplementedError
+
+    def show_result(self) -> None:
+        """Show the latest result, of the units the filter lets through."""
+        raise NotImplementedError
+
+    def export_xlsx(self) -> None:
+        raise NotImplementedError
+
+    def can_export(self) -> bool:
+        raise NotImplementedError
+
+    # Computing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()  # other tabs and pages may have changed the data since
+
+    def refresh(self) -> None:
+        if self.operation is not None:
+            self._refresh_pending = True  # once the running work is done
+            return
+        self.hide_message()  # e.g. an export's outcome, now out of date
+        self.compute()
+        self.update_enabled()
+
+    # Slots connected to an operation are methods: PySide6 crashed deleting an operation whose
+    # signal had called a lambda connected to it.
+    def run(
+        self,
+        work: Work,
+        on_success: Callable[[Any], None],
+        on_problem: Callable[[Any], None] | None = None,
+    ) -> None:
+        operation = BackgroundOperation(
+            self.database, work, expected=(OSError,) if on_problem else (), parent=self
+        )
+        operation.succeeded.connect(on_success)
+        if on_problem:
+            operation.failed.connect(on_problem)
+        operation.finished.connect(self._operation_done)
+        self.operation = operation
+        self.update_enabled()
+        operation.start()
+
+    def _operation_done(self) -> None:
+        self.operation = None
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh()
+            return
+        self.update_enabled()
+        self.operation_finished.emit()
+
+    def update_enabled(self) -> None:
+        idle = self.operation is None
+        self.bar.set_busy(not idle)
+        self.bar.export_button.setEnabled(idle and self.can_export())
+
+    # Exporting
+
+    def export(self, name: str, write: Callable[[Session, Path], None]) -> None:
+        """Ask where to save `name`.xlsx, then write it in the background."""
+        path = exporting.choose_xlsx(self, name)
+        if path is None:
+            return
+        self.hide_message()
+        self._export_path = path
+        self.run(exporting.xlsx_work(path, write), self._exported, self._export_failed)
+
+    def _export_failed(self, error: OSError) -> None:
+        self.show_message(exporting.failure_text(self._export_path, error), ERROR_STYLE)
+
+    def _exported(self, path: Path) -> None:
+        text = exporting.exported_text(path)
+        self.show_message(text, SUCCESS_STYLE)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, STATUS_SECONDS * 1000)
+
+    def show_message(self, text: str, style: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(style)
+        self.message_label.show()
+
+    def hide_message(self) -> None:
+        self.message_label.clear()
+        self.message_label.hide()

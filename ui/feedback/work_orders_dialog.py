@@ -1,0 +1,88 @@
+"""The cases behind one person's assessment figures: their work orders of the quarter, read in
+the background."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from app.reports.staff_assessment import (
+    COMPLAINT,
+    DISSATISFIED,
+    StaffFigures,
+    WorkOrder,
+    work_orders,
+)
+from db.database import Database
+from ui.feedback.assessment_models import COL_BUSINESS_TYPE, WorkOrdersModel
+from ui.feedback.tables import rows_table
+from ui.operations import BackgroundOperation, Progress
+
+
+class WorkOrdersDialog(QDialog):
+    # The work orders are on screen.
+    loaded = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        person: StaffFigures,
+        year: int,
+        quarter: int,
+        period: str,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        title = self.tr("{name} · {period}的不满意及投诉工单").format(
+            name=person.name, period=period
+        )
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1000, 460)
+
+        title_label = QLabel(title)
+        title_font = title_label.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_label.setFont(title_font)
+        self.summary_label = QLabel(self.tr("正在读取…"))
+        self.summary_label.setWordWrap(True)
+        self.model = WorkOrdersModel(self)
+        self.table = rows_table(self.model, (COL_BUSINESS_TYPE,), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self._person = person
+
+        def read(session: Session, _progress: Progress) -> list[WorkOrder]:
+            return work_orders(session, year, quarter, staff_id=person.staff_id)
+
+        # Owned by the tab, not by the dialog: closing the dialog early must not delete the
+        # operation under the database thread, which reports to it when done.
+        operation = BackgroundOperation(database, read, parent=parent)
+        operation.succeeded.connect(self._show_rows)
+        operation.start()
+
+    def _show_rows(self, orders: list[WorkOrder]) -> None:
+        self.model.show_rows(orders)
+        cases = {order.case_no for order in orders if order.case_no}
+        self.summary_label.setText(
+            self.tr(
+                "{unit}　不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件，涉及业务件 {cases} 件，"
+                "尚在办理 {pending} 件。"
+            ).format(
+                unit=self._person.unit or "",
+                dissatisfied=sum(1 for o in orders if o.kind == DISSATISFIED),
+                complaints=sum(1 for o in orders if o.kind == COMPLAINT),
+                cases=len(cases),
+                pending=sum(1 for o in orders if o.pending),
+            )
+        )
+        self.table.setFocus()
+        self.loaded.emit()
