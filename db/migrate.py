@@ -36,7 +36,9 @@ def upgrade_database(engine: Engine, backup_dir: Path | None = None) -> Path | N
     """Upgrade to the newest schema. Returns the path of the copy made aside, if one was made.
 
     A SQLite file that already holds tables is copied (with SQLite's online backup, so that a
-    WAL file is included) before any migration touches it; a new, empty database is not.
+    WAL file is included) before any migration touches it; a new, empty database is not. A
+    PostgreSQL database that holds tables gets a full backup file (pg_dump, by app.backup) when
+    this computer has pg_dump; the log says so when it has not.
     """
     current = current_revision(engine)
     if current == head_revision():
@@ -45,6 +47,11 @@ def upgrade_database(engine: Engine, backup_dir: Path | None = None) -> Path | N
     path = sqlite_path(str(engine.url))
     if path is not None and path.exists() and _has_tables(engine):
         backup = _copy_aside(path, current, backup_dir or path.parent)
+    elif engine.dialect.name == "postgresql" and _has_tables(engine):
+        # Imported here: db/ sits below app/ everywhere else, and only this needs it.
+        from app.backup import back_up_before_upgrade
+
+        backup = back_up_before_upgrade(engine, backup_dir)
     run_migrations(engine, "head")
     return backup
 

@@ -1,0 +1,116 @@
+"""Fixtures of the backup tests: databases holding the sample files and some attachments."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from app.importing import import_file
+from app.reports.quarterly import quarterly_report
+from app.scanning.store import AttachmentStore
+from db.database import Database, open_database
+from db.models import Attachment
+from tests.conftest import SAMPLES
+
+SAMPLE_FILES = (
+    ("cases", "cases_2026q3.csv"),
+    ("evaluations", "evaluations_2026q3.xlsx"),
+    ("ledger", "ledger_2026q3.xlsx"),
+)
+# Three scans, different and incompressible enough to be stored as they are.
+ATTACHMENTS = [bytes([n]) * 10 + bytes(range(256)) * (40 + n) for n in range(3)]
+
+
+def import_samples(database: Database, samples: Path) -> None:
+    for kind, name in SAMPLE_FILES:
+        with database.sessions.begin() as session:
+            summary = import_file(session, kind, samples / name)
+            assert summary.refusal is None, (kind, summary.refusal)
+
+
+def add_attachments(database: Database, files: list[bytes] = ATTACHMENTS) -> list[str]:
+    """Store files the way the app does (beside a SQLite file, inside PostgreSQL), with rows."""
+    store = AttachmentStore.for_database(database)
+    digests = []
+    with database.sessions.begin() as session:
+        for number, data in enumerate(files):
+            digest = store.put(session, data)
+            session.add(
+                Attachment(
+                    sha256=digest,
+                    kind="scan",
+                    filename=f"form-b-{number}.pdf",
+                    media_type="application/pdf",
+                    size=len(data),
+                    pages=1,
+                    source="drop",
+                )
+            )
+            digests.append(digest)
+    return digests
+
+
+def quarterly(database: Database) -> dict:
+    """The 2026 Q3 report as JSON, but for when it was made."""
+    with database.sessions() as session:
+        report = quarterly_report(session, 2026, 3, today=date(2026, 10, 20)).to_json()
+    del report["generated_at"]
+    return report
+
+
+def open_copy(template: Path, target: Path) -> Database:
+    """Open a copy of a closed template database file, with its attachments folder."""
+    shutil.copy(template, target)
+    attachments = template.with_name(f"{template.stem}.attachments")
+    if attachments.exists():
+        shutil.copytree(attachments, target.with_name(f"{target.stem}.attachments"))
+    return open_database(f"sqlite:///{target}")
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("empty") / "test.sqlite3"
+    open_database(f"sqlite:///{path}").close()
+    return path
+
+
+@pytest.fixture
+def sqlite_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """As tests/conftest.py's, a new database file per test, but copied from one migrated
+    once: running every migration takes a second or more per test."""
+    database = open_copy(empty_template, tmp_path / "test.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def filled_template(tmp_path_factory: pytest.TempPathFactory, empty_template: Path) -> Path:
+    """A SQLite file holding the samples and three attachments, made once (importing is slow)."""
+    if not SAMPLES.exists():
+        pytest.skip(f"sample files not found at {SAMPLES}")
+    database = open_copy(empty_template, tmp_path_factory.mktemp("filled") / "test.sqlite3")
+    import_samples(database, SAMPLES)
+    add_attachments(database)
+    database.close()
+    return Path(database.engine.url.database)
+
+
+@pytest.fixture
+def filled_sqlite(filled_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the template in this test's folder: the samples and three attachments."""
+    database = open_copy(filled_template, tmp_path / "test.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    """Messages in Chinese unless a test asks otherwise; the language is put back afterwards."""
+    i18n.set_language("zh")
+    yield
+    i18n.set_language("zh")

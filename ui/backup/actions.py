@@ -1,0 +1,270 @@
+"""The backup menu: back up now, verify a backup, restore one into a new database.
+
+Backing up and restoring are for administrators: a backup holds every phone number in the
+database, and a restore makes a whole new one. Verifying a file only reads it: anyone may.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from app.backup import (
+    MANUAL,
+    BackupError,
+    Manifest,
+    RestoreResult,
+    VerifyReport,
+    backup_settings,
+    create_backup,
+    default_backup_folder,
+    describe,
+    new_backup_path,
+    read_manifest,
+    restore_backup,
+    verify_backup,
+)
+from app.importing.values import LOCAL_ZONE
+from app.roles import Permission, role_label
+from db.database import Database
+from db.engine import data_dir, sqlite_path
+from ui.backup.restore_dialog import RestoreDialog
+from ui.backup.running import BackupOperation, show_progress
+from ui.current_user import current_staff, permitted
+
+log = logging.getLogger(__name__)
+
+# What a backup, verify or restore may fail with that the user can act on.
+EXPECTED = (BackupError, OSError)
+
+
+def add_backup_actions(menu: QMenu, window: QWidget) -> BackupActions:
+    """Add 立即备份…, 校验备份… and 从备份恢复到新数据库… to `menu`, for `window.database`.
+
+    May be called again when the window rebuilds its menus (a language switch): the window
+    keeps one BackupActions, which outlives the menus.
+    """
+    actions = window.findChild(BackupActions) or BackupActions(window, window.database)
+    menu.addAction(actions.tr("立即备份…")).triggered.connect(actions.back_up_now)
+    menu.addAction(actions.tr("校验备份…")).triggered.connect(actions.verify)
+    menu.addAction(actions.tr("从备份恢复到新数据库…")).triggered.connect(actions.restore)
+    return actions
+
+
+class BackupActions(QObject):
+    def __init__(self, window: QWidget, database: Database) -> None:
+        super().__init__(window)
+        self.window = window
+        self.database = database
+
+    # 立即备份…
+
+    def back_up_now(self) -> None:
+        if not self._administrator(self.tr("备份数据库")):
+            return
+        try:
+            folder = backup_settings(self.database).folder
+            suggested = new_backup_path(folder, self.database.url, MANUAL)
+        except BackupError as error:  # e.g. an in-memory database
+            self._show(QMessageBox.Icon.Warning, self.tr("无法备份"), str(error))
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("立即备份"),
+            str(suggested),
+            self.tr("回访台备份 (*.zip)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".zip":
+            path = path.with_name(f"{path.name}.zip")
+        database = self.database
+        operation = BackupOperation(
+            database,
+            lambda _session, progress: create_backup(database, path, progress),
+            expected=EXPECTED,
+            parent=self.window,
+        )
+        operation.succeeded.connect(lambda manifest: self._backed_up(path, manifest))
+        operation.failed.connect(
+            lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有备份"), str(error))
+        )
+        operation.cancelled.connect(
+            lambda: self._status(self.tr("备份已取消，没有留下未完成的文件。"))
+        )
+        show_progress(operation, self.tr("正在备份到 {path}…").format(path=path), self.window)
+        operation.start()
+
+    def _backed_up(self, path: Path, manifest: Manifest) -> None:
+        summary = "\n".join(describe(manifest))
+        if manifest.missing_attachments:
+            summary += "\n\n" + self.tr(
+                "注意：有 {n} 个附件在存储中缺失或已损坏，没有备份。"
+            ).format(n=len(manifest.missing_attachments))
+        self._show(
+            QMessageBox.Icon.Information,
+            self.tr("备份完成"),
+            self.tr("已备份到：\n{path}").format(path=path),
+            informative=summary,
+        )
+        self._status(self.tr("已备份到 {path}").format(path=path))
+
+    # 校验备份…
+
+    def verify(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("校验备份"),
+            str(self._backup_folder()),
+            self.tr("回访台备份 (*.zip);;所有文件 (*)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        operation = BackupOperation(
+            self.database,
+            lambda _session, progress: verify_backup(path, progress),
+            expected=EXPECTED,
+            parent=self.window,
+        )
+        operation.succeeded.connect(self._verified)
+        operation.failed.connect(
+            lambda error: self._show(QMessageBox.Icon.Critical, self.tr("备份不能使用"), str(error))
+        )
+        show_progress(operation, self.tr("正在校验 {name}…").format(name=path.name), self.window)
+        operation.start()
+
+    def _verified(self, report: VerifyReport) -> None:
+        text = self.tr("备份完好：{name}\n每个文件的 SHA-256 都与清单一致。").format(
+            name=report.path.name
+        )
+        if report.warnings:
+            text += "\n\n" + "\n".join(report.warnings)
+        self._show(
+            QMessageBox.Icon.Information,
+            self.tr("备份完好"),
+            text,
+            report.text(),
+            "\n".join(describe(report.manifest)),
+        )
+
+    # 从备份恢复到新数据库…
+
+    def restore(self) -> None:
+        if not self._administrator(self.tr("从备份恢复")):
+            return
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("选择要恢复的备份"),
+            str(self._backup_folder()),
+            self.tr("回访台备份 (*.zip);;所有文件 (*)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            manifest = read_manifest(path)
+        except BackupError as error:
+            self._show(QMessageBox.Icon.Critical, self.tr("备份不能使用"), str(error))
+            return
+        dialog = RestoreDialog(path, manifest, self._suggested_target(manifest), self.window)
+        dialog.accepted.connect(lambda: self._start_restore(path, dialog.target()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _start_restore(self, path: Path, target: str) -> None:
+        operation = BackupOperation(
+            self.database,
+            lambda _session, progress: restore_backup(path, target, progress),
+            expected=EXPECTED,
+            parent=self.window,
+        )
+        operation.succeeded.connect(self._restored)
+        operation.failed.connect(
+            lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有恢复"), str(error))
+        )
+        operation.cancelled.connect(
+            lambda: self._status(self.tr("恢复已取消，没有留下新的数据库。"))
+        )
+        show_progress(operation, self.tr("正在从 {name} 恢复…").format(name=path.name), self.window)
+        operation.start()
+
+    def _restored(self, result: RestoreResult) -> None:
+        self._show(
+            QMessageBox.Icon.Information,
+            self.tr("恢复完成"),
+            self.tr(
+                "备份已恢复到新数据库：\n{target}\n\n正在使用的数据库没有改动。要使用恢复的数据库，"
+                "请以 --db {target} 启动回访台（或设置 REVISITDESK_DB）。"
+            ).format(target=result.target),
+            result.text(),
+        )
+
+    # Helpers
+
+    def _administrator(self, action: str) -> bool:
+        """Whether the person at this seat may administer; tells them when not.
+
+        The person's role decides. Where nobody logs in and no name has been chosen, anyone
+        could choose an administrator's name, so nothing is gained by refusing (ui.current_user).
+        """
+        with self.database.sessions() as session:
+            staff = current_staff(session)
+        allowed = staff.may(Permission.ADMINISTER) if staff else permitted(Permission.ADMINISTER)
+        if allowed:
+            return True
+        who = (
+            self.tr("{name}（{role}）").format(name=staff.name, role=role_label(staff.role))
+            if staff
+            else self.tr("未知")
+        )
+        self._show(
+            QMessageBox.Icon.Warning,
+            self.tr("需要管理员"),
+            self.tr("只有管理员可以{action}。当前使用者：{who}。").format(action=action, who=who),
+        )
+        return False
+
+    def _backup_folder(self) -> Path:
+        try:
+            return backup_settings(self.database).folder
+        except BackupError:
+            return default_backup_folder(self.database.url)
+
+    def _suggested_target(self, manifest: Manifest) -> Path:
+        """A new file beside the database in use: NAME-restored-YYYYMMDD-HHMM.sqlite3."""
+        current = sqlite_path(self.database.url)
+        folder = current.parent if current else data_dir()
+        stem = Path(manifest.source).stem if manifest.backend == "sqlite" else "revisitdesk"
+        stamp = datetime.now(LOCAL_ZONE).strftime("%Y%m%d-%H%M")
+        path, number = folder / f"{stem}-restored-{stamp}.sqlite3", 1
+        while path.exists():
+            number += 1
+            path = folder / f"{stem}-restored-{stamp}-{number}.sqlite3"
+        return path
+
+    def _show(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        details: str = "",
+        informative: str = "",
+    ) -> None:
+        """A window-modal message that does not block (the work has finished by now)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(informative)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _status(self, text: str) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, 10_000)
