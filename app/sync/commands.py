@@ -1,0 +1,240 @@
+"""`main.py sync …`: export, import, send cases to call, list and decide conflicts, status.
+
+Kept here rather than in app/cli.py, which only registers the command. Exit status 0 when done,
+2 when the file or the request was refused (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+
+def add_sync_commands(commands: Any) -> None:
+    sync = commands.add_parser("sync", help="offline outlets' sync files / 网点同步文件")
+    actions = sync.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export", help="this site's changes since its last export, in one file / 导出同步文件"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="default: a named file in this folder"
+    )
+    since = export.add_mutually_exclusive_group()
+    since.add_argument(
+        "--all", action="store_true", help="every record, not only the changes (fills a gap)"
+    )
+    since.add_argument(
+        "--since", metavar="YYYY-MM-DD[THH:MM]", help="the changes since then (local time)"
+    )
+    export.add_argument("--json", action="store_true", help="print the result as JSON")
+    imported = actions.add_parser("import", help="import a sync file / 导入同步文件")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--json", action="store_true", help="print the summary as JSON")
+    send = actions.add_parser(
+        "send-cases", help="the open queue of units, for an outlet / 发送待回访业务件"
+    )
+    send.add_argument("--unit", action="append", required=True, help="unit name (repeatable)")
+    send.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    send.add_argument("--json", action="store_true", help="print the result as JSON")
+    conflicts = actions.add_parser("conflicts", help="records changed in two places / 同步冲突")
+    conflicts.add_argument("--all", action="store_true", help="decided ones too")
+    conflicts.add_argument("--json", action="store_true", help="print them as JSON")
+    decide = actions.add_parser(
+        "decide", help="keep the local or take the incoming version / 处理同步冲突"
+    )
+    decide.add_argument("id", type=int)
+    decide.add_argument("decision", choices=("local", "incoming"))
+    decide.add_argument("--by", required=True, metavar="NAME", help="the team lead deciding")
+    actions.add_parser("status", help="this site and the sites heard from / 同步状态")
+
+
+def run_sync_command(database, args: argparse.Namespace) -> int:
+    from app.cli import EXIT_OK, EXIT_REFUSED
+    from app.roles import NotPermitted
+    from app.sync.errors import SyncError, SyncRefused
+
+    handler = {
+        "export": _export,
+        "import": _import,
+        "send-cases": _send_cases,
+        "conflicts": _conflicts,
+        "decide": _decide,
+        "status": _status,
+    }[args.action]
+    try:
+        handler(database, args)
+    except (SyncRefused, SyncError, NotPermitted) as problem:
+        if getattr(args, "json", False):
+            print(json.dumps({"done": False, "refusal": str(problem)}, ensure_ascii=False))
+        else:
+            print(problem, file=sys.stderr)
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
+def _show(result: Any, args: argparse.Namespace) -> None:
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.text())
+
+
+def _export(database, args: argparse.Namespace) -> None:
+    from app.i18n import pick
+    from app.importing.values import LOCAL_ZONE
+    from app.sync import SyncRefused, default_file_name, export_changes
+
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since)
+        except ValueError:
+            raise SyncRefused(
+                pick(f"无法识别的时间：{args.since}", f"Not a time: {args.since}")
+            ) from None
+        since = since if since.tzinfo else since.replace(tzinfo=LOCAL_ZONE)
+    output = args.output
+    if output is None:
+        with database.sessions.begin() as session:
+            output = Path(default_file_name(session))
+    _show(export_changes(database, output, since=since, full=args.all), args)
+
+
+def _import(database, args: argparse.Namespace) -> None:
+    from app.sync import import_sync_file
+
+    _show(import_sync_file(database, args.file), args)
+
+
+def _send_cases(database, args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from app.i18n import pick
+    from app.sync import SyncRefused, export_cases_to_call
+    from db.models import Unit
+
+    with database.sessions() as session:
+        found = dict(
+            session.execute(select(Unit.name, Unit.id).where(Unit.name.in_(args.unit))).all()
+        )
+    for name in args.unit:
+        if name not in found:
+            raise SyncRefused(pick(f"没有名为“{name}”的受理单位", f"No unit named {name!r}"))
+    _show(export_cases_to_call(database, args.output, found.values()), args)
+
+
+def _conflicts(database, args: argparse.Namespace) -> None:
+    from app.i18n import pick
+    from app.sync import conflict_details, list_conflicts
+
+    with database.sessions() as session:
+        rows = list_conflicts(session, status=None if args.all else "open")
+        details = {row.id: conflict_details(session, row.id) for row in rows}
+    if args.json:
+        listing = [
+            {
+                "id": row.id,
+                "entity": row.entity,
+                "title": row.title,
+                "site": row.site,
+                "detected_at": row.detected_at.isoformat(),
+                "status": row.status,
+                "decision": row.decision,
+                "decided_by": row.decided_by,
+                "differences": {
+                    f.name: {"local": f.local, "incoming": f.incoming}
+                    for f in details[row.id].differing()
+                },
+            }
+            for row in rows
+        ]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print(pick("没有待处理的同步冲突。", "No sync conflicts waiting."))
+    for row in rows:
+        print(
+            f"#{row.id} {row.entity_label} {row.title}  "
+            + pick("来自 {site}，{at}，{status}", "from {site}, {at}, {status}").format(
+                site=row.site, at=_local(row.detected_at), status=row.status
+            )
+        )
+        for field in details[row.id].differing():
+            print(
+                f"    {field.label}: "
+                + pick("本地 {here} | 传入 {sent}", "local {here} | incoming {sent}").format(
+                    here=field.local, sent=field.incoming
+                )
+            )
+
+
+def _decide(database, args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from app.i18n import pick
+    from app.sync import SyncError, decide_conflict
+    from db.models import Staff
+
+    with database.sessions.begin() as session:
+        by_id = session.scalar(
+            select(Staff.id).where(Staff.name == args.by, Staff.active.is_(True)).limit(1)
+        )
+        if by_id is None:
+            raise SyncError(pick(f"没有名为“{args.by}”的人员", f"No staff named {args.by!r}"))
+        row = decide_conflict(session, args.id, args.decision, by_id)
+    kept = (
+        pick("保留本地版本", "kept the local version")
+        if row.decision == "local"
+        else pick("采用传入版本", "took the incoming version")
+    )
+    print(
+        pick("同步冲突 #{id} 已处理：{d}", "Sync conflict #{id} decided: {d}").format(
+            id=row.id, d=kept
+        )
+    )
+
+
+def _status(database, args: argparse.Namespace) -> None:
+    from app.i18n import pick
+    from app.sync import sites, this_site
+
+    with database.sessions.begin() as session:
+        this_site(session)  # so that a new database shows its id too
+        rows = sites(session)
+    for site in rows:
+        if site.is_self:
+            print(
+                pick(
+                    "本站点 {name}（{id}）：已导出 {n} 个同步文件，最近一次到 {until}",
+                    "This site {name} ({id}): {n} sync files exported, the last up to {until}",
+                ).format(
+                    name=site.name,
+                    id=site.site_id,
+                    n=site.export_sequence,
+                    until=_local(site.exported_until),
+                )
+            )
+        else:
+            print(
+                pick(
+                    "{name}（{id}）：已导入到第 {n} 号，更改到 {until}，最近导入于 {last}",
+                    "{name} ({id}): imported up to no. {n}, changes up to {until}, "
+                    "last import {last}",
+                ).format(
+                    name=site.name,
+                    id=site.site_id,
+                    n=site.imported_sequence or "—",
+                    until=_local(site.imported_until),
+                    last=_local(site.last_import_at),
+                )
+            )
+
+
+def _local(moment: datetime | None) -> str:
+    from app.sync.importer import local_text
+
+    return local_text(moment) if moment else "—"

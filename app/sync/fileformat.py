@@ -1,0 +1,357 @@
+"""The sync file: one ZIP archive that is checked whole before anything of it is used.
+
+    manifest.json                 format, version, kind, site, marks, and every part with its
+                                  size, record count and SHA-256
+    records/<table>.jsonl         one record per line, tables in the order they are applied
+    records/audit_entries.jsonl   the audit trail written at the site since its last export
+    blobs/<sha256>                attachment bytes, once each
+
+The archive's comment (its last 64 bytes) is the SHA-256 of everything before it, so that a file
+cut short, a changed byte anywhere — in a record, in the manifest, in the archive's own headers —
+or a manifest edited to match changed records is refused before a single record is read. The
+digest detects damage and editing by hand; it is not a signature against a forger who recomputes
+every hash (see the README on carrying files).
+
+A file is written under a temporary name beside its destination and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from app.i18n import pick
+from app.sync.errors import SyncRefused
+from app.sync.tables import BY_NAME
+
+FORMAT = "revisitdesk-sync"
+FORMAT_VERSION = 1
+SUFFIX = ".rdsync"
+MANIFEST = "manifest.json"
+AUDIT_PART = "records/audit_entries.jsonl"
+DIGEST_LENGTH = 64  # hex SHA-256 in the archive comment
+_HEX = re.compile(rb"[0-9a-f]{64}")
+_FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # entries carry no time of their own: the manifest has it
+
+
+def records_part(table: str) -> str:
+    return f"records/{table}.jsonl"
+
+
+def blob_part(sha256: str) -> str:
+    return f"blobs/{sha256}"
+
+
+@dataclass
+class Part:
+    name: str
+    size: int
+    sha256: str
+    count: int | None = None  # records, for .jsonl parts
+    table: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "bytes": self.size, "sha256": self.sha256}
+        if self.count is not None:
+            data["count"] = self.count
+        if self.table is not None:
+            data["table"] = self.table
+        return data
+
+
+class SyncFileWriter:
+    """Writes the parts one after the other; `finish` adds the manifest and digest and renames."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(
+            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".partial"
+        )
+        os.close(handle)
+        self._temp = Path(temp)
+        self._zip = zipfile.ZipFile(self._temp, "w", compression=zipfile.ZIP_DEFLATED)
+        self.parts: list[Part] = []
+        self._open: tuple[Part, IO[bytes], Any] | None = None
+
+    def begin_records(self, name: str, table: str | None) -> None:
+        info = zipfile.ZipInfo(name, _FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        stream = self._zip.open(info, "w", force_zip64=True)
+        self._open = (Part(name, 0, "", 0, table), stream, hashlib.sha256())
+
+    def write_record(self, record: dict[str, Any]) -> None:
+        assert self._open is not None
+        part, stream, digest = self._open
+        line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        stream.write(line)
+        digest.update(line)
+        part.size += len(line)
+        part.count = (part.count or 0) + 1
+
+    def end_records(self) -> Part:
+        assert self._open is not None
+        part, stream, digest = self._open
+        stream.close()
+        part.sha256 = digest.hexdigest()
+        self.parts.append(part)
+        self._open = None
+        return part
+
+    def write_blob(self, sha256: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(blob_part(sha256), _FIXED_TIME)
+        info.compress_type = zipfile.ZIP_STORED  # scans are compressed already
+        self._zip.writestr(info, data)
+        self.parts.append(Part(info.filename, len(data), hashlib.sha256(data).hexdigest()))
+
+    def finish(self, manifest: dict[str, Any]) -> dict[str, Any]:
+        manifest = {**manifest, "parts": [p.to_json() for p in self.parts]}
+        info = zipfile.ZipInfo(MANIFEST, _FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self._zip.writestr(info, json.dumps(manifest, ensure_ascii=False, indent=1))
+        self._zip.comment = b"0" * DIGEST_LENGTH
+        self._zip.close()
+        with open(self._temp, "r+b") as stream:
+            digest = _digest_before_comment(stream)
+            stream.seek(-DIGEST_LENGTH, os.SEEK_END)
+            stream.write(digest.encode("ascii"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(self._temp, self.path)
+        return manifest
+
+    def abort(self) -> None:
+        try:
+            self._zip.close()
+        except Exception:  # noqa: BLE001 - the half-written file is removed either way
+            pass
+        self._temp.unlink(missing_ok=True)
+
+
+def _digest_before_comment(stream: IO[bytes]) -> str:
+    stream.seek(0, os.SEEK_END)
+    remaining = stream.tell() - DIGEST_LENGTH
+    stream.seek(0)
+    digest = hashlib.sha256()
+    while remaining > 0:
+        block = stream.read(min(remaining, 1 << 20))
+        if not block:
+            break
+        digest.update(block)
+        remaining -= len(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class SyncFile:
+    """A sync file that passed every check; its records and blobs can be read."""
+
+    path: Path
+    sha256: str  # of the whole file
+    manifest: dict[str, Any]
+    parts: dict[str, Part] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.manifest["kind"]
+
+    @property
+    def site_id(self) -> str:
+        return self.manifest["site"]["id"]
+
+    @property
+    def site_name(self) -> str | None:
+        return self.manifest["site"].get("name")
+
+    def count(self, table: str) -> int:
+        part = self.parts.get(records_part(table))
+        return part.count or 0 if part else 0
+
+    def records(self, table: str) -> Iterator[tuple[int, Any]]:
+        """(line number, parsed JSON) of a table's records, in file order."""
+        return self.records_of_part(records_part(table))
+
+    def records_of_part(self, name: str) -> Iterator[tuple[int, Any]]:
+        if name not in self.parts:
+            return
+        with zipfile.ZipFile(self.path) as archive, archive.open(name) as stream:
+            for number, line in enumerate(stream, start=1):
+                try:
+                    yield number, json.loads(line)
+                except ValueError:
+                    raise _malformed(name, number) from None
+
+    def blob(self, sha256: str) -> bytes:
+        with zipfile.ZipFile(self.path) as archive:
+            data = archive.read(blob_part(sha256))
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise _changed()
+        return data
+
+    def blob_names(self) -> list[str]:
+        return [n.removeprefix("blobs/") for n in self.parts if n.startswith("blobs/")]
+
+
+def read_sync_file(path: Path) -> SyncFile:
+    """Open and check a sync file whole: digest, manifest, every part's size, count and hash.
+
+    Raises SyncRefused with a message for the user; reads nothing into any database.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SyncRefused(pick(f"找不到文件：{path}", f"File not found: {path}"))
+    try:
+        with open(path, "rb") as stream:
+            with zipfile.ZipFile(stream) as archive:
+                comment = archive.comment
+                names = archive.namelist()
+            if not _HEX.fullmatch(comment):
+                raise _incomplete()
+            if _digest_before_comment(stream) != comment.decode("ascii"):
+                raise _changed()
+            stream.seek(0)
+            whole = hashlib.sha256()
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                whole.update(block)
+        with zipfile.ZipFile(path) as archive:
+            if len(set(names)) != len(names) or MANIFEST not in names:
+                raise _not_sync_file()
+            manifest = _manifest(archive.read(MANIFEST))
+            parts = _check_parts(archive, manifest, names)
+    except SyncRefused:
+        raise
+    except PermissionError as error:
+        raise SyncRefused(
+            pick(f"无法读取文件：{error}", f"Cannot read the file: {error}")
+        ) from None
+    except Exception:  # noqa: BLE001 - a damaged archive fails in many ways inside zipfile
+        raise _incomplete() from None
+    return SyncFile(path, whole.hexdigest(), manifest, parts)
+
+
+def _manifest(data: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(data)
+    except ValueError:
+        raise _not_sync_file() from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _not_sync_file()
+    if manifest.get("version") != FORMAT_VERSION:
+        raise SyncRefused(
+            pick(
+                f"同步文件的格式版本为 {manifest.get('version')}，本程序只能读取版本 "
+                f"{FORMAT_VERSION}。请把回访台升级到与导出方相同的版本后再导入",
+                f"The sync file is format version {manifest.get('version')}; this program reads "
+                f"version {FORMAT_VERSION} only. Upgrade RevisitDesk to the exporter's version "
+                "and import it again",
+            )
+        )
+    try:
+        if manifest["kind"] not in ("changes", "cases_to_call"):
+            raise ValueError(manifest["kind"])
+        if not isinstance(manifest["site"]["id"], str) or not manifest["site"]["id"]:
+            raise ValueError("site")
+        for table, columns in manifest["columns"].items():
+            unknown = set(columns) - set(BY_NAME[table].columns) - {"phones"}
+            if unknown:
+                raise _newer_app(f"{table}.{sorted(unknown)[0]}")
+    except KeyError as error:
+        raise _newer_app(str(error).strip("'")) from None
+    except (TypeError, ValueError, AttributeError):
+        raise _not_sync_file() from None
+    return manifest
+
+
+def _check_parts(
+    archive: zipfile.ZipFile, manifest: dict[str, Any], names: list[str]
+) -> dict[str, Part]:
+    try:
+        listed = [
+            Part(p["name"], p["bytes"], p["sha256"], p.get("count"), p.get("table"))
+            for p in manifest["parts"]
+        ]
+    except (KeyError, TypeError):
+        raise _not_sync_file() from None
+    parts = {p.name: p for p in listed}
+    present = set(names) - {MANIFEST}
+    if set(parts) != present or len(parts) != len(listed):
+        raise _changed()
+    for part in listed:
+        if part.table is not None and part.table not in BY_NAME:
+            raise _newer_app(part.table)
+        digest, size, lines = hashlib.sha256(), 0, 0
+        with archive.open(part.name) as stream:
+            for block in iter(lambda s=stream: s.read(1 << 20), b""):
+                digest.update(block)
+                size += len(block)
+                lines += block.count(b"\n")
+        if digest.hexdigest() != part.sha256 or size != part.size:
+            raise _changed(part.name)
+        if part.count is not None and lines != part.count:
+            raise _changed(part.name)
+    counts = manifest.get("counts", {})
+    for table, count in counts.items():
+        part = parts.get(records_part(table))
+        if (part.count if part else 0) != count:
+            raise _changed(MANIFEST)
+    return parts
+
+
+def _incomplete() -> SyncRefused:
+    return SyncRefused(
+        pick(
+            "同步文件不完整或已损坏（可能没有复制完），整个文件没有导入。请重新复制或重新导出",
+            "The sync file is incomplete or damaged (perhaps not copied completely); nothing of "
+            "it was imported. Copy it again or export it again",
+        )
+    )
+
+
+def _changed(part: str | None = None) -> SyncRefused:
+    where = pick(f"（{part}）", f" ({part})") if part else ""
+    return SyncRefused(
+        pick(
+            f"同步文件已被改动或损坏，校验值不符{where}，整个文件没有导入。请重新复制或重新导出",
+            f"The sync file has been changed or damaged: its checksums do not match{where}. "
+            "Nothing of it was imported. Copy it again or export it again",
+        )
+    )
+
+
+def _not_sync_file() -> SyncRefused:
+    return SyncRefused(
+        pick(
+            "这不是回访台的同步文件（缺少或无法读取清单），整个文件没有导入",
+            "This is not a RevisitDesk sync file (its manifest is missing or unreadable); "
+            "nothing of it was imported",
+        )
+    )
+
+
+def _newer_app(what: str) -> SyncRefused:
+    return SyncRefused(
+        pick(
+            f"同步文件含有本程序不认识的数据（{what}），可能来自较新版本的回访台。"
+            "请升级本机的回访台后再导入；整个文件没有导入",
+            f"The sync file holds data this program does not know ({what}); it probably comes "
+            "from a newer RevisitDesk. Upgrade this computer's RevisitDesk and import it again; "
+            "nothing of it was imported",
+        )
+    )
+
+
+def _malformed(part: str, line: int) -> SyncRefused:
+    return SyncRefused(
+        pick(
+            f"同步文件中 {part} 第 {line} 行无法读取，整个文件没有导入",
+            f"Line {line} of {part} in the sync file cannot be read; nothing of it was imported",
+        )
+    )

@@ -1,0 +1,220 @@
+"""The sync menu's actions: export, import, send cases to call, and the conflicts for the lead.
+
+Files are written and read on the database thread with a progress dialog that can cancel;
+a cancelled or refused file writes nothing. Results and refusals are shown in messages that do
+not block the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from sqlalchemy.orm import Session
+
+from app.roles import NotPermitted, Permission
+from app.scanning.store import AttachmentStore, StoreError
+from app.sync import (
+    SUFFIX,
+    ExportResult,
+    SyncError,
+    SyncRefused,
+    SyncSummary,
+    apply_sync_file,
+    default_file_name,
+    read_sync_file,
+    write_cases_to_call,
+    write_changes,
+)
+from ui.current_user import CurrentStaff, saved_user_name, staff_by_name
+from ui.operations import BackgroundOperation, Progress, Work
+from ui.sync.conflicts_dialog import ConflictsDialog
+from ui.sync.send_cases_dialog import SendCasesDialog
+
+EXPECTED = (SyncRefused, SyncError, NotPermitted, StoreError)
+
+
+def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
+    """Add the sync actions to `menu`; `window` has the `database`. The returned object
+    signals `data_changed` after an import, for the window to refresh what it shows."""
+    actions = SyncActions(window, parent=menu)
+    for text, slot in (
+        (actions.tr("导出同步文件(&E)…"), actions.export_changes),
+        (actions.tr("导出全部记录（补缺）(&A)…"), actions.export_everything),
+        (actions.tr("导入同步文件(&I)…"), actions.import_file),
+        (actions.tr("发送待回访业务件(&S)…"), actions.send_cases),
+        (actions.tr("同步冲突(&C)…"), actions.show_conflicts),
+    ):
+        menu.addAction(text).triggered.connect(lambda _checked=False, run=slot: run())
+    return actions
+
+
+def _write_transaction(session: Session) -> None:
+    # On SQLite, take the write lock before reading, as app.desk.transaction does: other seats
+    # then wait for the file to be applied instead of failing halfway.
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+
+
+class SyncActions(QObject):
+    data_changed = Signal()  # an import or a decision changed records
+    message_shown = Signal(str)  # the text of a result or refusal just shown
+
+    def __init__(self, window: QMainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.database = window.database
+        self.store = AttachmentStore.for_database(self.database)
+        self.folder = Path.home()
+        self.conflicts_dialog: ConflictsDialog | None = None
+        self.send_dialog: SendCasesDialog | None = None
+
+    # Where files go: dialogs, replaced in tests.
+
+    def ask_save_path(self, title: str, name: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, title, str(self.folder / name), self._file_filter()
+        )
+        return Path(path) if path else None
+
+    def ask_open_path(self, title: str) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, title, str(self.folder), self._file_filter()
+        )
+        return Path(path) if path else None
+
+    def _file_filter(self) -> str:
+        return self.tr("回访台同步文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX)
+
+    # The actions
+
+    def export_changes(self) -> None:
+        """The records created or changed since this site's last export."""
+        self._ask_and_export(full=False)
+
+    def export_everything(self) -> None:
+        """Every record: for a centre that refused a file because an earlier one never came."""
+        self._ask_and_export(full=True)
+
+    def _ask_and_export(self, *, full: bool) -> None:
+        def name(session: Session, _progress: Progress) -> str:
+            return default_file_name(session)
+
+        self._run(name, lambda name: self._export_to(name, full))
+
+    def _export_to(self, name: str, full: bool) -> None:
+        path = self.ask_save_path(self.tr("导出同步文件"), name)
+        if path is None:
+            return
+        self.folder = path.parent
+        store = self.store
+
+        def export(session: Session, progress: Progress) -> ExportResult:
+            _write_transaction(session)
+            return write_changes(session, store, path, progress=progress, full=full)
+
+        self._run(export, self._exported, progress=self.tr("正在导出同步文件…"))
+
+    def import_file(self) -> None:
+        path = self.ask_open_path(self.tr("导入同步文件"))
+        if path is None:
+            return
+        self.folder = path.parent
+        store = self.store
+
+        def apply(session: Session, progress: Progress) -> SyncSummary:
+            checked = read_sync_file(path)  # checked whole before anything is written
+            _write_transaction(session)
+            return apply_sync_file(session, store, checked, progress=progress)
+
+        self._run(apply, self._imported, progress=self.tr("正在导入同步文件…"))
+
+    def send_cases(self) -> None:
+        dialog = SendCasesDialog(self.database, self.folder, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._send(dialog.chosen_unit_ids(), dialog.path()))
+        dialog.open()
+        self.send_dialog = dialog
+
+    def _send(self, unit_ids: list[int], path: Path) -> None:
+        self.folder = path.parent
+        store = self.store
+
+        def export(session: Session, progress: Progress) -> ExportResult:
+            _write_transaction(session)
+            return write_cases_to_call(session, store, path, unit_ids, progress=progress)
+
+        self._run(export, self._exported, progress=self.tr("正在导出待回访业务件…"))
+
+    def show_conflicts(self) -> None:
+        name = saved_user_name()
+
+        def who(session: Session, _progress: Progress) -> CurrentStaff | None:
+            return staff_by_name(session, name) if name else None
+
+        self._run(who, self._open_conflicts)
+
+    def _open_conflicts(self, staff: CurrentStaff | None) -> None:
+        if staff is None or not staff.may(Permission.LEAD_BOARD):
+            self._show(
+                QMessageBox.Icon.Information,
+                self.tr("同步冲突"),
+                self.tr("只有组长或管理员可以处理同步冲突。请以组长身份使用本机后再打开。"),
+            )
+            return
+        dialog = ConflictsDialog(self.database, staff, self.window)
+        dialog.decided.connect(lambda _row: self.data_changed.emit())
+        dialog.show()
+        self.conflicts_dialog = dialog
+
+    # Results
+
+    def _exported(self, result: ExportResult) -> None:
+        self._show(QMessageBox.Icon.Information, self.tr("同步文件已导出"), result.text())
+
+    def _imported(self, summary: SyncSummary) -> None:
+        self.data_changed.emit()
+        icon = QMessageBox.Icon.Warning if summary.conflicts else QMessageBox.Icon.Information
+        self._show(icon, self.tr("同步文件已导入"), summary.text())
+
+    def _run(
+        self, work: Work, on_success: Callable[[Any], None], *, progress: str | None = None
+    ) -> BackgroundOperation:
+        operation = BackgroundOperation(self.database, work, expected=EXPECTED, parent=self.window)
+        operation.succeeded.connect(on_success)
+        operation.failed.connect(
+            lambda error: self._show(QMessageBox.Icon.Warning, self.tr("同步"), str(error))
+        )
+        operation.cancelled.connect(
+            lambda: self._show(
+                QMessageBox.Icon.Information,
+                self.tr("同步"),
+                self.tr("已取消，没有写入任何数据。"),
+            )
+        )
+        if progress is not None:
+            dialog = QProgressDialog(progress, self.tr("取消"), 0, 0, self.window)
+            dialog.setWindowTitle(self.tr("同步"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.setMinimumDuration(400)
+            dialog.canceled.connect(operation.cancel)
+            operation.progressed.connect(lambda done, total: _progress(dialog, done, total))
+            operation.finished.connect(dialog.deleteLater)
+        operation.start()
+        return operation
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_shown.emit(text)
+
+
+def _progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, max(total, 1)))
