@@ -1,20 +1,45 @@
 """The audit trail: who changed what, when, and what it was before and after.
 
 Written in the same transaction as the change it describes, so the two stand or fall together.
+Read back by `audit_entries` for the auditors' viewer and `main.py audit export`.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.i18n import pick
 from db.models import AuditEntry, Staff
+
+# What the actions recorded so far mean, for people reading the trail; others show their code.
+ACTION_TITLES: dict[str, tuple[str, str]] = {
+    "staff.add": ("添加人员", "Person added"),
+    "staff.role": ("更改角色", "Role changed"),
+    "user.username": ("设置用户名", "User name set"),
+    "user.password": ("设置密码", "Password set"),
+    "user.password_rehash": ("密码哈希升级", "Password hash upgraded"),
+    "user.active": ("启用/停用人员", "Person enabled/disabled"),
+    "user.login": ("登录成功", "Logged in"),
+    "user.login_failed": ("登录失败", "Log-in failed"),
+    "setting.change": ("更改设置", "Setting changed"),
+    "retention.purge": ("清除到期个人信息", "Expired personal data purged"),
+    "callback.assign": ("分派二次回访", "Callback assigned"),
+    "callback.contact": ("二次回访联系", "Callback contact"),
+    "callback.resolve": ("二次回访办结", "Callback resolved"),
+    "callback.close": ("二次回访关闭", "Callback closed"),
+    "callback.reopen": ("二次回访重开", "Callback reopened"),
+    "integrity.handle": ("处理廉洁纪律反映", "Integrity report handled"),
+    "form_b_corrected": ("更正企业回访反馈单", "Form B corrected"),
+    "scan.add": ("添加扫描件", "Scan added"),
+}
 
 
 def actor_name(session: Session, staff_id: int | None) -> str | None:
@@ -53,6 +78,144 @@ def record_change(
         entry.at = at
     session.add(entry)
     return entry
+
+
+ENTITY_TITLES: dict[str, tuple[str, str]] = {
+    "staff": ("人员", "Person"),
+    "setting": ("设置", "Setting"),
+    "retention": ("数据保留", "Retention"),
+    "case": ("业务件", "Case"),
+    "evaluation": ("评价", "Evaluation"),
+    "callback_task": ("二次回访", "Callback"),
+    "complaint": ("投诉/建议", "Complaint"),
+    "supervision_order": ("督办表", "Supervision order"),
+    "corrective_action": ("整改措施", "Corrective action"),
+    "integrity_escalation": ("廉洁纪律反映", "Integrity report"),
+    "enterprise_feedback": ("企业回访反馈单", "Form B"),
+    "attachment": ("附件", "Attachment"),
+    "scan_page": ("扫描页", "Scanned page"),
+    "sync_file": ("同步文件", "Sync file"),
+}
+
+
+def entity_title(entity: str) -> str:
+    titles = ENTITY_TITLES.get(entity)
+    return pick(*titles) if titles else entity
+
+
+def action_title(action: str) -> str:
+    """An action as people read it, in the current language; its code when it has no title."""
+    titles = ACTION_TITLES.get(action)
+    return pick(*titles) if titles else action
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which entries to read; every part is optional. Days are local (Asia/Shanghai) and
+    inclusive; `actor` matches part of the name, `entity` and `action` match exactly."""
+
+    start: date | None = None
+    end: date | None = None
+    actor: str | None = None
+    entity: str | None = None
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str | None
+    action: str
+    entity: str
+    entity_uid: uuid.UUID | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    subject: str | None = None  # what the record is to a reader: a person's name, a setting
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    """The values present in the trail, for the viewer's filters."""
+
+    actors: list[str]
+    entities: list[str]
+    actions: list[str]
+
+
+def _conditions(query: AuditQuery) -> list:
+    # Here, not at the top: app.settings writes the trail, and app.importing needs app.settings.
+    from app.importing.values import LOCAL_ZONE
+
+    conditions = []
+    if query.start is not None:
+        conditions.append(AuditEntry.at >= datetime.combine(query.start, time(), LOCAL_ZONE))
+    if query.end is not None:
+        after_end = datetime.combine(query.end + timedelta(days=1), time(), LOCAL_ZONE)
+        conditions.append(AuditEntry.at < after_end)
+    if query.actor:
+        conditions.append(AuditEntry.actor.contains(query.actor.strip(), autoescape=True))
+    if query.entity:
+        conditions.append(AuditEntry.entity == query.entity)
+    if query.action:
+        conditions.append(AuditEntry.action == query.action)
+    return conditions
+
+
+def audit_entries(
+    session: Session, query: AuditQuery | None = None, *, limit: int | None = None
+) -> list[AuditRow]:
+    """The entries that match, newest first (at most `limit`)."""
+    statement = (
+        select(
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.actor,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_uid,
+            AuditEntry.before,
+            AuditEntry.after,
+        )
+        .where(*_conditions(query or AuditQuery()))
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+    )
+    rows = [AuditRow(*row) for row in session.execute(statement)]
+    people = {row.entity_uid for row in rows if row.entity == "staff" and row.entity_uid}
+    names = dict(
+        session.execute(select(Staff.uid, Staff.name).where(Staff.uid.in_(people))).all()
+        if people
+        else []
+    )
+    return [replace(row, subject=_subject(row, names)) for row in rows]
+
+
+def _subject(row: AuditRow, names: dict[uuid.UUID, str]) -> str | None:
+    if row.entity == "staff" and row.entity_uid in names:
+        return names[row.entity_uid]
+    if row.entity == "setting":
+        values = row.after or row.before or {}
+        return values.get("key")
+    return None
+
+
+def count_audit_entries(session: Session, query: AuditQuery | None = None) -> int:
+    statement = select(func.count(AuditEntry.id)).where(*_conditions(query or AuditQuery()))
+    return session.scalar(statement) or 0
+
+
+def audit_choices(session: Session) -> AuditChoices:
+    def values(column) -> list[str]:
+        return list(
+            session.scalars(select(column).distinct().where(column.is_not(None)).order_by(column))
+        )
+
+    return AuditChoices(
+        actors=values(AuditEntry.actor),
+        entities=values(AuditEntry.entity),
+        actions=values(AuditEntry.action),
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -32,7 +32,8 @@ class Permission(StrEnum):
     HANDLE_CALLBACKS = "handle_callbacks"  # record contacts and round-2 answers
     REGISTER_COMPLAINTS = "register_complaints"
     SEE_ASSESSMENT = "see_assessment"  # staff assessment (J 5.4.4)
-    ADMINISTER = "administer"  # imports, restore, calendar, outcome table, users
+    # imports, restore, calendar, outcome table, service phrases, users, settings, retention
+    ADMINISTER = "administer"
     AUDIT = "audit"  # read and export the audit trail
 
 
@@ -47,7 +48,8 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.SEE_ASSESSMENT,
         }
     ),
-    Role.ADMINISTRATOR: frozenset(Permission) - {Permission.AUDIT},
+    # Administrators answer for the installation: they read the audit trail as auditors do.
+    Role.ADMINISTRATOR: frozenset(Permission),
     Role.AUDITOR: frozenset({Permission.AUDIT, Permission.SEE_ASSESSMENT}),
 }
 

@@ -1,8 +1,12 @@
-"""The people: staff records with their role (app.roles), added and changed by administrators."""
+"""The people: staff records with their role (app.roles), added and changed by administrators.
+
+Their user names and passwords are app.users' business.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +25,9 @@ class StaffRow:
     unit: str | None
     is_operator: bool
     active: bool
+    username: str | None = None
+    has_password: bool = False
+    locked_until: datetime | None = None
 
 
 class StaffError(ValueError):
@@ -29,7 +36,17 @@ class StaffError(ValueError):
 
 def list_staff(session: Session) -> list[StaffRow]:
     rows = session.execute(
-        select(Staff.id, Staff.name, Staff.role, Unit.name, Staff.is_operator, Staff.active)
+        select(
+            Staff.id,
+            Staff.name,
+            Staff.role,
+            Unit.name,
+            Staff.is_operator,
+            Staff.active,
+            Staff.username,
+            Staff.password_hash.is_not(None),
+            Staff.locked_until,
+        )
         .outerjoin(Unit, Unit.id == Staff.unit_id)
         .order_by(Staff.name, Staff.id)
     ).all()
@@ -93,12 +110,23 @@ def add_staff(
 
 
 def set_role(session: Session, name: str, role: str, *, by_id: int | None = None) -> Staff:
-    checked = _checked_role(role)
     staff = session.scalar(
         select(Staff).where(Staff.name == (name or "").strip()).order_by(Staff.active.desc())
     )
     if staff is None:
         raise StaffError(pick(f"没有名为“{name}”的人员", f"Nobody is named {name!r}"))
+    return change_role(session, staff.id, role, by_id=by_id)
+
+
+def change_role(session: Session, staff_id: int, role: str, *, by_id: int | None = None) -> Staff:
+    checked = _checked_role(role)
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        raise StaffError(pick("找不到此人员", "No such person"))
+    if staff.role == checked.value:
+        return staff
+    if checked is not Role.ADMINISTRATOR:
+        keep_an_administrator(session, staff)
     before = {"role": staff.role}
     staff.role = checked.value
     record_change(
@@ -111,3 +139,23 @@ def set_role(session: Session, name: str, role: str, *, by_id: int | None = None
         after={"role": checked.value},
     )
     return staff
+
+
+def keep_an_administrator(session: Session, leaving: Staff) -> None:
+    """Refuse to take away the last administrator who can log in (no one could then manage the
+    people); raises StaffError. Nothing to keep where nobody logs in."""
+    can_log_in = (
+        Staff.active.is_(True),
+        Staff.password_hash.is_not(None),
+        Staff.role == Role.ADMINISTRATOR.value,
+    )
+    if leaving.role != Role.ADMINISTRATOR.value or leaving.password_hash is None:
+        return
+    others = session.scalar(select(Staff.id).where(*can_log_in, Staff.id != leaving.id).limit(1))
+    if others is None:
+        raise StaffError(
+            pick(
+                "至少要保留一位可以登录的管理员",
+                "At least one administrator who can log in must remain",
+            )
+        )

@@ -59,7 +59,9 @@ from app.desk.queue import (
 from app.desk.retries import CallingHours, next_attempt_time
 from app.desk.today import TodayRow, operator_today
 from app.importing.values import local_now
+from app.roles import Permission
 from db.database import Database
+from ui.current_user import logged_in, permitted
 from ui.desk import seat
 from ui.desk.case_panel import CasePanel
 from ui.desk.coverage_view import CoverageView
@@ -119,7 +121,9 @@ class CallDeskPage(Page):
     ) -> None:
         super().__init__(database, parent)
         self.drafts = drafts or DraftStore()
-        self.operator_name = seat.saved_operator()
+        # Logged in, the operator is that person (no chooser); else the name chosen here.
+        self.logged_in = logged_in()
+        self.operator_name = self.logged_in.name if self.logged_in else seat.saved_operator()
         self.operator_id: int | None = None
         self.item: QueueItem | None = None
         self.hours: CallingHours | None = None
@@ -138,6 +142,7 @@ class CallDeskPage(Page):
         self.renew_timer.timeout.connect(self.renew)
 
         self._build()
+        self.switch_button.setVisible(self.logged_in is None)
         self._add_shortcuts()
         self.load_desk()
 
@@ -251,6 +256,7 @@ class CallDeskPage(Page):
 
         self.phrases_panel = PhrasesPanel()
         self.phrases_panel.edit_requested.connect(self.edit_phrases)
+        self.phrases_panel.edit_button.setVisible(permitted(Permission.ADMINISTER))
         self.today_view = TodayView()
         self.coverage_view = CoverageView()
         self.side_tabs = QTabWidget()
@@ -287,10 +293,13 @@ class CallDeskPage(Page):
 
     def load_desk(self) -> None:
         """Load who works here, the outcomes and phrases, and the case they still hold."""
-        name = self.operator_name
+        name, logged = self.operator_name, self.logged_in
 
         def load(session: Session, _progress: Progress) -> DeskState:
-            operator_id = ensure_operator(session, name) if name else None
+            if logged is not None:
+                operator_id: int | None = logged.id
+            else:
+                operator_id = ensure_operator(session, name) if name else None
             return DeskState(
                 operator_id=operator_id,
                 names=[n for _id, n in operators(session)],
@@ -705,6 +714,8 @@ class CallDeskPage(Page):
         self.coverage_view.show_plan(views.year, views.quarter, views.coverage)
 
     def edit_phrases(self) -> None:
+        if not permitted(Permission.ADMINISTER):
+            return
         titles = {
             code: self.phrases_panel.category_title(code, label)
             for code, label in PHRASE_CATEGORIES

@@ -32,7 +32,9 @@ from app.importing import KINDS, FileRefused, ImportSummary, import_table
 from app.importing.problems import render
 from app.importing.reader import read_table
 from app.importing.service import remember_mapping
+from app.roles import Permission, role_label
 from db.database import Database
+from ui.current_user import logged_in, permitted
 from ui.importing.column_choice import (
     FileInspection,
     choice_problem,
@@ -129,6 +131,17 @@ class ImportPage(Page):
                 "选择要导入的文件，或把文件拖到这里。\n支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。"
             )
         )
+        if not permitted(Permission.ADMINISTER):
+            self._show_placeholder(self.not_permitted_text())
+            for widget in (self.kind_combo, self.path_edit, self.browse_button):
+                widget.setEnabled(False)
+            self.setAcceptDrops(False)
+
+    def not_permitted_text(self) -> str:
+        person = logged_in()
+        return self.tr(
+            "只有管理员可以导入数据（您的角色：{role}）。\n请用管理员账号登录：管理 → 切换用户/注销。"
+        ).format(role=role_label(person.role) if person else "—")
 
     def _build_preview_panel(self) -> QWidget:
         self.preview_title = QLabel()
@@ -226,6 +239,9 @@ class ImportPage(Page):
 
     def load_file(self, path: Path) -> None:
         """Read `path` in the background, then show its preview and columns."""
+        if not permitted(Permission.ADMINISTER):  # only administrators import (issue 7)
+            self._show_message(self.not_permitted_text(), ERROR_STYLE)
+            return
         self.path_edit.setText(str(path))
         kind = self.kind()
 
@@ -297,6 +313,9 @@ class ImportPage(Page):
     # Importing
 
     def start_import(self) -> None:
+        if not permitted(Permission.ADMINISTER):
+            self._show_message(self.not_permitted_text(), ERROR_STYLE)
+            return
         if (
             not self.import_button.isEnabled()
             or self.stack.currentWidget() is not self.preview_panel

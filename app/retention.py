@@ -1,0 +1,324 @@
+"""Retention of personal data (issue 7; W 7.1.3.2.5 keeps such records 3 years): once a case was
+completed more than `retention.years` ago, the people in it are forgotten and its figures stay.
+
+Forgotten: the applicant's name and the property's location, the case's phone numbers, the numbers
+dialled and the operators' notes, the evaluation's free text, the respondent's words and what was
+said and promised in callback contacts, Form B's enterprise contact and suggestion, and — for
+complaints closed before the same day — the complainant, contact, address and opinion; the same
+values are blanked in the audit entries of those records. Kept: cases, units, dates, types,
+channels, enterprise names, ratings, outcomes, statuses and every count the reports make. A case
+whose second-round callback or complaint is still open is left alone until it closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.audit import record_change
+from app.callbacks.contacts import ACTIVE_STATUSES
+from app.i18n import pick
+from app.importing.values import LOCAL_ZONE, local_now
+from app.ratings import Channel
+from app.settings import get_setting
+from db.models import (
+    AuditEntry,
+    CallAttempt,
+    CallbackContact,
+    CallbackTask,
+    Case,
+    CasePhone,
+    Complaint,
+    EnterpriseFeedback,
+    Evaluation,
+)
+
+# Left in columns that may not be empty, so that a reader sees why the text is gone.
+PURGED = "（已按保留期限清除）"
+# Keys of personal values in JSON kept beside the columns (Form B answers, audit before/after).
+PERSONAL_KEYS = frozenset(
+    {
+        "applicant",
+        "location",
+        "phone",
+        "phones",
+        "phone_original",
+        "phone_e164",
+        "note",
+        "said",
+        "promised",
+        "words",
+        "respondent_words",
+        "suggestion",
+        "enterprise_contact",
+        "complainant",
+        "contact",
+        "address",
+        "complainant_opinion",
+        "first_contact_note",
+    }
+)
+_CHUNK = 500
+
+
+class RetentionError(ValueError):
+    """The purge cannot run as set up (e.g. a retention of less than a year)."""
+
+
+@dataclass(frozen=True)
+class RetentionCounts:
+    """What a purge forgets (preview) or forgot: records whose personal data goes, by kind."""
+
+    years: int
+    cutoff: date  # cases completed before this day, complaints closed before it
+    cases: int = 0
+    phones: int = 0
+    evaluations: int = 0
+    call_attempts: int = 0
+    callback_tasks: int = 0
+    callback_contacts: int = 0
+    enterprise_forms: int = 0
+    complaints: int = 0
+    audit_entries: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(v for k, v in asdict(self).items() if k not in ("years", "cutoff"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "cutoff": self.cutoff.isoformat()}
+
+
+def retention_years(session: Session) -> int:
+    years = get_setting(session, "retention.years")
+    if years < 1:
+        raise RetentionError(
+            pick(
+                f"保存年限 retention.years 至少为 1 年，现为 {years}",
+                f"retention.years must be at least 1, not {years}",
+            )
+        )
+    return years
+
+
+def retention_cutoff(today: date, years: int) -> date:
+    """The day `years` before `today` (28 February for a 29th): cases completed earlier go."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def preview(session: Session, today: date | None = None) -> RetentionCounts:
+    """What `purge` would forget today, changing nothing."""
+    return _run(session, today, apply=False)
+
+
+def purge(
+    session: Session, today: date | None = None, *, by_id: int | None = None
+) -> RetentionCounts:
+    """Forget the personal data past retention; audited. The caller owns the transaction."""
+    counts = _run(session, today, apply=True)
+    if counts.total:
+        record_change(
+            session,
+            actor_id=by_id,
+            action="retention.purge",
+            entity="retention",
+            entity_uid=None,
+            before=None,
+            after=counts.to_dict(),
+        )
+    return counts
+
+
+def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCounts:
+    years = retention_years(session)
+    cutoff = retention_cutoff(today or local_now().date(), years)
+    closed_before = datetime.combine(cutoff, time(), LOCAL_ZONE)
+    open_callback = exists().where(
+        CallbackTask.case_id == Case.id, CallbackTask.status.in_(ACTIVE_STATUSES)
+    )
+    open_complaint = exists().where(Complaint.case_id == Case.id, Complaint.closed_at.is_(None))
+    cases = select(Case.id).where(Case.completed_on < cutoff, ~open_callback, ~open_complaint)
+    tasks = select(CallbackTask.id).where(CallbackTask.case_id.in_(cases))
+    counts: dict[str, int] = {}
+
+    def blank(key: str, model, where: Sequence, values: dict[str, Any]) -> None:
+        """Count the rows that still hold data, and clear it."""
+        counts[key] = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+        if apply and counts[key]:
+            session.execute(
+                update(model).where(*where).values(values),
+                execution_options={"synchronize_session": False},
+            )
+
+    blank(
+        "cases",
+        Case,
+        [Case.id.in_(cases), or_(Case.applicant.is_not(None), Case.location.is_not(None))],
+        {"applicant": None, "location": None},
+    )
+    counts["phones"] = (
+        session.scalar(select(func.count(CasePhone.id)).where(CasePhone.case_id.in_(cases))) or 0
+    )
+    if apply and counts["phones"]:
+        session.execute(
+            delete(CasePhone).where(CasePhone.case_id.in_(cases)),
+            execution_options={"synchronize_session": False},
+        )
+    # Form B's answers are also kept whole on its evaluation (`original`): forget them there too
+    # (before the columns, so that a row counts once).
+    scrubbed = _scrub_json(
+        session,
+        Evaluation,
+        Evaluation.original,
+        [Evaluation.case_id.in_(cases), Evaluation.channel == Channel.ENTERPRISE.value],
+        apply,
+        counted_by=Evaluation.suggestion.is_not(None),
+    )
+    blank(
+        "evaluations",
+        Evaluation,
+        [Evaluation.case_id.in_(cases), Evaluation.suggestion.is_not(None)],
+        {"suggestion": None},
+    )
+    counts["evaluations"] += scrubbed
+    blank(
+        "call_attempts",
+        CallAttempt,
+        [
+            CallAttempt.case_id.in_(cases),
+            or_(
+                CallAttempt.note.is_not(None),
+                CallAttempt.phone_original.is_not(None),
+                CallAttempt.phone_e164.is_not(None),
+            ),
+        ],
+        {"note": None, "phone_original": None, "phone_e164": None},
+    )
+    blank(
+        "callback_tasks",
+        CallbackTask,
+        [CallbackTask.id.in_(tasks), CallbackTask.respondent_words.is_not(None)],
+        {"respondent_words": None},
+    )
+    blank(
+        "callback_contacts",
+        CallbackContact,
+        [
+            CallbackContact.task_id.in_(tasks),
+            or_(CallbackContact.said != PURGED, CallbackContact.promised.is_not(None)),
+        ],
+        {"said": PURGED, "promised": None},
+    )
+    forms = [EnterpriseFeedback.case_id.in_(cases)]
+    scrubbed = _scrub_json(
+        session,
+        EnterpriseFeedback,
+        EnterpriseFeedback.first_answers,
+        forms,
+        apply,
+        counted_by=or_(
+            EnterpriseFeedback.enterprise_contact.is_not(None),
+            EnterpriseFeedback.suggestion.is_not(None),
+        ),
+    )
+    blank(
+        "enterprise_forms",
+        EnterpriseFeedback,
+        [
+            *forms,
+            or_(
+                EnterpriseFeedback.enterprise_contact.is_not(None),
+                EnterpriseFeedback.suggestion.is_not(None),
+            ),
+        ],
+        {"enterprise_contact": None, "suggestion": None},
+    )
+    counts["enterprise_forms"] += scrubbed
+    complaints = [Complaint.closed_at.is_not(None), Complaint.closed_at < closed_before]
+    blank(
+        "complaints",
+        Complaint,
+        [
+            *complaints,
+            or_(
+                Complaint.complainant.is_not(None),
+                Complaint.contact.is_not(None),
+                Complaint.address.is_not(None),
+                Complaint.complainant_opinion.is_not(None),
+            ),
+        ],
+        {"complainant": None, "contact": None, "address": None, "complainant_opinion": None},
+    )
+    uids = [
+        *session.scalars(select(CallbackTask.uid).where(CallbackTask.id.in_(tasks))),
+        *session.scalars(select(EnterpriseFeedback.uid).where(*forms)),
+        *session.scalars(select(Complaint.uid).where(*complaints)),
+    ]
+    counts["audit_entries"] = _scrub_audit(session, uids, apply)
+    if apply:
+        session.flush()
+        session.expire_all()  # the bulk statements changed rows the session may hold
+    return RetentionCounts(years=years, cutoff=cutoff, **counts)
+
+
+def _scrub_json(
+    session: Session, model, column, where: Sequence, apply: bool, *, counted_by
+) -> int:
+    """Blank the personal keys of a JSON column. Returns how many rows held any and are not
+    counted already (`counted_by`: the rows the caller counts for their columns)."""
+    changed = 0
+    rows = session.execute(
+        select(model.id, column, counted_by).where(*where, column.is_not(None))
+    ).all()
+    for row_id, value, counted in rows:
+        scrubbed = scrub(value)
+        if scrubbed == value:
+            continue
+        changed += not counted
+        if apply:
+            session.execute(
+                update(model).where(model.id == row_id).values({column.key: scrubbed}),
+                execution_options={"synchronize_session": False},
+            )
+    return changed
+
+
+def _scrub_audit(session: Session, uids: Iterable, apply: bool) -> int:
+    changed = 0
+    uids = list(uids)
+    for start in range(0, len(uids), _CHUNK):
+        chunk = uids[start : start + _CHUNK]
+        entries = session.execute(
+            select(AuditEntry.id, AuditEntry.before, AuditEntry.after).where(
+                AuditEntry.entity_uid.in_(chunk)
+            )
+        ).all()
+        for entry_id, before, after in entries:
+            new_before, new_after = scrub(before), scrub(after)
+            if (new_before, new_after) != (before, after):
+                changed += 1
+                if apply:
+                    session.execute(
+                        update(AuditEntry)
+                        .where(AuditEntry.id == entry_id)
+                        .values(before=new_before, after=new_after),
+                        execution_options={"synchronize_session": False},
+                    )
+    return changed
+
+
+def scrub(value: Any) -> Any:
+    """`value` with every personal key's value blanked (None), at any depth."""
+    if isinstance(value, dict):
+        return {key: (None if key in PERSONAL_KEYS else scrub(item)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [scrub(item) for item in value]
+    return value

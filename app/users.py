@@ -1,0 +1,412 @@
+"""Log-in: user names and Argon2id password hashes on staff records, with a short lock after
+repeated failures.
+
+Passwords are never stored, logged or audited — only the fact that one was set. A wrong user
+name and a wrong password get the same answer and take the same time, so that trying names
+tells nothing. The caller commits even a refused log-in: the failure count and its audit entry
+must stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.audit import record_change
+from app.i18n import pick
+from app.roles import Role, role_of
+from app.staff import StaffError, add_staff, keep_an_administrator
+from db.models import Setting, Staff
+from db.types import utcnow
+
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_MAX_LENGTH = 128  # Argon2 takes more; a limit keeps a pasted page out
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 5
+_USERNAME = re.compile(r"\S{2,50}")
+
+# The accounts `main.py demo` creates, and the Setting that says a database holds them (the
+# log-in dialog shows them only then).
+DEMO_PASSWORD = "demo1234"
+DEMO_ACCOUNTS_KEY = "demo.accounts"
+_DEMO_PEOPLE = (
+    ("admin", "演示管理员", Role.ADMINISTRATOR),
+    ("lead", "演示组长", Role.TEAM_LEAD),
+    ("operator", "演示回访员", Role.OPERATOR),
+    ("auditor", "演示审计员", Role.AUDITOR),
+)
+
+# argon2-cffi's defaults: Argon2id with RFC 9106's low-memory profile (64 MiB, 3 passes).
+_hasher = PasswordHasher()
+
+
+class UserError(StaffError):
+    """A user name or password that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    staff_id: int
+    name: str
+    role: Role
+    username: str
+
+
+@dataclass(frozen=True)
+class LoginRefused:
+    message: str
+    locked_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    name: str
+    role: Role
+
+
+def wrong_credentials() -> str:
+    return pick("用户名或密码不正确。", "Wrong user name or password.")
+
+
+def normalize_username(text: str | None) -> str:
+    return (text or "").strip().lower()
+
+
+def check_username(text: str | None) -> str:
+    """The user name as stored (lower case); raises UserError when it cannot be one."""
+    username = normalize_username(text)
+    if not _USERNAME.fullmatch(username):
+        raise UserError(
+            pick(
+                "用户名应为 2–50 个字符，不含空格",
+                "A user name has 2–50 characters and no spaces",
+            )
+        )
+    return username
+
+
+def check_password(password: str, *, username: str | None = None) -> None:
+    """Raises UserError when `password` does not meet the policy."""
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise UserError(
+            pick(
+                f"密码至少需要 {PASSWORD_MIN_LENGTH} 个字符",
+                f"A password needs at least {PASSWORD_MIN_LENGTH} characters",
+            )
+        )
+    if len(password) > PASSWORD_MAX_LENGTH:
+        raise UserError(
+            pick(
+                f"密码不能超过 {PASSWORD_MAX_LENGTH} 个字符",
+                f"A password has at most {PASSWORD_MAX_LENGTH} characters",
+            )
+        )
+    if not password.strip():
+        raise UserError(pick("密码不能全是空格", "A password cannot be only spaces"))
+    if username and password.strip().lower() == normalize_username(username):
+        raise UserError(pick("密码不能与用户名相同", "The password cannot be the user name"))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _dummy_hash() -> str:
+    return _hasher.hash("not anybody's password")
+
+
+def accounts_exist(session: Session) -> bool:
+    """Whether anybody can log in: then everybody must (the GUI asks before the main window)."""
+    return (
+        session.scalar(
+            select(Staff.id)
+            .where(Staff.password_hash.is_not(None), Staff.active.is_(True))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def staff_by_username(session: Session, username: str) -> Staff | None:
+    name = normalize_username(username)
+    return session.scalar(select(Staff).where(Staff.username == name)) if name else None
+
+
+def _staff(session: Session, staff_id: int) -> Staff:
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        raise UserError(pick("找不到此人员", "No such person"))
+    return staff
+
+
+def set_username(
+    session: Session, staff_id: int, username: str | None, *, by_id: int | None = None
+) -> None:
+    """Give a person a user name (None or blank: none; they can no longer log in)."""
+    staff = _staff(session, staff_id)
+    new = check_username(username) if normalize_username(username) else None
+    if new == staff.username:
+        return
+    if new is None:
+        keep_an_administrator(session, staff)
+    else:
+        taken = session.scalar(select(Staff.id).where(Staff.username == new, Staff.id != staff.id))
+        if taken is not None:
+            raise UserError(pick(f"用户名“{new}”已被他人使用", f"The user name {new!r} is taken"))
+    before = {"username": staff.username}
+    staff.username = new
+    _forget_demo_account(session, before["username"])
+    record_change(
+        session,
+        actor_id=by_id,
+        action="user.username",
+        entity="staff",
+        entity_uid=staff.uid,
+        before=before,
+        after={"username": new},
+    )
+
+
+def set_password(
+    session: Session, staff_id: int, password: str, *, by_id: int | None = None
+) -> None:
+    """Set a person's password (by an administrator, or by themselves); clears a lock."""
+    staff = _staff(session, staff_id)
+    if staff.username is None:
+        raise UserError(pick("请先为此人员设置用户名", "Give this person a user name first"))
+    check_password(password, username=staff.username)
+    had_password = staff.password_hash is not None
+    staff.password_hash = hash_password(password)
+    staff.failed_logins = 0
+    staff.locked_until = None
+    _forget_demo_account(session, staff.username)
+    record_change(
+        session,
+        actor_id=by_id,
+        action="user.password",
+        entity="staff",
+        entity_uid=staff.uid,
+        before={"username": staff.username, "password_set": had_password},
+        after={"username": staff.username, "password_set": True},
+    )
+
+
+def change_own_password(session: Session, staff_id: int, old: str, new: str) -> None:
+    """A person changes their own password, knowing the present one."""
+    staff = _staff(session, staff_id)
+    if staff.password_hash is None or not _verify(staff.password_hash, old):
+        raise UserError(pick("当前密码不正确", "The present password is wrong"))
+    if old == new:
+        raise UserError(pick("新密码与当前密码相同", "The new password is the present one"))
+    set_password(session, staff_id, new, by_id=staff_id)
+
+
+def set_active(session: Session, staff_id: int, active: bool, *, by_id: int | None = None) -> None:
+    """Enable or disable a person; a disabled person cannot log in and leaves the lists."""
+    staff = _staff(session, staff_id)
+    if staff.active == active:
+        return
+    if not active and staff_id == by_id:
+        raise UserError(pick("不能停用自己", "You cannot disable yourself"))
+    if not active:
+        keep_an_administrator(session, staff)
+    staff.active = active
+    record_change(
+        session,
+        actor_id=by_id,
+        action="user.active",
+        entity="staff",
+        entity_uid=staff.uid,
+        before={"active": not active},
+        after={"active": active},
+    )
+
+
+def authenticate(
+    session: Session, username: str, password: str, *, now: datetime | None = None
+) -> LoggedIn | LoginRefused:
+    """Check a log-in; every attempt is audited, and five failures in a row lock the user for
+    a few minutes. Commit the session whatever the result."""
+    now = now or utcnow()
+    name = normalize_username(username)[:50]
+    staff = staff_by_username(session, name)
+    if staff is None or not staff.active or staff.password_hash is None:
+        _verify(_dummy_hash(), password)  # the same time as a real check
+        reason = "unknown" if staff is None else "inactive" if not staff.active else "no_password"
+        _audit_failure(session, staff, name, reason, now)
+        return LoginRefused(wrong_credentials())
+    if staff.locked_until is not None and staff.locked_until > now:
+        _audit_failure(session, staff, name, "locked", now)
+        return LoginRefused(_locked_message(staff.locked_until), staff.locked_until)
+    if not _verify(staff.password_hash, password):
+        failures = staff.failed_logins + 1
+        locked_until = None
+        if failures >= MAX_FAILED_LOGINS:
+            failures, locked_until = 0, now + timedelta(minutes=LOCK_MINUTES)
+        _set_counters(session, staff, failures, locked_until)
+        _audit_failure(session, staff, name, "wrong_password", now, locked_until=locked_until)
+        if locked_until is not None:
+            return LoginRefused(_locked_message(locked_until), locked_until)
+        return LoginRefused(wrong_credentials())
+    if staff.failed_logins or staff.locked_until is not None:
+        _set_counters(session, staff, 0, None)
+    if _hasher.check_needs_rehash(staff.password_hash):
+        old_parameters = _parameters(staff.password_hash)
+        staff.password_hash = hash_password(password)
+        record_change(
+            session,
+            actor_id=staff.id,
+            action="user.password_rehash",
+            entity="staff",
+            entity_uid=staff.uid,
+            before={"parameters": old_parameters},
+            after={"parameters": _parameters(staff.password_hash)},
+            at=now,
+        )
+    record_change(
+        session,
+        actor_id=staff.id,
+        action="user.login",
+        entity="staff",
+        entity_uid=staff.uid,
+        before=None,
+        after={"username": staff.username},
+        at=now,
+    )
+    return LoggedIn(staff.id, staff.name, role_of(staff.role), staff.username or name)
+
+
+def _set_counters(
+    session: Session, staff: Staff, failures: int, locked_until: datetime | None
+) -> None:
+    # Written with updated_at kept: a log-in is not a change to the person, and must not make
+    # the record travel in the next sync file.
+    session.execute(
+        update(Staff)
+        .where(Staff.id == staff.id)
+        .values(failed_logins=failures, locked_until=locked_until, updated_at=Staff.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(staff, ["failed_logins", "locked_until", "updated_at"])
+
+
+def _audit_failure(
+    session: Session,
+    staff: Staff | None,
+    username: str,
+    reason: str,
+    now: datetime,
+    *,
+    locked_until: datetime | None = None,
+) -> None:
+    after: dict[str, Any] = {"username": username, "reason": reason}
+    if locked_until is not None:
+        after["locked_until"] = locked_until
+    record_change(
+        session,
+        actor_id=None,
+        action="user.login_failed",
+        entity="staff",
+        entity_uid=staff.uid if staff is not None else None,
+        before=None,
+        after=after,
+        at=now,
+    )
+
+
+def _locked_message(until: datetime) -> str:
+    from app.importing.values import LOCAL_ZONE
+
+    at = until.astimezone(LOCAL_ZONE).strftime("%H:%M")
+    return pick(
+        f"登录失败次数过多，此用户已暂时锁定，请于 {at} 后再试，或请管理员重设密码。",
+        f"Too many failed log-ins: this user is locked until {at}; try again then, "
+        "or ask an administrator to set a new password.",
+    )
+
+
+def _parameters(password_hash: str) -> str:
+    """The hash's algorithm and cost ("argon2id m=65536,t=3,p=4"), without the hash itself."""
+    parts = password_hash.split("$")
+    return f"{parts[1]} {parts[3]}" if len(parts) > 3 else "?"
+
+
+# Demo accounts
+
+
+def add_demo_accounts(session: Session) -> list[DemoAccount]:
+    """One person of each role with the demo password, for a demo database; none when anybody
+    can log in already (known passwords never join real accounts)."""
+    if accounts_exist(session):
+        return []
+    added = []
+    for username, name, role in _DEMO_PEOPLE:
+        if staff_by_username(session, username) is not None:
+            continue
+        staff = add_staff(session, name, role)
+        set_username(session, staff.id, username)
+        set_password(session, staff.id, DEMO_PASSWORD)
+        added.append(DemoAccount(username, DEMO_PASSWORD, name, role))
+    session.flush()
+    if added:
+        _store_demo_accounts(session, [*demo_accounts(session), *added])
+    return added
+
+
+def demo_accounts(session: Session) -> list[DemoAccount]:
+    """The demo accounts that still have the demo password (for the log-in dialog's hint)."""
+    row = session.get(Setting, DEMO_ACCOUNTS_KEY)
+    listed = row.value if row is not None and isinstance(row.value, list) else []
+    names = [a.get("username") for a in listed if isinstance(a, dict)]
+    active = set(
+        session.scalars(
+            select(Staff.username).where(
+                Staff.username.in_(names), Staff.active.is_(True), Staff.password_hash.is_not(None)
+            )
+        )
+    )
+    return [
+        DemoAccount(a["username"], a["password"], a["name"], role_of(a["role"]))
+        for a in listed
+        if isinstance(a, dict) and a.get("username") in active
+    ]
+
+
+def _store_demo_accounts(session: Session, accounts: list[DemoAccount]) -> None:
+    value = [
+        {"username": a.username, "password": a.password, "name": a.name, "role": a.role.value}
+        for a in accounts
+    ]
+    row = session.get(Setting, DEMO_ACCOUNTS_KEY)
+    if row is None:
+        session.add(Setting(key=DEMO_ACCOUNTS_KEY, value=value))
+    else:
+        row.value = value
+
+
+def _forget_demo_account(session: Session, username: str | None) -> None:
+    """A demo account whose password or name changes is no longer shown in the hint."""
+    row = session.get(Setting, DEMO_ACCOUNTS_KEY)
+    if username is None or row is None or not isinstance(row.value, list):
+        return
+    kept = [a for a in row.value if not (isinstance(a, dict) and a.get("username") == username)]
+    if len(kept) != len(row.value):
+        row.value = kept

@@ -1,0 +1,319 @@
+"""Retention: personal data of cases completed more than `retention.years` ago is forgotten,
+every figure the reports count stays, and the purge is previewed, audited and repeatable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+# First: app.callbacks cannot be imported before app.importing (an import cycle).
+import app.importing  # noqa: F401
+from app.callbacks.tasks import close_unresolved, record_contact
+from app.cli import main
+from app.complaints.registry import ComplaintInput, register_complaint
+from app.demo import fill_demo_data
+from app.reports.monthly import monthly_analysis
+from app.reports.quarterly import quarterly_report
+from app.retention import PURGED, RetentionError, preview, purge, retention_cutoff
+from app.settings import set_setting
+from db.models import (
+    AuditEntry,
+    CallAttempt,
+    CallbackContact,
+    CallbackTask,
+    Case,
+    CasePhone,
+    Complaint,
+    EnterpriseFeedback,
+    Evaluation,
+)
+from tests.callbacks import helpers as h
+
+TODAY = date(2026, 11, 20)  # the demo's cases were completed in the six months before
+PURGE_DAY = date(2029, 8, 15)  # 3 years kept: cases completed before 2026-08-15 go
+CUTOFF = date(2026, 8, 15)
+
+
+@dataclass
+class Filled:
+    old: int  # a case completed before the cutoff, with a closed callback and a complaint
+    new: int  # a case completed after it
+    waiting: int  # an old case whose callback is still open
+    complained: int  # an old case whose complaint is still open
+    enterprise: int  # an old enterprise case with Form B answers
+    task: int
+    complaint: int
+    open_complaint: int
+    lead: int
+
+
+def _old_and_new(session) -> tuple[list[Case], list[Case]]:
+    with_phone = select(Case).where(Case.has_valid_phone.is_(True), Case.is_enterprise.is_(False))
+    old = session.scalars(with_phone.where(Case.completed_on < CUTOFF).order_by(Case.id)).all()
+    new = session.scalars(with_phone.where(Case.completed_on >= CUTOFF).order_by(Case.id)).all()
+    return old, new
+
+
+@pytest.fixture
+def filled(any_db) -> Filled:
+    with any_db.sessions.begin() as session:
+        fill_demo_data(session, cases=300, seed=7, today=TODAY)
+        people = h.people(session)
+        (old, waiting, complained, *_), (new, *_) = _old_and_new(session)
+        at = h.local(2026, 7, 1)
+        session.add(
+            CallAttempt(
+                case_id=old.id,
+                attempted_at=at,
+                outcome="no_answer",
+                phone_original="138 1234 5678",
+                phone_e164="+8613812345678",
+                note="家属说本人在外地",
+                operator_id=people.wang,
+            )
+        )
+        for case_ in (old, waiting):
+            evaluation = h.first_evaluation(session, case_, at, words="窗口人员态度生硬")
+            task_id = h.open_callback(
+                session, case_, evaluation.id, now=at, words="窗口人员态度生硬，电话 13812345678"
+            ).id
+            record_contact(
+                session,
+                task_id,
+                by_id=people.wang,
+                means="phone",
+                said="张先生说已经解决",
+                promised="下周回电",
+                at=at,
+            )
+            if case_ is old:
+                task = task_id
+                close_unresolved(session, task_id, by_id=people.lead, reason="无法联系", now=at)
+        enterprise = session.scalars(
+            select(Case).where(Case.is_enterprise.is_(True), Case.completed_on < CUTOFF)
+        ).first()
+        answers = {"satisfaction": "satisfied", "enterprise_contact": "刘经理", "suggestion": "好"}
+        evaluation = Evaluation(
+            case_id=enterprise.id,
+            channel="enterprise",
+            round=1,
+            evaluated_at=at,
+            overall="satisfied",
+            suggestion="好",
+            original={"form": "B", **answers},
+        )
+        session.add(evaluation)
+        session.flush()
+        session.add(
+            EnterpriseFeedback(
+                case_id=enterprise.id,
+                status="verified",
+                satisfaction="satisfied",
+                enterprise_contact="刘经理",
+                revisit_contact="王芳",
+                suggestion="好",
+                first_answers=answers,
+                evaluation_id=evaluation.id,
+            )
+        )
+        complaints = []
+        for case_, received in ((old, h.local(2026, 6, 20)), (complained, h.local(2026, 7, 20))):
+            complaints.append(
+                register_complaint(
+                    session,
+                    ComplaintInput(
+                        content="窗口排队太久",
+                        channel="phone",
+                        category="opinion",
+                        received_at=received,
+                        complainant="李女士",
+                        contact="0531-86123456",
+                        address="历下区经十路 1 号",
+                        case_no=case_.case_no,
+                    ),
+                    by_id=people.wang,
+                    now=received,
+                )
+            )
+        complaints[0].status, complaints[0].closed_at = "closed", h.local(2026, 7, 1)
+        return Filled(
+            old=old.id,
+            new=new.id,
+            waiting=waiting.id,
+            complained=complained.id,
+            enterprise=enterprise.id,
+            task=task,
+            complaint=complaints[0].id,
+            open_complaint=complaints[1].id,
+            lead=people.lead,
+        )
+
+
+# What the monthly analysis quotes of people — the 附录 F ledger (names, numbers, addresses) and
+# the respondents' own words — is what the purge forgets on purpose; its figures must stay.
+TEXTS = frozenset({"ledger_rows", "words", "callback_words"})
+
+
+def _without(value, keys: frozenset[str]):
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
+def _figures(database) -> dict:
+    """Every figure of the quarterly reports and monthly analyses the demo's days cover."""
+    with database.sessions() as session:
+        figures = {}
+        for quarter in (2, 3, 4):
+            report = quarterly_report(session, 2026, quarter, today=TODAY).to_json()
+            report.pop("generated_at")
+            figures[f"Q{quarter}"] = report
+        for month in range(5, 12):
+            analysis = monthly_analysis(session, 2026, month).to_json()
+            analysis.pop("generated_at")
+            figures[f"M{month}"] = _without(analysis, TEXTS)
+        figures["counts"] = [
+            session.scalar(select(func.count()).select_from(model))
+            for model in (Case, Evaluation, CallAttempt, CallbackTask, Complaint)
+        ]
+    return figures
+
+
+def test_the_purge_keeps_every_figure_of_the_reports(any_db, filled):
+    before = _figures(any_db)
+    with any_db.sessions.begin() as session:
+        counts = purge(session, PURGE_DAY, by_id=filled.lead)
+    assert counts.cases > 100 and counts.phones > 100
+    assert _figures(any_db) == before
+
+
+def test_the_personal_data_of_old_cases_is_forgotten(any_db, filled):
+    with any_db.sessions.begin() as session:
+        purge(session, PURGE_DAY)
+    with any_db.sessions() as session:
+        old = session.get(Case, filled.old)
+        assert (old.applicant, old.location, old.phones) == (None, None, [])
+        assert old.has_valid_phone  # a figure: it had a number
+        attempt = session.scalar(select(CallAttempt).where(CallAttempt.case_id == filled.old))
+        assert (attempt.note, attempt.phone_original, attempt.phone_e164) == (None, None, None)
+        assert attempt.outcome == "no_answer"
+        assert (
+            session.scalar(
+                select(func.count(Evaluation.id)).where(
+                    Evaluation.case_id.in_([filled.old, filled.enterprise]),
+                    Evaluation.suggestion.is_not(None),
+                )
+            )
+            == 0
+        )
+        task = session.get(CallbackTask, filled.task)
+        assert (task.respondent_words, task.status) == (None, "closed")
+        contact = session.scalar(select(CallbackContact).where(CallbackContact.task_id == task.id))
+        assert (contact.said, contact.promised, contact.means) == (PURGED, None, "phone")
+        form = session.scalar(
+            select(EnterpriseFeedback).where(EnterpriseFeedback.case_id == filled.enterprise)
+        )
+        assert (form.enterprise_contact, form.suggestion, form.revisit_contact) == (
+            None,
+            None,
+            "王芳",
+        )
+        assert form.first_answers["enterprise_contact"] is None
+        assert form.first_answers["satisfaction"] == "satisfied"
+        original = session.scalar(
+            select(Evaluation.original)
+            .where(Evaluation.case_id == filled.enterprise)
+            .where(Evaluation.channel == "enterprise")
+        )
+        assert original == {
+            "form": "B",
+            "satisfaction": "satisfied",
+            "enterprise_contact": None,
+            "suggestion": None,
+        }
+        closed = session.get(Complaint, filled.complaint)
+        assert (closed.complainant, closed.contact, closed.address) == (None, None, None)
+        assert closed.content == "窗口排队太久"
+        # The audit trail of those records keeps who and when, not the words and numbers.
+        trail = session.execute(
+            select(AuditEntry.action, AuditEntry.before, AuditEntry.after).where(
+                AuditEntry.entity_uid.in_([task.uid, closed.uid])
+            )
+        ).all()
+        assert {action for action, *_ in trail} >= {"callback.contact", "callback.close"}
+        text = repr(trail)
+        for personal in ("张先生说已经解决", "下周回电", "李女士", "0531-86123456"):
+            assert personal not in text
+
+
+def test_newer_cases_open_callbacks_and_open_complaints_are_left_alone(any_db, filled):
+    with any_db.sessions.begin() as session:
+        purge(session, PURGE_DAY)
+    with any_db.sessions() as session:
+        for case_id in (filled.new, filled.waiting, filled.complained):
+            case_ = session.get(Case, case_id)
+            assert case_.applicant and case_.location and case_.phones
+        waiting = session.scalar(select(CallbackTask).where(CallbackTask.case_id == filled.waiting))
+        assert waiting.respondent_words.endswith("13812345678")
+        assert (
+            session.scalar(
+                select(CallbackContact.said).where(CallbackContact.task_id == waiting.id)
+            )
+            == "张先生说已经解决"
+        )
+        still_open = session.get(Complaint, filled.open_complaint)
+        assert still_open.complainant == "李女士"
+
+
+def test_preview_counts_what_the_purge_does_and_a_second_purge_has_nothing(any_db, filled):
+    with any_db.sessions() as session:
+        expected = preview(session, PURGE_DAY)
+        assert session.scalar(select(func.count(CasePhone.id))) > expected.phones  # unchanged
+    assert expected.cutoff == CUTOFF and expected.years == 3
+    assert (expected.callback_tasks, expected.callback_contacts, expected.complaints) == (1, 1, 1)
+    assert expected.enterprise_forms == 1
+    assert expected.audit_entries == 2  # the contact's words, the complainant's registration
+    with any_db.sessions.begin() as session:
+        done = purge(session, PURGE_DAY, by_id=filled.lead)
+    assert done == expected
+    with any_db.sessions.begin() as session:
+        assert preview(session, PURGE_DAY).total == 0
+        assert purge(session, PURGE_DAY).total == 0
+    with any_db.sessions() as session:
+        (entry,) = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "retention.purge")
+        ).all()
+    assert entry.actor == f"张组长 (#{filled.lead})"
+    assert entry.after["cutoff"] == "2026-08-15" and entry.after["cases"] == expected.cases
+
+
+def test_the_retention_period_is_a_setting(any_db, filled):
+    with any_db.sessions.begin() as session:
+        set_setting(session, "retention.years", 4)
+        assert preview(session, PURGE_DAY).total == 0  # cut-off 2025-08-15: nothing so old
+        set_setting(session, "retention.years", 0)
+        with pytest.raises(RetentionError, match="至少为 1 年"):
+            preview(session, PURGE_DAY)
+
+
+def test_the_cutoff_of_a_29_february():
+    assert retention_cutoff(date(2028, 2, 29), 3) == date(2025, 2, 28)
+    assert retention_cutoff(date(2029, 8, 15), 3) == CUTOFF
+
+
+def test_the_retention_commands(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert main(["--db", url, "demo", "--cases", "60"]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "2037-01-01 之前办结的业务件" in out and "预览：共" in out
+    assert main(["--db", url, "retention", "purge", "--today", "2040-01-01"]) == 0
+    assert "已清除" in capsys.readouterr().out
+    assert main(["--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
+    assert "预览：共 0 条" in capsys.readouterr().out

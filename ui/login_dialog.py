@@ -1,0 +1,202 @@
+"""Logging in (登录) before the main window, once anybody in the database has a password.
+
+A database filled by `main.py demo` shows its demo accounts under the form, so that a newcomer
+gets straight in; any other database shows nothing of the kind.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.roles import role_label
+from app.users import DemoAccount, LoggedIn, accounts_exist, authenticate, demo_accounts
+from db.database import Database
+from ui.current_user import CurrentStaff, log_in_as
+
+ERROR_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; `person` is who logged in once it is accepted."""
+
+    def __init__(
+        self,
+        database: Database,
+        demo: list[DemoAccount] | None = None,
+        parent: QWidget | None = None,
+        *,
+        switching: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.demo = demo or []
+        self.person: CurrentStaff | None = None
+        self.setWindowTitle(self.tr("切换用户 — 回访台") if switching else self.tr("登录 — 回访台"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(self.tr("回访台 RevisitDesk"))
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        subtitle = QLabel(self.tr("请输入您的用户名和密码，按回车登录。"))
+        subtitle.setStyleSheet("color: #555555;")
+
+        self.username_edit = QLineEdit()
+        self.username_edit.setPlaceholderText(self.tr("用户名"))
+        self.username_edit.returnPressed.connect(self._username_entered)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("密码"))
+        self.password_edit.returnPressed.connect(self.log_in)
+        form = QFormLayout()
+        username_label = QLabel(self.tr("用户名(&U)："))
+        username_label.setBuddy(self.username_edit)
+        password_label = QLabel(self.tr("密码(&P)："))
+        password_label.setBuddy(self.password_edit)
+        form.addRow(username_label, self.username_edit)
+        form.addRow(password_label, self.password_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.login_button = QPushButton(self.tr("登录 (Enter)"))
+        self.login_button.clicked.connect(self.log_in)
+        self.cancel_button = QPushButton(self.tr("退出"))
+        self.cancel_button.clicked.connect(self.reject)
+        # Enter is the line edits' business: in the user name it moves on, in the password it
+        # logs in. No button takes it over.
+        for button in (self.login_button, self.cancel_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.login_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        if self.demo:
+            layout.addWidget(self._demo_hint())
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        self.username_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _demo_hint(self) -> QFrame:
+        """The demo accounts, each a link that fills the form."""
+        box = QFrame()
+        box.setObjectName("demo_hint")
+        box.setStyleSheet(
+            "QFrame#demo_hint { background: #f1f6fd; border: 1px solid #b9cde9;"
+            " border-radius: 6px; }"
+        )
+        passwords = {a.password for a in self.demo}
+        lines = [
+            "<b>"
+            + html.escape(
+                self.tr("演示数据库的账号（密码均为 {password}）：").format(
+                    password=" / ".join(sorted(passwords))
+                )
+            )
+            + "</b>"
+        ]
+        for account in self.demo:
+            lines.append(
+                f"<a href='{html.escape(account.username)}'>{html.escape(account.username)}</a>"
+                f" — {html.escape(role_label(account.role))}（{html.escape(account.name)}）"
+            )
+        lines.append(
+            "<span style='color:#555555;'>"
+            + html.escape(self.tr("点击账号即可填入。正式使用前请由管理员设置真实账号。"))
+            + "</span>"
+        )
+        self.demo_label = QLabel("<br>".join(lines))
+        self.demo_label.setTextFormat(Qt.TextFormat.RichText)
+        self.demo_label.setWordWrap(True)
+        self.demo_label.linkActivated.connect(self.fill_demo_account)
+        inside = QVBoxLayout(box)
+        inside.setContentsMargins(10, 8, 10, 8)
+        inside.addWidget(self.demo_label)
+        return box
+
+    def fill_demo_account(self, username: str) -> None:
+        account = next((a for a in self.demo if a.username == username), None)
+        if account is not None:
+            self.username_edit.setText(account.username)
+            self.password_edit.setText(account.password)
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _username_entered(self) -> None:
+        if self.password_edit.text():
+            self.log_in()
+        else:
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def log_in(self) -> None:
+        username, password = self.username_edit.text().strip(), self.password_edit.text()
+        if not username:
+            self.show_error(self.tr("请输入用户名。"), self.username_edit)
+            return
+        if not password:
+            self.show_error(self.tr("请输入密码。"), self.password_edit)
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # Committed whatever the answer: a failure is counted and audited.
+            with self.database.sessions.begin() as session:
+                result = authenticate(session, username, password)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if isinstance(result, LoggedIn):
+            self.person = CurrentStaff(result.staff_id, result.name, result.role)
+            self.accept()
+            return
+        self.password_edit.clear()
+        self.show_error(result.message, self.password_edit)
+
+    def show_error(self, text: str, focus: QLineEdit) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def login_facts(database: Database) -> tuple[bool, list[DemoAccount]]:
+    """Whether anybody must log in, and the demo accounts to offer."""
+    with database.sessions() as session:
+        if not accounts_exist(session):
+            return False, []
+        return True, demo_accounts(session)
+
+
+def log_in(database: Database, parent: QWidget | None = None, *, switching: bool = False) -> bool:
+    """Ask who is at the seat when the database has passwords; False when they gave up.
+
+    Without any password there is nobody to ask for (True, nobody logged in).
+    """
+    needed, demo = login_facts(database)
+    if not needed:
+        log_in_as(None)
+        return True
+    dialog = LoginDialog(database, demo, parent, switching=switching)
+    if not dialog.exec():
+        return False
+    log_in_as(dialog.person)
+    return True
