@@ -100,6 +100,23 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--unit", action="append", help="accepting unit (repeatable; default all)")
     sample.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
     sample.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+    feedback_report = report_kinds.add_parser(
+        "feedback",
+        help="suggestions, complaints and dissatisfaction per unit (J 5.4.4) / 单位反馈清单",
+    )
+    feedback_report.add_argument("--year", type=int, required=True)
+    feedback_report.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    feedback_report.add_argument("--unit", help="one accepting unit (default: all)")
+    feedback_report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+    staff_report = report_kinds.add_parser(
+        "staff", help="dissatisfied and complaint work orders per handler (J 5.4.4) / 人员考核"
+    )
+    staff_report.add_argument("--year", type=int, required=True)
+    staff_report.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    staff_report.add_argument("--format", choices=("json", "xlsx"), default="json")
+    staff_report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx)"
+    )
 
     desk = commands.add_parser("desk", help="the phone revisit queue / 电话回访队列")
     desk_actions = desk.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -139,12 +156,75 @@ def build_parser() -> argparse.ArgumentParser:
         "--role", default="operator", help="operator, team_lead, administrator, auditor"
     )
     staff_add.add_argument("--unit", help="their accepting unit")
+    staff_add.add_argument("--username", help="their user name for logging in")
     staff_role = staff_actions.add_parser("role", help="change a person's role")
     staff_role.add_argument("name")
     staff_role.add_argument("role", help="operator, team_lead, administrator, auditor")
+    staff_password = staff_actions.add_parser(
+        "password", help="set a user's password (asked for, not shown) / 设置登录密码"
+    )
+    staff_password.add_argument("username")
+    staff_password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+    audit = commands.add_parser("audit", help="the audit trail / 审计日志")
+    audit_actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
+    audit_export = audit_actions.add_parser("export", help="write the trail to .xlsx or .csv")
+    audit_export.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    audit_export.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    audit_export.add_argument("--actor", help="part of the name of who made the changes")
+    audit_export.add_argument("--entity", help="e.g. staff, setting, callback_task")
+    audit_export.add_argument("--action", dest="audit_action", help="e.g. user.login_failed")
+    audit_export.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+
+    retention = commands.add_parser(
+        "retention", help="purge personal data past retention.years / 个人信息保留期限"
+    )
+    retention.add_argument("action", choices=("preview", "purge"))
+    retention.add_argument(
+        "--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="count from this day"
+    )
 
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
+
+    backup = commands.add_parser("backup", help="back up, verify, restore / 备份、校验与恢复")
+    backup_actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
+    create = backup_actions.add_parser(
+        "create", help="back up the database and its attachments into one file / 立即备份"
+    )
+    where = create.add_mutually_exclusive_group()
+    where.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the new file (default: in the backup folder)",
+    )
+    where.add_argument(
+        "--daily",
+        action="store_true",
+        help="the daily automatic backup: into the backup folder when the newest there is "
+        "older than a day, then delete daily backups beyond backup.keep (for cron)",
+    )
+    verify = backup_actions.add_parser(
+        "verify", help="check every byte of a backup file / 校验备份"
+    )
+    verify.add_argument("file", type=Path)
+    restore = backup_actions.add_parser(
+        "restore", help="restore a backup into a NEW database / 恢复到新数据库"
+    )
+    restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--to",
+        required=True,
+        metavar="URL_OR_PATH",
+        help="a SQLite file that does not exist yet, or the URL of an empty PostgreSQL database",
+    )
+    backup_actions.add_parser("list", help="the backups in the backup folder / 备份列表")
+    for action in backup_actions.choices.values():
+        action.add_argument("--json", action="store_true", help="print the result as JSON")
 
     cal = commands.add_parser("calendar", help="the working-day calendar / 工作日历")
     cal_actions = cal.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -162,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     year.add_argument("year", type=int)
     year.add_argument("--note")
+    _add_sync_commands(commands)
     return parser
 
 
@@ -170,6 +251,9 @@ def run(args: argparse.Namespace) -> int:
         i18n.set_language(args.lang)
     from db.database import open_database
 
+    if args.command == "backup" and args.action in ("verify", "restore"):
+        # These leave the database in use alone: it may be the very one that was lost.
+        return _cmd_backup(None, args)
     database = open_database(args.db)
     try:
         handler = {
@@ -180,7 +264,11 @@ def run(args: argparse.Namespace) -> int:
             "report": _cmd_report,
             "desk": _cmd_desk,
             "settings": _cmd_settings,
+            "backup": _cmd_backup,
             "staff": _cmd_staff,
+            "sync": _cmd_sync,
+            "audit": _cmd_audit,
+            "retention": _cmd_retention,
         }[args.command]
         return handler(database, args)
     except KeyboardInterrupt:
@@ -218,8 +306,10 @@ def _cmd_import(database, args) -> int:
 
 def _cmd_demo(database, args) -> int:
     from app.demo import fill_demo_data
+    from app.demo_follow_up import fill_follow_up_demo
     from app.desk.sampling import refresh_queue
     from app.desk.transaction import write_transaction
+    from app.users import DEMO_PASSWORD, add_demo_accounts
     from db.models import Case
 
     with database.sessions.begin() as session:
@@ -232,6 +322,9 @@ def _cmd_demo(database, args) -> int:
             )
             return EXIT_OK
         result = fill_demo_data(session, cases=args.cases, seed=args.seed)
+        accounts = add_demo_accounts(session)
+        # The team lead's board: callbacks in every state, complaints, a 督办 and a CAPA.
+        fill_follow_up_demo(session, seed=args.seed)
     # So that "next case" on the call desk has something to offer straight away.
     with write_transaction(database) as session:
         queued = refresh_queue(session, seed=args.seed).added
@@ -242,6 +335,134 @@ def _cmd_demo(database, args) -> int:
         ).format(units=result.units, cases=result.cases, evaluations=result.evaluations)
         + pick(" 回访队列中有 {n} 件。", " {n} cases queued for phone revisits.").format(n=queued)
     )
+    if accounts:
+        print(
+            pick("演示账号（密码均为 {p}）：", "Demo accounts (password {p}):").format(
+                p=DEMO_PASSWORD
+            )
+        )
+        for account in accounts:
+            print(f"  {account.username:10} {account.name}")
+    return EXIT_OK
+
+
+def _cmd_backup(database, args) -> int:
+    from app import backup
+
+    try:
+        return {
+            "create": _backup_create,
+            "verify": _backup_verify,
+            "restore": _backup_restore,
+            "list": _backup_list,
+        }[args.action](database, args)
+    except (backup.BackupError, OSError) as error:
+        if args.json:
+            print(json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False))
+        else:
+            print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print(
+            pick("已中断，没有留下未完成的文件。", "Interrupted; no unfinished file left."),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+
+
+def _backup_create(database, args) -> int:
+    from app.backup import (
+        MANUAL,
+        backup_settings,
+        create_backup,
+        describe,
+        make_daily_backup,
+        new_backup_path,
+    )
+
+    settings = backup_settings(database)
+    removed = []
+    if args.daily:
+        daily = make_daily_backup(database, settings)
+        if daily is None:
+            message = pick(
+                "备份文件夹中已有一天之内的备份，本次未备份。",
+                "A backup less than a day old exists; none made.",
+            )
+            print(json.dumps({"ok": True, "made": False}) if args.json else message)
+            return EXIT_OK
+        path, manifest, removed = daily.path, daily.manifest, daily.removed
+    else:
+        path = args.output or new_backup_path(settings.folder, database.url, MANUAL)
+        manifest = create_backup(database, path)
+    if args.json:
+        data = {"ok": True, "made": True, "file": str(path), "size": path.stat().st_size}
+        data |= {"removed": [str(p) for p in removed], "manifest": manifest.to_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(pick(f"已备份到 {path}", f"Backed up to {path}") + f" ({path.stat().st_size:,} B)")
+    print("\n".join(describe(manifest)))
+    if manifest.missing_attachments:
+        print(
+            pick(
+                "注意：这些附件在存储中缺失或已损坏，没有备份：",
+                "Note: missing or damaged, not backed up: ",
+            )
+            + ", ".join(manifest.missing_attachments),
+            file=sys.stderr,
+        )
+    for old in removed:
+        print(pick("已按保留份数删除：", "Rotated away: ") + str(old))
+    return EXIT_OK
+
+
+def _backup_verify(_database, args) -> int:
+    from app.backup import verify_backup
+
+    report = verify_backup(args.file)
+    print(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else report.text()
+    )
+    return EXIT_OK
+
+
+def _backup_restore(_database, args) -> int:
+    from app.backup import restore_backup
+
+    result = restore_backup(args.file, args.to)
+    print(
+        json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else result.text()
+    )
+    return EXIT_OK
+
+
+def _backup_list(database, args) -> int:
+    from app.backup import backup_settings, list_backups
+    from app.importing.values import LOCAL_ZONE
+
+    folder = backup_settings(database).folder
+    entries = list_backups(folder)
+    if args.json:
+        rows = [
+            {
+                "file": str(e.path),
+                "size": e.size,
+                "manifest": e.manifest.to_dict() if e.manifest else None,
+                "problem": e.problem,
+            }
+            for e in entries
+        ]
+        print(json.dumps({"folder": str(folder), "backups": rows}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(pick("备份文件夹：", "Backup folder: ") + str(folder))
+    for e in entries:
+        if e.manifest is None:
+            print(f"{'?':19}  {'?':11}  {e.size:>13,}  {e.path.name}  {e.problem}")
+            continue
+        when = e.manifest.created_at.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{when}  {e.manifest.kind:11}  {e.size:>13,}  {e.path.name}  {e.manifest.source}")
+    if not entries:
+        print(pick("（没有备份）", "(no backups)"))
     return EXIT_OK
 
 
@@ -273,9 +494,13 @@ def _cmd_report(database, args) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    return {"quarterly": _report_quarterly, "monthly": _report_monthly, "sample": _report_sample}[
-        args.report
-    ](database, args)
+    return {
+        "quarterly": _report_quarterly,
+        "monthly": _report_monthly,
+        "sample": _report_sample,
+        "feedback": _report_feedback,
+        "staff": _report_staff,
+    }[args.report](database, args)
 
 
 def _report_quarterly(database, args) -> int:
@@ -335,6 +560,44 @@ def _report_sample(database, args) -> int:
             "Sample {id} drawn: {n} cases, seed {seed}",
         ).format(id=drawn.id, n=len(drawn.rows), seed=drawn.seed)
     )
+    return _written(args.output)
+
+
+def _report_feedback(database, args) -> int:
+    from app.reports.feedback_xlsx import write_feedback_xlsx
+    from app.reports.unit_feedback import UnknownUnit, quarter_feedback
+
+    try:
+        with database.sessions() as session:
+            report = quarter_feedback(session, args.year, args.quarter, unit=args.unit)
+    except UnknownUnit as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    write_feedback_xlsx(report, args.output)
+    print(
+        pick(
+            "{units} 个受理单位，共 {entries} 条建议、投诉和不满意回访，其中 {pending} 条尚在办理",
+            "{units} units, {entries} suggestions, complaints and dissatisfied callbacks, "
+            "{pending} still being handled",
+        ).format(
+            units=len(report.units),
+            entries=sum(u.total for u in report.units),
+            pending=sum(u.pending for u in report.units),
+        )
+    )
+    return _written(args.output)
+
+
+def _report_staff(database, args) -> int:
+    from app.reports.feedback_xlsx import write_assessment_xlsx
+    from app.reports.staff_assessment import staff_assessment, work_orders
+
+    with database.sessions() as session:
+        assessment = staff_assessment(session, args.year, args.quarter)
+        orders = work_orders(session, args.year, args.quarter) if args.format == "xlsx" else []
+    if args.format == "json":
+        return _write_json(assessment.to_json(), args.output)
+    write_assessment_xlsx(assessment, orders, args.output)
     return _written(args.output)
 
 
@@ -476,22 +739,127 @@ def _cmd_settings(database, args) -> int:
 def _cmd_staff(database, args) -> int:
     from app.roles import role_label
     from app.staff import StaffError, add_staff, list_staff, set_role
+    from app.users import UserError, set_password, set_username, staff_by_username
 
     try:
         with database.sessions.begin() as session:
             if args.action == "add":
-                add_staff(session, args.name, args.role, unit=args.unit)
+                staff = add_staff(session, args.name, args.role, unit=args.unit)
+                if args.username:
+                    set_username(session, staff.id, args.username)
             elif args.action == "role":
                 set_role(session, args.name, args.role)
+            elif args.action == "password":
+                user = staff_by_username(session, args.username)
+                if user is None:
+                    raise UserError(
+                        pick(f"没有用户名为“{args.username}”的人员", f"No user {args.username!r}")
+                    )
+                set_password(session, user.id, _read_password(args.password_stdin))
     except StaffError as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
+    if args.action == "password":
+        print(pick("密码已设置。", "Password set."))
+        return EXIT_OK
     with database.sessions() as session:
         for row in list_staff(session):
-            if not (getattr(args, "all", False) or row.is_operator or row.role != "operator"):
+            user = row.is_operator or row.role != "operator" or row.username
+            if not (getattr(args, "all", False) or user):
                 continue  # a 经办人 known from the case files, not a user of the app
             state = "" if row.active else pick("（停用）", " (inactive)")
-            print(f"{row.name:12} {row.role:14} {role_label(row.role):6} {row.unit or '—'}{state}")
+            login = ""
+            if row.username:
+                login = f"  {row.username}" + (
+                    "" if row.has_password else pick("（无密码）", " (no password)")
+                )
+            print(
+                f"{row.name:12} {row.role:14} {role_label(row.role):6} {row.unit or '—'}{state}{login}"
+            )
+    return EXIT_OK
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password: one line of standard input, or typed twice without being shown."""
+    import getpass
+
+    from app.users import UserError
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass(pick("新密码：", "New password: "))
+    if getpass.getpass(pick("再输入一次：", "Again: ")) != password:
+        raise UserError(pick("两次输入的密码不一致", "The two passwords differ"))
+    return password
+
+
+def _cmd_audit(database, args) -> int:
+    from app.audit import AuditQuery, audit_entries
+    from app.audit_export import ExportRefused, write_audit_file
+
+    query = AuditQuery(
+        start=args.start,
+        end=args.end,
+        actor=args.actor,
+        entity=args.entity,
+        action=args.audit_action,
+    )
+    with database.sessions() as session:
+        rows = audit_entries(session, query)
+    try:
+        write_audit_file(rows, args.output)
+    except ExportRefused as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    print(pick("已导出 {n} 条审计记录。", "{n} audit entries exported.").format(n=len(rows)))
+    return _written(args.output)
+
+
+def _cmd_retention(database, args) -> int:
+    from app.retention import RetentionError, preview, purge
+
+    try:
+        with database.sessions.begin() as session:
+            if args.action == "purge":
+                counts = purge(session, args.today)
+            else:
+                counts = preview(session, args.today)
+    except RetentionError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    print(
+        pick(
+            "保存年限 {years} 年：{cutoff} 之前办结的业务件",
+            "Kept {years} years: cases completed before {cutoff}",
+        ).format(years=counts.years, cutoff=counts.cutoff.isoformat())
+    )
+    labels = {
+        "cases": ("业务件（申请人、座落）", "cases (applicant, location)"),
+        "phones": ("联系电话", "phone numbers"),
+        "evaluations": ("评价（建议等文字）", "evaluations (free text)"),
+        "call_attempts": ("拨打记录（号码、备注）", "call attempts (number, note)"),
+        "callback_tasks": ("二次回访（被回访人反映）", "callbacks (respondent's words)"),
+        "callback_contacts": ("二次回访联系记录", "callback contacts"),
+        "enterprise_forms": ("企业回访反馈单（联系人、建议）", "Form B (contact, suggestion)"),
+        "complaints": ("投诉（投诉人、联系方式、地址）", "complaints (complainant, contact)"),
+        "audit_entries": ("审计记录中的个人信息", "audit entries"),
+    }
+    values = counts.to_dict()
+    for key, (zh, en) in labels.items():
+        print(f"  {pick(zh, en)}: {values[key]}")
+    if args.action == "purge":
+        print(
+            pick(
+                "已清除 {n} 条记录中的个人信息。", "Personal data removed from {n} records."
+            ).format(n=counts.total)
+        )
+    else:
+        print(
+            pick(
+                "预览：共 {n} 条记录将被清除个人信息；执行 retention purge 清除。",
+                "Preview: {n} records would lose their personal data; run retention purge.",
+            ).format(n=counts.total)
+        )
     return EXIT_OK
 
 
@@ -521,6 +889,18 @@ def _cmd_calendar(database, args) -> int:
             calendar.add_year(session, args.year, args.note)
     print(pick("已保存。", "Saved."))
     return EXIT_OK
+
+
+def _add_sync_commands(commands) -> None:
+    from app.sync.commands import add_sync_commands
+
+    add_sync_commands(commands)
+
+
+def _cmd_sync(database, args) -> int:
+    from app.sync.commands import run_sync_command
+
+    return run_sync_command(database, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit import record_change
 from app.i18n import pick
 from db.models import Setting
 
@@ -145,6 +146,32 @@ OPTIONS: dict[str, Option] = {
             "扫描仪存放文件的监视文件夹（空：不监视）",
             "Folder a networked scanner drops its files into (empty: none watched)",
         ),
+        Option(
+            "backup.folder",
+            "",
+            "备份文件夹（空：SQLite 数据库文件旁的 backups 文件夹，或用户数据目录中的 backups）",
+            "Backup folder (empty: a backups folder beside the SQLite file, or in the user's "
+            "data directory)",
+        ),
+        Option("backup.daily", True, "每天自动备份", "Back up automatically every day"),
+        Option(
+            "backup.keep",
+            14,
+            "保留最近几份每日自动备份",
+            "How many daily automatic backups to keep",
+        ),
+        Option(
+            "sync.site_name",
+            "",
+            "本机在同步文件中的名称（网点或中心的名称；空：用计算机名）",
+            "This site's name in sync files (the outlet's or centre's; empty: the computer's name)",
+        ),
+        Option(
+            "retention.years",
+            3,
+            "个人信息保存年限（业务件办结后，W 7.1.3.2.5）",
+            "Years personal data is kept after a case is completed (W 7.1.3.2.5)",
+        ),
     )
 }
 
@@ -155,10 +182,22 @@ def get_setting(session: Session, key: str) -> Any:
     return option.default if stored is None else option.check(stored)
 
 
-def set_setting(session: Session, key: str, value: Any) -> None:
+def set_setting(session: Session, key: str, value: Any, *, by_id: int | None = None) -> None:
+    """Change a setting; a change is audited with the values before and after (by_id: who)."""
     value = OPTIONS[key].check(value)
+    before = get_setting(session, key)
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+    if before != value:
+        record_change(
+            session,
+            actor_id=by_id,
+            action="setting.change",
+            entity="setting",
+            entity_uid=None,
+            before={"key": key, "value": before},
+            after={"key": key, "value": value},
+        )

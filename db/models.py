@@ -80,10 +80,20 @@ class Staff(Tracked, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # What this person may see and do (app.roles.Role): operator, team_lead, administrator, auditor.
     role: Mapped[str] = mapped_column(String(20), default="operator", server_default="operator")
+    # Log-in (app.users); both None for people who never log in, e.g. 经办人 from the case files.
+    username: Mapped[str | None] = mapped_column(String(50))  # kept in lower case
+    password_hash: Mapped[str | None] = mapped_column(String(255))  # Argon2id, never the password
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column()
 
     unit: Mapped[Unit | None] = relationship()
 
-    __table_args__ = (Index("ix_staff_name_unit", "name", "unit_id"),)
+    __table_args__ = (
+        Index("ix_staff_name_unit", "name", "unit_id"),
+        # A unique index rather than a constraint: SQLite adds it without copying the table,
+        # which its foreign keys from every other table would forbid (migration 0009).
+        Index("uq_staff_username", "username", unique=True),
+    )
 
 
 class Case(Tracked, Base):
@@ -689,3 +699,75 @@ class AttachmentBlob(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SyncPeer(Base):
+    """A site that sync files come from or go to (app.sync): this database itself or another.
+
+    The row with `is_self` names this database (its site id is generated once, on first use) and
+    keeps its export marks; the others keep how far each site's changes have been imported.
+    """
+
+    __tablename__ = "sync_peers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    is_self: Mapped[bool] = mapped_column(Boolean, default=False)
+    # This site: the number of its last change file, and up to when (its clock) it reached.
+    export_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    exported_until: Mapped[datetime | None] = mapped_column()
+    exported_audit_id: Mapped[int | None] = mapped_column(Integer)  # the last audit entry sent
+    # Another site: the last of its change files imported, and up to when (its clock) all of its
+    # changes are here — a file that starts later would leave a gap and is refused.
+    imported_sequence: Mapped[int | None] = mapped_column(Integer)
+    imported_until: Mapped[datetime | None] = mapped_column()
+    last_import_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncRecord(Base):
+    """The version of a record last exchanged by a sync file, so that an import can tell a newer
+    version of it from one changed in two places at once."""
+
+    __tablename__ = "sync_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(50))  # the table
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # SHA-256 of the record's travelling values at the exchange (in this database's ids): a
+    # different value now means the record was changed here since.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    # Version tokens naming that content, and the tokens of the versions it descends from.
+    versions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    history: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("entity", "uid", name="uq_sync_records_entity_uid"),)
+
+
+class SyncConflict(Base):
+    """A record changed both here and at another site: both versions kept until a team lead
+    decides which stands (app.sync.conflicts). The record here is untouched until then."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(50), index=True)  # the table
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)  # the record here
+    record_id: Mapped[int] = mapped_column(Integer)
+    # The sent record's uid: another than `uid` when it was matched by its 业务编号 or the like.
+    incoming_uid: Mapped[uuid.UUID] = mapped_column(Uuid)
+    incoming_site: Mapped[str] = mapped_column(String(64))
+    incoming_site_name: Mapped[str | None] = mapped_column(String(200))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    # Both versions as sync files write them (references as uids), and the incoming one in this
+    # database's ids, ready to apply if the lead chooses it.
+    local_version: Mapped[dict[str, Any]] = mapped_column(JSON)
+    incoming_version: Mapped[dict[str, Any]] = mapped_column(JSON)
+    incoming_values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    detected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    decision: Mapped[str | None] = mapped_column(String(20))  # local / incoming
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[datetime | None] = mapped_column()

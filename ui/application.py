@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from db.database import Database
 from ui import operations, preferences
+from ui.backup.daily import DailyBackup
 from ui.error_dialog import show_unexpected_error
 from ui.garbage import collect_on_gui_thread
+from ui.login_dialog import log_in
 from ui.main_window import MainWindow
 from ui.resources import FONTS_DIR
 from ui.translations import use_language
@@ -35,7 +37,10 @@ def run(database: Database, language: str | None = None) -> int:
     sys.excepthook = _report_unexpected_error
     language = language or preferences.saved_language()
     use_language(language)
+    if not log_in(database):  # once anybody has a password, everybody logs in first
+        return 0
     window = MainWindow(database, language)
+    DailyBackup(window, database)  # the daily backup with rotation (setting backup.daily)
     window.show()
     code = application.exec()
     operations.cancel_and_wait()

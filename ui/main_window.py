@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 
 from db.database import Database
 from ui import operations, preferences
+from ui.admin.actions import add_admin_actions
+from ui.backup.actions import add_backup_actions
 from ui.database_status import DatabaseStatus
 from ui.pages import PAGES
 from ui.pages.page import Page
+from ui.sync.actions import add_sync_actions
 from ui.translations import use_language
 
 # Fits a 1366×768 screen with the window frame and a task bar.
@@ -78,6 +81,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> QMenuBar:
         menus = QMenuBar()
         file_menu = menus.addMenu(self.tr("文件(&F)"))
+        add_backup_actions(file_menu, self)
+        file_menu.addSeparator()
+        sync_menu = file_menu.addMenu(self.tr("网点同步(&Y)"))
+        add_sync_actions(sync_menu, self).data_changed.connect(self._data_changed_elsewhere)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出(&X)"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -95,9 +103,16 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_actions[language] = action
 
+        admin_menu = menus.addMenu(self.tr("管理(&M)"))
+        add_admin_actions(admin_menu, self)
+
         help_menu = menus.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.tr("关于回访台(&A)")).triggered.connect(self.show_about)
         return menus
+
+    def _data_changed_elsewhere(self) -> None:
+        """Records arrived from outside the pages (a sync file): show the counts anew."""
+        self.status.refresh()
 
     def switch_language(self, language: str) -> None:
         """Save the choice, load its translations and rebuild the window's contents."""
@@ -111,6 +126,11 @@ class MainWindow(QMainWindow):
         preferences.save_language(language)
         use_language(language)
         self.language = language
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the pages and menus again on the page shown: after a change of language or of
+        the person at the seat (what they may see and do)."""
         page = self.navigation.currentRow()
         self._build()
         self.navigation.setCurrentRow(page)

@@ -30,7 +30,7 @@ def test_the_window_shows_the_pages_and_the_database(
     assert window.status.url_label.text() == f"数据库：{sqlite_db.display_url()}"
     qtbot.waitUntil(lambda: window.status.counts_label.text() == "业务件 0 件 · 评价 0 条")
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "设置(&S)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "设置(&S)", "管理(&M)", "帮助(&H)"]
 
 
 def test_switching_to_english_translates_the_window_and_is_remembered(
@@ -44,6 +44,7 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",
         "&Settings",
+        "&Manage",
         "&Help",
     ]
     (page,) = [p for p in window.pages if isinstance(p, ImportPage)]
