@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit import record_change, snapshot
 from app.calendar import WorkingCalendar
 from app.callbacks.contacts import record_second_round_call
 from app.callbacks.opening import open_callback
@@ -45,6 +46,17 @@ FORM_A_ITEMS = (
     ("materials", "提交材料", "Materials"),
 )
 UNREACHABLE = "unreachable"  # the result of an entry whose attempts ran out
+# An evaluation's fields in the audit trail (the free text stays in the evaluation itself).
+_AUDITED = (
+    "channel",
+    "round",
+    "evaluated_at",
+    "overall",
+    "efficiency",
+    "attitude",
+    "materials",
+    "integrity_breach",
+)
 
 
 @dataclass
@@ -108,6 +120,16 @@ def save_form_a(
     )
     session.add(evaluation)
     session.flush()
+    record_change(
+        session,
+        actor_id=operator_id,
+        action="evaluation.add",
+        entity="evaluation",
+        entity_uid=evaluation.uid,
+        before=None,
+        after={"case_id": case_.id, **snapshot(evaluation, _AUDITED)},
+        at=now,
+    )
     attempt = _attempt(session, entry, COMPLETED, now, operator_id, phone_e164, duration_seconds)
     attempt.evaluation_id = evaluation.id
     task = None

@@ -16,7 +16,7 @@ from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
 from app.importing.values import clean_text, normalize
 from app.phones import parse_phones, split_phone_cell
-from db.models import Case, CasePhone, Staff, Unit
+from db.models import AuditEntry, Case, CasePhone, Staff, Unit
 from db.types import utcnow
 
 KIND = "cases"
@@ -219,12 +219,58 @@ def store(
         ids = case_ids(session, list(new_phones))
         _insert_phones(session, {ids[case_no]: phones for case_no, phones in new_phones.items()})
     if changed_rows:
+        _audit_changes(session, existing, changed_rows, changed_phones, batch_id, now)
         session.execute(update(Case), changed_rows)
         changed_ids = list(changed_phones)
         for start in range(0, len(changed_ids), _CHUNK):
             chunk = changed_ids[start : start + _CHUNK]
             session.execute(delete(CasePhone).where(CasePhone.case_id.in_(chunk)))
         _insert_phones(session, changed_phones)
+
+
+def _audit_changes(
+    session: Session,
+    existing: dict,
+    changed_rows: list[dict],
+    changed_phones: dict,
+    batch_id: int,
+    now,
+) -> None:
+    """An audit entry per case the import changed: the fields before and after (numbers are
+    not copied into the trail, only that they changed)."""
+    by_id = {row[0]: row for row in existing.values()}
+    uids = {}
+    ids = [row["id"] for row in changed_rows]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        uids.update(session.execute(select(Case.id, Case.uid).where(Case.id.in_(chunk))).all())
+    entries = []
+    for row in changed_rows:
+        stored = by_id[row["id"]]
+        before, after = {}, {}
+        for column, old in zip(_CASE_COLUMNS, stored[1:], strict=False):
+            if old != row[column]:
+                before[column], after[column] = _plain(old), _plain(row[column])
+        originals = tuple(p.original[:100] for p in changed_phones[row["id"]])
+        if stored[-1] != originals:
+            before["phones"], after["phones"] = len(stored[-1]), len(originals)
+        after["import_batch_id"] = batch_id
+        entries.append(
+            {
+                "at": now,
+                "actor": None,
+                "action": "case.import_update",
+                "entity": "case",
+                "entity_uid": uids.get(row["id"]),
+                "before": before,
+                "after": after,
+            }
+        )
+    session.execute(insert(AuditEntry), entries)
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _ensure_units(session: Session, records: list[CaseRecord]) -> dict[str, Unit]:

@@ -20,7 +20,14 @@ from app.desk.today import operator_today
 from app.i18n import set_language
 from app.ratings import Rating
 from app.settings import set_setting
-from db.models import CallAttempt, CallbackTask, Evaluation, IntegrityEscalation, QueueEntry
+from db.models import (
+    AuditEntry,
+    CallAttempt,
+    CallbackTask,
+    Evaluation,
+    IntegrityEscalation,
+    QueueEntry,
+)
 
 from . import helpers as h
 
@@ -91,6 +98,13 @@ def test_save_form_a_records_the_revisit(any_db):
         entry = session.get(QueueEntry, entry_id)
         assert (entry.status, entry.result, entry.claimed_by_id) == ("done", "completed", None)
         assert session.scalars(select(CallbackTask)).all() == []
+        (audit,) = session.scalars(select(AuditEntry)).all()
+        assert (audit.action, audit.entity, audit.entity_uid) == (
+            "evaluation.add",
+            "evaluation",
+            evaluation.uid,
+        )
+        assert audit.after["overall"] == "satisfied" and audit.actor.endswith(f"(#{operator})")
     assert next_case(any_db, operator, now=NOW) is None
 
 

@@ -84,3 +84,19 @@ def test_only_leads_and_administrators_see_integrity_escalations():
         Role.ADMINISTRATOR,
     ]
     assert may("nonsense", Permission.SEE_INTEGRITY) is False  # unknown roles are operators
+
+
+def test_an_import_that_changes_a_case_leaves_an_audit_entry(any_db, make_file):
+    from db.models import AuditEntry
+
+    rows = [CASE_HEADER, case_row("JN001"), case_row("JN002")]
+    run_import(any_db, "cases", make_file("cases.csv", rows))
+    changed = [CASE_HEADER, case_row("JN001", 申请人="张三丰"), case_row("JN002")]
+    summary = run_import(any_db, "cases", make_file("cases2.csv", changed))
+    assert (summary.updated, summary.unchanged) == (1, 1)
+    with any_db.sessions() as session:
+        (entry,) = session.scalars(select(AuditEntry)).all()
+        uid = session.scalar(select(Case.uid).where(Case.case_no == "JN001"))
+        assert (entry.action, entry.entity, entry.entity_uid) == ("case.import_update", "case", uid)
+        assert entry.before == {"applicant": "张三"}
+        assert entry.after["applicant"] == "张三丰" and "import_batch_id" in entry.after
