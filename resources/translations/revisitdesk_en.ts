@@ -117,37 +117,37 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="233"/>
+        <location filename="../../ui/board/step_dialogs.py" line="184"/>
         <source>分派 {count} 项二次回访</source>
         <translation>Assign {count} second-round callback(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="233"/>
+        <location filename="../../ui/board/step_dialogs.py" line="184"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="235"/>
+        <location filename="../../ui/board/step_dialogs.py" line="186"/>
         <source>回访员(&amp;O)：</source>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="236"/>
+        <location filename="../../ui/board/step_dialogs.py" line="187"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="249"/>
+        <location filename="../../ui/board/step_dialogs.py" line="200"/>
         <source>分派给回访员的二次回访进入其电话回访队列，按回访规则拨打。</source>
         <translation>Callbacks assigned to an operator go into their phone revisit queue and are called by the revisit rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="264"/>
+        <location filename="../../ui/board/step_dialogs.py" line="215"/>
         <source>还没有回访员。</source>
         <translation>There are no operators yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="270"/>
+        <location filename="../../ui/board/step_dialogs.py" line="221"/>
         <source>请选择单位。</source>
         <translation>Choose a unit.</translation>
     </message>
@@ -2218,47 +2218,47 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="89"/>
+        <location filename="../../ui/board/step_dialogs.py" line="40"/>
         <source>记录联系 {case_no}</source>
         <translation>Record contact {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="89"/>
+        <location filename="../../ui/board/step_dialogs.py" line="40"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="98"/>
+        <location filename="../../ui/board/step_dialogs.py" line="49"/>
         <source>被回访人说了什么，向其作了哪些解释（必填）</source>
         <translation>What the respondent said and what was explained to them (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="100"/>
+        <location filename="../../ui/board/step_dialogs.py" line="51"/>
         <source>向被回访人承诺的事项和时间（可不填）</source>
         <translation>What was promised to the respondent, and by when (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="102"/>
+        <location filename="../../ui/board/step_dialogs.py" line="53"/>
         <source>联系时间(&amp;T)：</source>
         <translation>&amp;Time of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="103"/>
+        <location filename="../../ui/board/step_dialogs.py" line="54"/>
         <source>联系方式(&amp;M)：</source>
         <translation>Contact &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="104"/>
+        <location filename="../../ui/board/step_dialogs.py" line="55"/>
         <source>沟通内容(&amp;S)：</source>
         <translation>&amp;Summary:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="105"/>
+        <location filename="../../ui/board/step_dialogs.py" line="56"/>
         <source>承诺事项(&amp;P)：</source>
         <translation>&amp;Promises:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="112"/>
+        <location filename="../../ui/board/step_dialogs.py" line="63"/>
         <source>请填写沟通内容。</source>
         <translation>Fill in the summary.</translation>
     </message>
@@ -3840,7 +3840,7 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MomentTextDialog</name>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="164"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="112"/>
         <source>请填写内容。</source>
         <translation>Fill in the text.</translation>
     </message>
@@ -3969,47 +3969,47 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="187"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="135"/>
         <source>投诉人意见 {number}</source>
         <translation>Complainant&apos;s opinion {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="187"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="135"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="189"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="137"/>
         <source>满意(&amp;1)</source>
         <translation>Satisfied (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="190"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="138"/>
         <source>不满意(&amp;2)</source>
         <translation>Dissatisfied (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="200"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="148"/>
         <source>投诉人的原话；不满意时必填</source>
         <translation>The complainant&apos;s own words; required if dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="203"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="151"/>
         <source>对答复是否满意：</source>
         <translation>Satisfied with the answer:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="204"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="152"/>
         <source>投诉人意见(&amp;W)：</source>
         <translation>Complainant&apos;s &amp;words:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="211"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="159"/>
         <source>请选择投诉人是否满意。</source>
         <translation>Choose whether the complainant is satisfied.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="215"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="163"/>
         <source>投诉人不满意：请记录投诉人的意见。</source>
         <translation>The complainant is dissatisfied: record their opinion.</translation>
     </message>
@@ -4017,42 +4017,42 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="237"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="185"/>
         <source>签发投诉督办表 {number}（第 {sequence} 次督办）</source>
         <translation>Issue complaint supervision form {number} (supervision order no. {sequence})</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="240"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="188"/>
         <source>签发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="250"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="198"/>
         <source>督办意见：要求承办网点做什么、怎样回复（必填）</source>
         <translation>Supervision opinion: what the handling outlet must do and how it must reply (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="252"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="200"/>
         <source>承办网点(&amp;U)：</source>
         <translation>Handling o&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="253"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="201"/>
         <source>回复期限(&amp;D)：</source>
         <translation>Reply &amp;due:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="254"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="202"/>
         <source>签发人(&amp;I)：</source>
         <translation>&amp;Issued by:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="255"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="203"/>
         <source>督办意见(&amp;O)：</source>
         <translation>Supervision &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="262"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="210"/>
         <source>请填写督办意见。</source>
         <translation>Fill in the supervision opinion.</translation>
     </message>
@@ -4655,12 +4655,12 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="215"/>
+        <location filename="../../ui/board/step_dialogs.py" line="166"/>
         <source>请填写内容。</source>
         <translation>Fill in the text.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/step_dialogs.py" line="304"/>
+        <location filename="../../ui/complaints/step_dialogs.py" line="252"/>
         <source>请填写原因。</source>
         <translation>Fill in the reason.</translation>
     </message>
@@ -4858,37 +4858,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="146"/>
+        <location filename="../../ui/board/step_dialogs.py" line="97"/>
         <source>解决 {case_no}</source>
         <translation>Resolve {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="146"/>
+        <location filename="../../ui/board/step_dialogs.py" line="97"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="148"/>
+        <location filename="../../ui/board/step_dialogs.py" line="99"/>
         <source>向被回访人所作的解释、已采取的措施（必填）</source>
         <translation>What was explained to the respondent and what was done (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="150"/>
+        <location filename="../../ui/board/step_dialogs.py" line="101"/>
         <source>处理说明(&amp;E)：</source>
         <translation>&amp;Explanation:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="155"/>
+        <location filename="../../ui/board/step_dialogs.py" line="106"/>
         <source>二次回访电话已录入被回访人的评价：{answers}</source>
         <translation>The second-round call already recorded the respondent&apos;s evaluation: {answers}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="161"/>
+        <location filename="../../ui/board/step_dialogs.py" line="112"/>
         <source>被回访人的二次回访评价（回访单，记为第二轮，不计分）：</source>
         <translation>The respondent&apos;s second-round evaluation (Form A, recorded as round two, not scored):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="183"/>
+        <location filename="../../ui/board/step_dialogs.py" line="134"/>
         <source>请填写处理说明。</source>
         <translation>Fill in the explanation.</translation>
     </message>
@@ -5634,8 +5634,7 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="54"/>
-        <location filename="../../ui/complaints/step_dialogs.py" line="57"/>
+        <location filename="../../ui/step_dialog.py" line="43"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

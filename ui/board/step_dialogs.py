@@ -10,73 +10,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.callbacks.contacts import MEANS, means_label
 from app.desk.calls import FormAInvalid
 from app.importing.values import LOCAL_ZONE
-from ui.desk.display import ERROR_COLOR
 from ui.desk.form_a import FormA, FormIncomplete
-
-
-class StepDialog(QDialog):
-    """A form with 保存 (Ctrl+Enter) and 取消 (Esc) and a line for what is wrong."""
-
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.body = QVBoxLayout()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(
-            f"{ok_text} (Ctrl+Enter)", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.body, 1)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def show_error(self, text: str, focus: QWidget | None = None) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
-        if focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def text_box(placeholder: str, lines: int = 4) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
+from ui.step_dialog import StepDialog, text_box
 
 
 class ContactDialog(StepDialog):
@@ -95,7 +46,7 @@ class ContactDialog(StepDialog):
         self.means_combo = QComboBox()
         for code in MEANS:
             self.means_combo.addItem(means_label(code), code)
-        self.said_edit = text_box(self.tr("被回访人说了什么，向其作了哪些解释（必填）"))
+        self.said_edit = text_box(self.tr("被回访人说了什么，向其作了哪些解释（必填）"), fixed=True)
         self.promised_edit = QLineEdit()
         self.promised_edit.setPlaceholderText(self.tr("向被回访人承诺的事项和时间（可不填）"))
         form = QFormLayout()
@@ -145,7 +96,7 @@ class ResolveDialog(StepDialog):
     ) -> None:
         super().__init__(self.tr("解决 {case_no}").format(case_no=case_no), self.tr("解决"), parent)
         self.explanation_edit = text_box(
-            self.tr("向被回访人所作的解释、已采取的措施（必填）"), lines=3
+            self.tr("向被回访人所作的解释、已采取的措施（必填）"), lines=3, fixed=True
         )
         explanation_label = QLabel(self.tr("处理说明(&E)："))
         explanation_label.setBuddy(self.explanation_edit)
@@ -203,7 +154,7 @@ class ReasonDialog(StepDialog):
         super().__init__(title, ok_text, parent)
         label = QLabel(prompt)
         label.setWordWrap(True)
-        self.text_edit = text_box("", lines=5)
+        self.text_edit = text_box("", lines=5, fixed=True)
         label.setBuddy(self.text_edit)
         self.body.addWidget(label)
         self.body.addWidget(self.text_edit)
