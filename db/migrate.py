@@ -1,35 +1,57 @@
-"""Bring a database to the newest schema with Alembic, copying a SQLite file aside first."""
+"""Bring a database to the newest schema with Alembic, copying a SQLite file aside first.
+
+Every start asks whether the schema is the newest; answering that reads the migrations' file
+names and one row, and imports Alembic (a fifth of the window's cold start) only to upgrade.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from db.engine import sqlite_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSION_TABLE = "alembic_version"
+_REVISION = re.compile(r'^(down_)?revision\s*=\s*(?:"([^"]*)"|None)', re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+@cache
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration: the one no other migration follows (as Alembic finds it)."""
+    revisions, followed = set(), set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, revision in _REVISION.findall(script.read_text(encoding="utf-8")):
+            (followed if down else revisions).add(revision)
+    heads = revisions - followed
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at; None for a new database."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def upgrade_database(engine: Engine, backup_dir: Path | None = None) -> Path | None:
@@ -57,6 +79,8 @@ def upgrade_database(engine: Engine, backup_dir: Path | None = None) -> Path | N
 
 
 def run_migrations(engine: Engine, revision: str, downgrade: bool = False) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

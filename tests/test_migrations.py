@@ -64,3 +64,19 @@ def test_older_sqlite_file_is_copied_aside_before_upgrade(tmp_path, monkeypatch)
         copy.close()
     with open_database(f"sqlite:///{path}").sessions() as session:
         assert session.scalar(select(Unit.name)) == "历下区不动产登记中心"
+
+
+def test_the_head_read_from_the_files_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_a_new_database_has_no_revision(tmp_path):
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert current_revision(engine) is None
+    engine.dispose()
