@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from app import i18n
-    from app.cli import build_parser, run
     from app.logs import configure_logging, default_log_file
 
     configure_logging()  # phone and ID numbers masked (app.logs)
-    args = build_parser().parse_args(argv)
-    if args.command is not None:
-        return run(args)
+    args = _gui_options(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        from app.cli import build_parser, run
+
+        args = build_parser().parse_args(argv)
+        if args.command is not None:
+            return run(args)
     if args.lang:
         i18n.set_language(args.lang)
     from db.database import open_database
@@ -22,6 +27,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(default_log_file())  # no terminal to read: keep a file too
     return run_gui(open_database(args.db), language=args.lang)
+
+
+def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """--db and --lang when they are all the arguments (the GUI starts), else None.
+
+    app.cli's parser, with every command, takes longer to build than the window to open; it is
+    built only for a command, for --help, or to report what is wrong with the arguments.
+    """
+    from app.i18n import LANGUAGES
+
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--db")
+    parser.add_argument("--lang", default=os.environ.get("REVISITDESK_LANG") or None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. --db without a value
+        return None
+    if rest or (args.lang is not None and args.lang not in LANGUAGES):
+        return None
+    return args
 
 
 if __name__ == "__main__":

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from db.database import Database
 from ui import operations, preferences
-from ui.backup.daily import DailyBackup
 from ui.error_dialog import show_unexpected_error
 from ui.garbage import collect_on_gui_thread
 from ui.login_dialog import log_in
@@ -21,6 +23,11 @@ from ui.resources import FONTS_DIR
 from ui.translations import use_language
 
 logger = logging.getLogger(__name__)
+
+# For bench.gui: set to 1, the app prints "first-paint <epoch seconds> <peak RSS in kB>" once the
+# main window has painted for the first time, and quits.
+EXIT_AFTER_FIRST_PAINT = "REVISITDESK_EXIT_AFTER_FIRST_PAINT"
+DAILY_BACKUP_AFTER_MS = 1_000
 
 
 def run(database: Database, language: str | None = None) -> int:
@@ -40,11 +47,48 @@ def run(database: Database, language: str | None = None) -> int:
     if not log_in(database):  # once anybody has a password, everybody logs in first
         return 0
     window = MainWindow(database, language)
-    DailyBackup(window, database)  # the daily backup with rotation (setting backup.daily)
+    # The daily backup with rotation (setting backup.daily) looks first a few seconds after the
+    # start; its modules are loaded after the window is up.
+    QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _start_daily_backup(window, database))
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+        window.installEventFilter(_FirstPaintExit(window))
     window.show()
     code = application.exec()
     operations.cancel_and_wait()
     return code
+
+
+class _FirstPaintExit(QObject):
+    """Reports the first paint of the window it filters, then quits (EXIT_AFTER_FIRST_PAINT)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            # The children paint in the same pass: report once it is over.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.time():.6f} {_peak_rss_kb()}", flush=True)
+        QApplication.exit(0)
+
+
+def _peak_rss_kb() -> int:
+    """The process's peak resident memory (VmHWM) in kB; 0 where /proc does not say."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _start_daily_backup(window: MainWindow, database: Database) -> None:
+    from ui.backup.daily import DailyBackup
+
+    DailyBackup(window, database)
 
 
 def load_chinese_font() -> None:

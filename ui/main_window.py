@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMenuBar,
     QMessageBox,
     QStackedWidget,
@@ -19,12 +21,9 @@ from PySide6.QtWidgets import (
 
 from db.database import Database
 from ui import operations, preferences
-from ui.admin.actions import add_admin_actions
-from ui.backup.actions import add_backup_actions
 from ui.database_status import DatabaseStatus
 from ui.pages import PAGES
 from ui.pages.page import Page
-from ui.sync.actions import add_sync_actions
 from ui.translations import use_language
 
 # Fits a 1366×768 screen with the window frame and a task bar.
@@ -51,13 +50,11 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(2)
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
+        # Each page is built when it is first shown; until then an empty widget holds its place.
+        self._pages: list[Page | None] = [None] * len(PAGES)
         central = QWidget()
         for number, entry in enumerate(PAGES, start=1):
-            page = entry.factory(self.database)
-            page.data_changed.connect(self.status.refresh)
-            self.pages.append(page)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(self.style().standardIcon(entry.icon), entry.translated_title())
             item.setSizeHint(QSize(0, 36))
             self.navigation.addItem(item)
@@ -67,7 +64,7 @@ class MainWindow(QMainWindow):
                     lambda row=number - 1: self.navigation.setCurrentRow(row)
                 )
                 item.setToolTip(shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self.show_page)
         self.navigation.setCurrentRow(0)
         widest = max(self.fontMetrics().horizontalAdvance(e.translated_title()) for e in PAGES)
         self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 48)
@@ -78,18 +75,41 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)  # replaces and deletes the previous one
         self.status.refresh()
 
+    def page(self, row: int) -> Page:
+        """The page at `row` of the navigation, built the first time it is asked for."""
+        page = self._pages[row]
+        if page is None:
+            page = PAGES[row].build(self.database)
+            page.data_changed.connect(self.status.refresh)
+            self._pages[row] = page
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if self.stack.currentWidget() is placeholder:
+                self.stack.setCurrentWidget(page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order, building those not shown yet."""
+        return [self.page(row) for row in range(len(PAGES))]
+
+    def show_page(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.page(row))
+
     def _build_menus(self) -> QMenuBar:
         menus = QMenuBar()
+        # The file and admin menus bring the modules of backups, sync and people with their
+        # dialogs: they are filled when first opened, not while the window comes up.
         file_menu = menus.addMenu(self.tr("文件(&F)"))
-        add_backup_actions(file_menu, self)
-        file_menu.addSeparator()
-        sync_menu = file_menu.addMenu(self.tr("网点同步(&Y)"))
-        add_sync_actions(sync_menu, self).data_changed.connect(self._data_changed_elsewhere)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("退出(&X)"))
+        quit_action = QAction(self.tr("退出(&X)"), menus)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)  # Ctrl+Q before the menu was ever opened
+        _fill_when_first_shown(file_menu, lambda: self._fill_file_menu(file_menu, quit_action))
 
         settings_menu = menus.addMenu(self.tr("设置(&S)"))
         language_menu = settings_menu.addMenu(self.tr("语言(&L)"))
@@ -104,11 +124,27 @@ class MainWindow(QMainWindow):
             self.language_actions[language] = action
 
         admin_menu = menus.addMenu(self.tr("管理(&M)"))
-        add_admin_actions(admin_menu, self)
+        _fill_when_first_shown(admin_menu, lambda: self._fill_admin_menu(admin_menu))
 
         help_menu = menus.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.tr("关于回访台(&A)")).triggered.connect(self.show_about)
         return menus
+
+    def _fill_file_menu(self, file_menu: QMenu, quit_action: QAction) -> None:
+        from ui.backup.actions import add_backup_actions
+        from ui.sync.actions import add_sync_actions
+
+        add_backup_actions(file_menu, self)
+        file_menu.addSeparator()
+        sync_menu = file_menu.addMenu(self.tr("网点同步(&Y)"))
+        add_sync_actions(sync_menu, self).data_changed.connect(self._data_changed_elsewhere)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+    def _fill_admin_menu(self, admin_menu: QMenu) -> None:
+        from ui.admin.actions import add_admin_actions
+
+        add_admin_actions(admin_menu, self)
 
     def _data_changed_elsewhere(self) -> None:
         """Records arrived from outside the pages (a sync file): show the counts anew."""
@@ -150,3 +186,11 @@ class MainWindow(QMainWindow):
         # A running import is cancelled (and rolled back) rather than cut off.
         operations.cancel_and_wait()
         event.accept()
+
+
+def _fill_when_first_shown(menu: QMenu, fill: Callable[[], None]) -> None:
+    def fill_once() -> None:
+        menu.aboutToShow.disconnect(fill_once)
+        fill()
+
+    menu.aboutToShow.connect(fill_once)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import Row, Select, exists, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -54,12 +54,14 @@ __all__ = [
     "VERIFIED",
     "FormBAnswers",
     "FormBInvalid",
+    "FormBKey",
     "FormBRow",
     "FormBStatusError",
     "RecordResult",
     "archive",
     "assigned_unit_for",
     "ensure_form_b_records",
+    "form_b_count",
     "form_b_list",
     "mark_printed",
     "mark_returned",
@@ -139,6 +141,10 @@ class FormBRow:
     corrected_at: datetime | None
     evaluation_id: int | None = field(default=None)
 
+    @property
+    def key(self) -> FormBKey:
+        return FormBKey(self.completed_on, self.case_no)
+
 
 def parse_yuan(text: str | None, field_name: str = "fee") -> int | None:
     """An amount typed in yuan ("1,234.50", "80元") as exact integer fen; None when blank."""
@@ -167,8 +173,9 @@ def district_units(session: Session) -> dict[str, int]:
     return found
 
 
-def assigned_unit_for(case_: Case, districts: dict[str, int]) -> int:
-    """The agency that revisits the enterprise (J 5.2.5)."""
+def assigned_unit_for(case_: Case | Row, districts: dict[str, int]) -> int:
+    """The agency that revisits the enterprise (J 5.2.5): `case_` has its unit_id, channel and
+    district."""
     if case_.channel == ONLINE and case_.district:
         return districts.get(case_.district, case_.unit_id)
     return case_.unit_id
@@ -180,23 +187,28 @@ def ensure_form_b_records(session: Session) -> int:
     Idempotent. Records without an agency (e.g. arrived from an outlet) get one too.
     """
     districts = district_units(session)
-    missing = select(Case).where(
-        Case.is_enterprise.is_(True),
-        ~exists().where(EnterpriseFeedback.case_id == Case.id),
-    )
-    created = 0
+    missing = session.execute(
+        select(Case.id, Case.unit_id, Case.channel, Case.district).where(
+            Case.is_enterprise.is_(True),
+            ~exists().where(EnterpriseFeedback.case_id == Case.id),
+        )
+    ).all()
     try:
         # A savepoint: another seat creating the same records at once makes this a no-op.
         with session.begin_nested():
-            for case_ in session.scalars(missing):
-                session.add(
-                    EnterpriseFeedback(
-                        case_id=case_.id,
-                        status=TO_DO,
-                        assigned_unit_id=assigned_unit_for(case_, districts),
-                    )
+            if missing:
+                # Rows, not objects: a city's hundred thousand enterprise cases take seconds.
+                session.execute(
+                    insert(EnterpriseFeedback),
+                    [
+                        {
+                            "case_id": case_.id,
+                            "status": TO_DO,
+                            "assigned_unit_id": assigned_unit_for(case_, districts),
+                        }
+                        for case_ in missing
+                    ],
                 )
-                created += 1
     except IntegrityError:
         return ensure_form_b_records(session)
     unassigned = session.execute(
@@ -207,28 +219,48 @@ def ensure_form_b_records(session: Session) -> int:
     for record, case_ in unassigned:
         record.assigned_unit_id = assigned_unit_for(case_, districts)
     session.flush()
-    return created
+    return len(missing)
+
+
+@dataclass(frozen=True)
+class FormBKey:
+    """Where a page of the list ends: the next page starts after this form's case."""
+
+    completed_on: date
+    case_no: str
 
 
 def form_b_list(
-    session: Session, *, unit_id: int | None = None, status: str | None = None
+    session: Session,
+    *,
+    unit_id: int | None = None,
+    status: str | None = None,
+    after: FormBKey | None = None,
+    limit: int | None = None,
 ) -> list[FormBRow]:
-    """Form B records, by agency (assigned unit) and status, oldest completed case first."""
+    """Form B records, by agency (assigned unit) and status, oldest completed case first.
+
+    A city has a hundred thousand: a screen asks for a page (`limit`), then the next one from
+    the last row's `key` (`after`).
+    """
     accepting = aliased(Unit)
     assigned = aliased(Unit)
-    query = (
+    query = _form_b_filtered(
         select(EnterpriseFeedback, Case, accepting.name, assigned.name)
         .join(Case, Case.id == EnterpriseFeedback.case_id)
         .join(accepting, accepting.id == Case.unit_id)
         .outerjoin(assigned, assigned.id == EnterpriseFeedback.assigned_unit_id)
-        .order_by(Case.completed_on, Case.case_no)
+        .order_by(Case.completed_on, Case.case_no),
+        unit_id,
+        status,
     )
-    if unit_id is not None:
-        query = query.where(EnterpriseFeedback.assigned_unit_id == unit_id)
-    if status is not None:
-        if status not in STATUSES:
-            raise ValueError(f"unknown Form B status {status!r}; use one of {STATUSES}")
-        query = query.where(EnterpriseFeedback.status == status)
+    if after is not None:
+        query = query.where(
+            Case.completed_on >= after.completed_on,
+            or_(Case.completed_on > after.completed_on, Case.case_no > after.case_no),
+        )
+    if limit is not None:
+        query = query.limit(limit)
     rows = []
     for record, case_, accepting_name, assigned_name in session.execute(query):
         rows.append(
@@ -261,6 +293,22 @@ def form_b_list(
             )
         )
     return rows
+
+
+def form_b_count(session: Session, *, unit_id: int | None = None, status: str | None = None) -> int:
+    """How many Form B records form_b_list lists with the same filters."""
+    query = select(func.count()).select_from(EnterpriseFeedback)
+    return session.scalar(_form_b_filtered(query, unit_id, status)) or 0
+
+
+def _form_b_filtered(query: Select, unit_id: int | None, status: str | None) -> Select:
+    if unit_id is not None:
+        query = query.where(EnterpriseFeedback.assigned_unit_id == unit_id)
+    if status is not None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown Form B status {status!r}; use one of {STATUSES}")
+        query = query.where(EnterpriseFeedback.status == status)
+    return query
 
 
 _ANSWER_FIELDS = tuple(f for f in FormBAnswers.__dataclass_fields__)

@@ -753,109 +753,109 @@ The database in use was not changed. To use the restored database, start Revisit
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="154"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="155"/>
         <source>换人…</source>
         <translation>Switch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="155"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="156"/>
         <source>换一位回访员在本机工作</source>
         <translation>Let another operator work at this seat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="159"/>
         <source>下一件 (F2)</source>
         <translation>Next case (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="161"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
         <source>放回队列 (Shift+F2)</source>
         <translation>Put back (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="163"/>
         <source>不记录通话，把这件放回队列给别人</source>
         <translation>Give the case back to the queue without recording a call</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="165"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="166"/>
         <source>刷新队列</source>
         <translation>Refresh queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="167"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="168"/>
         <source>按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）</source>
         <translation>Draw due cases into the queue for the coverage targets (administrative, usually once a day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="221"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="222"/>
         <source>当前回访件</source>
         <translation>Current case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="227"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="228"/>
         <source>通话未完成 (F4)</source>
         <translation>Call not completed (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="228"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="229"/>
         <source>无人接听、占线、预约等：按 F4，再按结果的字母键</source>
         <translation>No answer, busy, appointment…: press F4, then the outcome&apos;s letter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="253"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="254"/>
         <source>网上及电话回访单（附件 A）</source>
         <translation>Online and phone revisit form (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="264"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="265"/>
         <source>服务用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="265"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="266"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="266"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="267"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="326"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="328"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="331"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="333"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="336"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="337"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="439"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="338"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="339"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="441"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="343"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="345"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="363"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="365"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="373"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="375"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="381"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="383"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -864,97 +864,97 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="383"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="406"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="408"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="417"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="419"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="421"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="440"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="442"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="469"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="471"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="477"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="479"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="488"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="490"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="496"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="498"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="500"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="502"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="545"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="547"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="547"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="549"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="549"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="551"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="551"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="553"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="580"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="582"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="626"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="628"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="628"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="630"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="662"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="664"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
     </message>
@@ -1290,6 +1290,169 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
         <location filename="../../ui/board/task_dialog.py" line="109"/>
         <source>业务件历史 {case_no}</source>
         <translation>Case history {case_no}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="40"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="41"/>
+        <source>办理事项类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="42"/>
+        <source>受理网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="43"/>
+        <source>办结日期</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="44"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="45"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="46"/>
+        <source>回访情况</source>
+        <translation>Revisit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="47"/>
+        <source>回访队列</source>
+        <translation>Call queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="50"/>
+        <source>已回访</source>
+        <translation>Revisited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="51"/>
+        <source>已网上评价</source>
+        <translation>Evaluated online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="52"/>
+        <source>无法联系</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="232"/>
+        <source>未回访</source>
+        <translation>Not revisited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="247"/>
+        <source>回访中</source>
+        <translation>In a call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="249"/>
+        <source>预约 {at}</source>
+        <translation>Appointment {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="253"/>
+        <source>待二次回访</source>
+        <translation>Second round due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list/case_list_model.py" line="254"/>
+        <source>待回访</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="75"/>
+        <source>业务编号、申请人或电话（全号或尾号）</source>
+        <translation>Case no., applicant or phone (whole number or last digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="78"/>
+        <source>业务编号或申请人：输入开头即可；电话：输入完整号码，或最后 4–8 位。
+回车立即查找，↓ 到列表。</source>
+        <translation>Case no. or applicant: the beginning is enough; phone: the whole number, or its last 4–8 digits.
+Enter searches at once, ↓ goes to the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="85"/>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="89"/>
+        <source>全部网点</source>
+        <translation>All outlets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="91"/>
+        <source>受理网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="116"/>
+        <source>业务件历史 (Enter)</source>
+        <translation>Case history (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="119"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="124"/>
+        <source>号码已隐去中间四位；完整号码仅在回访工作台显示当前件。</source>
+        <translation>Numbers are shown with their middle hidden; the full number only for the case held at the Call desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="216"/>
+        <source>共 {count} 件</source>
+        <translation>Cases: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="217"/>
+        <source>按业务编号找到 {count} 件</source>
+        <translation>Found by case no.: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="218"/>
+        <source>按申请人找到 {count} 件</source>
+        <translation>Found by applicant: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="219"/>
+        <source>按电话找到 {count} 件</source>
+        <translation>Found by phone: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="220"/>
+        <source>按电话尾号找到 {count} 件</source>
+        <translation>Found by the phone&apos;s last digits: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="225"/>
+        <source>已列出 {count} 件，正在统计总数…</source>
+        <translation>Listed: {count}; counting them all…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list_page.py" line="227"/>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
     </message>
 </context>
 <context>
@@ -3764,62 +3927,62 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
     </message>
@@ -4129,32 +4292,37 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="37"/>
+        <location filename="../../ui/pages/__init__.py" line="38"/>
         <source>回访工作台</source>
         <translation>Call desk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="42"/>
+        <location filename="../../ui/pages/__init__.py" line="43"/>
         <source>督办看板</source>
         <translation>Supervision board</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="47"/>
+        <location filename="../../ui/pages/__init__.py" line="48"/>
+        <source>案件查询</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="53"/>
         <source>导入数据</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="52"/>
+        <location filename="../../ui/pages/__init__.py" line="58"/>
         <source>统计报表</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="57"/>
+        <location filename="../../ui/pages/__init__.py" line="63"/>
         <source>企业回访</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="62"/>
+        <location filename="../../ui/pages/__init__.py" line="68"/>
         <source>扫描归档</source>
         <translation>Scans</translation>
     </message>

@@ -15,7 +15,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.demo import fill_demo_data
-from app.enterprise.forms import PRINTED, RETURNED, TO_DO, ensure_form_b_records, mark_printed
+from app.enterprise.forms import (
+    PRINTED,
+    RETURNED,
+    TO_DO,
+    ensure_form_b_records,
+    form_b_list,
+    mark_printed,
+)
 from app.printing.form_b import form_b_print_data, write_form_b
 from app.ratings import Channel, Rating
 from db.database import Database
@@ -23,6 +30,7 @@ from db.models import Case, EnterpriseFeedback, Evaluation
 from ui.enterprise.answers_dialog import FormBAnswersDialog
 from ui.enterprise.pdf_printing import PdfPrintDialog, print_pdf
 from ui.main_window import MainWindow
+from ui.pages import enterprise_page
 from ui.pages.enterprise_page import EnterprisePage
 
 
@@ -249,3 +257,25 @@ def test_printing_renders_every_page_on_the_printer(filled: Database, tmp_path: 
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert print_pdf(tmp_path / "forms.pdf", printer) == 4
     assert pdf_pages(tmp_path / "printed.pdf") == 4
+
+
+def test_the_list_loads_a_page_at_a_time_as_it_scrolls(
+    qtbot: QtBot, filled: Database, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(enterprise_page, "FORM_B_PAGE", 5)
+    with filled.sessions() as session:
+        everything = [row.case_no for row in form_b_list(session)]
+    assert len(everything) > 10, "the demo data has enough enterprise cases"
+    page = open_page(qtbot, window)
+
+    assert page.model.rowCount() == 5
+    assert page.count_label.text() == f"共 {len(everything)} 份"
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 10)
+    while page.model.rowCount() < page.model.total:
+        count = page.model.rowCount()
+        qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda count=count: page.model.rowCount() > count)
+
+    assert [row.case_no for row in page.model.rows()] == everything

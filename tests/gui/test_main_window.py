@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 import app.i18n
@@ -21,6 +22,7 @@ def test_the_window_shows_the_pages_and_the_database(
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         "回访工作台",
         "督办看板",
+        "案件查询",
         "导入数据",
         "统计报表",
         "企业回访",
@@ -39,7 +41,7 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
     window.language_actions["en"].trigger()
 
     assert window.navigation.item(0).text() == "Call desk"
-    assert window.navigation.item(2).text() == "Import"
+    assert window.navigation.item(3).text() == "Import"
     assert window.windowTitle() == "RevisitDesk"
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",
@@ -61,7 +63,7 @@ def test_switching_to_english_translates_the_window_and_is_remembered(
     assert page.message_label.text().startswith("File not found")
 
     window.language_actions["zh"].trigger()
-    assert window.navigation.item(2).text() == "导入数据"
+    assert window.navigation.item(3).text() == "导入数据"
     assert preferences.saved_language() == "zh"
     assert app.i18n.current_language() == "zh"
 
@@ -76,5 +78,41 @@ def test_the_language_waits_for_work_under_way(
 
         assert window.statusBar().currentMessage() == "请等当前操作完成后再切换语言。"
         assert window.language_actions["zh"].isChecked()
-        assert window.navigation.item(2).text() == "导入数据"
+        assert window.navigation.item(3).text() == "导入数据"
         assert preferences.saved_language() == "zh"
+
+
+def test_a_page_is_built_when_it_is_first_shown(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.pages.page import Page
+    from ui.pages.statistics_page import StatisticsPage
+
+    row = [window.navigation.item(i).text() for i in range(window.navigation.count())].index(
+        "统计报表"
+    )
+    assert not isinstance(window.stack.widget(row), Page)  # a placeholder: nothing loaded yet
+
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.navigation.currentRow() == row
+    assert isinstance(window.stack.currentWidget(), StatisticsPage)
+    assert window.stack.indexOf(window.stack.currentWidget()) == row
+    assert window.pages[row] is window.stack.currentWidget()
+
+
+def test_the_file_menu_is_filled_when_first_opened(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert [action.text() for action in file_menu.actions()] == []
+    assert any(
+        action.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Quit))
+        == QKeySequence.SequenceMatch.ExactMatch
+        for action in window.actions()
+    )  # Ctrl+Q works before the menu was opened
+
+    file_menu.aboutToShow.emit()
+
+    texts = [action.text() for action in file_menu.actions() if not action.isSeparator()]
+    assert texts[-2:] == ["网点同步(&Y)", "退出(&X)"]
+    assert len(texts) > 2  # the backup actions come first
+    admin_menu = window.menuBar().actions()[2].menu()
+    admin_menu.aboutToShow.emit()
+    assert admin_menu.actions()

@@ -1,7 +1,12 @@
-"""The Form B records of the enterprise page as a table: case, enterprise, outlet, status, steps."""
+"""The Form B records of the enterprise page as a table: case, enterprise, outlet, status, steps.
+
+A city has a hundred thousand: the table holds the pages loaded so far and asks for the next one
+(`more_wanted`) when the view scrolls near its end.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -10,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -51,6 +57,37 @@ def translate(text: str) -> str:
 class FormBModel(RowsModel):
     CONTEXT = CONTEXT
     HEADERS = HEADERS
+
+    more_wanted = Signal()  # the view reached the last row loaded, and there are more
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.total = 0  # the forms the list has in all, loaded or not
+        self._waiting = False  # for the page asked for
+
+    def show_rows(self, rows: Iterable[FormBRow], total: int | None = None) -> None:
+        """The list's first page, and how many forms the whole list has."""
+        super().show_rows(rows)
+        self.total = total if total is not None and self._rows else len(self._rows)
+        self._waiting = False
+
+    def append_rows(self, rows: list[FormBRow]) -> None:
+        """The next page, asked for by `more_wanted`."""
+        self._waiting = False
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        else:
+            self.total = len(self._rows)  # forms left the list meanwhile
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._waiting and len(self._rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._waiting = True
+            self.more_wanted.emit()
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

@@ -106,7 +106,7 @@ class SideViews:
     today: list[TodayRow]
     year: int
     quarter: int
-    coverage: list[UnitCoverage]
+    coverage: list[UnitCoverage] | None  # None: not asked for this time
 
 
 class CallDeskPage(Page):
@@ -130,6 +130,7 @@ class CallDeskPage(Page):
         self.calendar: WorkingCalendar | None = None
         self.phrases: dict[str, list[str]] = {}
         self._actions = 0  # operator actions under way: keys wait for them
+        self._coverage_stale = True  # the coverage tab shows an older plan, or none yet
         self._fetch_when_idle = False
 
         self.timer = CallTimer(self)
@@ -264,6 +265,7 @@ class CallDeskPage(Page):
         self.side_tabs.addTab(self.phrases_panel, self.tr("服务用语"))
         self.side_tabs.addTab(self.today_view, self.tr("今日"))
         self.side_tabs.addTab(self.coverage_view, self.tr("覆盖率"))
+        self.side_tabs.currentChanged.connect(self._side_tab_shown)
 
         splitter = QSplitter()
         splitter.addWidget(case_box)
@@ -472,7 +474,7 @@ class CallDeskPage(Page):
                 INFO_STYLE,
             )
             self.data_changed.emit()
-            self.refresh_views()
+            self.refresh_views(coverage=True)  # the plan the queue was drawn by
 
         self.show_message(self.tr("正在刷新队列…"))
         self._run(draw, drawn)
@@ -692,10 +694,15 @@ class CallDeskPage(Page):
 
     # Side views
 
-    def refresh_views(self) -> None:
+    def refresh_views(self, *, coverage: bool = False) -> None:
+        """Today's calls, and the units' coverage when it is on screen or `coverage` asks for it:
+        the plan counts the quarter's cases (seconds at city scale), and the database thread it
+        holds is the one the next case waits for."""
         if self.operator_id is None:
             return
         operator_id = self.operator_id
+        with_coverage = coverage or self.side_tabs.currentWidget() is self.coverage_view
+        self._coverage_stale = not with_coverage
 
         def load(session: Session, _progress: Progress) -> SideViews:
             today = local_now().date()
@@ -704,14 +711,23 @@ class CallDeskPage(Page):
                 today=operator_today(session, operator_id, today),
                 year=today.year,
                 quarter=quarter,
-                coverage=coverage_plan(session, today.year, quarter, today=today),
+                coverage=(
+                    coverage_plan(session, today.year, quarter, today=today)
+                    if with_coverage
+                    else None
+                ),
             )
 
         self._run(load, self._show_views, action=False)
 
     def _show_views(self, views: SideViews) -> None:
         self.today_view.show_rows(views.today)
-        self.coverage_view.show_plan(views.year, views.quarter, views.coverage)
+        if views.coverage is not None:
+            self.coverage_view.show_plan(views.year, views.quarter, views.coverage)
+
+    def _side_tab_shown(self) -> None:
+        if self.side_tabs.currentWidget() is self.coverage_view and self._coverage_stale:
+            self.refresh_views(coverage=True)
 
     def edit_phrases(self) -> None:
         if not permitted(Permission.ADMINISTER):

@@ -48,6 +48,7 @@ from app.enterprise.forms import (
     FormBStatusError,
     archive,
     ensure_form_b_records,
+    form_b_count,
     form_b_list,
     mark_printed,
     mark_returned,
@@ -77,10 +78,14 @@ ARCHIVE_LOCATION_KEY = "enterprise/archive_location"
 EXPECTED = (FormBInvalid, FormBStatusError, LookupError, ValueError, OSError)
 
 
+FORM_B_PAGE = 200  # forms loaded at a time: a city has a hundred thousand
+
+
 @dataclass
 class Listing:
     units: list[tuple[int, str]]
-    rows: list[FormBRow]
+    rows: list[FormBRow]  # the first page
+    total: int
 
 
 @dataclass
@@ -117,14 +122,14 @@ class EnterprisePage(Page):
         self.unit_combo = QComboBox()
         self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit_combo.addItem(self.tr("全部网点"), None)
-        self.unit_combo.currentIndexChanged.connect(self.refresh)
+        self.unit_combo.currentIndexChanged.connect(self._filters_changed)
         unit_label = QLabel(self.tr("网点(&U)："))
         unit_label.setBuddy(self.unit_combo)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("全部状态"), None)
         for status in STATUSES:
             self.status_combo.addItem(status_label(status), status)
-        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self._filters_changed)
         status_label_widget = QLabel(self.tr("状态(&S)："))
         status_label_widget.setBuddy(self.status_combo)
         self.count_label = QLabel()
@@ -141,6 +146,8 @@ class EnterprisePage(Page):
         filters.addWidget(self.refresh_button)
 
         self.model = FormBModel(self)
+        self.model.more_wanted.connect(self._load_more)
+        self._listing = 0  # which listing a page being loaded belongs to
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -232,20 +239,28 @@ class EnterprisePage(Page):
     def unit_id(self) -> int | None:
         return self.unit_combo.currentData()
 
-    def refresh(self) -> None:
+    def refresh(self, *, new_cases: bool = True) -> None:
+        """List the forms again from the first page; `new_cases`: first create the records of
+        enterprise cases imported since (a scan of every case: not after each step)."""
         unit_id, status = self.unit_id(), self.status_combo.currentData()
+        self._listing += 1
 
         def load(session: Session, _progress: Progress) -> Listing:
-            ensure_form_b_records(session)
+            if new_cases:
+                ensure_form_b_records(session)
             units = session.execute(
                 select(Unit.id, Unit.name).where(Unit.active.is_(True)).order_by(Unit.id)
             ).all()
             return Listing(
                 units=[(i, n) for i, n in units],
-                rows=form_b_list(session, unit_id=unit_id, status=status),
+                rows=form_b_list(session, unit_id=unit_id, status=status, limit=FORM_B_PAGE),
+                total=form_b_count(session, unit_id=unit_id, status=status),
             )
 
         self._run(load, self._show_listing, action=False)
+
+    def _filters_changed(self) -> None:
+        self.refresh(new_cases=False)
 
     def _show_listing(self, listing: Listing) -> None:
         chosen = {row.id for row in self.selected_rows()}
@@ -257,7 +272,7 @@ class EnterprisePage(Page):
             self.unit_combo.addItem(name, unit_id)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(current)))
         self.unit_combo.blockSignals(False)
-        self.model.show_rows(listing.rows)
+        self.model.show_rows(listing.rows, listing.total)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(
             COL_ENTERPRISE, QHeaderView.ResizeMode.Stretch
@@ -269,9 +284,27 @@ class EnterprisePage(Page):
                     self.model.index(number, 0),
                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
                 )
-        self.count_label.setText(self.tr("共 {count} 份").format(count=len(listing.rows)))
+        self.count_label.setText(self.tr("共 {count} 份").format(count=listing.total))
         self._update_enabled()
         self.listed.emit()
+
+    def _load_more(self) -> None:
+        """The next page of the list, as the view scrolls to its end."""
+        unit_id, status = self.unit_id(), self.status_combo.currentData()
+        after, listing = self.model.row_at(self.model.rowCount() - 1).key, self._listing
+
+        def load(session: Session, _progress: Progress) -> tuple[int, list[FormBRow]]:
+            page = form_b_list(
+                session, unit_id=unit_id, status=status, after=after, limit=FORM_B_PAGE
+            )
+            return listing, page
+
+        self._run(load, self._show_more, action=False)
+
+    def _show_more(self, loaded: tuple[int, list[FormBRow]]) -> None:
+        listing, rows = loaded
+        if listing == self._listing:  # not a page of a list since refreshed
+            self.model.append_rows(rows)
 
     def selected_rows(self) -> list[FormBRow]:
         numbers = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -364,7 +397,7 @@ class EnterprisePage(Page):
             self.show_message(message(count), SUCCESS_STYLE)
             self.forms_changed.emit()
             self.data_changed.emit()
-            self.refresh()
+            self.refresh(new_cases=False)
 
         self._run(work, done)
 
@@ -442,7 +475,7 @@ class EnterprisePage(Page):
             self.show_message(message, SUCCESS_STYLE)
             self.answers_saved.emit(result)
             self.data_changed.emit()
-            self.refresh()
+            self.refresh(new_cases=False)
 
         def refused(problem: Exception) -> None:
             if self.answers_dialog is not None:
