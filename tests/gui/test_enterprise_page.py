@@ -3,6 +3,7 @@ returned forms, and the printing of a generated PDF."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -279,3 +280,42 @@ def test_the_list_loads_a_page_at_a_time_as_it_scrolls(
         qtbot.waitUntil(lambda count=count: page.model.rowCount() > count)
 
     assert [row.case_no for row in page.model.rows()] == everything
+
+
+def test_a_batch_of_forms_shows_its_progress_and_escape_stops_it(
+    qtbot: QtBot, page: EnterprisePage, filled: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unit_id = page.model.rows()[0].assigned_unit_id
+    with qtbot.waitSignal(page.listed):
+        page.unit_combo.setCurrentIndex(page.unit_combo.findData(unit_id))
+    before = {row.id: row.status for row in page.model.rows()}
+
+    def slow_pages(cases, path, progress=None) -> None:
+        Path(path).write_bytes(b"%PDF-1.4 half written")
+        for page_number in range(1, 2001):  # until the operator stops it
+            time.sleep(0.005)
+            progress(page_number, 2000)
+
+    monkeypatch.setattr(enterprise_page, "write_form_b", slow_pages)
+    shown: list[PdfPrintDialog] = []
+    page.print_ready.connect(shown.append)
+    qtbot.keyClick(
+        page.table,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: page.progress_bar.isVisible() and page.progress_bar.value() > 0)
+    assert page.cancel_button.isVisible()
+    assert page.message_label.text().startswith("正在生成… 第 ")
+
+    with qtbot.waitSignal(page.operation_finished):
+        qtbot.keyClick(page.table, Qt.Key.Key_Escape)
+
+    assert page.message_label.text() == "已取消生成，什么也没有打印。"
+    assert not page.progress_bar.isVisible() and not page.cancel_button.isVisible()
+    assert shown == []
+    with filled.sessions() as session:
+        statuses = dict(
+            session.execute(select(EnterpriseFeedback.id, EnterpriseFeedback.status)).tuples().all()
+        )
+    assert {i: statuses[i] for i in before} == before

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -196,6 +197,17 @@ class EnterprisePage(Page):
         )
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
+        # A batch of forms is written in the background: its progress, and a way to stop it.
+        self.progress_bar = QProgressBar()
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton(self.tr("取消生成(Esc)"))
+        self.cancel_button.clicked.connect(self.cancel_generating)
+        self.cancel_button.hide()
+        self._generating: BackgroundOperation | None = None
+        status = QHBoxLayout()
+        status.addWidget(self.message_label, 1)
+        status.addWidget(self.progress_bar)
+        status.addWidget(self.cancel_button)
         actions = QHBoxLayout()
         actions.addLayout(lifecycle)
         actions.addSpacing(24)
@@ -206,11 +218,12 @@ class EnterprisePage(Page):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
-        layout.addWidget(self.message_label)
+        layout.addLayout(status)
 
     def _add_shortcuts(self) -> None:
         bindings: list[tuple[str, Callable[[], None]]] = [
             ("Ctrl+P", self.print_selected),
+            ("Esc", self.cancel_generating),
             ("Ctrl+Shift+P", self.print_due),
             ("Ctrl+E", self.enter_answers),
             ("F6", self.mark_returned),
@@ -507,9 +520,9 @@ class EnterprisePage(Page):
             else self.tr("企业回访反馈单-{count}份").format(count=len(rows))
         )
 
-        def write(session: Session, path: Path) -> list[int]:
+        def write(session: Session, path: Path, progress: Progress) -> list[int]:
             data = form_b_print_data(session, ids)
-            write_form_b(data, path)
+            write_form_b(data, path, progress)
             return [d.feedback_id for d in data if d.feedback_id is not None]
 
         self._generate(write, self.tr("打印企业回访反馈单"), name)
@@ -524,10 +537,10 @@ class EnterprisePage(Page):
             return
         unit = self.unit_combo.currentText()
 
-        def write(session: Session, path: Path) -> list[int]:
+        def write(session: Session, path: Path, progress: Progress) -> list[int]:
             data = form_b_print_data(session, unit_id=unit_id)
             if data:
-                write_form_b(data, path)
+                write_form_b(data, path, progress)
             return [d.feedback_id for d in data if d.feedback_id is not None]
 
         self._generate(
@@ -543,7 +556,7 @@ class EnterprisePage(Page):
             return
         case_nos = [row.case_no for row in rows]
 
-        def write(session: Session, path: Path) -> list[int]:
+        def write(session: Session, path: Path, _progress: Progress) -> list[int]:
             template = get_setting(session, "printing.evaluation_url_template")
             write_evaluation_slips(case_nos, template, path)
             return []
@@ -563,7 +576,7 @@ class EnterprisePage(Page):
         if not accepted:
             return
 
-        def write(_session: Session, path: Path) -> list[int]:
+        def write(_session: Session, path: Path, _progress: Progress) -> list[int]:
             write_blank_form_a(path, copies)
             return []
 
@@ -575,7 +588,7 @@ class EnterprisePage(Page):
 
     def _generate(
         self,
-        write: Callable[[Session, Path], list[int]],
+        write: Callable[[Session, Path, Progress], list[int]],
         title: str,
         file_name: str,
         nothing: str | None = None,
@@ -584,8 +597,8 @@ class EnterprisePage(Page):
         folder = Path(tempfile.mkdtemp(prefix="revisitdesk-print-"))
         path = folder / "document.pdf"
 
-        def generate(session: Session, _progress: Progress) -> PrintJob | None:
-            ids = write(session, path)
+        def generate(session: Session, progress: Progress) -> PrintJob | None:
+            ids = write(session, path, progress)
             if not path.exists():
                 return None
             return PrintJob(folder, path, ids, title, file_name)
@@ -601,8 +614,35 @@ class EnterprisePage(Page):
             shutil.rmtree(folder, ignore_errors=True)
             self._show_problem(problem)
 
+        def cancelled() -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.show_message(self.tr("已取消生成，什么也没有打印。"), WARNING_STYLE)
+
+        def ended() -> None:
+            self._generating = None
+            self.progress_bar.hide()
+            self.cancel_button.hide()
+
         self.show_message(self.tr("正在生成…"), INFO_STYLE)
-        self._run(generate, generated, failed)
+        operation = self._run(generate, generated, failed)
+        operation.progressed.connect(self._show_progress)
+        operation.cancelled.connect(cancelled)
+        operation.finished.connect(ended)
+        self._generating = operation
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.show_message(
+            self.tr("正在生成… 第 {done} / {total} 页").format(done=done, total=total), INFO_STYLE
+        )
+
+    def cancel_generating(self) -> None:
+        """Stop writing the forms at the next page: nothing is printed or marked."""
+        if self._generating is not None:
+            self._generating.cancel()
 
     def _open_print_dialog(self, job: PrintJob) -> None:
         dialog = PdfPrintDialog(job.path, job.title, job.file_name, self)
@@ -643,7 +683,7 @@ class EnterprisePage(Page):
         on_problem: Callable[[Any], None] | None = None,
         *,
         action: bool = True,
-    ) -> None:
+    ) -> BackgroundOperation:
         operation = BackgroundOperation(self.database, work, expected=EXPECTED, parent=self)
         operation.succeeded.connect(on_success)
         operation.failed.connect(on_problem or self._show_problem)
@@ -653,6 +693,7 @@ class EnterprisePage(Page):
         operation.finished.connect(self.operation_finished)
         self._update_enabled()
         operation.start()
+        return operation
 
     def _action_done(self) -> None:
         self._actions -= 1
