@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Insert, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.i18n import pick
@@ -42,14 +43,6 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
 }
 
 
-def actor_name(session: Session, staff_id: int | None) -> str | None:
-    """How a staff member is named in the trail: "name (#id)"; None for the system."""
-    if staff_id is None:
-        return None
-    name = session.scalar(select(Staff.name).where(Staff.id == staff_id))
-    return f"{name or '?'} (#{staff_id})"
-
-
 def snapshot(record: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """The named attributes of a record as JSON-ready values."""
     return {name: _plain(getattr(record, name)) for name in fields}
@@ -65,19 +58,44 @@ def record_change(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     at: datetime | None = None,
-) -> AuditEntry:
-    entry = AuditEntry(
-        actor=actor_name(session, actor_id),
-        action=action,
-        entity=entity,
-        entity_uid=entity_uid,
-        before=_plain(before),
-        after=_plain(after),
-    )
+) -> None:
+    """Write an entry now, in the session's transaction. The actor is named in the trail as
+    "name (#id)" (None for the system); the name is looked up by the INSERT itself."""
+    values = {
+        "action": action,
+        "entity": entity,
+        "entity_uid": entity_uid,
+        "before": _plain(before),
+        "after": _plain(after),
+    }
     if at is not None:
-        entry.at = at
-    session.add(entry)
-    return entry
+        values["at"] = at
+    if actor_id is None:
+        statement, values["actor"] = _insert_entry(), None
+    else:
+        statement = _insert_entry_by_staff()
+        values |= {"actor_id": actor_id, "actor_suffix": f" (#{actor_id})"}
+    session.flush()  # the actor's name as the session has it, as a query through it would see
+    session.connection().execute(statement, values)
+
+
+@cache
+def _insert_entry() -> Insert:
+    return insert(AuditEntry)
+
+
+@cache
+def _insert_entry_by_staff() -> Insert:
+    """Built once: an audited save runs it each time (the call desk's Form A)."""
+    name = (
+        select(Staff.name)
+        .where(Staff.id == bindparam("actor_id", type_=Staff.id.type))
+        .scalar_subquery()
+    )
+    return insert(AuditEntry).values(
+        actor=func.coalesce(func.nullif(name, ""), "?")
+        + bindparam("actor_suffix", type_=AuditEntry.actor.type)
+    )
 
 
 ENTITY_TITLES: dict[str, tuple[str, str]] = {

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
@@ -177,9 +178,32 @@ OPTIONS: dict[str, Option] = {
 
 
 def get_setting(session: Session, key: str) -> Any:
-    option = OPTIONS[key]
-    stored = session.scalar(select(Setting.value).where(Setting.key == key))
-    return option.default if stored is None else option.check(stored)
+    return get_settings(session, key)[0]
+
+
+def get_settings(session: Session, *keys: str) -> list[Any]:
+    """The values of these settings, in one query."""
+    session.flush()  # a change made in this session counts, as it would for a query through it
+    return read_settings(session.connection(), *keys)
+
+
+def read_settings(connection: Connection, *keys: str) -> list[Any]:
+    """`get_settings` for Core statements on a connection (the call desk's "next case").
+
+    The table holds at most a row per option: reading it whole costs less than naming the keys.
+    """
+    stored = dict(connection.execute(_stored_query()).all())
+    values = []
+    for key in keys:
+        option, value = OPTIONS[key], stored.get(key)
+        values.append(option.default if value is None else option.check(value))
+    return values
+
+
+@cache
+def _stored_query() -> Select:
+    """Built once: building it cost more than running it."""
+    return select(Setting.key, Setting.value)
 
 
 def set_setting(session: Session, key: str, value: Any, *, by_id: int | None = None) -> None:

@@ -613,7 +613,7 @@ class QueueEntry(Tracked, Base):
 
     __table_args__ = (
         # The order next_case takes entries in, and the due appointments it looks at first.
-        Index("ix_call_queue_pick", "status", "priority", "ready_at"),
+        Index("ix_call_queue_pick", "status", "priority", "ready_at", "id"),
         Index("ix_call_queue_appointment", "status", "appointment_at"),
         # A case is in the first-revisit queue at most once, even if two seats refresh at once.
         Index(

@@ -7,26 +7,38 @@ a table of its own that only the roles handling it read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import (
+    Connection,
+    Insert,
+    Row,
+    Select,
+    bindparam,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 
-from app.audit import record_change, snapshot
+from app.audit import record_change
 from app.calendar import WorkingCalendar
 from app.callbacks.contacts import record_second_round_call
 from app.callbacks.opening import open_callback
 from app.desk.appointments import clear_appointment
-from app.desk.claims import held_entry, release
+from app.desk.claims import finish_held, held_entry, hold, release
 from app.desk.clock import current_time
 from app.desk.outcomes import APPOINTMENT, COMPLETED, MISSED_APPOINTMENT, OutcomeRow, outcome_row
 from app.desk.queue import phone_to_dial
 from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
+from app.desk.transaction import core_connection
 from app.i18n import pick
 from app.ratings import Channel, Rating
 from app.settings import get_setting
-from db.models import CallAttempt, Evaluation, IntegrityEscalation, QueueEntry
+from db.models import CallAttempt, Case, CasePhone, Evaluation, IntegrityEscalation, QueueEntry
+from db.types import new_uid
 
 # Why a respondent is dissatisfied: the categories of the monthly analysis (W 7.1.3.3.2 c).
 DISSATISFACTION_CATEGORIES: list[tuple[str, str]] = [
@@ -46,17 +58,6 @@ FORM_A_ITEMS = (
     ("materials", "提交材料", "Materials"),
 )
 UNREACHABLE = "unreachable"  # the result of an entry whose attempts ran out
-# An evaluation's fields in the audit trail (the free text stays in the evaluation itself).
-_AUDITED = (
-    "channel",
-    "round",
-    "evaluated_at",
-    "overall",
-    "efficiency",
-    "attitude",
-    "materials",
-    "integrity_breach",
-)
 
 
 @dataclass
@@ -102,67 +103,102 @@ def save_form_a(
     now=None,
 ) -> SaveResult:
     """Record the revisit: the evaluation, a completed attempt, the callback task for 不满意 and
-    the escalation for 廉洁纪律 有. The entry is done and its claim closed."""
+    the escalation for 廉洁纪律 有. The entry is done and its claim closed.
+
+    The common save (a first revisit, no 不满意, no 有) is Core statements only: the ORM's
+    bookkeeping cost more than the statements themselves (bench/desk.py).
+    """
     now = current_time(now)
-    entry = held_entry(session, entry_id, operator_id)  # first: see held_entry
+    try:
+        ratings = checked_ratings(answers, second_round=True)  # what every Form A needs
+    except FormAInvalid:
+        hold(session, entry_id, operator_id)  # a lost claim is said first
+        raise
+    if Rating.DISSATISFIED in ratings.values():
+        # A first revisit's 不满意 needs its reason as well: the entry's kind decides.
+        entry = hold(session, entry_id, operator_id)  # first: see hold
+        checked_ratings(answers, second_round=entry.kind == "callback")
+        finish_held(session, entry_id, COMPLETED, now)
+    else:
+        entry = hold(session, entry_id, operator_id, finished=(COMPLETED, now))
     second_round = entry.kind == "callback"
-    ratings = checked_ratings(answers, second_round=second_round)
-    case_ = entry.case
-    evaluation = Evaluation(
-        case_id=case_.id,
-        channel=Channel.PHONE,
-        round=2 if second_round else 1,
-        evaluated_at=now,
+    connection = core_connection(session)
+    # What the audit trail keeps of the evaluation (its free text stays in the evaluation).
+    evaluation = {
+        "channel": Channel.PHONE.value,
+        "round": 2 if second_round else 1,
+        "evaluated_at": now,
         **{name: rating.value for name, rating in ratings.items()},
-        integrity_breach=answers.integrity_breach,
-        suggestion=_text(answers.suggestion),
-        operator_id=operator_id,
-    )
-    session.add(evaluation)
-    session.flush()
+        "integrity_breach": answers.integrity_breach,
+    }
+    evaluation_uid = new_uid()
+    evaluation_id = connection.execute(
+        _insert_evaluation(),
+        {
+            **evaluation,
+            "case_id": entry.case_id,
+            "suggestion": _text(answers.suggestion),
+            "operator_id": operator_id,
+            "uid": evaluation_uid,
+        },
+    ).inserted_primary_key[0]
     record_change(
         session,
         actor_id=operator_id,
         action="evaluation.add",
         entity="evaluation",
-        entity_uid=evaluation.uid,
+        entity_uid=evaluation_uid,
         before=None,
-        after={"case_id": case_.id, **snapshot(evaluation, _AUDITED)},
+        after={"case_id": entry.case_id, **evaluation},
         at=now,
     )
-    attempt = _attempt(session, entry, COMPLETED, now, operator_id, phone_e164, duration_seconds)
-    attempt.evaluation_id = evaluation.id
-    task = None
-    # A second-round call that is still unhappy stays on its own open task: the lead decides.
-    if not second_round and Rating.DISSATISFIED in ratings.values():
-        task = open_callback(
-            session,
-            case_,
-            evaluation.id,
-            now=now,
-            category=answers.dissatisfaction_category,
-            words=_text(answers.dissatisfaction_details),
-        )
-    if answers.integrity_breach:
-        session.add(
-            IntegrityEscalation(
-                case_id=case_.id,
-                evaluation_id=evaluation.id,
-                unit_id=case_.unit_id,
-                details=_text(answers.integrity_details),
-                reported_by_id=operator_id,
-                reported_at=now,
-                status="open",
+    attempt_id = _insert_attempt(
+        connection,
+        entry,
+        COMPLETED,
+        now,
+        operator_id,
+        phone_e164,
+        duration_seconds,
+        evaluation_id=evaluation_id,
+    )
+    task_id = None
+    dissatisfied = not second_round and Rating.DISSATISFIED in ratings.values()
+    if dissatisfied or answers.integrity_breach:
+        case_ = session.get_one(Case, entry.case_id)
+        # A second-round call that is still unhappy stays on its own open task: the lead decides.
+        if dissatisfied:
+            task_id = open_callback(
+                session,
+                case_,
+                evaluation_id,
+                now=now,
+                category=answers.dissatisfaction_category,
+                words=_text(answers.dissatisfaction_details),
+            ).id
+        if answers.integrity_breach:
+            session.add(
+                IntegrityEscalation(
+                    case_id=case_.id,
+                    evaluation_id=evaluation_id,
+                    unit_id=case_.unit_id,
+                    details=_text(answers.integrity_details),
+                    reported_by_id=operator_id,
+                    reported_at=now,
+                    status="open",
+                )
             )
-        )
     if second_round and entry.callback_task_id is not None:
-        session.flush()
         record_second_round_call(
-            session, entry.callback_task_id, evaluation, attempt, operator_id, now
+            session,
+            entry.callback_task_id,
+            session.get_one(Evaluation, evaluation_id),
+            session.get_one(CallAttempt, attempt_id),
+            operator_id,
+            now,
         )
-    _finish(entry, COMPLETED, now)
     session.flush()
-    return SaveResult(evaluation.id, task.id if task else None, answers.integrity_breach)
+    return SaveResult(evaluation_id, task_id, answers.integrity_breach)
 
 
 def record_failed_call(
@@ -302,11 +338,7 @@ def _attempt(
     phone_e164: str | None,
     duration_seconds: int | None,
 ) -> CallAttempt:
-    phones = entry.case.phones
-    if phone_e164 is None:
-        index = phone_to_dial(phones, entry.phone_index)
-        phone_e164 = phones[index].e164 if index is not None else None
-    original = next((p.original for p in phones if p.e164 == phone_e164), None)
+    phone_e164, original = _dialled(entry.case.phones, entry.phone_index, phone_e164)
     attempt = CallAttempt(
         case_id=entry.case_id,
         attempted_at=now,
@@ -319,6 +351,83 @@ def _attempt(
     )
     session.add(attempt)
     return attempt
+
+
+def _dialled(
+    phones: Sequence, phone_index: int, phone_e164: str | None
+) -> tuple[str | None, str | None]:
+    """The number called (the one to dial when the screen did not say) and how it was written."""
+    if phone_e164 is None:
+        index = phone_to_dial(phones, phone_index)
+        phone_e164 = phones[index].e164 if index is not None else None
+    return phone_e164, next((p.original for p in phones if p.e164 == phone_e164), None)
+
+
+def _insert_attempt(
+    connection: Connection,
+    entry: Row,
+    outcome: str,
+    now: datetime,
+    operator_id: int,
+    phone_e164: str | None,
+    duration_seconds: int | None,
+    *,
+    evaluation_id: int,
+) -> int:
+    """`_attempt` in one INSERT, for a held entry (a row of claims.hold); the attempt's id."""
+    values = {
+        "case_id": entry.case_id,
+        "attempted_at": now,
+        "outcome": outcome,
+        "operator_id": operator_id,
+        "duration_seconds": duration_seconds,
+        "evaluation_id": evaluation_id,
+        "callback_task_id": entry.callback_task_id,
+    }
+    if phone_e164 is not None:
+        # The number as written is looked up by the INSERT itself.
+        statement = _insert_attempt_of_number()
+        values |= {"number": phone_e164, "number_case_id": entry.case_id}
+    else:
+        phones = connection.execute(_phones_query(), {"case_id": entry.case_id}).all()
+        statement = _insert_attempt_as_given()
+        values["phone_e164"], values["phone_original"] = _dialled(phones, entry.phone_index, None)
+    return connection.execute(statement, values).inserted_primary_key[0]
+
+
+@cache
+def _insert_evaluation() -> Insert:
+    return insert(Evaluation)
+
+
+@cache
+def _insert_attempt_as_given() -> Insert:
+    return insert(CallAttempt)
+
+
+@cache
+def _insert_attempt_of_number() -> Insert:
+    number = bindparam("number", type_=CasePhone.e164.type)
+    original = (
+        select(CasePhone.original)
+        .where(
+            CasePhone.case_id == bindparam("number_case_id", type_=CasePhone.case_id.type),
+            CasePhone.e164 == number,
+        )
+        .order_by(CasePhone.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return insert(CallAttempt).values(phone_e164=number, phone_original=original)
+
+
+@cache
+def _phones_query() -> Select:
+    return (
+        select(CasePhone.e164, CasePhone.original)
+        .where(CasePhone.case_id == bindparam("case_id", type_=CasePhone.case_id.type))
+        .order_by(CasePhone.position)
+    )
 
 
 def _dialled_index(entry: QueueEntry) -> int:

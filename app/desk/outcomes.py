@@ -37,6 +37,7 @@ DEFAULT_KEYS = {
 # Outcomes after which the case's next number is tried (on its last number the case ends).
 DEFAULT_NEXT_NUMBER = frozenset({"wrong_number"})
 _POSITION_STEP = 10  # room for an administrator to slot an outcome in between
+_DEFAULT_LABELS = {o.code: o.label for o in DEFAULT_OUTCOMES}
 
 
 @dataclass
@@ -119,6 +120,12 @@ def outcome_labels(session: Session) -> dict[str, str]:
     """Chinese label of every outcome, inactive ones included (old attempts still show them)."""
     ensure_outcomes(session)
     return dict(session.execute(select(CallOutcome.code, CallOutcome.label)).all())
+
+
+def default_label(code: str) -> str:
+    """The shipped Chinese label of an outcome (the code itself when none is shipped): what an
+    attempt shows while the outcome table lacks it."""
+    return _DEFAULT_LABELS.get(code, code)
 
 
 def update_outcome(session: Session, code: str, **changes) -> None:

@@ -12,21 +12,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from sqlalchemy import Select, bindparam, exists, select, update
+from sqlalchemy import Connection, Row, Select, Update, bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
-from app.desk.appointments import mark_missed_appointments
+from app.desk.appointments import missed_appointments, record_missed
 from app.desk.claims import ClaimLost, unclaimed
 from app.desk.clock import current_time
-from app.desk.outcomes import outcome_labels
+from app.desk.outcomes import default_label
 from app.desk.sampling import RefreshResult, refresh_queue
-from app.desk.transaction import write_transaction
+from app.desk.transaction import core_connection, write_connection
 from app.phones import mask_phone
-from app.settings import get_setting
+from app.settings import get_setting, read_settings
 from db.models import (
     CallAttempt,
     CallbackContact,
     CallbackTask,
+    CallOutcome,
     Case,
     CasePhone,
     Evaluation,
@@ -123,50 +124,67 @@ def next_case(database_or_sessionmaker, operator_id: int, *, now=None) -> QueueI
     operator, not ready yet, or whose case has been evaluated meanwhile are passed over.
     """
     now = current_time(now)
-    with write_transaction(database_or_sessionmaker) as session:
-        minutes = get_setting(session, "desk.claim_minutes")
-        mark_missed_appointments(session, now)
-        # On SQLite nobody else can write meanwhile, so the first pick always succeeds; on
-        # PostgreSQL the row lock does the same. The loop is a guard, not a retry strategy.
-        while (entry_id := _pick(session, operator_id, now)) is not None:
-            claimed = session.execute(
-                update(QueueEntry)
-                .where(QueueEntry.id == entry_id, QueueEntry.status == "open", unclaimed(now))
-                .values(
-                    claimed_by_id=operator_id, claim_expires_at=now + timedelta(minutes=minutes)
-                )
-            ).rowcount
-            if claimed:
-                # populate_existing: the claim was written by an UPDATE behind the ORM's back.
-                return _item(session, session.get(QueueEntry, entry_id, populate_existing=True))
+    # Core statements on a connection alone: this runs on every press of F2, and a Session's
+    # bookkeeping cost more than the queries (bench/desk.py).
+    with write_connection(database_or_sessionmaker) as connection:
+        minutes, grace = read_settings(
+            connection, "desk.claim_minutes", "desk.appointment_grace_minutes"
+        )
+        if missed := missed_appointments(connection, now, grace):
+            with Session(bind=connection) as session:  # in this transaction, which it leaves open
+                record_missed(session, missed, grace)
+        params = {
+            "now": now,
+            "operator_id": operator_id,
+            "expires": now + timedelta(minutes=minutes),
+        }
+        for claim in _claim_statements(connection.dialect.name == "postgresql"):
+            entry = connection.execute(claim, params).first()
+            if entry is not None:
+                return _item(connection, entry)
         return None
 
 
-def _pick(session: Session, operator_id: int, now: datetime) -> int | None:
-    """The entry to give the operator next: a due appointment, else the first in queue order.
-
-    Two queries rather than one ordered by "has an appointment", so that each walks an index
-    (ix_call_queue_appointment, ix_call_queue_pick) and stops at its first row.
-    """
-    postgresql = session.get_bind().dialect.name == "postgresql"
-    for query in _pick_queries(postgresql):
-        entry_id = session.scalar(query, {"now": now, "operator_id": operator_id})
-        if entry_id is not None:
-            return entry_id
-    return None
+# What the call screen needs of a queue entry (see _item).
+_ENTRY_COLUMNS = (
+    QueueEntry.id,
+    QueueEntry.kind,
+    QueueEntry.case_id,
+    QueueEntry.phone_index,
+    QueueEntry.appointment_at,
+    QueueEntry.claim_expires_at,
+    QueueEntry.callback_task_id,
+)
 
 
 @cache
-def _pick_queries(postgresql: bool) -> tuple[Select, Select]:
-    """Built once: building the statements cost more than running them (bench/desk.py)."""
+def _claim_statements(postgresql: bool) -> tuple[Update, Update]:
+    """The claim of the first due appointment, then of the first entry in queue order: each a
+    conditional UPDATE of the entry its subquery picks, returning it (no row: none to take).
+
+    Two statements rather than one ordered by "has an appointment", so that each walks an index
+    (ix_call_queue_appointment, ix_call_queue_pick) and stops at its first row. On SQLite the
+    transaction holds the write lock (BEGIN IMMEDIATE), on PostgreSQL the subquery locks the
+    row it picks (FOR UPDATE SKIP LOCKED): either way nobody takes the entry in between.
+    Built once: building the statements cost more than running them (bench/desk.py).
+    """
     now = bindparam("now", type_=QueueEntry.ready_at.type)
     operator_id = bindparam("operator_id", type_=QueueEntry.reserved_for_id.type)
+    # Whether the case has an evaluation (a first revisit is then passed over): a scalar
+    # subquery, looked up by index for each entry walked until the first free one. PostgreSQL
+    # would run NOT EXISTS here as a hash of every evaluation in the city, on every pick.
+    evaluated = (
+        select(literal_column("1"))
+        .where(Evaluation.case_id == QueueEntry.case_id)
+        .limit(1)
+        .scalar_subquery()
+    )
     free = select(QueueEntry.id).where(
         QueueEntry.status == "open",
         QueueEntry.ready_at <= now,
         unclaimed(now),
         QueueEntry.reserved_for_id.is_(None) | (QueueEntry.reserved_for_id == operator_id),
-        (QueueEntry.kind != "first") | ~exists().where(Evaluation.case_id == QueueEntry.case_id),
+        (QueueEntry.kind != "first") | evaluated.is_(None),
     )
     appointments = free.where(QueueEntry.appointment_at <= now).order_by(
         QueueEntry.appointment_at, QueueEntry.id
@@ -174,10 +192,26 @@ def _pick_queries(postgresql: bool) -> tuple[Select, Select]:
     others = free.where(QueueEntry.appointment_at.is_(None)).order_by(
         QueueEntry.priority, QueueEntry.ready_at, QueueEntry.id
     )
-    queries = [query.limit(1) for query in (appointments, others)]
-    if postgresql:
-        queries = [query.with_for_update(skip_locked=True, of=QueueEntry) for query in queries]
-    return queries[0], queries[1]
+    claims = []
+    for pick in (appointments, others):
+        pick = pick.limit(1)
+        if postgresql:
+            pick = pick.with_for_update(skip_locked=True, of=QueueEntry)
+        claims.append(
+            update(QueueEntry)
+            # correlate(None): the subquery reads the queue itself, not the row being updated.
+            .where(
+                QueueEntry.id == pick.correlate(None).scalar_subquery(),
+                QueueEntry.status == "open",
+                unclaimed(now),
+            )
+            .values(
+                claimed_by_id=operator_id,
+                claim_expires_at=bindparam("expires", type_=QueueEntry.claim_expires_at.type),
+            )
+            .returning(*_ENTRY_COLUMNS)
+        )
+    return claims[0], claims[1]
 
 
 def renew_claim(session: Session, entry_id: int, operator_id: int, *, now=None) -> datetime:
@@ -210,8 +244,9 @@ def release_claim(session: Session, entry_id: int, operator_id: int) -> None:
 def load_claimed(session: Session, operator_id: int, *, now=None) -> QueueItem | None:
     """The entry this operator still holds, e.g. after the app was restarted."""
     now = current_time(now)
-    entry = session.scalar(
-        select(QueueEntry)
+    connection = core_connection(session)
+    entry = connection.execute(
+        select(*_ENTRY_COLUMNS)
         .where(
             QueueEntry.claimed_by_id == operator_id,
             QueueEntry.status == "open",
@@ -219,23 +254,23 @@ def load_claimed(session: Session, operator_id: int, *, now=None) -> QueueItem |
         )
         .order_by(QueueEntry.claim_expires_at.desc())
         .limit(1)
-    )
-    return _item(session, entry) if entry is not None else None
+    ).first()
+    return _item(connection, entry) if entry is not None else None
 
 
-def phone_to_dial(phones: Sequence[CasePhone], start: int) -> int | None:
+def phone_to_dial(phones: Sequence[CasePhone | Row], start: int) -> int | None:
     """The index of the first valid number at or after `start`; None when there is none."""
     return next((i for i in range(start, len(phones)) if phones[i].e164 is not None), None)
 
 
-def _item(session: Session, entry: QueueEntry) -> QueueItem:
-    """What the call screen shows of a claimed entry, read with statements built once."""
-    case_query, phone_query, attempt_query, evaluation_query = _item_queries()
+def _item(connection: Connection, entry: Row) -> QueueItem:
+    """What the call screen shows of a claimed entry (a row of _ENTRY_COLUMNS), read with
+    statements built once."""
+    case_query, attempt_query, evaluation_query = _item_queries()
     params = {"case_id": entry.case_id}
-    case_ = session.execute(case_query, params).one()
-    phones = session.execute(phone_query, params).all()
-    attempts = session.execute(attempt_query, params).all()
-    labels = outcome_labels(session) if attempts else {}  # most cases have not been called yet
+    rows = connection.execute(case_query, params).all()  # the case once per phone number
+    case_ = rows[0]
+    phones = [row for row in rows if row.original is not None]
     return QueueItem(
         entry_id=entry.id,
         kind=entry.kind,
@@ -255,12 +290,13 @@ def _item(session: Session, entry: QueueEntry) -> QueueItem:
             AttemptView(
                 at=a.attempted_at,
                 outcome=a.outcome,
-                outcome_label=labels.get(a.outcome, a.outcome),
+                # An outcome the table lacks (not seeded yet) is shown by its shipped label.
+                outcome_label=a.outcome_label or default_label(a.outcome),
                 operator=a.operator,
                 note=a.note,
                 phone=a.phone_e164 or a.phone_original,
             )
-            for a in attempts
+            for a in connection.execute(attempt_query, params)
         ],
         evaluations=[
             EvaluationView(
@@ -274,24 +310,28 @@ def _item(session: Session, entry: QueueEntry) -> QueueItem:
                 integrity_breach=e.integrity_breach,
                 suggestion=e.suggestion,
             )
-            for e in session.execute(evaluation_query, params)
+            for e in connection.execute(evaluation_query, params)
         ],
         appointment_at=entry.appointment_at,
         claim_expires_at=entry.claim_expires_at,
         callback_task_id=entry.callback_task_id,
-        callback=_callback(session, entry.callback_task_id) if entry.callback_task_id else None,
+        callback=_callback(connection, entry.callback_task_id) if entry.callback_task_id else None,
     )
 
 
-def _callback(session: Session, task_id: int) -> CallbackView:
-    task = session.get_one(CallbackTask, task_id)
-    contacts = session.execute(
+def _callback(connection: Connection, task_id: int) -> CallbackView:
+    task = connection.execute(
+        select(
+            CallbackTask.reason_category, CallbackTask.respondent_words, CallbackTask.due_on
+        ).where(CallbackTask.id == task_id)
+    ).one()
+    contacts = connection.execute(
         select(CallbackContact.contacted_at, CallbackContact.means, CallbackContact.said)
         .where(CallbackContact.task_id == task_id)
         .order_by(CallbackContact.contacted_at, CallbackContact.id)
     ).all()
     return CallbackView(
-        task_id=task.id,
+        task_id=task_id,
         reason_category=task.reason_category,
         words=task.respondent_words,
         due_on=task.due_on,
@@ -300,9 +340,10 @@ def _callback(session: Session, task_id: int) -> CallbackView:
 
 
 @cache
-def _item_queries() -> tuple[Select, Select, Select, Select]:
+def _item_queries() -> tuple[Select, Select, Select]:
     """Built once: at a million cases, building statements cost more than running them."""
     case_id = bindparam("case_id", type_=Case.id.type)
+    # The case with its unit and phone numbers in one query: one row per number (one without).
     case_query = (
         select(
             Case.case_no,
@@ -311,13 +352,13 @@ def _item_queries() -> tuple[Select, Select, Select, Select]:
             Case.applicant,
             Case.location,
             Unit.name.label("unit"),
+            CasePhone.e164,
+            CasePhone.original,
+            CasePhone.extension,
         )
         .join(Unit, Unit.id == Case.unit_id)
+        .outerjoin(CasePhone, CasePhone.case_id == Case.id)
         .where(Case.id == case_id)
-    )
-    phone_query = (
-        select(CasePhone.e164, CasePhone.original, CasePhone.extension)
-        .where(CasePhone.case_id == case_id)
         .order_by(CasePhone.position)
     )
     attempt_query = (
@@ -328,8 +369,10 @@ def _item_queries() -> tuple[Select, Select, Select, Select]:
             CallAttempt.phone_e164,
             CallAttempt.phone_original,
             Staff.name.label("operator"),
+            CallOutcome.label.label("outcome_label"),
         )
         .outerjoin(Staff, Staff.id == CallAttempt.operator_id)
+        .outerjoin(CallOutcome, CallOutcome.code == CallAttempt.outcome)
         .where(CallAttempt.case_id == case_id)
         .order_by(CallAttempt.attempted_at, CallAttempt.id)
     )
@@ -348,4 +391,4 @@ def _item_queries() -> tuple[Select, Select, Select, Select]:
         .where(Evaluation.case_id == case_id)
         .order_by(Evaluation.evaluated_at, Evaluation.id)
     )
-    return case_query, phone_query, attempt_query, evaluation_query
+    return case_query, attempt_query, evaluation_query

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -25,3 +26,26 @@ def write_transaction(database_or_sessionmaker) -> Iterator[Session]:
         if session.get_bind().dialect.name == "sqlite":
             session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         yield session
+
+
+@contextmanager
+def write_connection(database_or_sessionmaker) -> Iterator[Connection]:
+    """`write_transaction` for an action of Core statements: a connection in the same kind of
+    transaction, without a Session's bookkeeping (the call desk's "next case", bench/desk.py)."""
+    engine = session_factory(database_or_sessionmaker).kw["bind"]
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.execution_options(sqlite_begin="IMMEDIATE")
+        with connection.begin():
+            yield connection
+
+
+def core_connection(session: Session) -> Connection:
+    """The session's connection, for Core statements on the desk's hot paths.
+
+    What the session holds unwritten is written first, as a query through the session would
+    (autoflush); the statements run without the ORM's per-statement bookkeeping, so they neither
+    see nor update objects the session has loaded.
+    """
+    session.flush()
+    return session.connection()
