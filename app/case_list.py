@@ -7,9 +7,10 @@ yet. What each search can use:
 
 - 业务编号 prefix: the unique index on case_no (a range on SQLite; LIKE on PostgreSQL, which
   uses an index only under the C collation or with text_pattern_ops).
-- 申请人 prefix, 电话 (the whole number, or its last 4–8 digits): no index holds these, so the
-  matching ids are found by one scan (0.3–0.5 s on SQLite at a million cases) and the page is
-  taken from them; an index on cases.applicant and case_phones.e164 would make them instant.
+- 申请人 prefix and the whole 电话 number: the indexes on cases.applicant and case_phones.e164
+  (migration 0011) give the matching ids, and the page is taken from them.
+- The last 4–8 digits of a number: no index can hold a suffix, so one scan of the e164 index
+  (0.2–0.5 s on SQLite at a million cases).
 """
 
 from __future__ import annotations

@@ -144,6 +144,10 @@ class Case(Tracked, Base):
             "is_enterprise",
             "first_evaluation_id",
         ),
+        # 案件查询 by the applicant's name (a prefix: PostgreSQL needs the pattern operators).
+        Index(
+            "ix_cases_applicant", "applicant", postgresql_ops={"applicant": "varchar_pattern_ops"}
+        ),
     )
 
 
@@ -151,6 +155,8 @@ class CasePhone(Base):
     """One of a case's phone numbers, as written in the export and as parsed."""
 
     __tablename__ = "case_phones"
+    # 案件查询 by the number someone calls from.
+    __table_args__ = (Index("ix_case_phones_e164", "e164"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
