@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
+import phonenumbers
 import pytest
 
+from app import phones
 from app.phones import ParsedPhone, parse_phone, parse_phones, split_phone_cell
 
 MOBILE = "+8613812345678"
@@ -324,3 +326,76 @@ def test_parse_phones_empty(cell: str | None) -> None:
 
 def test_display_of_damaged_stored_value_does_not_raise() -> None:
     assert ParsedPhone("x", "not-e164", None, "mobile").display() == "not-e164"
+
+
+# The fast path for plain Chinese numbers must give exactly what phonenumbers gives.
+
+AREA_CODES = ("10", "20", "21", "22", "23", "24", "25", "27", "28", "29", "311", "351", "371")
+AREA_CODES += ("379", "411", "431", "451", "510", "531", "532", "535", "571", "591", "731")
+AREA_CODES += ("755", "757", "769", "851", "871", "898", "931", "991")
+
+
+def by_phonenumbers(core: str) -> tuple[str, str] | None:
+    try:
+        number = phonenumbers.parse(core, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    kind = {
+        phonenumbers.PhoneNumberType.MOBILE: "mobile",
+        phonenumbers.PhoneNumberType.FIXED_LINE: "fixed_line",
+    }.get(phonenumbers.number_type(number), "other")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), kind
+
+
+def plain_shapes(rng: random.Random) -> list[str]:
+    """Mobiles of every five-digit prefix, landlines of many areas, and random digit strings,
+    written the plain ways."""
+
+    def digits(n: int) -> str:
+        return "".join(rng.choice("0123456789") for _ in range(n))
+
+    shapes = [f"{prefix}{digits(6)}" for prefix in range(10000, 20000)]
+    shapes += [f"+86 {m[:3]} {m[3:7]} {m[7:]}" for m in shapes[3000::7]]
+    shapes += [f"{m[:3]}-{m[3:7]}-{m[7:]}" for m in shapes[3001::7]]
+    for area in AREA_CODES:
+        for first in "0123456789":
+            for length in (7, 8):
+                local = first + digits(length - 1)
+                shapes += [f"0{area}-{local}", f"0{area}{local}", f"(0{area}){local}"]
+                shapes.append(f"+86 {area} {local}")
+    for _ in range(2000):
+        body = digits(rng.randrange(8, 14))
+        shapes.append(rng.choice(("", "0", "1", "00", "86", "+86", "+860", "+")) + body)
+    return shapes
+
+
+def test_fast_path_agrees_with_phonenumbers() -> None:
+    taken = 0
+    for core in plain_shapes(random.Random(8)):
+        fast = phones._plain_chinese(core)
+        if fast is not None:
+            taken += 1
+            assert fast == by_phonenumbers(core), core
+    assert taken > 8000  # and it does take the plain numbers (7000 mobiles among them)
+
+
+def test_parse_phones_is_the_same_without_the_fast_path(monkeypatch) -> None:
+    rng = random.Random(9)
+    cells = plain_shapes(rng)[::5] + [
+        "13812345678；0531-86123456",
+        "手机：13812345678",
+        "13812345678（本人）",
+        "(0531)82712345-801",
+        "0531-86123456转12",
+        "86123456",
+        "138 1234 5678 / 139-1234-5678",
+        "１３８１２３４５６７８",
+        "无",
+    ]
+    fast = [parse_phones(c, area) for c in cells for area in ("0531", None)]
+    monkeypatch.setattr(phones, "_plain_chinese", lambda core: None)
+    phones._looked_up.cache_clear()
+
+    assert [parse_phones(c, area) for c in cells for area in ("0531", None)] == fast

@@ -48,14 +48,16 @@ def read_table(path: Path) -> RawTable:
         rows, sheet = _read_html(data), None
     else:
         rows, sheet = _read_spreadsheet(data)
-    rows = [(line, cells) for line, cells in rows if any(_filled(c) for c in cells)]
+    rows = [(line, cells) for line, cells in rows if any(map(_filled, cells))]
     if not rows:
         raise FileRefused("file_empty")
     return RawTable(rows=rows, sha256=digest, sheet=sheet)
 
 
 def _filled(cell: Any) -> bool:
-    return cell is not None and str(cell).strip() != ""
+    if cell.__class__ is not str:
+        cell = "" if cell is None else str(cell)
+    return cell != "" and not cell.isspace()
 
 
 def _decode(data: bytes) -> str:

@@ -20,6 +20,7 @@ from app.importing.reader import RawTable, read_table
 from app.importing.rows import SourceRow
 from app.importing.summary import ImportSummary
 from app.importing.values import clean_text, normalize
+from db.engine import bulk_write_cache
 from db.models import ColumnMapping, ImportBatch
 
 IMPORTERS: dict[str, ModuleType] = {
@@ -81,18 +82,19 @@ def import_table(
     if footers:
         summary.flagged["footer_rows"] = footers
     tick = _ticker(progress, 2 * len(rows))
-    records = importer.prepare(session, rows, summary, tick)
-    if strict and summary.rejected:
-        summary.refusal = Problem("strict_refused", {"count": len(summary.rejected)})
-    elif summary.rejected and len(summary.rejected) == summary.rows:
-        summary.refusal = Problem("no_valid_rows", {"count": len(summary.rejected)})
-    if summary.refusal:
-        return summary
-    batch = ImportBatch(kind=kind, filename=filename, sha256=table.sha256, summary={})
-    session.add(batch)
-    session.flush()
-    importer.store(session, records, batch.id, summary, tick)
-    batch.summary = summary.to_dict("zh")
+    with bulk_write_cache(session):
+        records = importer.prepare(session, rows, summary, tick)
+        if strict and summary.rejected:
+            summary.refusal = Problem("strict_refused", {"count": len(summary.rejected)})
+        elif summary.rejected and len(summary.rejected) == summary.rows:
+            summary.refusal = Problem("no_valid_rows", {"count": len(summary.rejected)})
+        if summary.refusal:
+            return summary
+        batch = ImportBatch(kind=kind, filename=filename, sha256=table.sha256, summary={})
+        session.add(batch)
+        session.flush()
+        importer.store(session, records, batch.id, summary, tick)
+        batch.summary = summary.to_dict("zh")
     if progress:
         progress(2 * len(rows), 2 * len(rows))
     return summary

@@ -13,6 +13,8 @@ _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0, with its 1900 leap-year bug 
 # Serials of plausible dates only (1990–2100), so that a stray count is not read as a date.
 _SERIAL_RANGE = (32874, 73051)
 
+# 2026-07-05 exactly, as most exports write dates: read without the general pattern below.
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # A date, optionally followed by a time: 2026-07-05, 2026/7/5 9:30, 2026年7月5日10时30分,
 # 2026 年 7 月 5 日, 20260705 … (after NFKC, so full-width digits are plain digits here).
 _ZONED_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$")
@@ -24,6 +26,9 @@ _DATETIME_RE = re.compile(
 
 def clean_text(value: object) -> str:
     """A cell as text: stripped, inner white space folded, None and NaN as ''."""
+    # str.split() also splits on the ideographic space U+3000 and on no-break spaces.
+    if value.__class__ is str:  # most cells: nothing to convert first
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, float):
@@ -31,13 +36,15 @@ def clean_text(value: object) -> str:
             return ""
         if value.is_integer():
             return str(int(value))
-    # str.split() also splits on the ideographic space U+3000 and on no-break spaces.
     return " ".join(str(value).split())
 
 
 def normalize(value: object) -> str:
     """clean_text with full-width digits, letters and punctuation made half-width (NFKC)."""
-    return clean_text(unicodedata.normalize("NFKC", clean_text(value)))
+    text = clean_text(value)
+    if text.isascii():
+        return text  # NFKC leaves ASCII as it is
+    return clean_text(unicodedata.normalize("NFKC", text))
 
 
 def header_key(value: object) -> str:
@@ -51,6 +58,8 @@ def parse_date(value: object) -> date | None:
 
     Returns None for an empty cell; raises ValueError for a cell that is not a date.
     """
+    if value.__class__ is str and _ISO_DATE_RE.fullmatch(value):
+        return date.fromisoformat(value)
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -138,6 +147,10 @@ def parse_flag(value: object) -> bool:
 
 def parse_count(value: object) -> int | None:
     """A whole number such as 办理环节数; empty is None; raises ValueError otherwise."""
+    if _is_plain_digits(value):
+        return int(value)
+    if value.__class__ is float and value.is_integer() and value >= 0:
+        return int(value)  # as spreadsheet readers hand counts over
     text = normalize(value).replace(",", "")
     text = re.sub(r"(个|天|日|环节)$", "", text).strip()
     if not text:
@@ -146,6 +159,10 @@ def parse_count(value: object) -> int | None:
     if number is None or number < 0:
         raise ValueError(f"not a whole number: {text}")
     return int(number)
+
+
+def _is_plain_digits(value: object) -> bool:
+    return value.__class__ is str and value.isascii() and value.isdigit()
 
 
 def parse_money_fen(value: object) -> int | None:
@@ -157,6 +174,8 @@ def parse_money_fen(value: object) -> int | None:
         # Spreadsheet cells are binary floats: read them with the 15 significant digits Excel
         # shows, so that a formula's 3702.2999999999997 is the 3702.30 on the screen.
         value = format(value, ".15g")
+    if _is_plain_digits(value):  # 80, as most exports write amounts
+        return int(value) * 100
     text = normalize(value).replace(",", "").replace("¥", "").replace("￥", "")
     text = re.sub(r"(元|人民币|rmb)$", "", text, flags=re.IGNORECASE).strip()
     if not text:

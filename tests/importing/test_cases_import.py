@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from app.importing import FileRefused, ImportCancelled, import_file
+from db.engine import SQLITE_BULK_CACHE_KIB
 from db.models import Case, CasePhone, ImportBatch, Staff, Unit
 
 from .helpers import CASE_HEADER, case_row, count, rejected_lines, run_import
@@ -494,6 +496,29 @@ def test_progress_reaches_the_end(sqlite_db, make_file):
     assert calls[0] == (0, 100)
     assert calls[-1] == (100, 100)
     assert [d for d, _t in calls] == sorted(d for d, _t in calls)
+
+
+@pytest.mark.parametrize("cancel", [False, True])
+def test_the_import_works_with_a_larger_cache_and_gives_it_back(sqlite_db, make_file, cancel):
+    rows = [CASE_HEADER] + [case_row(f"JN{i:04}") for i in range(50)]
+    sizes: list[int] = []
+    with sqlite_db.sessions() as session:
+
+        def cache_size() -> int:
+            return session.connection().exec_driver_sql("PRAGMA cache_size").scalar_one()
+
+        def progress(done: int, total: int) -> None:
+            sizes.append(cache_size())
+            if cancel and done >= total // 2:
+                raise ImportCancelled
+
+        default = cache_size()
+        with pytest.raises(ImportCancelled) if cancel else nullcontext():
+            import_file(session, "cases", make_file("e.csv", rows), progress=progress)
+        after = cache_size()
+    # In KiB; the first call of progress comes before, the last after.
+    assert set(sizes[1 : None if cancel else -1]) == {-SQLITE_BULK_CACHE_KIB}
+    assert after == default
 
 
 def test_unreadable_file_leaves_nothing(any_db, tmp_path):

@@ -113,6 +113,7 @@ def test_parse_date_empty_is_none(value):
     [
         "2026-02-30",  # no such day
         "2026-13-01",
+        "0000-07-05",
         "2026年7月",
         "7/5/2026",
         "明天",
@@ -219,6 +220,9 @@ def test_parse_flag_rejects_other_text(value):
         ("4环节", 4),
         ("1,200", 1200),
         ("0", 0),
+        ("007", 7),
+        (0.0, 0),
+        (float("nan"), None),
         ("", None),
         (None, None),
     ],
@@ -227,7 +231,7 @@ def test_parse_count(value, expected):
     assert parse_count(value) == expected
 
 
-@pytest.mark.parametrize("value", ["2.5", 2.5, "-1", "三", "abc", "1e3"])
+@pytest.mark.parametrize("value", ["2.5", 2.5, "-1", -1.0, "三", "abc", "1e3", float("inf")])
 def test_parse_count_rejects_non_whole_numbers(value):
     with pytest.raises(ValueError):
         parse_count(value)
