@@ -1378,79 +1378,79 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="75"/>
+        <location filename="../../ui/pages/case_list_page.py" line="76"/>
         <source>业务编号、申请人或电话（全号或尾号）</source>
         <translation>Case no., applicant or phone (whole number or last digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="78"/>
+        <location filename="../../ui/pages/case_list_page.py" line="79"/>
         <source>业务编号或申请人：输入开头即可；电话：输入完整号码，或最后 4–8 位。
 回车立即查找，↓ 到列表。</source>
         <translation>Case no. or applicant: the beginning is enough; phone: the whole number, or its last 4–8 digits.
 Enter searches at once, ↓ goes to the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="85"/>
+        <location filename="../../ui/pages/case_list_page.py" line="86"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="89"/>
+        <location filename="../../ui/pages/case_list_page.py" line="90"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="91"/>
+        <location filename="../../ui/pages/case_list_page.py" line="92"/>
         <source>受理网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="116"/>
+        <location filename="../../ui/pages/case_list_page.py" line="119"/>
         <source>业务件历史 (Enter)</source>
         <translation>Case history (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="119"/>
+        <location filename="../../ui/pages/case_list_page.py" line="122"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="124"/>
+        <location filename="../../ui/pages/case_list_page.py" line="127"/>
         <source>号码已隐去中间四位；完整号码仅在回访工作台显示当前件。</source>
         <translation>Numbers are shown with their middle hidden; the full number only for the case held at the Call desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="216"/>
+        <location filename="../../ui/pages/case_list_page.py" line="219"/>
         <source>共 {count} 件</source>
         <translation>Cases: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="217"/>
+        <location filename="../../ui/pages/case_list_page.py" line="220"/>
         <source>按业务编号找到 {count} 件</source>
         <translation>Found by case no.: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="218"/>
+        <location filename="../../ui/pages/case_list_page.py" line="221"/>
         <source>按申请人找到 {count} 件</source>
         <translation>Found by applicant: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="219"/>
+        <location filename="../../ui/pages/case_list_page.py" line="222"/>
         <source>按电话找到 {count} 件</source>
         <translation>Found by phone: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="220"/>
+        <location filename="../../ui/pages/case_list_page.py" line="223"/>
         <source>按电话尾号找到 {count} 件</source>
         <translation>Found by the phone&apos;s last digits: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="225"/>
+        <location filename="../../ui/pages/case_list_page.py" line="228"/>
         <source>已列出 {count} 件，正在统计总数…</source>
         <translation>Listed: {count}; counting them all…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="227"/>
+        <location filename="../../ui/pages/case_list_page.py" line="230"/>
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
@@ -2583,227 +2583,242 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="119"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="255"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="125"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="283"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="121"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="127"/>
         <source>网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="124"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="130"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="128"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="134"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="131"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="137"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="163"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="171"/>
         <source>录入答卷</source>
         <translation>Enter answers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="164"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="172"/>
         <source>标记已收回</source>
         <translation>Mark returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="165"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="173"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="166"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="174"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="167"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="175"/>
         <source>打印选中</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="170"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="178"/>
         <source>打印本网点全部待办</source>
         <translation>Print outlet&apos;s due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="175"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="520"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="183"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="566"/>
         <source>打印评价二维码条</source>
         <translation>QR slips</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="176"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="528"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="184"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="574"/>
         <source>打印空白回访单</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="179"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="187"/>
         <source>{action}（{keys}）</source>
         <translation>{action} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="185"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="193"/>
         <source>把所选网点全部待打印、已打印未收回的反馈单打印在一起（Ctrl+Shift+P）</source>
         <translation>Print every form of the chosen outlet still to print or printed and not yet returned, in one document (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="188"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="196"/>
         <source>已核对扫描件上的企业公章或经办人签字，与录入内容一致（F7）</source>
         <translation>The enterprise seal or the agent&apos;s signature on the scan was checked and matches the answers entered (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="272"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="203"/>
+        <source>取消生成(Esc)</source>
+        <translation>Stop (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="300"/>
         <source>共 {count} 份</source>
         <translation>{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="290"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="336"/>
         <source>请先在列表中选择反馈单。</source>
         <translation>Select forms in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="304"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="350"/>
         <source>已标记收回 {count} 份。</source>
         <translation>{count} forms marked returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="315"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="361"/>
         <source>核验反馈单</source>
         <translation>Verify form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="317"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="363"/>
         <source>{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。
 核验人：</source>
         <translation>{case_no}: the enterprise seal or the agent&apos;s signature on the scan was checked, and the answers entered match the paper form.
 Verified by:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="330"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="376"/>
         <source>已核验 {case_no}。</source>
         <translation>{case_no} verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="342"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="388"/>
         <source>归档反馈单</source>
         <translation>Archive form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="343"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="389"/>
         <source>{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：</source>
         <translation>{case_no}: where the paper form is kept (e.g. Cabinet A-2026-11):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="358"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="404"/>
         <source>已归档 {case_no}。</source>
         <translation>{case_no} archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="382"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="428"/>
         <source>{case_no} 已{status}，不能再修改答卷。</source>
         <translation>{case_no} is {status}: its answers can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="437"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="483"/>
         <source>已保存 {case_no} 的答卷。</source>
         <translation>Answers of {case_no} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="439"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="485"/>
         <source>已保存 {case_no} 的答卷，不满意已转二次回访。</source>
         <translation>Answers of {case_no} saved; the dissatisfaction went to a second-round callback.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="464"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="510"/>
         <source>已核验或已归档的反馈单不能重新打印：{cases}</source>
         <translation>Verified or archived forms cannot be printed again: {cases}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="472"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="518"/>
         <source>企业回访反馈单-{case_no}</source>
         <translation>Form B-{case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="474"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="520"/>
         <source>企业回访反馈单-{count}份</source>
         <translation>Form B-{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="482"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="528"/>
         <source>打印企业回访反馈单</source>
         <translation>Print Form B</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="489"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="535"/>
         <source>请先在“网点”中选择要打印的网点。</source>
         <translation>Choose the outlet to print for under &quot;Outlet&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="502"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="548"/>
         <source>打印 {unit} 全部待办反馈单</source>
         <translation>Print all forms due at {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="503"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="549"/>
         <source>企业回访反馈单-{unit}</source>
         <translation>Form B-{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="504"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="550"/>
         <source>{unit} 没有待打印的反馈单。</source>
         <translation>{unit} has no forms due for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="521"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="567"/>
         <source>评价二维码条-{count}件</source>
         <translation>Evaluation slips-{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="528"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="574"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="539"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="585"/>
         <source>打印空白回访单（附件 A）</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="540"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="586"/>
         <source>空白回访单-{copies}份</source>
         <translation>Blank Form A-{copies} copies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="571"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="619"/>
+        <source>已取消生成，什么也没有打印。</source>
+        <translation>Stopped: nothing was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="626"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="590"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="639"/>
+        <source>正在生成… 第 {done} / {total} 页</source>
+        <translation>Writing… page {done} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="663"/>
         <source>已输出到 {where}。</source>
         <translation>Sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="599"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="672"/>
         <source>已打印 {count} 份反馈单，输出到 {where}。</source>
         <translation>{count} forms printed, sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="639"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="713"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
@@ -3460,92 +3475,92 @@ policy for enterprises:</translation>
 <context>
     <name>FormBModel</name>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="33"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="39"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="34"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="40"/>
         <source>企业名称</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="35"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="41"/>
         <source>登记类型</source>
         <translation>Registration type</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="36"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="42"/>
         <source>办结日期</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="37"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="43"/>
         <source>负责网点</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="38"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="44"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="39"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="45"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="40"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="46"/>
         <source>打印时间</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="41"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="47"/>
         <source>核验人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="42"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="48"/>
         <source>存档位置</source>
         <translation>Archive location</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="92"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="129"/>
         <source>受理单位 {unit}</source>
         <translation>Accepting unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="95"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="132"/>
         <source>全程网办：由企业所在区县的登记机构回访</source>
         <translation>Fully online: revisited by the agency of the enterprise&apos;s district</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="97"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="134"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="98"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="135"/>
         <source>交回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="99"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="136"/>
         <source>扫描</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="100"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="137"/>
         <source>录入</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="101"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="138"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/form_b_model.py" line="102"/>
+        <location filename="../../ui/enterprise/form_b_model.py" line="139"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
