@@ -168,7 +168,11 @@ def measurements(
         return desk.figures(desk.measure(city, desk_runs, warmup=5))
 
     def quarterly_figures() -> list[Figure]:
-        return quarterly.figures(quarterly.measure(city, max(runs, 3)), max(runs, 3))
+        # One run unmeasured first: the desk's copy of the city has just filled the disk cache,
+        # and a report asked for in the running app finds its pages in memory.
+        quarterly.measure(city, 1)
+        report_runs = max(runs, 5)
+        return quarterly.figures(quarterly.measure(city, report_runs), report_runs)
 
     return [
         ("import", lambda: importing.measure(workdir / "import", rows=import_rows, runs=runs)),
