@@ -95,6 +95,10 @@ class MainWindow(QMainWindow):
         """Every page, in navigation order, building those not shown yet."""
         return [self.page(row) for row in range(len(PAGES))]
 
+    def built_pages(self) -> list[Page]:
+        """The pages built so far: what holds state (a case on the desk) is among them."""
+        return [page for page in self._pages if page is not None]
+
     def show_page(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentWidget(self.page(row))

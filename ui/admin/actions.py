@@ -153,7 +153,9 @@ def switch_user(window: MainWindow) -> None:
             translate("AdminActions", "请等当前操作完成后再切换用户。"), 5000
         )
         return
-    if any(isinstance(page, CallDeskPage) and page.item is not None for page in window.pages):
+    if any(
+        isinstance(page, CallDeskPage) and page.item is not None for page in window.built_pages()
+    ):
         QMessageBox.information(
             window,
             translate("AdminActions", "切换用户"),
