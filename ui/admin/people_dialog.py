@@ -312,8 +312,6 @@ class PeopleDialog(QDialog):
         self.message_label.setStyleSheet(style)
 
     def _run(self, work: Work, on_success, *, expected: tuple[type[Exception], ...] = ()) -> None:
-        # Bound methods only: PySide 6.12 can crash deleting a lambda connected to an operation
-        # whose slot emits a signal of ours.
         operation = BackgroundOperation(self.database, work, expected=expected, parent=self)
         operation.succeeded.connect(on_success)
         operation.failed.connect(self._failed)

@@ -164,7 +164,6 @@ class CaseListModel(QAbstractTableModel):
         self.counted.emit(total)
 
     def _start(self, work, on_success) -> BackgroundOperation:
-        # Bound methods only: PySide 6.12 can crash deleting a lambda connected to an operation.
         operation = BackgroundOperation(self._database, work, parent=self)
         operation.succeeded.connect(on_success)
         operation.finished.connect(self._operation_finished)
