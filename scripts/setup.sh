@@ -2,8 +2,19 @@
 # Installs what RevisitDesk needs on Debian or Ubuntu, skipping what is already there:
 # the system libraries Qt needs, a Chinese font, and a virtual environment (.venv) with the
 # Python packages pinned in constraints.txt. Safe to run again.
+#   --tests  also what the test suite uses: poppler (to look inside printed PDFs), SANE with its
+#            virtual test scanner and python-sane, and PostgreSQL's server programs (the tests
+#            start a throw-away server of their own; see tests/postgres_server.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+FOR_TESTS=false
+for argument in "$@"; do
+  case "$argument" in
+    --tests) FOR_TESTS=true ;;
+    *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+  esac
+done
 
 APT_PACKAGES=(
   # Qt's xcb platform plugin and OpenGL/EGL (a fresh desktop may lack some of them)
@@ -13,6 +24,16 @@ APT_PACKAGES=(
   # Chinese text on screen and embedded in printed PDFs
   fonts-wqy-microhei
 )
+TEST_APT_PACKAGES=(
+  poppler-utils            # pdftoppm, pdffonts, pdftotext
+  sane-utils libsane-dev   # SANE's test backend, and the headers python-sane builds against
+  postgresql               # initdb, pg_ctl, pg_dump, pg_restore
+)
+PYTHON_EXTRAS="dev"
+if $FOR_TESTS; then
+  APT_PACKAGES+=("${TEST_APT_PACKAGES[@]}")
+  PYTHON_EXTRAS="dev,scanner"
+fi
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -62,8 +83,8 @@ fi
 
 # Reinstall the Python packages only when what they are pinned to has changed.
 stamp=.venv/.revisitdesk-installed
-wanted=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
+wanted=$( (cat pyproject.toml constraints.txt; echo "$PYTHON_EXTRAS") | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  .venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
+  .venv/bin/python -m pip install -q -c constraints.txt -e ".[$PYTHON_EXTRAS]"
   echo "$wanted" > "$stamp"
 fi

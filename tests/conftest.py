@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh database per test, on SQLite and (when configured) PostgreSQL."""
+"""Shared fixtures: a fresh database per test, on SQLite and on PostgreSQL, each copied from one
+database migrated once per run; the sample files; a seeded random generator."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import os
 # pytest-qt aborts without a display unless Qt is told to draw offscreen (before Qt loads).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import random
+import shutil
+import signal
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,47 +21,182 @@ from sqlalchemy.engine import make_url
 
 from db.database import Database, open_database
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
-# e.g. postgresql+psycopg://postgres:secret@127.0.0.1:5432/postgres (.ci/run sets it)
-PG_URL = os.environ.get("REVISITDESK_TEST_PG")
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = DATA / "samples"
+SPECIFICATIONS = DATA / "specifications"
+# e.g. postgresql+psycopg://postgres:secret@127.0.0.1:5432/postgres; when not set, the tests
+# start a throw-away server of their own (tests/postgres_server.py).
+ENV_PG = "REVISITDESK_TEST_PG"
+ENV_SEED = "REVISITDESK_TEST_SEED"
+ON_POSTGRES = "on PostgreSQL"
 
 
 @pytest.fixture
 def samples() -> Path:
-    if not SAMPLES.exists():
-        pytest.skip(f"sample files not found at {SAMPLES}")
     return SAMPLES
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+def rng() -> random.Random:
+    """A random generator whose seed is printed (shown when the test fails) and can be given
+    back in REVISITDESK_TEST_SEED to repeat the run."""
+    seed = int(os.environ.get(ENV_SEED) or random.SystemRandom().randrange(2**32))
+    print(f"random seed {seed} (repeat with {ENV_SEED}={seed})")
+    return random.Random(seed)
+
+
+# SQLite
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file at the newest schema, made once per run (every migration takes a second)."""
+    path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+    open_database(f"sqlite:///{path}").close()  # closing checkpoints the WAL into the file
+    return path
+
+
+def copy_of(migrated: Path, target: Path) -> Database:
+    """Open a copy of a closed SQLite database file (and of its attachments folder, if any)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated, target)
+    attachments = migrated.with_name(f"{migrated.stem}.attachments")
+    if attachments.exists():
+        shutil.copytree(attachments, target.with_name(f"{target.stem}.attachments"))
+    return open_database(f"sqlite:///{target}")
+
+
+@pytest.fixture
+def sqlite_url(migrated_sqlite: Path, tmp_path: Path) -> str:
+    """The URL of a SQLite file at the newest schema, for a test that opens it itself (the
+    command line)."""
+    path = tmp_path / "cli.sqlite3"
+    shutil.copyfile(migrated_sqlite, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def sqlite_db(migrated_sqlite: Path, tmp_path: Path) -> Iterator[Database]:
+    database = copy_of(migrated_sqlite, tmp_path / "test.sqlite3")
     yield database
     database.close()
 
 
-@pytest.fixture
-def pg_db() -> Iterator[Database]:
-    """A new, empty PostgreSQL database on the test server, dropped afterwards."""
-    if not PG_URL:
-        pytest.skip("REVISITDESK_TEST_PG is not set: no PostgreSQL server to test against")
-    name = f"rdtest_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    database = open_database(
-        make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    )
+# PostgreSQL
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server's maintenance database: REVISITDESK_TEST_PG's, else a
+    throw-away server started for this run and removed after it."""
+    if os.environ.get(ENV_PG):
+        yield os.environ[ENV_PG]
+        return
+    from tests.postgres_server import ServerMissing, ThrowawayServer
+
     try:
-        yield database
+        server = ThrowawayServer()
+    except ServerMissing as missing:
+        pytest.skip(str(missing))
+    # A run stopped with SIGTERM (a CI time-out, kill) still stops its server.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield server.start()
     finally:
-        database.close()
-        with admin.connect() as connection:
+        server.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(*_args) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_server(server, name: str) -> str:
+    """The URL of database `name` on the server of `server` (a URL or its string)."""
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_admin(pg_server: str):
+    engine = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_pg(pg_admin) -> Iterator[str]:
+    """The name of a database at the newest schema on the test server, the template of each
+    test's database (CREATE DATABASE … TEMPLATE copies it in a moment)."""
+    name = f"rdtemplate_{uuid.uuid4().hex[:12]}"
+    with pg_admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    open_database(_on_server(pg_admin.url, name)).close()
+    yield name
+    with pg_admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def empty_pg(pg_admin) -> Iterator[str]:
+    """The URL of a new database on the test server with no schema at all, dropped afterwards."""
+    yield from _new_pg_database(pg_admin, template=None)
+
+
+@pytest.fixture
+def pg_db(pg_admin, migrated_pg: str) -> Iterator[Database]:
+    """A new PostgreSQL database at the newest schema, dropped afterwards."""
+    for url in _new_pg_database(pg_admin, template=migrated_pg):
+        database = open_database(url)
+        try:
+            yield database
+        finally:
+            database.close()
+
+
+def _new_pg_database(pg_admin, template: str | None) -> Iterator[str]:
+    name = f"rdtest_{uuid.uuid4().hex[:12]}"
+    copied = f' TEMPLATE "{template}"' if template else ""
+    with pg_admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"{copied}'))
+    try:
+        yield _on_server(pg_admin.url, name)
+    finally:
+        with pg_admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def any_db(request: pytest.FixtureRequest) -> Database:
     """The same test on SQLite and on PostgreSQL."""
     return request.getfixturevalue("sqlite_db" if request.param == "sqlite" else "pg_db")
+
+
+# How many tests ran on PostgreSQL, in the summary line
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # any_db's PostgreSQL half carries the mark already; mark the tests that ask for it directly.
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    stats = terminalreporter.stats
+    on_postgres = [r for r in stats.get("passed", []) if "postgres" in r.keywords]
+    if on_postgres:
+        stats[ON_POSTGRES] = on_postgres
+
+
+# Under scripts/test.sh everything the tests use is installed: a skip there is a failure.
+ENV_COMPLETE = "REVISITDESK_TEST_COMPLETE"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get(ENV_COMPLETE) and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped where nothing may be: {reason}"

@@ -15,8 +15,8 @@ from db.models import CalendarDay, Case, EvaluationSample
 
 
 @pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'admin.sqlite3'}"
+def db_url(sqlite_url: str) -> str:
+    return sqlite_url
 
 
 def test_demo_fills_the_database_and_the_queue_once(db_url, capsys):

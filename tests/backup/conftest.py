@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,9 +12,9 @@ from app import i18n
 from app.importing import import_file
 from app.reports.quarterly import quarterly_report
 from app.scanning.store import AttachmentStore
-from db.database import Database, open_database
+from db.database import Database
 from db.models import Attachment
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, copy_of
 
 SAMPLE_FILES = (
     ("cases", "cases_2026q3.csv"),
@@ -63,37 +62,10 @@ def quarterly(database: Database) -> dict:
     return report
 
 
-def open_copy(template: Path, target: Path) -> Database:
-    """Open a copy of a closed template database file, with its attachments folder."""
-    shutil.copy(template, target)
-    attachments = template.with_name(f"{template.stem}.attachments")
-    if attachments.exists():
-        shutil.copytree(attachments, target.with_name(f"{target.stem}.attachments"))
-    return open_database(f"sqlite:///{target}")
-
-
 @pytest.fixture(scope="session")
-def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("empty") / "test.sqlite3"
-    open_database(f"sqlite:///{path}").close()
-    return path
-
-
-@pytest.fixture
-def sqlite_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """As tests/conftest.py's, a new database file per test, but copied from one migrated
-    once: running every migration takes a second or more per test."""
-    database = open_copy(empty_template, tmp_path / "test.sqlite3")
-    yield database
-    database.close()
-
-
-@pytest.fixture(scope="session")
-def filled_template(tmp_path_factory: pytest.TempPathFactory, empty_template: Path) -> Path:
+def filled_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> Path:
     """A SQLite file holding the samples and three attachments, made once (importing is slow)."""
-    if not SAMPLES.exists():
-        pytest.skip(f"sample files not found at {SAMPLES}")
-    database = open_copy(empty_template, tmp_path_factory.mktemp("filled") / "test.sqlite3")
+    database = copy_of(migrated_sqlite, tmp_path_factory.mktemp("filled") / "test.sqlite3")
     import_samples(database, SAMPLES)
     add_attachments(database)
     database.close()
@@ -103,7 +75,7 @@ def filled_template(tmp_path_factory: pytest.TempPathFactory, empty_template: Pa
 @pytest.fixture
 def filled_sqlite(filled_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A copy of the template in this test's folder: the samples and three attachments."""
-    database = open_copy(filled_template, tmp_path / "test.sqlite3")
+    database = copy_of(filled_template, tmp_path / "test.sqlite3")
     yield database
     database.close()
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import make_url
 
 import db.migrate
@@ -26,7 +24,6 @@ from app.scanning.store import AttachmentStore
 from db.database import Database, open_database
 from db.migrate import upgrade_database
 from db.models import AttachmentBlob, Unit
-from tests.conftest import PG_URL
 
 from .conftest import ATTACHMENTS, add_attachments, import_samples, quarterly
 
@@ -38,23 +35,6 @@ def pg_tools() -> None:
         find_tool("pg_restore")
     except ToolMissing as missing:
         pytest.skip(f"PostgreSQL client programs not installed: {missing.tool} not found")
-
-
-@pytest.fixture
-def empty_pg() -> Iterator[str]:
-    """The URL of a new, empty database on the test server (no schema), dropped afterwards."""
-    if not PG_URL:
-        pytest.skip("REVISITDESK_TEST_PG is not set: no PostgreSQL server to test against")
-    name = f"rdrestore_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.mark.postgres

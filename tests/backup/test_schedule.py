@@ -22,8 +22,7 @@ from app.backup import (
 )
 from app.settings import set_setting
 from db.database import Database
-
-from .conftest import open_copy
+from tests.conftest import copy_of
 
 
 def test_settings_default_to_a_folder_beside_the_file_daily_keeping_14(sqlite_db: Database):
@@ -65,7 +64,7 @@ def test_a_manual_backup_counts_as_recent_too(sqlite_db: Database):
 
 
 def test_rotation_keeps_the_newest_daily_backups_of_this_database_only(
-    sqlite_db: Database, empty_template: Path, tmp_path: Path
+    sqlite_db: Database, migrated_sqlite: Path, tmp_path: Path
 ):
     folder = tmp_path / "backups"
     daily = []
@@ -75,7 +74,7 @@ def test_rotation_keeps_the_newest_daily_backups_of_this_database_only(
         daily.append(path)
         time.sleep(0.01)  # distinct times, in order
     manual = create_backup(sqlite_db, folder / "by-hand.zip")
-    other = open_copy(empty_template, tmp_path / "other.sqlite3")
+    other = copy_of(migrated_sqlite, tmp_path / "other.sqlite3")
     try:
         create_backup(other, folder / "other-daily.zip", kind=DAILY)
     finally:

@@ -1,8 +1,9 @@
-"""A seat saving in a loop that the test kills, stopped first at a chosen point of its save when
-asked (started by test_kill_mid_save).
+"""A seat saving in a loop that the test kills (started by test_kill_mid_save), with a handshake
+that tells the test the seat is where it is meant to be killed.
 
-The stop is a test hook on SQLAlchemy's engine events, installed in this process only: the app
-knows nothing of it. The seat itself is bench.load's worker, as under load.
+The handshake is a test hook on SQLAlchemy's engine events, installed in this process only: the
+app knows nothing of it. The seat itself is bench.load's worker, as under load; when the queue
+runs dry it waits to be killed instead of ending, so no kill ever finds it gone.
 """
 
 from __future__ import annotations
@@ -13,47 +14,74 @@ from sqlalchemy import Engine, event
 
 from bench.load import work_the_queue
 
-# Where a save can be held until the test kills the process: after the evaluation's INSERT
-# (its attempt not yet written), before the callback task's INSERT (evaluation and attempt
-# written), and at the COMMIT of a save (every row written, nothing committed).
-PAUSE_POINTS = ("evaluation", "task", "commit")
+# Where a seat can be held until the test kills the process, the `nth` time it gets there:
+# - "evaluation": after the evaluation's INSERT (its attempt not yet written);
+# - "task": before the callback task's INSERT (evaluation and attempt written);
+# - "commit": at the COMMIT of a save (every row written, nothing committed);
+# - "statement": before its nth database statement or COMMIT, whatever it is doing (claiming,
+#   saving, committing either).
+STOP_POINTS = ("evaluation", "task", "commit", "statement")
+# "running": the seat says so at its nth statement and carries on; the kill lands while it works.
+KILL_POINTS = (*STOP_POINTS, "running")
 
 
 def save_until_killed(
-    url: str, operator_id: int, report_path: str, start, pause_at=None, paused=None, nth=1
+    url: str, operator_id: int, report_path: str, start, kill_at: str, reached, nth: int
 ) -> None:
-    """Save until killed; with `pause_at`, stop dead the `nth` time the save reaches that point
-    and set `paused`, so that the test kills the process there."""
-    if pause_at is not None:
-        _stop_at(pause_at, nth, paused)
-    work_the_queue(url, operator_id, 10**9, report_path, start, seed=operator_id)
+    """Save until killed, setting `reached` the `nth` time the seat gets to `kill_at` once it has
+    started work (connecting and getting ready are not counted)."""
+    armed = _hand_shake_at(kill_at, nth, reached)
+    work_the_queue(url, operator_id, 10**9, report_path, _Start(start, armed), seed=operator_id)
+    threading.Event().wait()  # out of work: wait for the kill rather than end
 
 
-def _stop_at(point: str, nth: int, paused) -> None:
-    if point not in PAUSE_POINTS:
-        raise ValueError(f"pause_at must be one of {PAUSE_POINTS}, not {point!r}")
-    reached = 0
+class _Start:
+    """The start barrier, arming the handshake once the seat is past it."""
 
-    def arrive() -> None:
-        nonlocal reached
-        reached += 1
-        if reached == nth:
-            paused.set()
-            threading.Event().wait()  # until the test kills the process
+    def __init__(self, barrier, armed: threading.Event) -> None:
+        self.barrier, self.armed = barrier, armed
+
+    def wait(self, timeout: float) -> None:
+        self.barrier.wait(timeout)
+        self.armed.set()
+
+
+def _hand_shake_at(point: str, nth: int, reached) -> threading.Event:
+    if point not in KILL_POINTS:
+        raise ValueError(f"kill_at must be one of {KILL_POINTS}, not {point!r}")
+    armed = threading.Event()
+    counts = dict.fromkeys(KILL_POINTS, 0)
+
+    def arrive(at: str) -> None:
+        if not armed.is_set():
+            return
+        counts[at] += 1
+        if counts[at] == nth:
+            reached.set()
+            if at in STOP_POINTS:
+                threading.Event().wait()  # until the test kills the process
+
+    def statement() -> None:
+        if point in ("statement", "running"):
+            arrive(point)
 
     @event.listens_for(Engine, "before_cursor_execute")
-    def _before(connection, _cursor, statement, *_args) -> None:
-        if statement.startswith("INSERT INTO evaluations"):
+    def _before(connection, _cursor, sql, *_args) -> None:
+        statement()
+        if sql.startswith("INSERT INTO evaluations"):
             connection.info["saving"] = True  # this transaction is a save, not a claim
-        elif point == "task" and statement.startswith("INSERT INTO callback_tasks"):
-            arrive()
+        elif point == "task" and sql.startswith("INSERT INTO callback_tasks"):
+            arrive("task")
 
     @event.listens_for(Engine, "after_cursor_execute")
-    def _after(_connection, _cursor, statement, *_args) -> None:
-        if point == "evaluation" and statement.startswith("INSERT INTO evaluations"):
-            arrive()
+    def _after(_connection, _cursor, sql, *_args) -> None:
+        if point == "evaluation" and sql.startswith("INSERT INTO evaluations"):
+            arrive("evaluation")
 
     @event.listens_for(Engine, "commit")
     def _commit(connection) -> None:
+        statement()
         if connection.info.pop("saving", False) and point == "commit":
-            arrive()
+            arrive("commit")
+
+    return armed

@@ -4,9 +4,7 @@ taken and saved by someone else."""
 
 from __future__ import annotations
 
-import random
 import signal
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,23 +29,29 @@ from bench.load import (
 from db.database import Database, open_database
 from db.models import CallAttempt, QueueEntry
 
-from .load_worker import save_until_killed
+from .load_worker import STOP_POINTS, save_until_killed
 
-# Each round starts a seat and kills it: stopped at a point inside its save (see load_worker), or
-# at a random moment of its work (None), claims and commits included.
-ROUNDS = ("evaluation", None, "task", None, "commit", None, None)
-CASES = 400  # more than the seats can save before they are killed
+# Each round starts a seat and kills it where its handshake says it is (see load_worker): held
+# inside a save, before any statement of its work (claims and commits included), or while it
+# runs on freely. Which save or statement is drawn from the test's seeded random generator.
+ROUNDS = ("evaluation", "statement", "task", "running", "commit", "statement", "running")
+CASES = 2000  # far more than the seats save before they are killed
+HANDSHAKE_TIMEOUT = 120  # seconds: only ever waited in full when the seat is broken
 
 
-def test_a_seat_killed_mid_save_loses_nothing_and_half_writes_nothing(any_db, tmp_path):
-    rng = random.Random()  # the moments of the kills differ from run to run
+def test_a_seat_killed_mid_save_loses_nothing_and_half_writes_nothing(any_db, tmp_path, rng):
     *seats, successor = build_queue(any_db, cases=CASES, operators=len(ROUNDS) + 1)
     held_by_the_killed: set[int] = set()
 
-    for seat, pause_at in zip(seats, ROUNDS, strict=True):
+    for seat, kill_at in zip(seats, ROUNDS, strict=True):
         report_path = tmp_path / f"seat-{seat}{REPORT_SUFFIX}"
-        _kill_a_seat(any_db.url, seat, report_path, pause_at, rng)
+        # The nth save (the nth 不满意 one for "task"), or the nth statement of its work.
+        nth = (
+            rng.randint(1, 4) if kill_at in ("evaluation", "task", "commit") else rng.randint(1, 60)
+        )
+        _kill_a_seat(any_db.url, seat, report_path, kill_at, nth)
         report = read_report(report_path)
+        assert report.error is None, report.error
         with any_db.sessions() as session:
             records = DeskRecords.read(session)
 
@@ -62,14 +66,18 @@ def test_a_seat_killed_mid_save_loses_nothing_and_half_writes_nothing(any_db, tm
         assert reported <= done and done - reported <= {report.in_flight}
         held = {e.id for e in records.entries.values() if e.claimed_by_id == seat}
         assert len(held) <= 1
-        if pause_at is not None:
-            # Killed before its COMMIT: nothing of that save is in, the case is still its own.
-            assert report.in_flight is not None and held == {report.in_flight}
+        if kill_at in STOP_POINTS:
+            # Killed before a COMMIT: nothing of that transaction is in; a case it had claimed
+            # is still its own (none when it was stopped inside a claim).
+            assert done == reported
+            assert held == ({report.in_flight} if report.in_flight else set())
+        if kill_at in ("evaluation", "task", "commit"):
+            assert report.in_flight is not None
         # A claim left by a killed seat stays its own until it expires: no later seat took one.
         assert not held_by_the_killed & {c["entry"] for c in report.claims}
         held_by_the_killed |= held
         print(
-            f"killed at {pause_at or 'random'}: {len(report.saves)} saves reported,"
+            f"killed at {kill_at} #{nth}: {len(report.saves)} saves reported,"
             f" in flight {report.in_flight} ({'committed' if done - reported else 'not committed'}),"
             f" held {held}"
         )
@@ -103,21 +111,19 @@ def test_a_seat_killed_mid_save_loses_nothing_and_half_writes_nothing(any_db, tm
     assert all(records.entries[e].status == "done" for e in held_by_the_killed)
 
 
-def _kill_a_seat(url: str, seat: int, report_path: Path, pause_at: str | None, rng) -> None:
+def _kill_a_seat(url: str, seat: int, report_path: Path, kill_at: str, nth: int) -> None:
+    """Start a seat, wait for its handshake, SIGKILL it: no handler, no rollback of its own."""
     context = worker_context()
-    start, paused = context.Barrier(2), context.Event()
-    nth = rng.randint(1, 4)  # the nth save (the nth 不满意 one for "task") is stopped
+    start, reached = context.Barrier(2), context.Event()
     process = context.Process(
         target=save_until_killed,
-        args=(url, seat, str(report_path), start, pause_at, paused, nth),
+        args=(url, seat, str(report_path), start, kill_at, reached, nth),
     )
     process.start()
     try:
         start.wait(START_TIMEOUT)
-        if pause_at is None:
-            time.sleep(rng.uniform(0.02, 0.5))  # a random moment of its work
-        else:
-            assert paused.wait(60), f"the seat never reached {pause_at}"
+        assert reached.wait(HANDSHAKE_TIMEOUT), f"the seat never reached {kill_at} #{nth}"
+        assert process.is_alive(), f"the seat ended before it was killed ({process.exitcode})"
     finally:
         process.kill()
         process.join(30)

@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image as PIL_Image
 from sqlalchemy import select
 
 from app.enterprise.forms import ensure_form_b_records
@@ -25,9 +27,6 @@ from app.printing.form_b import (
 from app.printing.slip import evaluation_url, write_evaluation_slips
 from app.settings import get_setting
 from db.models import EnterpriseFeedback
-
-zxingcpp = pytest.importorskip("zxingcpp")
-PIL_Image = pytest.importorskip("PIL.Image")
 
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftoppm") and shutil.which("pdffonts")), reason="poppler-utils missing"

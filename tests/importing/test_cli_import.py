@@ -28,8 +28,8 @@ def chinese_messages(monkeypatch):
 
 
 @pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+def db_url(sqlite_url: str) -> str:
+    return sqlite_url
 
 
 def cli(db_url: str, *args: str) -> int:

@@ -1,4 +1,4 @@
-"""The sample files of ../shared/samples: imported in order, again, and the Q3 report they give.
+"""The sample files of tests/data/samples: imported in order, again, and the Q3 report they give.
 
 The quarterly figures are computed here with one plain SQL query, so that this test guards what
 the report relies on from the importers (the first evaluation by time, whatever its channel, and
