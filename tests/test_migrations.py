@@ -74,6 +74,36 @@ def test_the_head_read_from_the_files_is_alembics_head():
     assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def test_a_migration_written_from_alembics_template_is_the_new_head(tmp_path, monkeypatch):
+    """script.py.mako writes `revision = '…'` (repr: single quotes); Alembic's own template
+    annotates (`revision: str = …`); a merge has a tuple. Each is read as Alembic reads it."""
+    import shutil
+
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    copy = tmp_path / "migrations"
+    shutil.copytree(db.migrate.MIGRATIONS_DIR, copy)
+    old_head = head_revision()
+    (copy / "versions" / "9001_a.py").write_text(
+        f"revision = '9001'\ndown_revision = {old_head!r}  # the one before\n"
+    )
+    (copy / "versions" / "9002_b.py").write_text(
+        f"revision: str = '9002'\ndown_revision: str | None = {old_head!r}\n"
+    )
+    (copy / "versions" / "9003_merge.py").write_text(
+        'revision = "9003"\ndown_revision = (\'9001\', "9002")\n'
+    )
+    monkeypatch.setattr(db.migrate, "MIGRATIONS_DIR", copy)
+    head_revision.cache_clear()
+    try:
+        assert head_revision() == "9003"
+        assert ScriptDirectory.from_config(alembic_config()).get_current_head() == "9003"
+    finally:
+        head_revision.cache_clear()
+
+
 def test_a_new_database_has_no_revision(tmp_path):
     from sqlalchemy import create_engine
 
