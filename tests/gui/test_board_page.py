@@ -26,6 +26,7 @@ from ui.board import board_tab
 from ui.board.board_model import COL_LEFT, COL_REFERENCE
 from ui.board.step_dialogs import AssignDialog, ContactDialog, ResolveDialog
 from ui.board.task_dialog import TaskDialog
+from ui.complaints.complaint_dialog import ComplaintDialog
 from ui.current_user import save_user_name
 from ui.desk.display import ERROR_COLOR
 from ui.main_window import MainWindow
@@ -304,14 +305,13 @@ def test_an_operator_sees_no_integrity_tab_and_cannot_assign_or_close(
 
 
 def test_a_complaint_opens_in_the_complaint_window(qtbot: QtBot, page: BoardPage) -> None:
-    complaint_dialog = pytest.importorskip("ui.complaints.complaint_dialog")
     choose_user(qtbot, page, "张组长")
     tab = page.board_tab
     tab.table.selectRow(shown(page).index("TS-001"))
     with qtbot.waitSignal(tab.item_opened) as opened:
         tab.open_current()
     dialog = opened.args[0]
-    assert isinstance(dialog, complaint_dialog.ComplaintDialog)
+    assert isinstance(dialog, ComplaintDialog)
     assert dialog.complaint_id == tab.model.row_at(1).id
     idle(qtbot)
     dialog.reject()

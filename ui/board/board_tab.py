@@ -8,7 +8,6 @@ Ctrl+F                to the filters           F5  refresh
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,11 +51,10 @@ from ui.board.board_model import COL_OWNER, COL_REFERENCE, COL_UNIT, COL_WORDS, 
 from ui.board.step_dialogs import AssignDialog
 from ui.board.steps import discard, run_step, show_refusal
 from ui.board.task_dialog import TaskDialog, assign_targets
+from ui.complaints.complaint_dialog import ComplaintDialog
 from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR
 from ui.operations import Progress
-
-logger = logging.getLogger(__name__)
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
@@ -65,16 +63,6 @@ WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
 def today() -> date:
     """The board's today (tests pin it)."""
     return datetime.now(LOCAL_ZONE).date()
-
-
-def complaint_dialog_class() -> type | None:
-    """The complaint window of ui.complaints, when it is installed."""
-    try:
-        from ui.complaints.complaint_dialog import ComplaintDialog
-    except Exception:  # not installed, or broken while being written
-        logger.warning("ui.complaints.complaint_dialog is not available", exc_info=True)
-        return None
-    return ComplaintDialog
 
 
 @dataclass
@@ -339,14 +327,8 @@ class BoardTab(QWidget):
             dialog.open()
             dialog.reload()
         else:
-            complaint_dialog = complaint_dialog_class()
-            if complaint_dialog is None:
-                show_refusal(self, self.tr("投诉处理窗口尚未安装，暂时不能打开投诉。"))
-                return
-            dialog = complaint_dialog(self.database, row.id, self.current_staff, self)
-            changed = getattr(dialog, "data_changed", None)
-            if changed is not None:
-                changed.connect(self._changed)
+            dialog = ComplaintDialog(self.database, row.id, self.current_staff, self)
+            dialog.data_changed.connect(self._changed)
             dialog.finished.connect(self.refresh)
             self.item_dialog = dialog
             dialog.open()

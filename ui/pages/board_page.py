@@ -3,14 +3,11 @@
 team leads and administrators only, 廉洁反映.
 
 The tabs other than 待办 and 廉洁反映 come from ui.complaints and ui.feedback; each is built as
-`Tab(database, current_staff, parent)` with a `data_changed` signal. One that cannot be imported
-is left out (and logged), so the board works on its own.
+`Tab(database, current_staff, parent)` with a `data_changed` signal.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -23,6 +20,8 @@ from db.database import Database
 from ui.board.board_tab import BoardTab
 from ui.board.integrity_tab import IntegrityTab
 from ui.board.steps import run_step
+from ui.complaints.capa_tab import CapaTab
+from ui.complaints.complaints_tab import ComplaintsTab
 from ui.current_user import (
     CurrentStaff,
     current_staff,
@@ -30,35 +29,18 @@ from ui.current_user import (
     save_user_name,
     staff_choices,
 )
+from ui.feedback.assessment_tab import AssessmentTab
+from ui.feedback.unit_feedback_tab import UnitFeedbackTab
 from ui.operations import Progress
 from ui.pages.page import Page
 
-logger = logging.getLogger(__name__)
-
-# (module, class, tab title): the tabs the other parts of the lead's work bring.
+# (tab class, title): the tabs the other parts of the lead's work bring.
 OTHER_TABS = (
-    ("ui.complaints.complaints_tab", "ComplaintsTab", QT_TRANSLATE_NOOP("BoardPage", "投诉")),
-    ("ui.complaints.capa_tab", "CapaTab", QT_TRANSLATE_NOOP("BoardPage", "整改措施")),
-    (
-        "ui.feedback.unit_feedback_tab",
-        "UnitFeedbackTab",
-        QT_TRANSLATE_NOOP("BoardPage", "单位反馈"),
-    ),
-    ("ui.feedback.assessment_tab", "AssessmentTab", QT_TRANSLATE_NOOP("BoardPage", "人员考核")),
+    (ComplaintsTab, QT_TRANSLATE_NOOP("BoardPage", "投诉")),
+    (CapaTab, QT_TRANSLATE_NOOP("BoardPage", "整改措施")),
+    (UnitFeedbackTab, QT_TRANSLATE_NOOP("BoardPage", "单位反馈")),
+    (AssessmentTab, QT_TRANSLATE_NOOP("BoardPage", "人员考核")),
 )
-
-
-def other_tab_classes() -> list[tuple[str, type]]:
-    """(title, class) of the other tabs that can be imported now, in OTHER_TABS order."""
-    found = []
-    for module_name, class_name, title in OTHER_TABS:
-        try:
-            tab_class = getattr(importlib.import_module(module_name), class_name)
-        except Exception:  # not written yet, or broken while being written: leave it out
-            logger.warning("board tab %s.%s not available", module_name, class_name, exc_info=True)
-            continue
-        found.append((title, tab_class))
-    return found
 
 
 @dataclass
@@ -100,12 +82,8 @@ class BoardPage(Page):
         self.board_tab.data_changed.connect(self.data_changed)
         self.tabs.addTab(self.board_tab, self.tr("待办"))
         self.other_tabs: list[QWidget] = []
-        for title, tab_class in other_tab_classes():
-            try:
-                tab = tab_class(self.database, self.current_staff, self)
-            except Exception:
-                logger.exception("board tab %s could not be built", tab_class.__name__)
-                continue
+        for tab_class, title in OTHER_TABS:
+            tab = tab_class(self.database, self.current_staff, self)
             tab.data_changed.connect(self.data_changed)
             tab.data_changed.connect(self.board_tab.refresh)
             self.other_tabs.append(tab)
