@@ -46,34 +46,43 @@ GROUP BY c.unit_id
 """
 
 
+def app_figures(session) -> dict[str, tuple[int, ...]]:
+    """Per unit: cases, revisited, online, phone, score total, from the app's report."""
+    report = quarterly_report(session, 2026, 3, today=date(2026, 12, 1))
+    return {u.unit: (u.cases, u.revisited, u.online, u.phone, u.score_total) for u in report.units}
+
+
+def raw_figures(raw: sqlite3.Connection, sql: str) -> dict[str, tuple[int, ...]]:
+    """The same figures from hand-written SQL (RAW_SQL or RAW_CACHED_SQL)."""
+    names = dict(raw.execute("SELECT id, name FROM units"))
+    return {names[r[0]]: (r[1], r[2], r[3], r[4], r[6]) for r in raw.execute(sql)}
+
+
 def measure(path: Path, runs: int) -> dict[str, float]:
     database = open_database(f"sqlite:///{path}")
     app_times, raw_times, cached_times = [], [], []
     raw = sqlite3.connect(path)
-    for _ in range(runs):
-        began = time.perf_counter()
-        with database.sessions() as session:
-            report = quarterly_report(session, 2026, 3, today=date(2026, 12, 1))
-        app_times.append(time.perf_counter() - began)
-        began = time.perf_counter()
-        rows = raw.execute(RAW_SQL).fetchall()
-        raw_times.append(time.perf_counter() - began)
-        began = time.perf_counter()
-        cached_rows = raw.execute(RAW_CACHED_SQL).fetchall()
-        cached_times.append(time.perf_counter() - began)
-    # The two must agree, or the comparison means nothing.
-    by_unit = {
-        u.unit: (u.cases, u.revisited, u.online, u.phone, u.score_total) for u in report.units
-    }
-    names = dict(raw.execute("SELECT id, name FROM units"))
-    for raw_rows in (rows, cached_rows):
-        figures = {names[r[0]]: (r[1], r[2], r[3], r[4], r[6]) for r in raw_rows}
-        assert by_unit == figures, "figures differ"
-    raw.close()
-    database.close()
+    try:
+        for _ in range(runs):
+            began = time.perf_counter()
+            with database.sessions() as session:
+                by_unit = app_figures(session)
+            app_times.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            found = raw_figures(raw, RAW_SQL)
+            raw_times.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            cached = raw_figures(raw, RAW_CACHED_SQL)
+            cached_times.append(time.perf_counter() - began)
+        # The two must agree, or the comparison means nothing.
+        if not by_unit == found == cached:
+            raise RuntimeError(f"the app's figures differ from raw SQL's: {by_unit} {found}")
+    finally:
+        raw.close()
+        database.close()
     app, hand = statistics.median(app_times), statistics.median(raw_times)
-    cached = statistics.median(cached_times)
-    return {"app_s": app, "raw_s": hand, "ratio": app / hand, "raw_cached_s": cached}
+    cached_median = statistics.median(cached_times)
+    return {"app_s": app, "raw_s": hand, "ratio": app / hand, "raw_cached_s": cached_median}
 
 
 def figures(result: dict[str, float], runs: int) -> list[Figure]:
