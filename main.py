@@ -15,24 +15,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()  # phone and ID numbers masked (app.logs)
     args = _gui_options(sys.argv[1:] if argv is None else argv)
     if args is None:
-        from app.cli import build_parser, run
+        from cli import build_parser, run
 
         args = build_parser().parse_args(argv)
         if args.command is not None:
             return run(args)
     if args.lang:
         i18n.set_language(args.lang)
-    from db.database import open_database
+    from app.opening import open_app_database
     from ui.application import run as run_gui  # Qt is imported only for the GUI
 
     configure_logging(default_log_file())  # no terminal to read: keep a file too
-    return run_gui(open_database(args.db), language=args.lang)
+    return run_gui(open_app_database(args.db), language=args.lang)
 
 
 def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
     """--db and --lang when they are all the arguments (the GUI starts), else None.
 
-    app.cli's parser, with every command, takes longer to build than the window to open; it is
+    cli's parser, with every command, takes longer to build than the window to open; it is
     built only for a command, for --help, or to report what is wrong with the arguments.
     """
     from app.i18n import LANGUAGES

@@ -163,7 +163,7 @@ class AuditChoices:
 
 def _conditions(query: AuditQuery) -> list:
     # Here, not at the top: app.settings writes the trail, and app.importing needs app.settings.
-    from app.importing.values import LOCAL_ZONE
+    from app.zone import LOCAL_ZONE
 
     conditions = []
     if query.start is not None:

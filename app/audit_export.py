@@ -13,15 +13,16 @@ from pathlib import Path
 import xlsxwriter
 
 from app.audit import AuditRow, action_title, entity_title
+from app.errors import Refused
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 
 EXPORT_SUFFIXES = (".xlsx", ".csv")
 HEADERS = ("时间", "操作人", "操作", "操作代码", "对象", "对象名称", "对象编号", "修改前", "修改后")
 WIDTHS = (20, 18, 18, 18, 16, 20, 38, 60, 60)
 
 
-class ExportRefused(ValueError):
+class ExportRefused(Refused, ValueError):
     """The file cannot be written as asked (e.g. an unknown format); the message says why."""
 
 

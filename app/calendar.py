@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from chinese_calendar import constants as _official
 from sqlalchemy import select
 
+from app.errors import Refused
 from db.models import CalendarDay, CalendarYear
 
 SOURCE_OFFICIAL = "official"  # the State Council arrangement shipped in `chinese_calendar`
@@ -40,7 +41,7 @@ _HOLIDAY_NAMES_ZH = {
 _NOTE_MAX_LENGTH = CalendarDay.__table__.c.note.type.length
 
 
-class CalendarUnknownError(ValueError):
+class CalendarUnknownError(Refused, ValueError):
     """A date falls in a year whose holiday arrangement is neither shipped nor entered."""
 
     def __init__(self, year: int) -> None:

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from app import clock
 from app.desk.outcomes import default_label
 from app.i18n import pick
 from app.phones import mask_phone, parse_phone
@@ -120,11 +121,6 @@ class CasePage:
     next_key: PageKey | None  # None: this was the last page
 
 
-def units(session: Session) -> list[tuple[int, str]]:
-    """The units to filter by, by name."""
-    return [(i, n) for i, n in session.execute(select(Unit.id, Unit.name).order_by(Unit.name))]
-
-
 def case_page(
     session: Session,
     search: CaseSearch,
@@ -167,7 +163,7 @@ def case_page(
     )
     phones = _phones(session, ids)
     evaluations = _evaluations(session, [r.first_evaluation_id for r in found])
-    queue = _queue_states(session, ids, now or datetime.now(UTC))
+    queue = _queue_states(session, ids, now or clock.now())
     rows = [
         CaseListRow(
             case_id=row.id,

@@ -6,19 +6,21 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.importing import cases as case_import
 from app.importing import evaluations as evaluation_import
 from app.importing.reader import RawTable
 from app.importing.service import import_table
 from app.importing.summary import ImportSummary
+from app.progress import Progress
 from db.models import Unit
 
 __all__ = ["DemoResult", "fill_demo_data"]
@@ -30,8 +32,6 @@ _SERIAL_BASE = 500_000
 _SERIAL_SPREAD = 400_000
 MAX_CASES = 100_000  # so that every serial keeps six digits
 _HISTORY_DAYS = 183  # about six months of completed cases
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -246,11 +246,11 @@ def fill_demo_data(
 
     The same seed and day give the same data, so running it again adds nothing. The caller owns
     the transaction; `progress` is passed to each import (it restarts per import) and may raise
-    ImportCancelled.
+    Cancelled.
     """
     if not 0 <= cases <= MAX_CASES:
         raise ValueError(f"cases must be between 0 and {MAX_CASES}: {cases}")
-    today = today or date.today()
+    today = today or clock.today()
     result = DemoResult(cases=0, evaluations=0, units=0)
     if cases == 0:
         return result

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.callbacks.tasks import assign, close_unresolved, record_contact, resolve
 from app.complaints.corrective import CapaInput, create_capa
 from app.complaints.registry import ComplaintInput, record_first_contact, register_complaint
@@ -57,7 +58,7 @@ def fill_follow_up_demo(session: Session, seed: int = 2026) -> FollowUpResult:
     tasks = session.scalars(
         select(CallbackTask).where(CallbackTask.status == "open").order_by(CallbackTask.id)
     ).all()
-    now = datetime.now(UTC)
+    now = clock.now()
     for index, task in enumerate(tasks[: max(6, len(tasks) // 2)]):
         if operators and index % 3:
             assign(session, [task.id], by_id=lead, staff_id=rng.choice(operators), now=now)

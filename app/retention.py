@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change
 from app.callbacks.contacts import ACTIVE_STATUSES
+from app.clock import local_now
+from app.errors import Refused
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE, local_now
 from app.ratings import Channel
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
 from db.models import (
     AuditEntry,
     CallAttempt,
@@ -66,7 +68,7 @@ PERSONAL_KEYS = frozenset(
 _CHUNK = 500
 
 
-class RetentionError(ValueError):
+class RetentionError(Refused, ValueError):
     """The purge cannot run as set up (e.g. a retention of less than a year)."""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.errors import Refused
 from app.i18n import pick
 
 
@@ -71,7 +72,7 @@ def role_label(role: Role | str | None) -> str:
     return pick(zh, en)
 
 
-class NotPermitted(PermissionError):
+class NotPermitted(Refused, PermissionError):
     """The person's role does not allow the action; the message says which role does."""
 
     def __init__(self, permission: Permission) -> None:

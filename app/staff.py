@@ -12,8 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
+from app.errors import Refused
 from app.i18n import pick
-from app.roles import Role, role_label
+from app.roles import Permission, Role, may, role_label, role_of
 from db.models import Staff, Unit
 
 
@@ -30,7 +31,7 @@ class StaffRow:
     locked_until: datetime | None = None
 
 
-class StaffError(ValueError):
+class StaffError(Refused, ValueError):
     """The staff change cannot be made as asked; the message says why."""
 
 
@@ -159,3 +160,46 @@ def keep_an_administrator(session: Session, leaving: Staff) -> None:
                 "At least one administrator who can log in must remain",
             )
         )
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """An active person with their role as the database has it now: who does an action."""
+
+    id: int
+    name: str
+    role: Role
+
+    def may(self, permission: Permission) -> bool:
+        return may(self.role, permission)
+
+
+def _members(session: Session, *conditions) -> list[StaffMember]:
+    rows = session.execute(
+        select(Staff.id, Staff.name, Staff.role)
+        .where(Staff.active.is_(True), *conditions)
+        .order_by(Staff.name, Staff.id)
+    ).all()
+    return [StaffMember(r.id, r.name, role_of(r.role)) for r in rows]
+
+
+def active_member(session: Session, staff_id: int) -> StaffMember | None:
+    """The person with this id, unless disabled."""
+    found = _members(session, Staff.id == staff_id)
+    return found[0] if found else None
+
+
+def active_member_named(session: Session, name: str) -> StaffMember | None:
+    """The first active person of this name (by id), or None."""
+    rows = session.execute(
+        select(Staff.id, Staff.name, Staff.role)
+        .where(Staff.name == name.strip(), Staff.active.is_(True))
+        .order_by(Staff.id)
+        .limit(1)
+    ).first()
+    return StaffMember(rows.id, rows.name, role_of(rows.role)) if rows else None
+
+
+def active_members(session: Session) -> list[StaffMember]:
+    """Everyone active, by name."""
+    return _members(session)

@@ -150,6 +150,14 @@ def staff_by_username(session: Session, username: str) -> Staff | None:
     return session.scalar(select(Staff).where(Staff.username == name)) if name else None
 
 
+def user_named(session: Session, username: str) -> Staff:
+    """The person with this user name; refused when there is none."""
+    user = staff_by_username(session, username)
+    if user is None:
+        raise UserError(pick(f"没有用户名为“{username}”的人员", f"No user {username!r}"))
+    return user
+
+
 def _staff(session: Session, staff_id: int) -> Staff:
     staff = session.get(Staff, staff_id)
     if staff is None:
@@ -333,7 +341,7 @@ def _audit_failure(
 
 
 def _locked_message(until: datetime) -> str:
-    from app.importing.values import LOCAL_ZONE
+    from app.zone import LOCAL_ZONE
 
     at = until.astimezone(LOCAL_ZONE).strftime("%H:%M")
     return pick(

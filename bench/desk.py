@@ -46,9 +46,9 @@ from typing import TypeVar
 from app.desk.calls import FormAAnswers, save_form_a
 from app.desk.outcomes import ensure_outcomes
 from app.desk.queue import QueueItem, next_case, refresh_queue
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
 from app.settings import get_setting, set_setting
+from app.zone import LOCAL_ZONE
 from bench.city import generate
 from bench.figures import Figure
 from db.database import Database, open_database

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import make_engine, make_session_factory, resolve_database_url
-from db.migrate import upgrade_database
+from db.migrate import BackUp, upgrade_database
 
 
 @dataclass
@@ -28,11 +28,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None) -> Database:
-    """Open the database named by `url` (else REVISITDESK_DB, else the default file) and upgrade it."""
+def open_database(url: str | None = None, back_up: BackUp | None = None) -> Database:
+    """Open the database named by `url` (else REVISITDESK_DB, else the default file) and upgrade
+    it; `back_up` backs up a PostgreSQL database before an upgrade (see db.migrate)."""
     resolved = resolve_database_url(url)
     engine = make_engine(resolved)
-    backup = upgrade_database(engine)
+    backup = upgrade_database(engine, back_up=back_up)
     return Database(
         url=resolved, engine=engine, sessions=make_session_factory(engine), backup=backup
     )

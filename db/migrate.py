@@ -7,8 +7,10 @@ names and one row, and imports Alembic (a fifth of the window's cold start) only
 from __future__ import annotations
 
 import ast
+import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -20,6 +22,8 @@ from db.engine import sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
@@ -70,13 +74,21 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
-def upgrade_database(engine: Engine, backup_dir: Path | None = None) -> Path | None:
+# back_up(engine, folder or None): a backup of a database about to be upgraded, or None when
+# none could be made. The app's is app.backup.back_up_before_upgrade (pg_dump); the caller that
+# opens the database passes it in, so that db/ needs nothing from app/.
+BackUp = Callable[[Engine, Path | None], Path | None]
+
+
+def upgrade_database(
+    engine: Engine, backup_dir: Path | None = None, back_up: BackUp | None = None
+) -> Path | None:
     """Upgrade to the newest schema. Returns the path of the copy made aside, if one was made.
 
     A SQLite file that already holds tables is copied (with SQLite's online backup, so that a
     WAL file is included) before any migration touches it; a new, empty database is not. A
-    PostgreSQL database that holds tables gets a full backup file (pg_dump, by app.backup) when
-    this computer has pg_dump; the log says so when it has not.
+    PostgreSQL database that holds tables is backed up by `back_up`; without it, or when it
+    makes none, the upgrade goes on and the log says so.
     """
     current = current_revision(engine)
     if current == head_revision():
@@ -86,10 +98,10 @@ def upgrade_database(engine: Engine, backup_dir: Path | None = None) -> Path | N
     if path is not None and path.exists() and _has_tables(engine):
         backup = _copy_aside(path, current, backup_dir or path.parent)
     elif engine.dialect.name == "postgresql" and _has_tables(engine):
-        # Imported here: db/ sits below app/ everywhere else, and only this needs it.
-        from app.backup import back_up_before_upgrade
-
-        backup = back_up_before_upgrade(engine, backup_dir)
+        if back_up is None:
+            log.warning("Upgrading %s without a backup before it", engine.url)
+        else:
+            backup = back_up(engine, backup_dir)
     run_migrations(engine, "head")
     return backup
 

@@ -8,18 +8,26 @@ import os
 # pytest-qt aborts without a display unless Qt is told to draw offscreen (before Qt loads).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import functools
 import random
 import shutil
 import signal
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app import clock
 from db.database import Database, open_database
+from ui.current_user import log_in_as
+from ui.garbage import collect_on_gui_thread
+from ui.translations import use_language
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = DATA / "samples"
@@ -37,12 +45,78 @@ def samples() -> Path:
 
 
 @pytest.fixture
+def stop_clock() -> Callable[[datetime], None]:
+    """`stop_clock(moment)` stops the app's one clock (app.clock) at `moment`, for every module
+    and thread, until the end of the test."""
+    return clock.set_now
+
+
+@pytest.fixture(autouse=True)
+def _clock_goes_again() -> Iterator[None]:
+    yield
+    clock.set_now(None)
+
+
+@pytest.fixture
 def rng() -> random.Random:
     """A random generator whose seed is printed (shown when the test fails) and can be given
     back in REVISITDESK_TEST_SEED to repeat the run."""
     seed = int(os.environ.get(ENV_SEED) or random.SystemRandom().randrange(2**32))
     print(f"random seed {seed} (repeat with {ENV_SEED}={seed})")
     return random.Random(seed)
+
+
+# Qt as the app runs it
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_as_the_app_runs_it(qapp, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test runs with what the app sets up at its start: garbage collected on the GUI
+    thread only (a collection on a worker thread can free Qt objects there, and crash), and the
+    seat's preferences (QSettings) in a folder of this run's, never the user's own."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def nobody_logged_in() -> Iterator[None]:
+    """A test that logs somebody in leaves nobody logged in for the next one."""
+    log_in_as(None)
+    yield
+    log_in_as(None)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> None:
+    """Every test starts with the interface and app/'s messages in Chinese, whatever the test
+    before it switched to."""
+    use_language("zh")
+
+
+# Waiting in GUI tests: pytest-qt gives up after 5 s unless told otherwise, which a loaded
+# two-core CI machine can take for a save. A timeout only costs time when a test fails anyway.
+QT_WAIT_MS = 30_000
+
+
+def _generous(wait):
+    @functools.wraps(wait)
+    def waiting(self, *args, **kwargs):
+        kwargs.setdefault("timeout", QT_WAIT_MS)
+        return wait(self, *args, **kwargs)
+
+    return waiting
+
+
+for _name in (
+    "waitSignal",
+    "waitSignals",
+    "waitUntil",
+    "waitCallback",
+    "waitActive",
+    "waitExposed",
+):
+    setattr(QtBot, _name, _generous(getattr(QtBot, _name)))
 
 
 # SQLite

@@ -19,6 +19,9 @@ from pathlib import Path
 
 PREFIX = "revisitdesk-pg-"
 PORT = 5432  # only names the socket file (.s.PGSQL.5432) inside the cluster's own folder
+# Trust authentication ignores it; it is in the URL so that the tests see the app keep a
+# password out of what it shows and stores, as with a real server.
+PASSWORD = "throwaway"
 OWNER_FILE = "owner.pid"
 SETTINGS = {
     "listen_addresses": "''",
@@ -66,7 +69,7 @@ class ThrowawayServer:
 
     @property
     def url(self) -> str:
-        return f"postgresql+psycopg://postgres@/postgres?host={self.folder}&port={PORT}"
+        return f"postgresql+psycopg://postgres:{PASSWORD}@/postgres?host={self.folder}&port={PORT}"
 
     def start(self) -> str:
         self._run(

@@ -13,9 +13,9 @@ from app.case_list import (
     SearchKind,
     case_page,
     count_cases,
-    units,
 )
 from app.ratings import Channel, Rating
+from app.units import unit_choices
 from db.database import Database
 from db.models import CallOutcome, Case, CasePhone, Evaluation, QueueEntry, Staff, Unit
 
@@ -114,7 +114,10 @@ def test_pages_follow_each_other_newest_completed_first(any_db: Database) -> Non
 def test_the_unit_filter_pages_its_own_cases(any_db: Database) -> None:
     _fill(any_db)
     with any_db.sessions() as session:
-        assert units(session) == [(1, "历下区不动产登记中心"), (2, "市中区不动产登记中心")]
+        assert unit_choices(session, active_only=False) == [
+            (1, "历下区不动产登记中心"),
+            (2, "市中区不动产登记中心"),
+        ]
         search = CaseSearch(unit_id=2)
         assert _all_keys(session, search, limit=60) == _expected(session, Case.unit_id == 2)
         assert count_cases(session, search) == 225

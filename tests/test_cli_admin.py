@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
 
-from app.cli import main
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
+from cli import main
 from db.database import open_database
 from db.models import CalendarDay, Case, EvaluationSample
 
+# The demo's cases, complaints and deadlines are dated from "today": a fixed Friday, so that the
+# commands do not depend on the day the tests run (in late December a deadline a few working days
+# ahead falls in a year the calendar does not know yet).
+DEMO_NOW = datetime(2026, 11, 20, 10, tzinfo=LOCAL_ZONE)
+
 
 @pytest.fixture
-def db_url(sqlite_url: str) -> str:
+def db_url(sqlite_url: str, stop_clock) -> str:
+    stop_clock(DEMO_NOW)
     return sqlite_url
 
 
@@ -33,7 +40,7 @@ def test_desk_commands(db_url, capsys):
     capsys.readouterr()
     assert main(["--db", db_url, "desk", "refresh", "--seed", "3"]) == 0
     assert "随机种子 3" in capsys.readouterr().out
-    today = date.today()
+    today = DEMO_NOW.date()
     assert (
         main(
             [

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from app.calendar import is_working_day
 from app.demo import DemoResult, fill_demo_data
-from app.importing import ImportCancelled
-from app.importing.values import LOCAL_ZONE
+from app.errors import Cancelled
 from app.phones import parse_phone
+from app.zone import LOCAL_ZONE
 from db.database import open_database
 from db.models import Case, CasePhone, Evaluation, ImportBatch, Staff, Unit
 
@@ -196,10 +196,10 @@ def test_progress_is_reported_and_cancel_leaves_nothing(tmp_path):
 
     def cancel(done: int, total: int) -> None:
         if done > 0:
-            raise ImportCancelled
+            raise Cancelled
 
     other = _open(tmp_path, "cancel.sqlite3")
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         _fill(other, cases=50, progress=cancel)
     with other.sessions() as session:
         assert _count(session, Case) == 0

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select, update
 
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
+from app.zone import LOCAL_ZONE
 from bench.city import generate
 from bench.quarterly import measure
 from db.models import Case, Evaluation, Unit

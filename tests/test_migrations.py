@@ -110,3 +110,15 @@ def test_a_new_database_has_no_revision(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     assert current_revision(engine) is None
     engine.dispose()
+
+
+def test_the_app_backs_up_a_postgresql_database_before_upgrading_it(monkeypatch, tmp_path):
+    """db/ takes the backup step from whoever opens the database; the app's is app.backup's."""
+    import app.opening
+
+    made = []
+    monkeypatch.setattr(
+        "app.backup.back_up_before_upgrade", lambda engine, folder: made.append(folder)
+    )
+    app.opening._back_up_before_upgrade(None, tmp_path)
+    assert made == [tmp_path]

@@ -9,58 +9,39 @@ staff record, which only an administrator changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QSettings
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.roles import Permission, Role, may, role_of
-from db.models import Staff
+from app.roles import Permission
+from app.staff import StaffMember, active_member, active_member_named, active_members
 from ui import preferences
-from ui.desk.seat import saved_operator
-
-_USER_KEY = "user/name"
-
-
-@dataclass(frozen=True)
-class CurrentStaff:
-    id: int
-    name: str
-    role: Role
-
-    def may(self, permission: Permission) -> bool:
-        return may(self.role, permission)
-
-
-def _settings() -> QSettings:
-    return QSettings(preferences.ORGANIZATION, preferences.APPLICATION)
 
 
 def saved_user_name() -> str | None:
-    name = _settings().value(_USER_KEY, "")
-    name = name.strip() if isinstance(name, str) else ""
-    return name or saved_operator()
+    """The name chosen at this seat, else its call-desk operator (where nobody logs in)."""
+    return preferences.USER_NAME.get() or preferences.OPERATOR.get() or None
 
 
 def save_user_name(name: str | None) -> None:
-    if name:
-        _settings().setValue(_USER_KEY, name.strip())
-    else:
-        _settings().remove(_USER_KEY)
+    preferences.USER_NAME.set(name)
 
 
 # The person logged in at this seat for this run; None where nobody logs in.
-_logged_in: CurrentStaff | None = None
+_logged_in: StaffMember | None = None
 
 
-def log_in_as(person: CurrentStaff | None) -> None:
+def log_in_as(person: StaffMember | None) -> None:
     global _logged_in
     _logged_in = person
 
 
-def logged_in() -> CurrentStaff | None:
+def logged_in() -> StaffMember | None:
     return _logged_in
+
+
+def working_here() -> str | None:
+    """The name recorded as who did what at this seat (scans filed, forms typed in): the
+    person logged in, else the operator the seat remembers, where nobody logs in."""
+    return _logged_in.name if _logged_in is not None else preferences.OPERATOR.get() or None
 
 
 def permitted(permission: Permission) -> bool:
@@ -73,34 +54,18 @@ def permitted(permission: Permission) -> bool:
     return _logged_in is None or _logged_in.may(permission)
 
 
-def staff_by_name(session: Session, name: str) -> CurrentStaff | None:
-    row = session.execute(
-        select(Staff.id, Staff.name, Staff.role)
-        .where(Staff.name == name.strip(), Staff.active.is_(True))
-        .order_by(Staff.id)
-        .limit(1)
-    ).first()
-    return CurrentStaff(row.id, row.name, role_of(row.role)) if row else None
-
-
-def current_staff(session: Session) -> CurrentStaff | None:
+def current_staff(session: Session) -> StaffMember | None:
     """The person logged in, else the one chosen at this seat, as the database knows them now
     (their role may have changed); None when unknown or disabled."""
     if _logged_in is not None:
-        row = session.execute(
-            select(Staff.id, Staff.name, Staff.role).where(
-                Staff.id == _logged_in.id, Staff.active.is_(True)
-            )
-        ).first()
-        return CurrentStaff(row.id, row.name, role_of(row.role)) if row else None
+        return active_member(session, _logged_in.id)
     name = saved_user_name()
-    return staff_by_name(session, name) if name else None
+    return active_member_named(session, name) if name else None
 
 
-def staff_choices(session: Session) -> list[CurrentStaff]:
+def staff_choices(session: Session) -> list[StaffMember]:
     """Everyone who may be chosen: the active staff, by name; only oneself when logged in."""
-    query = select(Staff.id, Staff.name, Staff.role).where(Staff.active.is_(True))
     if _logged_in is not None:
-        query = query.where(Staff.id == _logged_in.id)
-    rows = session.execute(query.order_by(Staff.name, Staff.id)).all()
-    return [CurrentStaff(r.id, r.name, role_of(r.role)) for r in rows]
+        member = active_member(session, _logged_in.id)
+        return [member] if member else []
+    return active_members(session)

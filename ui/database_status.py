@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
+from app.database_info import DatabaseCounts, database_counts
 from db.database import Database
-from db.models import Case, Evaluation
-from ui.operations import BackgroundOperation, Progress
-
-
-@dataclass(frozen=True)
-class RowCounts:
-    cases: int
-    evaluations: int
-
-
-def count_rows(session: Session, _progress: Progress) -> RowCounts:
-    return RowCounts(
-        cases=session.scalar(select(func.count()).select_from(Case)) or 0,
-        evaluations=session.scalar(select(func.count()).select_from(Evaluation)) or 0,
-    )
+from ui.operations import operation
 
 
 class DatabaseStatus(QStatusBar):
@@ -38,11 +21,12 @@ class DatabaseStatus(QStatusBar):
         self.addPermanentWidget(self.counts_label)
 
     def refresh(self) -> None:
-        operation = BackgroundOperation(self._database, count_rows, parent=self)
-        operation.succeeded.connect(self._show_counts)
-        operation.start()
+        counts = operation(
+            self, self._database, lambda session, _progress: database_counts(session)
+        )
+        counts.on_success(self._show_counts).run()
 
-    def _show_counts(self, counts: RowCounts) -> None:
+    def _show_counts(self, counts: DatabaseCounts) -> None:
         self.counts_label.setText(
             self.tr("业务件 {cases} 件 · 评价 {evaluations} 条").format(
                 cases=f"{counts.cases:,}", evaluations=f"{counts.evaluations:,}"

@@ -1,7 +1,7 @@
 """Half-filled Form A answers kept on disk while the operator types, so a crash loses nothing.
 
-One JSON file per operator and queue entry, written whole to a temporary file and moved into place
-(os.replace), so a file is either the previous draft or the new one, never half of each.
+One JSON file per operator and queue entry, written whole or not at all (app.atomic_file), so a
+file is either the previous draft or the new one, never half of each.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.atomic_file import write_atomically
 from db.engine import data_dir
 
 logger = logging.getLogger(__name__)
@@ -51,18 +51,7 @@ class DraftStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         target = self.path(draft.operator_id, draft.entry_id)
         text = json.dumps({"version": _VERSION, **asdict(draft)}, ensure_ascii=False, indent=1)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=".tmp", dir=self.directory
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, text)
 
     def load(self, operator_id: int, entry_id: int) -> Draft | None:
         """The draft for this entry, or None when there is none or it cannot be read."""

@@ -1,9 +1,38 @@
-"""Telling the operator, politely, that something unexpected went wrong (details for support)."""
+"""Telling the person, politely, why what they asked was refused, or that something unexpected
+went wrong (with the details for support)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.roles import NotPermitted
+
+
+def refusal_text(problem: Exception | str) -> str:
+    """The words for a refusal: the error's own message, or why a file could not be written."""
+    if isinstance(problem, str):
+        return problem
+    if isinstance(problem, OSError) and problem.strerror:
+        return QCoreApplication.translate("ErrorDialog", "无法写入文件：{reason}").format(
+            reason=problem.strerror
+        )
+    return str(problem)
+
+
+def show_refusal(parent: QWidget | None, problem: Exception | str) -> QMessageBox:
+    """A window-modal warning that does not block (the event loop goes on)."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(parent or QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Warning)
+    if isinstance(problem, NotPermitted):
+        box.setWindowTitle(translate("ErrorDialog", "无权操作"))
+    else:
+        box.setWindowTitle(translate("ErrorDialog", "不能完成"))
+    box.setText(refusal_text(problem))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def show_unexpected_error(parent: QWidget | None, details: str) -> QMessageBox:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.roles import role_label
+from app.staff import StaffMember
 from app.users import DemoAccount, LoggedIn, accounts_exist, authenticate, demo_accounts
 from db.database import Database
-from ui.current_user import CurrentStaff, log_in_as
+from ui.current_user import log_in_as
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 
@@ -44,7 +45,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.demo = demo or []
-        self.person: CurrentStaff | None = None
+        self.person: StaffMember | None = None
         self.setWindowTitle(self.tr("切换用户 — 回访台") if switching else self.tr("登录 — 回访台"))
         self.setMinimumWidth(420)
 
@@ -166,7 +167,7 @@ class LoginDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         if isinstance(result, LoggedIn):
-            self.person = CurrentStaff(result.staff_id, result.name, result.role)
+            self.person = StaffMember(result.staff_id, result.name, result.role)
             self.accept()
             return
         self.password_edit.clear()

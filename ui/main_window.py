@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # A running import is cancelled (and rolled back) rather than cut off.
+        # Work under way is cancelled rather than cut off: an import is rolled back, a backup
+        # leaves no half-written file.
         operations.cancel_and_wait()
         event.accept()
 

@@ -1,18 +1,27 @@
-"""Database work off the GUI thread, one user action per transaction (after Anki's operations).
+"""Work off the GUI thread: the one way every page runs it (after Anki's qt/aqt/operations).
 
-    operation = BackgroundOperation(database, work, expected=(FileRefused,), parent=self)
-    operation.progressed.connect(self.show_progress)      # (done, total)
-    operation.succeeded.connect(self.show_result)         # work's return value
-    operation.failed.connect(self.show_problem)           # an expected error, e.g. FileRefused
-    operation.finished.connect(self.become_idle)          # always last, whatever happened
-    operation.start()
+    operation(self, self.database, save_answers)   # work(session, progress), one transaction
+        .writing()                                 # SQLite: take the write lock at once
+        .on_success(self.show_saved)               # given work's return value
+        .on_failure(self.show_refused)             # an expected error (default: a message box)
+        .with_progress(self.show_progress)         # (done, total); .cancel() stops the work
+        .busy(self.save_button)                    # disabled while it runs
+        .run()
 
-`work(session, progress)` runs on the database thread in its own session, inside
-`with database.sessions.begin()`: it commits when `work` returns and rolls back when it raises.
-`progress(done, total)` reports to the GUI thread; after `cancel()` it raises ImportCancelled
-instead, so the work stops and nothing of it is stored. An unexpected exception is logged and
-shown in a polite message; it never reaches Qt's event loop. Every signal is emitted on the GUI
-thread, so receivers may touch widgets.
+Database work runs on one database thread, one operation after another (two writers on SQLite
+would only wait on each other, and the order of an operator's actions is kept), in a session of
+its own inside `database.sessions.begin()`: it commits when the work returns and rolls back when
+it raises. Work that reads or writes no session of the app's — a backup or a restore with
+connections of their own, asking whether a scanner is there — is given none:
+`operation(self, None, work)` runs `work(progress)` on the file thread, where a long backup
+holds up no operator's action.
+
+Expected errors — app.errors.Refused, what the domain raises when a request cannot be done, and
+OSError, a file that cannot be read or written — go to `on_failure`, by default a polite message
+over the parent window. Anything else is a bug: logged, shown as an unexpected error, never
+left to reach Qt's event loop. After `cancel()` the work's next progress report raises
+app.errors.Cancelled: the work stops, its transaction is rolled back and `on_cancel` follows.
+Every callback runs on the GUI thread; `on_finish` runs last, whatever happened.
 """
 
 from __future__ import annotations
@@ -24,48 +33,88 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
-from app.importing import ImportCancelled
+from app.errors import Cancelled, Refused
+from app.progress import Progress
 from db.database import Database
-from ui.error_dialog import show_unexpected_error
+from db.transactions import lock_for_writing
+from ui.error_dialog import show_refusal, show_unexpected_error
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
+__all__ = [
+    "EXPECTED",
+    "Operation",
+    "Progress",
+    "Work",
+    "busy",
+    "cancel_and_wait",
+    "delete_when_idle",
+    "operation",
+]
+
+# work(session, progress) for database work; work(progress) for work without a session.
 Work = Callable[[Session, Progress], Any]
+EXPECTED: tuple[type[Exception], ...] = (Refused, OSError)
 
-_pool: QThreadPool | None = None
+_threads: dict[str, QThreadPool] = {}
 # Operations under way, kept alive until they finish even if their owner lets go of them.
-_running: set[BackgroundOperation] = set()
+_running: set[Operation] = set()
 
 
-def database_thread() -> QThreadPool:
-    """One worker thread for all database work: two writers on SQLite would only wait on each
-    other, and one at a time keeps the order of the operator's actions (like Anki's taskman)."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+def _thread(name: str) -> QThreadPool:
+    """A pool of one thread: "database" for the app's sessions, "files" for the rest."""
+    if name not in _threads:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _threads[name] = pool
+    return _threads[name]
+
+
+def operation(parent: QObject, database: Database | None, work: Callable[..., Any]) -> Operation:
+    """An operation of `work` owned by `parent` (a widget, or an object within a window);
+    nothing runs before `.run()`."""
+    return Operation(parent, database, work)
 
 
 def busy() -> bool:
+    """Whether any operation is under way."""
     return bool(_running)
 
 
 def cancel_and_wait() -> None:
-    """Cancel what can be cancelled, wait for the database thread and deliver the outcomes
-    (when the window closes), so that every operation has finished when this returns."""
-    for operation in list(_running):
-        operation.cancel()
-    database_thread().waitForDone()
-    for operation in list(_running):
-        QCoreApplication.sendPostedEvents(operation)
+    """Cancel what can be cancelled, wait for both threads and deliver the outcomes (when the
+    window closes or the application quits), so that every operation has finished on return."""
+    for running in list(_running):
+        running.cancel()
+    for pool in _threads.values():
+        pool.waitForDone()
+    for running in list(_running):
+        QCoreApplication.sendPostedEvents(running)
 
 
-class BackgroundOperation(QObject):
+def delete_when_idle(widget: QObject) -> None:
+    """Delete a closed widget once the operations it owns have finished: deleting them under
+    their thread would lose what they report."""
+    waiting = [child for child in widget.findChildren(Operation) if child in _running]
+    if not waiting:
+        widget.deleteLater()
+        return
+    left = len(waiting)
+
+    def one_finished() -> None:
+        nonlocal left
+        left -= 1
+        if left == 0:
+            widget.deleteLater()
+
+    for child in waiting:
+        child.finished.connect(one_finished)
+
+
+class Operation(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)
@@ -76,49 +125,133 @@ class BackgroundOperation(QObject):
     _progress_reported = Signal(int, int)
     _outcome_reported = Signal(str, object)
 
-    def __init__(
-        self,
-        database: Database,
-        work: Work,
-        *,
-        expected: tuple[type[Exception], ...] = (),
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, parent: QObject, database: Database | None, work: Callable[..., Any]):
         super().__init__(parent)
         self._database = database
         self._work = work
-        self._expected = expected
+        self._expected = EXPECTED
+        self._writes = False
+        self._failure_handled = False
+        self._busy: list[QWidget] = []
         self._cancel_requested = threading.Event()
+        self._started = False
         self._progress_reported.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._outcome_reported.connect(self._on_outcome, Qt.ConnectionType.QueuedConnection)
 
-    def start(self) -> None:
+    # Building
+
+    def writing(self) -> Operation:
+        """The work writes rows others may read and write too: on SQLite its transaction takes
+        the write lock before its first read (BEGIN IMMEDIATE)."""
+        self._writes = True
+        return self
+
+    def expecting(self, *errors: type[Exception]) -> Operation:
+        """More errors to treat as expected (shown to the person, not as a bug)."""
+        self._expected = (*self._expected, *errors)
+        return self
+
+    def on_success(self, callback: Callable[[Any], Any]) -> Operation:
+        self.succeeded.connect(callback)
+        return self
+
+    def on_failure(self, callback: Callable[[Exception], Any]) -> Operation:
+        """Instead of the message box, `callback(error)` for an expected error."""
+        self.failed.connect(callback)
+        self._failure_handled = True
+        return self
+
+    def on_cancel(self, callback: Callable[[], Any]) -> Operation:
+        self.cancelled.connect(callback)
+        return self
+
+    def on_finish(self, callback: Callable[[], Any]) -> Operation:
+        self.finished.connect(callback)
+        return self
+
+    def with_progress(self, callback: Callable[[int, int], Any]) -> Operation:
+        self.progressed.connect(callback)
+        return self
+
+    def with_progress_dialog(self, label: str) -> Operation:
+        """A window-modal progress dialog: its bar follows the progress (busy while the total is
+        unknown), its Cancel button cancels, and it closes when the operation finishes."""
+        window = self._window()
+        cancel = QCoreApplication.translate("Operation", "取消")
+        dialog = QProgressDialog(label, cancel, 0, 0, window)
+        if window is not None:
+            dialog.setWindowTitle(window.windowTitle())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(420)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def progressed(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        self.progressed.connect(progressed)
+        dialog.canceled.connect(self.cancel)
+        self.finished.connect(dialog.close)
+        self.progress_dialog = dialog
+        dialog.show()
+        return self
+
+    def busy(self, *widgets: QWidget) -> Operation:
+        """Widgets disabled while the work runs (those that were enabled are enabled again)."""
+        self._busy.extend(widgets)
+        return self
+
+    # Running
+
+    def run(self) -> Operation:
+        if self._started:
+            raise RuntimeError("an operation runs once")
+        self._started = True
+        if not self._failure_handled:
+            self.failed.connect(self._show_refusal)
+        self._busy = [widget for widget in self._busy if widget.isEnabled()]
+        for widget in self._busy:
+            widget.setEnabled(False)
         _running.add(self)
-        database_thread().start(self._run)
+        _thread("database" if self._database is not None else "files").start(self._run)
+        return self
 
     def cancel(self) -> None:
-        """Ask the work to stop at its next progress report; `cancelled` follows if it does."""
+        """Ask the work to stop at its next progress report; `on_cancel` follows if it does."""
         self._cancel_requested.set()
 
-    # On the database thread
+    def is_running(self) -> bool:
+        return self in _running
+
+    # On the worker thread
 
     def _run(self) -> None:
         try:
-            with self._database.sessions.begin() as session:
-                result = self._work(session, self._report_progress)
-        except ImportCancelled:
+            result = self._call_work()
+        except Cancelled:
             self._outcome_reported.emit("cancelled", None)
         except self._expected as error:
             self._outcome_reported.emit("failed", error)
         except Exception:
-            logger.exception("Background operation %s failed", _name(self._work))
+            logger.exception("Operation %s failed", _name(self._work))
             self._outcome_reported.emit("crashed", traceback.format_exc())
         else:
             self._outcome_reported.emit("succeeded", result)
 
+    def _call_work(self) -> Any:
+        if self._database is None:
+            return self._work(self._report_progress)
+        with self._database.sessions.begin() as session:
+            if self._writes:
+                lock_for_writing(session)
+            return self._work(session, self._report_progress)
+
     def _report_progress(self, done: int, total: int) -> None:
         if self._cancel_requested.is_set():
-            raise ImportCancelled
+            raise Cancelled
         self._progress_reported.emit(done, total)
 
     # On the GUI thread
@@ -130,6 +263,8 @@ class BackgroundOperation(QObject):
     @Slot(str, object)
     def _on_outcome(self, outcome: str, value: object) -> None:
         _running.discard(self)
+        for widget in self._busy:
+            widget.setEnabled(True)
         try:
             if outcome == "succeeded":
                 self.succeeded.emit(value)
@@ -138,12 +273,21 @@ class BackgroundOperation(QObject):
             elif outcome == "cancelled":
                 self.cancelled.emit()
             else:
-                parent = self.parent()
-                show_unexpected_error(parent if isinstance(parent, QWidget) else None, value)
+                show_unexpected_error(self._window(), value)
         finally:
             self.finished.emit()
+            self._work = None  # what it captured (widgets, files) need not live on with it
             self.deleteLater()  # an operation runs once
 
+    def _show_refusal(self, error: Exception) -> None:
+        show_refusal(self._window(), error)
 
-def _name(work: Work) -> str:
+    def _window(self) -> QWidget | None:
+        owner = self.parent()
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        return owner
+
+
+def _name(work: Callable[..., Any]) -> str:
     return getattr(work, "__qualname__", repr(work))

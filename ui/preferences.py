@@ -1,6 +1,10 @@
-"""The operator's interface preferences, kept in QSettings (per user, not in the database)."""
+"""What one seat remembers between runs, per user, in QSettings (not in the database): each key
+declared here once, with its default. The centre's settings, shared by every seat, are in the
+database (app.settings)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
@@ -9,7 +13,6 @@ from app.i18n import LANGUAGES
 ORGANIZATION = "RevisitDesk"
 APPLICATION = "RevisitDesk"
 DEFAULT_LANGUAGE = "zh"
-_LANGUAGE_KEY = "ui/language"
 
 
 def _settings() -> QSettings:
@@ -17,10 +20,52 @@ def _settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 
 
+@dataclass(frozen=True)
+class Preference:
+    """A text remembered per seat; "" when not set."""
+
+    key: str
+
+    def get(self) -> str:
+        value = _settings().value(self.key, "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set(self, value: str | None) -> None:
+        if value and value.strip():
+            _settings().setValue(self.key, value.strip())
+        else:
+            _settings().remove(self.key)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A yes/no remembered per seat; False when not set."""
+
+    key: str
+
+    def get(self) -> bool:
+        return _settings().value(self.key, False) in (True, "true")
+
+    def set(self, value: bool) -> None:
+        _settings().setValue(self.key, bool(value))
+
+
+LANGUAGE = Preference("ui/language")
+# Who uses the seat where nobody logs in (names, not ids: ids differ per database).
+USER_NAME = Preference("user/name")  # chosen on the board
+OPERATOR = Preference("desk/operator")  # the call desk's operator
+# e.g. linphonec -c "call {number}": split like a shell would, then run without a shell.
+DIAL_COMMAND = Preference("desk/dial_command")
+PDF_FOLDER = Preference("complaints/pdf_folder")  # where complaint forms were last saved
+WATCHED_FOLDER = Preference("scanning/watched_folder")  # where the scanner drops its files
+WATCHING = Flag("scanning/watching")
+ARCHIVE_LOCATION = Preference("enterprise/archive_location")  # the last paper archive typed
+
+
 def saved_language() -> str:
-    language = _settings().value(_LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    language = LANGUAGE.get()
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def save_language(language: str) -> None:
-    _settings().setValue(_LANGUAGE_KEY, language)
+    LANGUAGE.set(language)

@@ -7,7 +7,7 @@ database (SPEC rule 16, issue 7). No Qt here: ui/backup runs these off the GUI t
     make_daily_backup(database, backup_settings(database))   # when due, then the rotation
 
 `progress(done, total)` counts KiB (total 0 while unknown) and may raise to cancel, as
-ui.operations does with ImportCancelled; a cancelled or failed backup leaves no file behind.
+ui.operations does with Cancelled; a cancelled or failed backup leaves no file behind.
 """
 
 from app.backup.archive import BackupError, BackupInvalid, Manifest, Part, Progress

@@ -15,28 +15,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from app import sealed_archive
+from app.errors import Refused
 from app.i18n import pick
+from app.progress import Progress
+from app.sealed_archive import Seal, SealedArchiveWriter, Written
 
 FORMAT = "revisitdesk-backup"
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 DATABASE_DIR = "database/"
 ATTACHMENTS_DIR = "attachments/"
-PARTIAL_SUFFIX = ".partial"
 SEAL_PREFIX = b"RevisitDesk backup, SHA-256 of all before: "
-DIGEST_LENGTH = 64
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -44,12 +43,10 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 SQLITE_FORMAT = "sqlite3"
 PG_DUMP_FORMAT = "pg_dump-custom"
 
-# progress(done, total) in KiB; total 0 while the length of a step is unknown. It may raise (for
-# example ui.operations raises ImportCancelled after Cancel): the work stops and leaves nothing.
-Progress = Callable[[int, int], None]
+# Progress (app.progress) is counted in KiB here.
 
 
-class BackupError(Exception):
+class BackupError(Refused):
     """A backup could not be made, read or restored; the message says why, for the user."""
 
 
@@ -178,7 +175,7 @@ _INVALID = {
 }
 
 
-class BackupWriter:
+class BackupWriter(SealedArchiveWriter):
     """Writes a backup under a temporary name beside `target`; `finish` seals and renames it.
 
     Used as a context manager: leaving it by an exception (or a cancelled progress) removes the
@@ -187,61 +184,31 @@ class BackupWriter:
 
     def __init__(self, target: Path) -> None:
         _refuse_existing(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.target = target
-        handle, name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX
-        )
-        os.close(handle)
-        self._temp = Path(name)
-        self._zip = zipfile.ZipFile(self._temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        super().__init__(target, SEAL_PREFIX)
         self.parts: list[Part] = []
 
     def __enter__(self) -> BackupWriter:
         return self
 
-    def __exit__(self, kind, error, trace) -> None:
-        if error is not None:
-            self._zip.close()
-            self._temp.unlink(missing_ok=True)
-
     def add_file(self, name: str, source: Path, meter: Meter) -> Part:
         """A large file (the database), compressed, read in chunks."""
-        digest, size = hashlib.sha256(), 0
-        with source.open("rb") as stream, self._zip.open(name, "w", force_zip64=True) as member:
-            while chunk := stream.read(CHUNK):
-                digest.update(chunk)
-                member.write(chunk)
-                size += len(chunk)
-                meter.advance(len(chunk))
-        return self._add_part(Part(name, size, digest.hexdigest()))
+        return self._add_part(self.write_file(name, source, meter.advance))
 
     def add_stored(self, name: str, data: bytes) -> Part:
         """A file stored as it is: scans (PNG, JPEG, PDF) are compressed already."""
-        info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
-        info.compress_type = zipfile.ZIP_STORED
-        self._zip.writestr(info, data)
-        return self._add_part(Part(name, len(data), hashlib.sha256(data).hexdigest()))
+        return self._add_part(self.write_bytes(name, data, compress=False))
 
-    def _add_part(self, part: Part) -> Part:
+    def _add_part(self, written: Written) -> Part:
+        part = Part(written.name, written.size, written.sha256)
         self.parts.append(part)
         return part
 
     def finish(self, manifest: Manifest) -> Path:
         manifest.parts = list(self.parts)
-        text = json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2)
-        self._zip.writestr(MANIFEST_NAME, text)
-        self._zip.comment = SEAL_PREFIX + b"0" * DIGEST_LENGTH
-        self._zip.close()
-        with self._temp.open("r+b") as stream:
-            size = stream.seek(0, os.SEEK_END)
-            stream.seek(size - DIGEST_LENGTH)
-            stream.write(_digest_before(self._temp, size - DIGEST_LENGTH).encode("ascii"))
-            stream.flush()
-            os.fsync(stream.fileno())
         _refuse_existing(self.target)  # made meanwhile by someone else?
-        os.replace(self._temp, self.target)
-        return self.target
+        return self.seal(
+            MANIFEST_NAME, json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2)
+        )
 
 
 def _refuse_existing(target: Path) -> None:
@@ -254,37 +221,15 @@ def _refuse_existing(target: Path) -> None:
         )
 
 
-def _digest_before(path: Path, end: int, meter: Meter | None = None) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        remaining = end
-        while remaining > 0:
-            chunk = stream.read(min(CHUNK, remaining))
-            if not chunk:
-                break
-            digest.update(chunk)
-            remaining -= len(chunk)
-            if meter:
-                meter.advance(len(chunk))
-    return digest.hexdigest()
-
-
 def check_seal(path: Path, meter: Meter | None = None) -> None:
     """Raise BackupInvalid unless the file ends with its seal and every byte matches it."""
     try:
-        size = path.stat().st_size
+        seal = sealed_archive.check_seal(path, SEAL_PREFIX, meter.advance if meter else None)
     except FileNotFoundError:
         raise _message("missing", path) from None
-    tail_length = len(SEAL_PREFIX) + DIGEST_LENGTH
-    if size < tail_length:
+    if seal is Seal.MISSING:
         raise _message("no_seal", path)
-    with path.open("rb") as stream:
-        stream.seek(size - tail_length)
-        tail = stream.read(tail_length)
-    if not tail.startswith(SEAL_PREFIX):
-        raise _message("no_seal", path)
-    sealed = tail[len(SEAL_PREFIX) :].decode("ascii", errors="replace")
-    if _digest_before(path, size - DIGEST_LENGTH, meter) != sealed:
+    if seal is Seal.BROKEN:
         raise _message("bad_seal", path)
 
 

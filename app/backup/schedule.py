@@ -11,15 +11,16 @@ import logging
 import shutil
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app import clock
+from app.atomic_file import PARTIAL_SUFFIX
 from app.backup.archive import (
-    PARTIAL_SUFFIX,
     BackupError,
     BackupInvalid,
     Manifest,
@@ -28,8 +29,8 @@ from app.backup.archive import (
 )
 from app.backup.postgres import ToolMissing
 from app.backup.service import DAILY, PRE_UPGRADE, back_up, create_backup, source_of
-from app.importing.values import LOCAL_ZONE
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
 from db.engine import data_dir, sqlite_path
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def backup_settings(database) -> BackupSettings:
 
 def new_backup_path(folder: Path, url: str, kind: str, now: datetime | None = None) -> Path:
     """A name in `folder` no file has yet: the database's name, the local time, the kind."""
-    stamp = (now or datetime.now(UTC)).astimezone(LOCAL_ZONE).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).astimezone(LOCAL_ZONE).strftime("%Y%m%d-%H%M%S")
     base = f"{source_of(url).stem}-{stamp}-{kind}"
     path, number = folder / f"{base}.zip", 1
     while path.exists():
@@ -111,7 +112,7 @@ def due_for_daily_backup(
     folder: Path, source: str, now: datetime | None = None, interval: timedelta = DAY
 ) -> bool:
     """True when the folder holds no backup of `source` made within `interval` (of any kind)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     for entry in list_backups(folder, source):
         # Newest first: the first one decides. A clock set back makes a "future" backup; it
         # does not count, or no backup would be made until the clock caught up.
@@ -128,7 +129,7 @@ def rotate_backups(folder: Path, source: str, keep: int, now: datetime | None = 
     for entry in daily[max(1, keep) :]:
         entry.path.unlink(missing_ok=True)
         removed.append(entry.path)
-    cutoff = (now or datetime.now(UTC)).timestamp() - DAY.total_seconds()
+    cutoff = (now or clock.now()).timestamp() - DAY.total_seconds()
     for leftover in folder.glob(f".*{PARTIAL_SUFFIX}"):
         if leftover.stat().st_mtime < cutoff:
             if leftover.is_dir():

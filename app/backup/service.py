@@ -9,7 +9,6 @@ import shutil
 import socket
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,12 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from app import clock
+from app.atomic_file import PARTIAL_SUFFIX
 from app.backup import postgres, sqlite
 from app.backup.archive import (
     ATTACHMENTS_DIR,
     DATABASE_DIR,
-    PARTIAL_SUFFIX,
     PG_DUMP_FORMAT,
     SQLITE_FORMAT,
     BackupError,
@@ -34,8 +34,8 @@ from app.backup.archive import (
 )
 from app.backup.facts import DatabaseFacts, check_facts, check_revision_known
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
 from app.scanning.store import FolderStore, StoreError
+from app.zone import LOCAL_ZONE
 from db.engine import sqlite_path
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ def back_up(
         raise ValueError(f"unknown backup kind {kind!r}; use one of {KINDS}")
     source = source_of(url)
     meter = Meter(progress)
-    started = datetime.now(UTC)  # the moment the data is of: the snapshot starts right after
+    started = clock.now()  # the moment the data is of: the snapshot starts right after
     with (
         BackupWriter(output) as writer,
         tempfile.TemporaryDirectory(

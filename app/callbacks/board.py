@@ -16,18 +16,19 @@ import xlsxwriter
 from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.callbacks.contacts import ACTIVE_STATUSES, status_label
+from app.clock import local_date
 from app.complaints.registry import CATEGORIES as COMPLAINT_CATEGORIES
 from app.complaints.registry import CLOSED as COMPLAINT_CLOSED
 from app.complaints.registry import kind_label as complaint_kind_label
 from app.complaints.registry import status_label as complaint_status_label
 from app.desk.calls import DISSATISFACTION_CATEGORIES
-from app.desk.clock import local_date
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
 from app.roles import Permission, Role, may
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
 from db.models import CallbackTask, Case, Complaint, Evaluation, Staff, Unit
 
 CALLBACK = "callback"
@@ -149,7 +150,7 @@ def board_rows(
     describe it; they are shown only to a `role` that may see integrity reports (SPEC rule 7).
     """
     filters = filters or BoardFilter()
-    today = today or datetime.now(LOCAL_ZONE).date()
+    today = today or clock.today()
     calendar = WorkingCalendar.load(session)
     rows: list[BoardRow] = []
     if filters.kind in (None, CALLBACK):

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from app.audit import record_change, snapshot
+from app.errors import Refused
 from app.i18n import pick
 from app.ratings import RATING_LABELS, Rating
 from db.models import CallAttempt, CallbackContact, CallbackTask, Evaluation
@@ -54,7 +55,7 @@ def means_label(means: str) -> str:
     return pick(zh, en)
 
 
-class TaskError(ValueError):
+class TaskError(Refused, ValueError):
     """The step cannot be taken on this task as it stands; the message says why."""
 
 

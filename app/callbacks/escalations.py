@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.audit import record_change, snapshot
 from app.callbacks.tasks import staff_role
-from app.desk.clock import current_time, local_date
+from app.clock import current_time, local_date
+from app.errors import Refused
 from app.i18n import pick
 from app.roles import Permission, require
 from db.models import Case, IntegrityEscalation, Staff, Unit
@@ -26,7 +27,7 @@ STATUSES: dict[str, tuple[str, str]] = {
 _FIELDS = ("status", "handled_by_id", "handled_at", "resolution")
 
 
-class EscalationError(ValueError):
+class EscalationError(Refused, ValueError):
     """The escalation cannot be handled as asked; the message says why."""
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
-from app.desk.clock import local_date
+from app.clock import local_date
 from app.ratings import Rating
 from app.settings import get_setting
 from db.models import CallbackTask, Case, Evaluation, IntegrityEscalation

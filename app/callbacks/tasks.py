@@ -24,8 +24,8 @@ from app.callbacks.contacts import (
     add_contact,
     status_label,
 )
+from app.clock import current_time
 from app.desk.calls import FormAAnswers, checked_ratings
-from app.desk.clock import current_time
 from app.i18n import pick
 from app.ratings import Channel
 from app.roles import Permission, require

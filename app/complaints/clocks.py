@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.clock import current_time, local_date
 from app.complaints.registry import (
     CLOSED,
     category_label,
@@ -22,7 +23,6 @@ from app.complaints.registry import (
     kind_label,
     status_label,
 )
-from app.desk.clock import current_time, local_date
 from app.i18n import pick
 from db.models import Case, Complaint, Staff, SupervisionOrder, Unit
 

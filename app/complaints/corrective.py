@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import record_change, snapshot
+from app.clock import current_time, day_bounds, local_date
 from app.complaints.numbering import insert_numbered, next_number
 from app.complaints.registry import (
     ActingStaff,
@@ -33,7 +34,7 @@ from app.complaints.registry import (
     label_of,
 )
 from app.desk.calls import DISSATISFACTION_CATEGORIES
-from app.desk.clock import current_time, day_bounds, local_date
+from app.errors import Refused
 from app.i18n import pick
 from app.reports.quarterly import quarter_bounds
 from app.roles import Permission, require
@@ -99,7 +100,7 @@ def reason_label(code: str | None) -> str:
     return REASON_LABELS.get(code or "", code or "")
 
 
-class CapaInvalid(ValueError):
+class CapaInvalid(Refused, ValueError):
     """The action cannot be stored as given; `field` names what to correct."""
 
     def __init__(self, message: str, field: str | None = None) -> None:

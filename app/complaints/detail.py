@@ -9,11 +9,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from app.clock import current_time
 from app.complaints.clocks import ComplaintRow, complaint_row
 from app.complaints.corrective import CapaRow, capa_list
 from app.complaints.registry import get_complaint
 from app.complaints.supervision import OrderRow, order_refusal, orders_of
-from app.desk.clock import current_time
 
 
 @dataclass

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change, snapshot
 from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.clock import current_time, local_date
 from app.complaints.numbering import insert_numbered, next_number
-from app.desk.clock import current_time, local_date
+from app.errors import Refused
 from app.i18n import pick
 from app.roles import Permission, require
 from app.settings import get_setting
@@ -123,7 +124,7 @@ def status_label(code: str | None) -> str:
     return label_of(STATUSES, code)
 
 
-class ComplaintInvalid(ValueError):
+class ComplaintInvalid(Refused, ValueError):
     """The complaint (or the step) cannot be stored as given; `field` names what to correct."""
 
     def __init__(self, message: str, field: str | None = None) -> None:

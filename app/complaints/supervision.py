@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change, snapshot
 from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.clock import current_time, local_date
 from app.complaints.clocks import Clock, clock
 from app.complaints.registry import (
     CLOSED,
@@ -31,7 +32,6 @@ from app.complaints.registry import (
     category_label,
     get_complaint,
 )
-from app.desk.clock import current_time, local_date
 from app.i18n import pick
 from app.roles import Permission, require
 from app.settings import get_setting

@@ -12,9 +12,9 @@ from app.calendar import WorkingCalendar
 from app.desk.claims import unclaimed
 from app.desk.outcomes import MISSED_APPOINTMENT, outcome_row
 from app.desk.retries import CallingHours, next_attempt_time
-from app.desk.transaction import core_connection
 from app.settings import get_setting
 from db.models import CallAttempt, CallbackTask, QueueEntry
+from db.transactions import core_connection
 
 
 def mark_missed_appointments(

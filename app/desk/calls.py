@@ -27,17 +27,18 @@ from app.audit import record_change
 from app.calendar import WorkingCalendar
 from app.callbacks.contacts import record_second_round_call
 from app.callbacks.opening import open_callback
+from app.clock import current_time
 from app.desk.appointments import clear_appointment
 from app.desk.claims import finish_held, held_entry, hold, release
-from app.desk.clock import current_time
 from app.desk.outcomes import APPOINTMENT, COMPLETED, MISSED_APPOINTMENT, OutcomeRow, outcome_row
 from app.desk.queue import phone_to_dial
 from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
-from app.desk.transaction import core_connection
+from app.errors import Refused
 from app.i18n import pick
 from app.ratings import Channel, Rating
 from app.settings import get_setting
 from db.models import CallAttempt, Case, CasePhone, Evaluation, IntegrityEscalation, QueueEntry
+from db.transactions import core_connection
 from db.types import new_uid
 
 # Why a respondent is dissatisfied: the categories of the monthly analysis (W 7.1.3.3.2 c).
@@ -73,7 +74,7 @@ class FormAAnswers:
     integrity_details: str | None = None
 
 
-class FormAInvalid(ValueError):
+class FormAInvalid(Refused, ValueError):
     """Form A cannot be saved as filled in; `field` names the answer to correct."""
 
     def __init__(self, message: str, field: str) -> None:
@@ -81,7 +82,7 @@ class FormAInvalid(ValueError):
         self.field = field
 
 
-class CallInvalid(ValueError):
+class CallInvalid(Refused, ValueError):
     """A failed call cannot be recorded as given (e.g. an appointment without its time)."""
 
 

@@ -8,12 +8,13 @@ from functools import cache
 from sqlalchemy import ColumnElement, Row, Update, bindparam, null, update
 from sqlalchemy.orm import Session
 
-from app.desk.transaction import core_connection
+from app.errors import Refused
 from app.i18n import pick
 from db.models import QueueEntry
+from db.transactions import core_connection
 
 
-class ClaimLost(ValueError):
+class ClaimLost(Refused, ValueError):
     """The entry is no longer this operator's: finished, released, or taken after expiry."""
 
     def __init__(self) -> None:

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.calendar import WorkingCalendar
 from app.desk.due import DueRules, due_condition
 from app.desk.outcomes import COMPLETED
-from app.importing.values import LOCAL_ZONE
 from app.reports.quarterly import quarter_bounds, quarterly_report
 from app.settings import get_setting
 from db.models import CallAttempt, Case, QueueEntry, Unit
@@ -64,7 +64,7 @@ def coverage_plan(
 ) -> list[UnitCoverage]:
     """Every unit with cases completed in the quarter, furthest behind its target first."""
     start, end = quarter_bounds(year, quarter)
-    today = today or datetime.now(LOCAL_ZONE).date()
+    today = today or clock.today()
     calendar = calendar or WorkingCalendar.load(session)
     target = float(get_setting(session, "coverage.target"))
     margin = float(get_setting(session, "coverage.margin"))

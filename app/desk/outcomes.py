@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.errors import Refused
 from app.i18n import pick
 from app.outcomes import DEFAULT_OUTCOMES
 from db.models import CallOutcome
@@ -59,7 +60,7 @@ class OutcomeRow:
         return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
 
 
-class OutcomeInvalid(ValueError):
+class OutcomeInvalid(Refused, ValueError):
     """An outcome code that does not exist, or a change an administrator may not make."""
 
 

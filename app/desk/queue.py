@@ -15,12 +15,11 @@ from functools import cache
 from sqlalchemy import Connection, Row, Select, Update, bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
+from app.clock import current_time
 from app.desk.appointments import missed_appointments, record_missed
 from app.desk.claims import ClaimLost, unclaimed
-from app.desk.clock import current_time
 from app.desk.outcomes import default_label
 from app.desk.sampling import RefreshResult, refresh_queue
-from app.desk.transaction import core_connection, write_connection
 from app.phones import mask_phone
 from app.settings import get_setting, read_settings
 from db.models import (
@@ -35,6 +34,7 @@ from db.models import (
     Staff,
     Unit,
 )
+from db.transactions import core_connection, write_connection
 
 __all__ = [
     "AttemptView",

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from app.calendar import WorkingCalendar
 from app.desk.outcomes import OutcomeRow
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
 
 
 @dataclass(frozen=True)

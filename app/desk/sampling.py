@@ -16,14 +16,14 @@ from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import Session
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.clock import current_time, local_date
 from app.desk.appointments import mark_missed_appointments
 from app.desk.claims import unclaimed
-from app.desk.clock import current_time, local_date
 from app.desk.coverage import UnitCoverage, coverage_plan
 from app.desk.due import due_case_ids
-from app.importing.values import LOCAL_ZONE
 from app.reports.quarterly import quarter_bounds
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
 from db.models import CallSample, Case, Evaluation, QueueEntry
 
 SEED_LIMIT = 2**31  # seeds fit a 32-bit INTEGER column on every backend

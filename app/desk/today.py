@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.desk.clock import day_bounds
+from app.clock import day_bounds
 from app.desk.outcomes import APPOINTMENT, outcome_labels
 from db.models import CallAttempt, Case, QueueEntry
 

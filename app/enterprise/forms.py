@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from app.callbacks.opening import open_callback
-from app.desk.clock import current_time
+from app.clock import current_time
 from app.enterprise.lifecycle import (
     ARCHIVED,
     DUE,
@@ -37,6 +37,7 @@ from app.enterprise.lifecycle import (
     status_label,
     verify,
 )
+from app.errors import Refused
 from app.i18n import pick
 from app.importing.values import parse_money_fen
 from app.ratings import Channel, Rating
@@ -77,7 +78,7 @@ POLICY_KNOWLEDGE = {"very_familiar": "非常熟悉", "average": "一般", "unfam
 ONLINE = "online"  # cases.channel of a fully online (全程网办) application
 
 
-class FormBInvalid(ValueError):
+class FormBInvalid(Refused, ValueError):
     """Form B's answers cannot be saved as given; `field` names the answer to correct."""
 
     def __init__(self, message: str, field: str) -> None:

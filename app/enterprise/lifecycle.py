@@ -14,7 +14,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.desk.clock import current_time
+from app.clock import current_time
+from app.errors import Refused
 from app.i18n import pick
 from db.models import EnterpriseFeedback
 
@@ -38,7 +39,7 @@ STATUS_LABELS = {
 }
 
 
-class FormBStatusError(ValueError):
+class FormBStatusError(Refused, ValueError):
     """A Form B step that its record's status does not allow."""
 
 

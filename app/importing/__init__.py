@@ -1,14 +1,14 @@
 """Imports of the files that come in: case exports, 好差评 evaluations, phone-revisit ledgers.
 
 The import service (with phonenumbers and the file readers) is loaded when first used, not by
-everything that only needs a value parser or ImportCancelled: the window starts without it.
+everything that only needs a value parser or a Problem: the window starts without it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.importing.problems import FileRefused, ImportCancelled, Problem
+from app.importing.problems import FileRefused, Problem
 from app.importing.summary import ImportSummary, RejectedRow
 
 if TYPE_CHECKING:
@@ -19,7 +19,6 @@ _FROM_SERVICE = ("KINDS", "import_file", "import_table")
 __all__ = [
     "KINDS",
     "FileRefused",
-    "ImportCancelled",
     "ImportSummary",
     "Problem",
     "RejectedRow",

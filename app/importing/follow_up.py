@@ -7,11 +7,10 @@ file inserts nothing, so it opens nothing.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.callbacks.opening import escalate_integrity, open_for_first_evaluations
 from app.importing.summary import ImportSummary
 from db.models import Evaluation
@@ -20,7 +19,7 @@ from db.models import Evaluation
 def follow_up(session: Session, case_ids: list[int], batch_id: int, summary: ImportSummary) -> None:
     if not case_ids:
         return
-    now = datetime.now(UTC)
+    now = clock.now()
     opened = open_for_first_evaluations(session, case_ids, now)
     if opened:
         summary.flagged["callbacks_opened"] = opened

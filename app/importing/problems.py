@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.errors import Refused
 from app.i18n import pick
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -101,7 +102,7 @@ def render(code: str, params: dict[str, Any], language: str | None = None) -> st
 
 
 @dataclass
-class Problem(Exception):
+class Problem(Refused):
     """Something wrong with a file or a row, to be shown to the user."""
 
     code: str
@@ -120,7 +121,3 @@ class FileRefused(Problem):
 
 class RowProblem(Problem):
     """One row cannot be imported; the others may be."""
-
-
-class ImportCancelled(Exception):
-    """Raised by a progress callback to stop an import; nothing of the file is stored."""

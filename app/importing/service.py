@@ -20,6 +20,7 @@ from app.importing.reader import RawTable, read_table
 from app.importing.rows import SourceRow
 from app.importing.summary import ImportSummary
 from app.importing.values import clean_text, normalize
+from app.progress import Progress
 from db.engine import bulk_write_cache
 from db.models import ColumnMapping, ImportBatch
 
@@ -29,9 +30,6 @@ IMPORTERS: dict[str, ModuleType] = {
     ledger.KIND: ledger,
 }
 KINDS = tuple(IMPORTERS)
-
-# progress(done, total): called often; may raise ImportCancelled to stop.
-Progress = Callable[[int, int], None]
 
 
 def import_file(

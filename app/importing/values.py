@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from app.zone import LOCAL_ZONE
@@ -190,7 +190,3 @@ def parse_money_fen(value: object) -> int | None:
     if fen != fen.to_integral_value():
         raise ValueError(f"more than two decimals: {text}")
     return int(fen)
-
-
-def local_now() -> datetime:
-    return datetime.now(UTC).astimezone(LOCAL_ZONE)

@@ -27,13 +27,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from app.clock import current_time
 from app.complaints.clocks import Clock, ComplaintRow, complaint_row
 from app.complaints.corrective import SOURCES, CapaRow, capa_row
 from app.complaints.registry import CATEGORIES, CHANNELS, KINDS, SUGGESTION
 from app.complaints.supervision import OrderRow, orders_of
-from app.desk.clock import current_time
-from app.importing.values import LOCAL_ZONE
 from app.printing.fonts import register_chinese_font
+from app.zone import LOCAL_ZONE
 from db.models import SupervisionOrder
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

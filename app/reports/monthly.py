@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import and_, case, func, null, or_, select
 from sqlalchemy.orm import Session
 
-from app.importing.values import LOCAL_ZONE
+from app import clock
 from app.outcomes import DEFAULT_OUTCOMES
 from app.ratings import CHANNEL_LABELS, Channel, Rating
+from app.zone import LOCAL_ZONE
 from db.models import CallAttempt, CallbackTask, CallOutcome, Case, Evaluation, Staff, Unit
 
 COMPLETED = "completed"
@@ -216,7 +217,7 @@ def monthly_analysis(session: Session, year: int, month: int) -> MonthlyAnalysis
         month=month,
         start=start.date(),
         end=(end - timedelta(days=1)).date(),
-        generated_at=datetime.now(LOCAL_ZONE),
+        generated_at=clock.local_now(),
         revisit=_revisit_rate(session, calls_in_month, total, outcomes),
         satisfaction_phone=_satisfaction(
             session, and_(given_in_month, Evaluation.channel == Channel.PHONE), "phone"

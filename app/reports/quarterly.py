@@ -14,10 +14,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.calendar import CalendarUnknownError, WorkingCalendar
-from app.importing.values import LOCAL_ZONE
 from app.ratings import RATING_SCORES, Channel
 from app.settings import get_setting
+from app.zone import LOCAL_ZONE
 from db.models import Case, Evaluation, Unit
 
 # Grades of a unit's quarter (J 5.4.2).
@@ -97,7 +98,7 @@ def quarterly_report(
     start, end = quarter_bounds(year, quarter)
     target = float(get_setting(session, "coverage.target"))
     calendar = calendar or WorkingCalendar.load(session)
-    today = today or datetime.now(LOCAL_ZONE).date()
+    today = today or clock.today()
     try:
         deadline = calendar.add_working_days(
             end, int(get_setting(session, "coverage.supplement_working_days"))
@@ -147,7 +148,7 @@ def quarterly_report(
         start=start,
         end=end,
         supplement_deadline=deadline,
-        generated_at=datetime.now(LOCAL_ZONE),
+        generated_at=clock.local_now(),
         units=units,
     )
 

@@ -14,9 +14,10 @@ import xlsxwriter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import Refused
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
 from app.ratings import CHANNEL_LABELS, RATING_LABELS, Rating
+from app.zone import LOCAL_ZONE
 from db.models import Case, Evaluation, EvaluationSample, EvaluationSampleCase, Unit
 
 # Seeds fit a 32-bit integer column on every backend.
@@ -28,7 +29,7 @@ METHOD = (
 )
 
 
-class UnknownUnitError(ValueError):
+class UnknownUnitError(Refused, ValueError):
     def __init__(self, names: list[str]) -> None:
         joined = "、".join(names)
         super().__init__(pick(f"没有这个受理单位：{joined}", f"unknown unit(s): {joined}"))

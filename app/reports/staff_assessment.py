@@ -16,8 +16,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.callbacks.contacts import ACTIVE_STATUSES
-from app.importing.values import LOCAL_ZONE
 from app.reports.quarterly import quarter_bounds
 from app.reports.unit_feedback import (
     COMPLAINT_CATEGORIES,
@@ -26,6 +26,7 @@ from app.reports.unit_feedback import (
     local_day,
     task_status_text,
 )
+from app.zone import LOCAL_ZONE
 from db.models import CallbackTask, Case, Complaint, Staff, Unit
 
 DISSATISFIED = "dissatisfied"
@@ -152,7 +153,7 @@ def staff_assessment(session: Session, year: int, quarter: int) -> StaffAssessme
         tied = ranked and ranked[-1].total == person.total
         rank = ranked[-1].rank if tied else position
         ranked.append(StaffFigures(**{**asdict(person), "rank": rank}))
-    return StaffAssessment(year, quarter, start, end, datetime.now(LOCAL_ZONE), ranked)
+    return StaffAssessment(year, quarter, start, end, clock.local_now(), ranked)
 
 
 def _complaints_received(since: datetime, until: datetime) -> tuple:

@@ -18,9 +18,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.callbacks.contacts import ACTIVE_STATUSES, STATUSES
 from app.complaints.registry import CATEGORIES, CHANNELS
 from app.desk.calls import DISSATISFACTION_CATEGORIES
+from app.errors import Refused
 from app.i18n import pick
 from app.ratings import CHANNEL_LABELS, Channel
 from app.reports.quarterly import quarter_bounds
@@ -129,7 +131,7 @@ class FeedbackReport:
         return FeedbackReport(self.start, self.end, self.generated_at, units, single)
 
 
-class UnknownUnit(ValueError):
+class UnknownUnit(Refused, ValueError):
     def __init__(self, name: str) -> None:
         super().__init__(pick(f"没有名为“{name}”的受理单位", f"No accepting unit named {name!r}"))
         self.name = name
@@ -196,7 +198,7 @@ def unit_feedback(
     units.sort(key=lambda u: u.unit)
     if None in entries:
         units.append(UnitFeedback(NO_UNIT, None, _ordered(entries[None])))
-    return FeedbackReport(start, end, datetime.now(LOCAL_ZONE), units, unit)
+    return FeedbackReport(start, end, clock.local_now(), units, unit)
 
 
 def _ordered(entries: list[FeedbackEntry]) -> list[FeedbackEntry]:

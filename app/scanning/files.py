@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageSequence
 
+from app.errors import Refused
 from app.i18n import pick
 
 PNG = "image/png"
@@ -25,7 +26,7 @@ IMAGE_TYPES = (PNG, JPEG, TIFF)
 PDF_HEADER_WINDOW = 1024
 
 
-class ScanRefused(ValueError):
+class ScanRefused(Refused, ValueError):
     """A file that is not accepted as a scan; `message` says why in the chosen language."""
 
     def __init__(self, reason: str, message: str) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.enterprise.forms import PRINTED, RETURNED, FormBStatusError, mark_scanned
+from app.errors import Refused
 from app.i18n import pick
 from app.scanning.files import ScanFile, check_scan, iter_page_images, render_page
 from app.scanning.qr import read_page
@@ -34,7 +35,7 @@ FILED, UNMATCHED, DISCARDED = "filed", "unmatched", "discarded"
 QR_TEXT_LENGTH = 500  # scan_pages.qr_text
 
 
-class FilingError(ValueError):
+class FilingError(Refused, ValueError):
     """A page cannot be filed or discarded as asked; `message` says why."""
 
     def __init__(self, message: str) -> None:

@@ -11,12 +11,14 @@ from datetime import datetime
 
 from PIL import Image
 
+from app import clock
+from app.errors import Refused
 from app.i18n import pick
 
 SCAN_DPI = 200  # enough for the QR code and a legible stamp, small enough to store
 
 
-class ScannerUnavailable(RuntimeError):
+class ScannerUnavailable(Refused, RuntimeError):
     """No scanner can be used; `message` says why in the chosen language."""
 
     def __init__(self, message: str) -> None:
@@ -106,4 +108,4 @@ def pages_to_tiff(images: list[Image.Image], dpi: int = SCAN_DPI) -> bytes:
 
 
 def scan_filename(now: datetime | None = None) -> str:
-    return f"scanner-{(now or datetime.now()).strftime('%Y%m%d-%H%M%S')}.tiff"
+    return f"scanner-{(now or clock.local_now()).strftime('%Y%m%d-%H%M%S')}.tiff"

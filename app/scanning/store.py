@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.atomic_file import write_atomically
+from app.errors import Refused
 from app.i18n import pick
 from db.engine import sqlite_path
 from db.models import AttachmentBlob
 
 
-class StoreError(RuntimeError):
+class StoreError(Refused, RuntimeError):
     """A stored file is missing or damaged."""
 
 
@@ -68,7 +69,7 @@ def _damaged(sha256: str) -> StoreError:
 
 
 class FolderStore(AttachmentStore):
-    """Files in `root/ab/cdef…`, written whole (temp file, fsync, rename) or not at all."""
+    """Files in `root/ab/cdef…`, written whole or not at all (app.atomic_file)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -85,18 +86,7 @@ class FolderStore(AttachmentStore):
             # A damaged copy (disk error, a half-copied backup) is kept aside for inspection,
             # never silently replaced.
             target.replace(target.with_name(f"{target.name}.damaged-{os.getpid()}"))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as temp:
-                temp.write(data)
-                temp.flush()
-                os.fsync(temp.fileno())
-            os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
-        _fsync_directory(target.parent)
+        write_atomically(target, data)
         return digest
 
     def get(self, session: Session, sha256: str) -> bytes:
@@ -110,17 +100,6 @@ class FolderStore(AttachmentStore):
 
     def exists(self, session: Session, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
-
-
-def _fsync_directory(folder: Path) -> None:
-    # The rename itself survives a power cut only once the directory entry is on disk.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 class DatabaseStore(AttachmentStore):

@@ -13,6 +13,7 @@ from app.sync.conflicts import (
     FieldVersions,
     conflict_details,
     decide_conflict,
+    deciding_staff_id,
     list_conflicts,
 )
 from app.sync.errors import SyncError, SyncRefused
@@ -22,6 +23,7 @@ from app.sync.export import (
     default_file_name,
     export_cases_to_call,
     export_changes,
+    unit_ids_named,
     units_to_call,
     write_cases_to_call,
     write_changes,
@@ -45,6 +47,7 @@ __all__ = [
     "apply_sync_file",
     "conflict_details",
     "decide_conflict",
+    "deciding_staff_id",
     "default_file_name",
     "export_cases_to_call",
     "export_changes",
@@ -54,6 +57,7 @@ __all__ = [
     "sites",
     "this_site",
     "UnitToCall",
+    "unit_ids_named",
     "units_to_call",
     "write_cases_to_call",
     "write_changes",

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
 from app.ratings import RATING_LABELS
 from app.roles import Permission, require
 from app.sync.errors import SyncError
@@ -33,6 +32,7 @@ from app.sync.versions import (
     merged,
     save_state,
 )
+from app.zone import LOCAL_ZONE
 from db.models import Case, Staff, SyncConflict, Unit
 from db.types import utcnow
 
@@ -158,6 +158,16 @@ def conflict_details(session: Session, conflict_id: int) -> ConflictDetails:
         incoming_updated,
         local_changed_since=_changed_since(spec, local, conflict.local_version["data"]),
     )
+
+
+def deciding_staff_id(session: Session, name: str) -> int:
+    """The id of the active person of this name who decides a conflict (given by name)."""
+    staff_id = session.scalar(
+        select(Staff.id).where(Staff.name == name, Staff.active.is_(True)).limit(1)
+    )
+    if staff_id is None:
+        raise SyncError(pick(f"没有名为“{name}”的人员", f"No staff named {name!r}"))
+    return staff_id
 
 
 def decide_conflict(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from app.errors import Refused
 
-class SyncRefused(Exception):
+
+class SyncRefused(Refused):
     """The sync file (or the request) cannot be used; nothing was written. str() is the message,
     in the language chosen with app.i18n."""
 
 
-class SyncError(Exception):
+class SyncError(Refused):
     """A conflict decision or another sync request that cannot be done as asked."""

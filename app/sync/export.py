@@ -8,7 +8,7 @@ a file also remembers, per record, the version it carried (app.sync.versions).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,9 +17,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.desk.transaction import write_transaction
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
+from app.progress import Progress
 from app.scanning.store import AttachmentStore, StoreError
 from app.sync.errors import SyncRefused
 from app.sync.fileformat import (
@@ -42,6 +41,7 @@ from app.sync.records import (
 from app.sync.site import this_site
 from app.sync.tables import BY_NAME, TABLES, TableSpec
 from app.sync.versions import current_version, load_states, lock_sync_records, save_state
+from app.zone import LOCAL_ZONE
 from db.migrate import head_revision
 from db.models import (
     AuditEntry,
@@ -54,9 +54,8 @@ from db.models import (
     SyncPeer,
     Unit,
 )
+from db.transactions import write_transaction
 from db.types import utcnow
-
-Progress = Callable[[int, int], None]
 
 # A change file reaches back this far before the moment it was written: a transaction of another
 # seat that was still open then (PostgreSQL) is caught by the next file instead of falling
@@ -212,6 +211,16 @@ def units_to_call(session: Session) -> list[UnitToCall]:
         .order_by(Unit.name)
     ).all()
     return [UnitToCall(*row) for row in rows]
+
+
+def unit_ids_named(session: Session, names: Iterable[str]) -> list[int]:
+    """The ids of the accepting units with these names; refused when one of them is unknown."""
+    names = list(names)
+    found = dict(session.execute(select(Unit.name, Unit.id).where(Unit.name.in_(names))).all())
+    for name in names:
+        if name not in found:
+            raise SyncRefused(pick(f"没有名为“{name}”的受理单位", f"No unit named {name!r}"))
+    return list(found.values())
 
 
 def export_cases_to_call(

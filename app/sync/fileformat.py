@@ -6,29 +6,25 @@
     records/audit_entries.jsonl   the audit trail written at the site since its last export
     blobs/<sha256>                attachment bytes, once each
 
-The archive's comment (its last 64 bytes) is the SHA-256 of everything before it, so that a file
-cut short, a changed byte anywhere — in a record, in the manifest, in the archive's own headers —
-or a manifest edited to match changed records is refused before a single record is read. The
-digest detects damage and editing by hand; it is not a signature against a forger who recomputes
-every hash (see the README on carrying files).
-
-A file is written under a temporary name beside its destination and renamed when complete.
+It is an app.sealed_archive (its seal is the bare SHA-256 of everything before it), so that a
+file cut short, a changed byte anywhere — in a record, in the manifest, in the archive's own
+headers — or a manifest edited to match changed records is refused before a single record is
+read. The seal detects damage and editing by hand; it is not a signature against a forger who
+recomputes every hash (see the README on carrying files).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from app.i18n import pick
+from app.sealed_archive import PartStream, Seal, SealedArchiveWriter, check_seal
 from app.sync.errors import SyncRefused
 from app.sync.tables import BY_NAME
 
@@ -37,9 +33,7 @@ FORMAT_VERSION = 1
 SUFFIX = ".rdsync"
 MANIFEST = "manifest.json"
 AUDIT_PART = "records/audit_entries.jsonl"
-DIGEST_LENGTH = 64  # hex SHA-256 in the archive comment
-_HEX = re.compile(rb"[0-9a-f]{64}")
-_FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # entries carry no time of their own: the manifest has it
+_FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 
 def records_part(table: str) -> str:
@@ -68,86 +62,51 @@ class Part:
 
 
 class SyncFileWriter:
-    """Writes the parts one after the other; `finish` adds the manifest and digest and renames."""
+    """Writes the parts one after the other; `finish` adds the manifest, seals and renames."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".partial"
-        )
-        os.close(handle)
-        self._temp = Path(temp)
-        self._zip = zipfile.ZipFile(self._temp, "w", compression=zipfile.ZIP_DEFLATED)
+        self._archive = SealedArchiveWriter(self.path)
         self.parts: list[Part] = []
-        self._open: tuple[Part, IO[bytes], Any] | None = None
+        self._open: tuple[PartStream, Part] | None = None
 
     def begin_records(self, name: str, table: str | None) -> None:
-        info = zipfile.ZipInfo(name, _FIXED_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        stream = self._zip.open(info, "w", force_zip64=True)
-        self._open = (Part(name, 0, "", 0, table), stream, hashlib.sha256())
+        self._open = (self._archive.open_part(_entry(name)), Part(name, 0, "", 0, table))
 
     def write_record(self, record: dict[str, Any]) -> None:
         assert self._open is not None
-        part, stream, digest = self._open
-        line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-        stream.write(line)
-        digest.update(line)
-        part.size += len(line)
+        stream, part = self._open
+        stream.write(
+            (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        )
         part.count = (part.count or 0) + 1
 
     def end_records(self) -> Part:
         assert self._open is not None
-        part, stream, digest = self._open
-        stream.close()
-        part.sha256 = digest.hexdigest()
+        stream, part = self._open
+        written = stream.close()
+        part.size, part.sha256 = written.size, written.sha256
         self.parts.append(part)
         self._open = None
         return part
 
     def write_blob(self, sha256: str, data: bytes) -> None:
-        info = zipfile.ZipInfo(blob_part(sha256), _FIXED_TIME)
-        info.compress_type = zipfile.ZIP_STORED  # scans are compressed already
-        self._zip.writestr(info, data)
-        self.parts.append(Part(info.filename, len(data), hashlib.sha256(data).hexdigest()))
+        # Scans are compressed already.
+        written = self._archive.write_bytes(_entry(blob_part(sha256)), data, compress=False)
+        self.parts.append(Part(written.name, written.size, written.sha256))
 
     def finish(self, manifest: dict[str, Any]) -> dict[str, Any]:
         manifest = {**manifest, "parts": [p.to_json() for p in self.parts]}
-        info = zipfile.ZipInfo(MANIFEST, _FIXED_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        self._zip.writestr(info, json.dumps(manifest, ensure_ascii=False, indent=1))
-        self._zip.comment = b"0" * DIGEST_LENGTH
-        self._zip.close()
-        with open(self._temp, "r+b") as stream:
-            digest = _digest_before_comment(stream)
-            stream.seek(-DIGEST_LENGTH, os.SEEK_END)
-            stream.write(digest.encode("ascii"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(self._temp, self.path)
+        self._archive.seal(_entry(MANIFEST), json.dumps(manifest, ensure_ascii=False, indent=1))
         return manifest
 
     def abort(self) -> None:
-        try:
-            self._zip.close()
-        except Exception:  # noqa: BLE001 - the half-written file is removed either way
-            pass
-        self._temp.unlink(missing_ok=True)
+        self._archive.abort()
 
 
-def _digest_before_comment(stream: IO[bytes]) -> str:
-    stream.seek(0, os.SEEK_END)
-    remaining = stream.tell() - DIGEST_LENGTH
-    stream.seek(0)
-    digest = hashlib.sha256()
-    while remaining > 0:
-        block = stream.read(min(remaining, 1 << 20))
-        if not block:
-            break
-        digest.update(block)
-        remaining -= len(block)
-    return digest.hexdigest()
+def _entry(name: str) -> zipfile.ZipInfo:
+    # Entries carry no time of their own: the manifest has it.
+    return zipfile.ZipInfo(name, _FIXED_TIME)
 
 
 @dataclass
@@ -209,19 +168,17 @@ def read_sync_file(path: Path) -> SyncFile:
     if not path.is_file():
         raise SyncRefused(pick(f"找不到文件：{path}", f"File not found: {path}"))
     try:
+        seal = check_seal(path)
+        if seal is Seal.MISSING:
+            raise _incomplete()
+        if seal is Seal.BROKEN:
+            raise _changed()
+        whole = hashlib.sha256()
         with open(path, "rb") as stream:
-            with zipfile.ZipFile(stream) as archive:
-                comment = archive.comment
-                names = archive.namelist()
-            if not _HEX.fullmatch(comment):
-                raise _incomplete()
-            if _digest_before_comment(stream) != comment.decode("ascii"):
-                raise _changed()
-            stream.seek(0)
-            whole = hashlib.sha256()
             for block in iter(lambda: stream.read(1 << 20), b""):
                 whole.update(block)
         with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
             if len(set(names)) != len(names) or MANIFEST not in names:
                 raise _not_sync_file()
             manifest = _manifest(archive.read(MANIFEST))

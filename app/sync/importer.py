@@ -12,7 +12,6 @@ nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,9 +22,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
-from app.desk.transaction import write_transaction
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
+from app.progress import Progress
 from app.scanning.store import AttachmentStore
 from app.sync.errors import SyncRefused
 from app.sync.fileformat import AUDIT_PART, SyncFile, read_sync_file, records_part
@@ -55,10 +53,10 @@ from app.sync.versions import (
     relation,
     save_state,
 )
+from app.zone import LOCAL_ZONE
 from db.models import AuditEntry, CasePhone, SyncConflict, SyncPeer
+from db.transactions import write_transaction
 from db.types import utcnow
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass

@@ -4,72 +4,72 @@
 <context>
     <name>AdminActions</name>
     <message>
-        <location filename="../../ui/admin/actions.py" line="50"/>
+        <location filename="../../ui/admin/actions.py" line="49"/>
         <source>仅限管理员</source>
         <translation>Administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="51"/>
+        <location filename="../../ui/admin/actions.py" line="50"/>
         <source>设置密码后才需要登录</source>
         <translation>Login is needed only once a password is set</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="54"/>
+        <location filename="../../ui/admin/actions.py" line="53"/>
         <source>人员与角色(&amp;P)…</source>
         <translation>&amp;People and roles…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="60"/>
+        <location filename="../../ui/admin/actions.py" line="59"/>
         <source>审计日志(&amp;U)…</source>
         <translation>A&amp;udit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="63"/>
+        <location filename="../../ui/admin/actions.py" line="62"/>
         <source>仅限审计员和管理员</source>
         <translation>Auditors and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="66"/>
+        <location filename="../../ui/admin/actions.py" line="65"/>
         <source>数据保留(&amp;R)…</source>
         <translation>Data &amp;retention…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="73"/>
+        <location filename="../../ui/admin/actions.py" line="72"/>
         <source>修改密码(&amp;W)…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="79"/>
+        <location filename="../../ui/admin/actions.py" line="78"/>
         <source>切换用户/注销(&amp;L)…</source>
         <translation>Switch user / &amp;log out…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="104"/>
+        <location filename="../../ui/admin/actions.py" line="103"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="105"/>
+        <location filename="../../ui/admin/actions.py" line="104"/>
         <source>您的角色无权进行此操作。</source>
         <translation>Your role is not permitted to do this.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="144"/>
+        <location filename="../../ui/admin/actions.py" line="143"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="153"/>
+        <location filename="../../ui/admin/actions.py" line="152"/>
         <source>请等当前操作完成后再切换用户。</source>
         <translation>Wait until the current operation has finished, then switch the user.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="159"/>
+        <location filename="../../ui/admin/actions.py" line="160"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="160"/>
+        <location filename="../../ui/admin/actions.py" line="161"/>
         <source>回访工作台上还有领取的业务件：请先保存、记录通话结果或放回队列，再切换用户。</source>
         <translation>A case is still taken at the Call desk: save it, record the call or put it back in the queue before switching the user.</translation>
     </message>
@@ -94,22 +94,22 @@
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="125"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="130"/>
         <source>{period}（{start} 至 {end}）&#x3000;{people} 人有工单：不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件</source>
         <translation>{period} ({start} to {end})   {people} people with work orders: {dissatisfied} dissatisfaction orders, {complaints} complaint orders</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="136"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="141"/>
         <source>&#x3000;·&#x3000;双击人员（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a person (or press Enter) to see their cases</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="138"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="143"/>
         <source>&#x3000;·&#x3000;本季度没有不满意或投诉工单</source>
         <translation>   ·   No dissatisfaction or complaint work orders this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="180"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="185"/>
         <source>{period}人员考核（不满意及投诉工单）</source>
         <translation>Staff assessment {period} (dissatisfaction and complaint work orders)</translation>
     </message>
@@ -117,37 +117,37 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="184"/>
+        <location filename="../../ui/board/step_dialogs.py" line="185"/>
         <source>分派 {count} 项二次回访</source>
         <translation>Assign {count} second-round callback(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="184"/>
+        <location filename="../../ui/board/step_dialogs.py" line="185"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="186"/>
+        <location filename="../../ui/board/step_dialogs.py" line="187"/>
         <source>回访员(&amp;O)：</source>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="187"/>
+        <location filename="../../ui/board/step_dialogs.py" line="188"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="200"/>
+        <location filename="../../ui/board/step_dialogs.py" line="201"/>
         <source>分派给回访员的二次回访进入其电话回访队列，按回访规则拨打。</source>
         <translation>Callbacks assigned to an operator go into their phone revisit queue and are called by the revisit rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="215"/>
+        <location filename="../../ui/board/step_dialogs.py" line="216"/>
         <source>还没有回访员。</source>
         <translation>There are no operators yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="221"/>
+        <location filename="../../ui/board/step_dialogs.py" line="222"/>
         <source>请选择单位。</source>
         <translation>Choose a unit.</translation>
     </message>
@@ -161,8 +161,8 @@
     </message>
     <message>
         <location filename="../../ui/admin/audit_dialog.py" line="120"/>
-        <location filename="../../ui/admin/audit_dialog.py" line="249"/>
-        <location filename="../../ui/admin/audit_dialog.py" line="253"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="255"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="259"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -222,27 +222,27 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="233"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="239"/>
         <source>共 {total} 条，只显示最新的 {shown} 条；请缩小范围。导出包含全部。</source>
         <translation>{total} records; only the latest {shown} are shown. Narrow the search. The export includes all of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="237"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="243"/>
         <source>共 {total} 条。</source>
         <translation>{total} records.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="272"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="278"/>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="274"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="280"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="294"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="306"/>
         <source>已导出 {count} 条记录到 {path}</source>
         <translation>Exported {count} records to {path}</translation>
     </message>
@@ -250,37 +250,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="56"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="57"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="57"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="58"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="58"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="59"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="59"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="60"/>
         <source>对象</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="60"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="61"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="61"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="62"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="82"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="83"/>
         <source>（未登录）</source>
         <translation>(not logged in)</translation>
     </message>
@@ -288,128 +288,128 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup/actions.py" line="67"/>
+        <location filename="../../ui/backup/actions.py" line="63"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="73"/>
+        <location filename="../../ui/backup/actions.py" line="69"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="77"/>
+        <location filename="../../ui/backup/actions.py" line="73"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="79"/>
+        <location filename="../../ui/backup/actions.py" line="75"/>
         <source>回访台备份 (*.zip)</source>
         <translation>RevisitDesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="96"/>
+        <location filename="../../ui/backup/actions.py" line="89"/>
         <source>没有备份</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="99"/>
+        <location filename="../../ui/backup/actions.py" line="91"/>
         <source>备份已取消，没有留下未完成的文件。</source>
         <translation>Backup cancelled; no unfinished file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="101"/>
+        <location filename="../../ui/backup/actions.py" line="92"/>
         <source>正在备份到 {path}…</source>
         <translation>Backing up to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="108"/>
+        <location filename="../../ui/backup/actions.py" line="100"/>
         <source>注意：有 {n} 个附件在存储中缺失或已损坏，没有备份。</source>
         <translation>Note: {n} attachments are missing from storage or damaged and were not backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="112"/>
+        <location filename="../../ui/backup/actions.py" line="104"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="113"/>
+        <location filename="../../ui/backup/actions.py" line="105"/>
         <source>已备份到：
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="116"/>
+        <location filename="../../ui/backup/actions.py" line="108"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="123"/>
+        <location filename="../../ui/backup/actions.py" line="115"/>
         <source>校验备份</source>
         <translation>Verify backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="125"/>
-        <location filename="../../ui/backup/actions.py" line="166"/>
+        <location filename="../../ui/backup/actions.py" line="117"/>
+        <location filename="../../ui/backup/actions.py" line="157"/>
         <source>回访台备份 (*.zip);;所有文件 (*)</source>
         <translation>RevisitDesk backups (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="138"/>
-        <location filename="../../ui/backup/actions.py" line="174"/>
+        <location filename="../../ui/backup/actions.py" line="127"/>
+        <location filename="../../ui/backup/actions.py" line="165"/>
         <source>备份不能使用</source>
         <translation>Backup unusable</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="140"/>
+        <location filename="../../ui/backup/actions.py" line="130"/>
         <source>正在校验 {name}…</source>
         <translation>Verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="144"/>
+        <location filename="../../ui/backup/actions.py" line="135"/>
         <source>备份完好：{name}
 每个文件的 SHA-256 都与清单一致。</source>
         <translation>The backup is intact: {name}
 The SHA-256 of every file matches the manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="151"/>
+        <location filename="../../ui/backup/actions.py" line="142"/>
         <source>备份完好</source>
         <translation>Backup intact</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="160"/>
+        <location filename="../../ui/backup/actions.py" line="151"/>
         <source>从备份恢复</source>
         <translation>restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="164"/>
+        <location filename="../../ui/backup/actions.py" line="155"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="190"/>
+        <location filename="../../ui/backup/actions.py" line="178"/>
         <source>没有恢复</source>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="193"/>
+        <location filename="../../ui/backup/actions.py" line="180"/>
         <source>恢复已取消，没有留下新的数据库。</source>
         <translation>Restore cancelled; no new database was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="195"/>
+        <location filename="../../ui/backup/actions.py" line="181"/>
         <source>正在从 {name} 恢复…</source>
         <translation>Restoring from {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="201"/>
+        <location filename="../../ui/backup/actions.py" line="188"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="203"/>
+        <location filename="../../ui/backup/actions.py" line="190"/>
         <source>备份已恢复到新数据库：
 {target}
 
@@ -420,32 +420,24 @@ The SHA-256 of every file matches the manifest.</translation>
 The database in use was not changed. To use the restored database, start RevisitDesk with --db {target} (or set REVISITDESK_DB).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="223"/>
+        <location filename="../../ui/backup/actions.py" line="210"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="225"/>
+        <location filename="../../ui/backup/actions.py" line="212"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="229"/>
+        <location filename="../../ui/backup/actions.py" line="216"/>
         <source>需要管理员</source>
         <translation>Administrator needed</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="230"/>
+        <location filename="../../ui/backup/actions.py" line="217"/>
         <source>只有管理员可以{action}。当前使用者：{who}。</source>
         <translation>Only an administrator can {action}. Current user: {who}.</translation>
-    </message>
-</context>
-<context>
-    <name>BackupProgress</name>
-    <message>
-        <location filename="../../ui/backup/running.py" line="58"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -509,233 +501,210 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="40"/>
+        <location filename="../../ui/pages/board_page.py" line="33"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="41"/>
+        <location filename="../../ui/pages/board_page.py" line="34"/>
         <source>整改措施</source>
         <translation>CAPA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="45"/>
+        <location filename="../../ui/pages/board_page.py" line="35"/>
         <source>单位反馈</source>
         <translation>Unit feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="47"/>
+        <location filename="../../ui/pages/board_page.py" line="36"/>
         <source>人员考核</source>
         <translation>Staff assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="88"/>
+        <location filename="../../ui/pages/board_page.py" line="64"/>
         <source>当前用户(&amp;Y)：</source>
         <translation>&amp;Current user:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="101"/>
+        <location filename="../../ui/pages/board_page.py" line="77"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="115"/>
+        <location filename="../../ui/pages/board_page.py" line="87"/>
         <source>廉洁反映</source>
         <translation>Integrity reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="139"/>
+        <location filename="../../ui/pages/board_page.py" line="111"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="156"/>
+        <location filename="../../ui/pages/board_page.py" line="128"/>
         <source>已登录</source>
         <translation>Logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="175"/>
+        <location filename="../../ui/pages/board_page.py" line="147"/>
         <source>请选择您的姓名：分派、关闭等操作按您的角色办理。</source>
         <translation>Choose your name: assigning, closing and other steps follow your role.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="178"/>
+        <location filename="../../ui/pages/board_page.py" line="150"/>
         <source>可分派、审批未解决关闭、重新打开，并查看廉洁纪律反映。</source>
         <translation>You can assign, approve closing as unresolved, reopen, and see integrity reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="182"/>
+        <location filename="../../ui/pages/board_page.py" line="154"/>
         <source>可记录联系、录入二次回访评价；分派和关闭须由组长办理。</source>
         <translation>You can record contacts and enter second-round evaluations; assigning and closing are done by team leads.</translation>
     </message>
 </context>
 <context>
-    <name>BoardSteps</name>
-    <message>
-        <location filename="../../ui/board/steps.py" line="47"/>
-        <source>无权操作</source>
-        <translation>Not permitted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/steps.py" line="49"/>
-        <source>不能完成</source>
-        <translation>Cannot be done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/steps.py" line="52"/>
-        <source>无法写入文件：{reason}</source>
-        <translation>Cannot write the file: {reason}</translation>
-    </message>
-</context>
-<context>
     <name>BoardTab</name>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="110"/>
+        <location filename="../../ui/board/board_tab.py" line="92"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="111"/>
+        <location filename="../../ui/board/board_tab.py" line="93"/>
         <source>全部原因</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="112"/>
+        <location filename="../../ui/board/board_tab.py" line="94"/>
         <source>全部负责人</source>
         <translation>All owners</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="113"/>
+        <location filename="../../ui/board/board_tab.py" line="95"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="114"/>
+        <location filename="../../ui/board/board_tab.py" line="96"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="115"/>
+        <location filename="../../ui/board/board_tab.py" line="97"/>
         <source>投诉/建议</source>
         <translation>Complaint / suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="118"/>
+        <location filename="../../ui/board/board_tab.py" line="100"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="119"/>
+        <location filename="../../ui/board/board_tab.py" line="101"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="123"/>
+        <location filename="../../ui/board/board_tab.py" line="105"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="124"/>
+        <location filename="../../ui/board/board_tab.py" line="106"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="125"/>
+        <location filename="../../ui/board/board_tab.py" line="107"/>
         <source>已过 ≥(&amp;G)</source>
         <translation>A&amp;ge ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="126"/>
+        <location filename="../../ui/board/board_tab.py" line="108"/>
         <source>负责人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="127"/>
+        <location filename="../../ui/board/board_tab.py" line="109"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="149"/>
+        <location filename="../../ui/board/board_tab.py" line="131"/>
         <source>打开 (Enter)</source>
         <translation>Open (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="151"/>
+        <location filename="../../ui/board/board_tab.py" line="133"/>
         <source>分派 (F6)</source>
         <translation>Assign (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="153"/>
+        <location filename="../../ui/board/board_tab.py" line="135"/>
         <source>导出 Excel (Ctrl+E)</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="155"/>
+        <location filename="../../ui/board/board_tab.py" line="137"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="222"/>
+        <location filename="../../ui/board/board_tab.py" line="204"/>
         <source>已过 ≥ {days} 个工作日</source>
         <translation>Age ≥ {days} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="252"/>
+        <location filename="../../ui/board/board_tab.py" line="234"/>
         <source>共 {count} 项</source>
         <translation>{count} items</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="254"/>
+        <location filename="../../ui/board/board_tab.py" line="236"/>
         <source>，超期 {count} 项</source>
         <translation>, {count} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="287"/>
+        <location filename="../../ui/board/board_tab.py" line="269"/>
         <source>（已无此项）</source>
         <translation>(no longer exists)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="311"/>
+        <location filename="../../ui/board/board_tab.py" line="293"/>
         <source>把选中的二次回访分派给回访员或单位（F6）</source>
         <translation>Assign the selected second-round callbacks to an operator or a unit (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="313"/>
+        <location filename="../../ui/board/board_tab.py" line="295"/>
         <source>仅限组长、管理员分派</source>
         <translation>Only team leads and administrators assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="344"/>
-        <source>投诉处理窗口尚未安装，暂时不能打开投诉。</source>
-        <translation>The complaint window is not installed yet; complaints cannot be opened for now.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/board_tab.py" line="372"/>
+        <location filename="../../ui/board/board_tab.py" line="348"/>
         <source>请先在上方选择当前用户。</source>
         <translation>Choose the current user above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="398"/>
+        <location filename="../../ui/board/board_tab.py" line="377"/>
         <source>已分派 {count} 项二次回访。</source>
         <translation>Assigned {count} second-round callback(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="419"/>
+        <location filename="../../ui/board/board_tab.py" line="400"/>
         <source>督办看板-{day}</source>
         <translation>Supervision board-{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="422"/>
+        <location filename="../../ui/board/board_tab.py" line="403"/>
         <source>导出督办看板</source>
         <translation>Export supervision board</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="424"/>
+        <location filename="../../ui/board/board_tab.py" line="405"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="444"/>
+        <location filename="../../ui/board/board_tab.py" line="425"/>
         <source>已导出 {count} 项到 {path}</source>
         <translation>Exported {count} items to {path}</translation>
     </message>
@@ -743,119 +712,119 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>CallDeskPage</name>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="84"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="76"/>
         <source>首次回访</source>
         <translation>First revisit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="85"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="77"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="155"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="149"/>
         <source>换人…</source>
         <translation>Switch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="156"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="150"/>
         <source>换一位回访员在本机工作</source>
         <translation>Let another operator work at this seat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="159"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="153"/>
         <source>下一件 (F2)</source>
         <translation>Next case (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="156"/>
         <source>放回队列 (Shift+F2)</source>
         <translation>Put back (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="163"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="157"/>
         <source>不记录通话，把这件放回队列给别人</source>
         <translation>Give the case back to the queue without recording a call</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="166"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="160"/>
         <source>刷新队列</source>
         <translation>Refresh queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="168"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
         <source>按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）</source>
         <translation>Draw due cases into the queue for the coverage targets (administrative, usually once a day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="222"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="216"/>
         <source>当前回访件</source>
         <translation>Current case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="228"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="222"/>
         <source>通话未完成 (F4)</source>
         <translation>Call not completed (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="229"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="223"/>
         <source>无人接听、占线、预约等：按 F4，再按结果的字母键</source>
         <translation>No answer, busy, appointment…: press F4, then the outcome&apos;s letter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="254"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="248"/>
         <source>网上及电话回访单（附件 A）</source>
         <translation>Online and phone revisit form (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="265"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="259"/>
         <source>服务用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="266"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="260"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="267"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="261"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="328"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="326"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="333"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="331"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="338"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="339"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="441"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="336"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="337"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="443"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="345"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="343"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="365"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="363"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="375"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="373"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="383"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -864,97 +833,97 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="387"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="408"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="410"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="419"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="421"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="427"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="442"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="444"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="471"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="480"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="479"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="488"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="490"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="501"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="498"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="509"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="502"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="513"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="547"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="558"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="549"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="560"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="551"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="562"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="553"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="564"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="582"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="595"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="628"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="641"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="630"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="643"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="664"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="681"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
     </message>
@@ -1119,7 +1088,7 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
     </message>
     <message>
         <location filename="../../ui/complaints/capa_tab.py" line="200"/>
-        <location filename="../../ui/complaints/capa_tab.py" line="370"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="375"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
@@ -1199,77 +1168,77 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
         <translation>Recurring dissatisfaction (second-round callbacks with the same outlet and reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="385"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="390"/>
         <source>共 {count} 条</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="388"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="393"/>
         <source>同一网点同一原因一季度达到 {threshold} 次视为反复出现；本季度 {recurring} 项，其中 {uncovered} 项尚无措施。</source>
         <translation>The same reason at the same outlet {threshold} times in a quarter counts as recurring; this quarter {recurring}, of which {uncovered} have no action yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="425"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="430"/>
         <source>仅组长、管理员可以验证</source>
         <translation>Only team leads and administrators can verify</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="434"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="439"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="468"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="473"/>
         <source>已保存纠正和预防措施。</source>
         <translation>Corrective and preventive action saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="479"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="484"/>
         <source>新建纠正和预防措施</source>
         <translation>New corrective and preventive action</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="491"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="496"/>
         <source>{year} 年第 {quarter} 季度{unit}因“{reason}”不满意 {count} 次。</source>
         <translation>{unit}: dissatisfied {count} times over “{reason}” in {year} Q{quarter}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="495"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="500"/>
         <source>为反复出现的不满意新建措施</source>
         <translation>New action for recurring dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="511"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="516"/>
         <source>已验证有效的措施不能再修改。</source>
         <translation>An action verified as effective can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="515"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="520"/>
         <source>编辑纠正和预防措施 {number}</source>
         <translation>Edit corrective and preventive action {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="529"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="534"/>
         <source>{number} 已落实，等待验证。</source>
         <translation>{number} implemented, awaiting verification.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="538"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="543"/>
         <source>仅组长、管理员可以验证纠正和预防措施。</source>
         <translation>Only team leads and administrators can verify corrective and preventive actions.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="555"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="560"/>
         <source>已验证 {number}。</source>
         <translation>Verified {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="568"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="573"/>
         <source>已保存 {path}。</source>
         <translation>Saved {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="575"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="580"/>
         <source>纠正和预防措施记录-{number}</source>
         <translation>CAPA record-{number}</translation>
     </message>
@@ -1277,17 +1246,17 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseHistoryDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="73"/>
+        <location filename="../../ui/board/task_dialog.py" line="69"/>
         <source>业务件历史</source>
         <translation>Case history</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="80"/>
+        <location filename="../../ui/board/task_dialog.py" line="76"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="109"/>
+        <location filename="../../ui/board/task_dialog.py" line="106"/>
         <source>业务件历史 {case_no}</source>
         <translation>Case history {case_no}</translation>
     </message>
@@ -1350,27 +1319,27 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
         <translation>Unreachable</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list/case_list_model.py" line="232"/>
+        <location filename="../../ui/case_list/case_list_model.py" line="234"/>
         <source>未回访</source>
         <translation>Not revisited</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list/case_list_model.py" line="247"/>
+        <location filename="../../ui/case_list/case_list_model.py" line="249"/>
         <source>回访中</source>
         <translation>In a call</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list/case_list_model.py" line="249"/>
+        <location filename="../../ui/case_list/case_list_model.py" line="251"/>
         <source>预约 {at}</source>
         <translation>Appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list/case_list_model.py" line="253"/>
+        <location filename="../../ui/case_list/case_list_model.py" line="255"/>
         <source>待二次回访</source>
         <translation>Second round due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list/case_list_model.py" line="254"/>
+        <location filename="../../ui/case_list/case_list_model.py" line="256"/>
         <source>待回访</source>
         <translation>Due</translation>
     </message>
@@ -1378,44 +1347,44 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="76"/>
+        <location filename="../../ui/pages/case_list_page.py" line="78"/>
         <source>业务编号、申请人或电话（全号或尾号）</source>
         <translation>Case no., applicant or phone (whole number or last digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="79"/>
+        <location filename="../../ui/pages/case_list_page.py" line="81"/>
         <source>业务编号或申请人：输入开头即可；电话：输入完整号码，或最后 4–8 位。
 回车立即查找，↓ 到列表。</source>
         <translation>Case no. or applicant: the beginning is enough; phone: the whole number, or its last 4–8 digits.
 Enter searches at once, ↓ goes to the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="86"/>
+        <location filename="../../ui/pages/case_list_page.py" line="88"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="90"/>
+        <location filename="../../ui/pages/case_list_page.py" line="92"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="92"/>
+        <location filename="../../ui/pages/case_list_page.py" line="94"/>
         <source>受理网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="119"/>
+        <location filename="../../ui/pages/case_list_page.py" line="121"/>
         <source>业务件历史 (Enter)</source>
         <translation>Case history (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="122"/>
+        <location filename="../../ui/pages/case_list_page.py" line="124"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="127"/>
+        <location filename="../../ui/pages/case_list_page.py" line="129"/>
         <source>号码已隐去中间四位；完整号码仅在回访工作台显示当前件。</source>
         <translation>Numbers are shown with their middle hidden; the full number only for the case held at the Call desk.</translation>
     </message>
@@ -1752,7 +1721,7 @@ Enter searches at once, ↓ goes to the list.</translation>
     </message>
     <message>
         <location filename="../../ui/complaints/complaint_dialog.py" line="214"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="432"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="438"/>
         <source>签发督办(&amp;D)</source>
         <translation>Issue supervision or&amp;der</translation>
     </message>
@@ -1782,68 +1751,68 @@ Enter searches at once, ↓ goes to the list.</translation>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="266"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="272"/>
         <source>{kind} {number}</source>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="289"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="295"/>
         <source>尚未联系</source>
         <translation>Not contacted yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="294"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="425"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="300"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="431"/>
         <source>尚未答复</source>
         <translation>Not answered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="297"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="303"/>
         <source>尚未记录</source>
         <translation>Not recorded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="299"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="305"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="299"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="305"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="301"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="307"/>
         <source>未办结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="304"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="310"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="315"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="321"/>
         <source>，完成于 {at}</source>
         <translation>, done {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="318"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="324"/>
         <source>期限 {due}{done}：{state}</source>
         <translation>Due {due}{done}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="329"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="335"/>
         <source>{at} 已回复</source>
         <translation>Replied {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="331"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="337"/>
         <source>待回复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="373"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="379"/>
         <source>督办意见：{opinion}
 
 处理结果和整改情况：{reply}</source>
@@ -1852,214 +1821,214 @@ Enter searches at once, ↓ goes to the list.</translation>
 Outcome and corrections: {reply}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="374"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="380"/>
         <source>（尚未回复）</source>
         <translation>(no reply yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="391"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="397"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="392"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="398"/>
         <source>仅组长、管理员可以办理</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="406"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="412"/>
         <source>投诉已办结</source>
         <translation>The complaint is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="410"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="416"/>
         <source>已记录首次联系</source>
         <translation>First contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="417"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="423"/>
         <source>答复后才有投诉人意见</source>
         <translation>The complainant&apos;s opinion comes after the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="427"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="433"/>
         <source>督办尚未回复</source>
         <translation>The supervision order has no reply yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="430"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="436"/>
         <source>投诉尚未办结</source>
         <translation>The complaint is not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="432"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="438"/>
         <source>再次督办(&amp;D)</source>
         <translation>Issue another or&amp;der</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="438"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="444"/>
         <source>请选择一张尚未回复的督办表</source>
         <translation>Choose a supervision order that has no reply yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="443"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="449"/>
         <source>还没有督办表</source>
         <translation>No supervision order yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="445"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="451"/>
         <source>可以签发督办表。</source>
         <translation>A supervision order can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="452"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="458"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="486"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="492"/>
         <source>首次联系投诉人 {number}</source>
         <translation>First contact with complainant {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="487"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="493"/>
         <source>联系时间(&amp;T)：</source>
         <translation>&amp;Time of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="488"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="494"/>
         <source>联系情况(&amp;N)：</source>
         <translation>Contact &amp;notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="489"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="495"/>
         <source>怎样联系的，投诉人说了什么，向其作了哪些说明（必填）</source>
         <translation>How the contact was made, what the complainant said, what was explained to them (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="490"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="518"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="631"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="496"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="524"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="637"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="502"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="508"/>
         <source>已记录首次联系。</source>
         <translation>First contact recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="514"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="520"/>
         <source>答复投诉人 {number}</source>
         <translation>Answer complainant {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="515"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="521"/>
         <source>答复时间(&amp;T)：</source>
         <translation>&amp;Time of answer:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="516"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="522"/>
         <source>处理意见(&amp;R)：</source>
         <translation>&amp;Resolution:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="517"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="523"/>
         <source>向投诉人答复的处理意见（必填）</source>
         <translation>The resolution given to the complainant (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="531"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="537"/>
         <source>已记录答复。</source>
         <translation>Answer recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="554"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="560"/>
         <source>已记录投诉人意见。</source>
         <translation>Complainant&apos;s opinion recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="568"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="574"/>
         <source>已办结。</source>
         <translation>Closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="576"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="582"/>
         <source>重新打开 {number}</source>
         <translation>Reopen {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="577"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="583"/>
         <source>重新打开的原因（如投诉人仍有意见）：</source>
         <translation>Why it is reopened (e.g. the complainant still objects):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="578"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="584"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="588"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="594"/>
         <source>已重新打开。</source>
         <translation>Reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="615"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="621"/>
         <source>已签发第 {sequence} 次督办。</source>
         <translation>Supervision order no. {sequence} issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="627"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="633"/>
         <source>{title}的回复</source>
         <translation>Reply to {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="628"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="634"/>
         <source>回复时间(&amp;T)：</source>
         <translation>&amp;Time of reply:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="629"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="635"/>
         <source>处理结果和整改情况(&amp;R)：</source>
         <translation>&amp;Result and corrections:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="630"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="636"/>
         <source>承办网点书面回复的处理结果和整改情况（必填）</source>
         <translation>The outcome and corrections the handling outlet reported in writing (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="643"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="649"/>
         <source>已记录{title}的回复。</source>
         <translation>Reply to {title} recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="656"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="662"/>
         <source>建议登记表</source>
         <translation>Suggestion registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="656"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="662"/>
         <source>投诉登记表</source>
         <translation>Complaint registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="674"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="680"/>
         <source>投诉督办表-{number}-第{sequence}次</source>
         <translation>Complaint supervision form-{number}-{sequence}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="681"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="687"/>
         <source>已保存 {path}。</source>
         <translation>Saved {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="697"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="703"/>
         <source>记录纠正和预防措施（{number}）</source>
         <translation>Record corrective and preventive action ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="708"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="714"/>
         <source>已记录纠正和预防措施。</source>
         <translation>Corrective and preventive action recorded.</translation>
     </message>
@@ -2150,37 +2119,19 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ComplaintPdf</name>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="41"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="38"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="43"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="40"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="66"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="63"/>
         <source>已保存到 {path}，但无法自动打开，请手动打开打印。</source>
         <translation>Saved to {path}, but it could not be opened automatically; open it by hand to print.</translation>
-    </message>
-</context>
-<context>
-    <name>ComplaintSteps</name>
-    <message>
-        <location filename="../../ui/complaints/running.py" line="70"/>
-        <source>无法写入文件：{reason}</source>
-        <translation>Cannot write the file: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/complaints/running.py" line="82"/>
-        <source>无权操作</source>
-        <translation>Not permitted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/complaints/running.py" line="84"/>
-        <source>不能完成</source>
-        <translation>Cannot be done</translation>
     </message>
 </context>
 <context>
@@ -2192,7 +2143,7 @@ Outcome and corrections: {reply}</translation>
     </message>
     <message>
         <location filename="../../ui/complaints/complaints_tab.py" line="97"/>
-        <location filename="../../ui/complaints/complaints_tab.py" line="220"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="225"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
@@ -2247,27 +2198,27 @@ Outcome and corrections: {reply}</translation>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="235"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="240"/>
         <source>共 {count} 件，其中逾期 {late} 件</source>
         <translation>{count} in all, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="266"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="271"/>
         <source>请先在列表中选择一件投诉。</source>
         <translation>Select a complaint in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="291"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="296"/>
         <source>请先在上方选择当前用户。</source>
         <translation>Choose the current user above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="294"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="299"/>
         <source>您的角色不能登记投诉。</source>
         <translation>Your role cannot register complaints.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="329"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="334"/>
         <source>已登记 {number}：首次联系期限 {first}，答复期限 {reply}。</source>
         <translation>Registered {number}: first contact due {first}, answer due {reply}.</translation>
     </message>
@@ -2275,22 +2226,22 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ConflictListModel</name>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="66"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
         <source>传入自</source>
         <translation>Came from</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="67"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
@@ -2298,82 +2249,82 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="95"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="93"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="99"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="98"/>
         <source>同一条记录在两处都被修改过</source>
         <translation>The same record was changed in both places</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="106"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="105"/>
         <source>导入同步文件时，这些记录在本库和传入的文件中都有改动。本库的记录在您决定之前保持不变。请比较两个版本（不同之处排在前面并标出），决定保留哪一个；决定会记入审计日志。</source>
         <translation>When the sync file was imported, these records had changes both in this database and in the incoming file. This database keeps its record until you decide. Compare the two versions (the differences come first and are marked) and decide which one to keep; the decision is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="135"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="134"/>
         <source>保留本库版本(&amp;L)</source>
         <translation>Keep &amp;local version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="139"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="138"/>
         <source>采用传入版本(&amp;I)</source>
         <translation>Use &amp;incoming version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="142"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="141"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="145"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="144"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="198"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="192"/>
         <source>共 {n} 处冲突待处理</source>
         <translation>{n} conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="201"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="195"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="212"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="206"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="213"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="207"/>
         <source>本库的版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="214"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="208"/>
         <source>传入的版本（{site}）</source>
         <translation>Incoming version ({site})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="216"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="210"/>
         <source>传入的版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="239"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="233"/>
         <source>本库版本最后修改于 {local}；传入版本修改于 {incoming}。</source>
         <translation>Local version last changed {local}; incoming version changed {incoming}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="243"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="237"/>
         <source> 发现冲突之后本库的记录又改过，上面显示的是它现在的内容。</source>
         <translation> The local record has changed again since the conflict was found; what is shown above is its current content.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="245"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="239"/>
         <source>有 {n} 个字段不同。</source>
         <translation>{n} fields differ.</translation>
     </message>
@@ -2381,47 +2332,47 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="40"/>
+        <location filename="../../ui/board/step_dialogs.py" line="41"/>
         <source>记录联系 {case_no}</source>
         <translation>Record contact {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="40"/>
+        <location filename="../../ui/board/step_dialogs.py" line="41"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="49"/>
+        <location filename="../../ui/board/step_dialogs.py" line="50"/>
         <source>被回访人说了什么，向其作了哪些解释（必填）</source>
         <translation>What the respondent said and what was explained to them (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="51"/>
+        <location filename="../../ui/board/step_dialogs.py" line="52"/>
         <source>向被回访人承诺的事项和时间（可不填）</source>
         <translation>What was promised to the respondent, and by when (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="53"/>
+        <location filename="../../ui/board/step_dialogs.py" line="54"/>
         <source>联系时间(&amp;T)：</source>
         <translation>&amp;Time of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="54"/>
+        <location filename="../../ui/board/step_dialogs.py" line="55"/>
         <source>联系方式(&amp;M)：</source>
         <translation>Contact &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="55"/>
+        <location filename="../../ui/board/step_dialogs.py" line="56"/>
         <source>沟通内容(&amp;S)：</source>
         <translation>&amp;Summary:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="56"/>
+        <location filename="../../ui/board/step_dialogs.py" line="57"/>
         <source>承诺事项(&amp;P)：</source>
         <translation>&amp;Promises:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="63"/>
+        <location filename="../../ui/board/step_dialogs.py" line="64"/>
         <source>请填写沟通内容。</source>
         <translation>Fill in the summary.</translation>
     </message>
@@ -2504,17 +2455,17 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../ui/backup/daily.py" line="76"/>
+        <location filename="../../ui/backup/daily.py" line="74"/>
         <source>已自动备份到 {path}</source>
         <translation>Automatically backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/daily.py" line="78"/>
+        <location filename="../../ui/backup/daily.py" line="76"/>
         <source>，并删除了 {n} 份较早的自动备份</source>
         <translation>, and deleted {n} older automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/daily.py" line="85"/>
+        <location filename="../../ui/backup/daily.py" line="83"/>
         <source>自动备份没有完成：{error}</source>
         <translation>The automatic backup did not complete: {error}</translation>
     </message>
@@ -2522,12 +2473,12 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>DatabaseStatus</name>
     <message>
-        <location filename="../../ui/database_status.py" line="35"/>
+        <location filename="../../ui/database_status.py" line="18"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/database_status.py" line="47"/>
+        <location filename="../../ui/database_status.py" line="31"/>
         <source>业务件 {cases} 件 · 评价 {evaluations} 条</source>
         <translation>{cases} cases · {evaluations} evaluations</translation>
     </message>
@@ -2583,242 +2534,242 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="125"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="283"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="123"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="285"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="127"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="125"/>
         <source>网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="130"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="128"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="134"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="132"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="137"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="135"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="171"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="169"/>
         <source>录入答卷</source>
         <translation>Enter answers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="172"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="170"/>
         <source>标记已收回</source>
         <translation>Mark returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="173"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="171"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="174"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="172"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="175"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="173"/>
         <source>打印选中</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="178"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="176"/>
         <source>打印本网点全部待办</source>
         <translation>Print outlet&apos;s due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="183"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="566"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="181"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="575"/>
         <source>打印评价二维码条</source>
         <translation>QR slips</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="184"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="574"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="182"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="583"/>
         <source>打印空白回访单</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="187"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="185"/>
         <source>{action}（{keys}）</source>
         <translation>{action} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="193"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="191"/>
         <source>把所选网点全部待打印、已打印未收回的反馈单打印在一起（Ctrl+Shift+P）</source>
         <translation>Print every form of the chosen outlet still to print or printed and not yet returned, in one document (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="196"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="194"/>
         <source>已核对扫描件上的企业公章或经办人签字，与录入内容一致（F7）</source>
         <translation>The enterprise seal or the agent&apos;s signature on the scan was checked and matches the answers entered (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="203"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="201"/>
         <source>取消生成(Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="300"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="302"/>
         <source>共 {count} 份</source>
         <translation>{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="336"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="345"/>
         <source>请先在列表中选择反馈单。</source>
         <translation>Select forms in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="350"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="359"/>
         <source>已标记收回 {count} 份。</source>
         <translation>{count} forms marked returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="361"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="370"/>
         <source>核验反馈单</source>
         <translation>Verify form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="363"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="372"/>
         <source>{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。
 核验人：</source>
         <translation>{case_no}: the enterprise seal or the agent&apos;s signature on the scan was checked, and the answers entered match the paper form.
 Verified by:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="376"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="385"/>
         <source>已核验 {case_no}。</source>
         <translation>{case_no} verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="388"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="396"/>
         <source>归档反馈单</source>
         <translation>Archive form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="389"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="397"/>
         <source>{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：</source>
         <translation>{case_no}: where the paper form is kept (e.g. Cabinet A-2026-11):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="404"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="412"/>
         <source>已归档 {case_no}。</source>
         <translation>{case_no} archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="428"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="441"/>
         <source>{case_no} 已{status}，不能再修改答卷。</source>
         <translation>{case_no} is {status}: its answers can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="483"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="487"/>
         <source>已保存 {case_no} 的答卷。</source>
         <translation>Answers of {case_no} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="485"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="489"/>
         <source>已保存 {case_no} 的答卷，不满意已转二次回访。</source>
         <translation>Answers of {case_no} saved; the dissatisfaction went to a second-round callback.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="510"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="519"/>
         <source>已核验或已归档的反馈单不能重新打印：{cases}</source>
         <translation>Verified or archived forms cannot be printed again: {cases}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="518"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="527"/>
         <source>企业回访反馈单-{case_no}</source>
         <translation>Form B-{case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="520"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="529"/>
         <source>企业回访反馈单-{count}份</source>
         <translation>Form B-{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="528"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="537"/>
         <source>打印企业回访反馈单</source>
         <translation>Print Form B</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="535"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="544"/>
         <source>请先在“网点”中选择要打印的网点。</source>
         <translation>Choose the outlet to print for under &quot;Outlet&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="548"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="557"/>
         <source>打印 {unit} 全部待办反馈单</source>
         <translation>Print all forms due at {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="549"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="558"/>
         <source>企业回访反馈单-{unit}</source>
         <translation>Form B-{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="550"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="559"/>
         <source>{unit} 没有待打印的反馈单。</source>
         <translation>{unit} has no forms due for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="567"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="576"/>
         <source>评价二维码条-{count}件</source>
         <translation>Evaluation slips-{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="574"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="583"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="585"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="594"/>
         <source>打印空白回访单（附件 A）</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="586"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="595"/>
         <source>空白回访单-{copies}份</source>
         <translation>Blank Form A-{copies} copies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="619"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="628"/>
         <source>已取消生成，什么也没有打印。</source>
         <translation>Stopped: nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="626"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="635"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="639"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="652"/>
         <source>正在生成… 第 {done} / {total} 页</source>
         <translation>Writing… page {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="663"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="676"/>
         <source>已输出到 {where}。</source>
         <translation>Sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="672"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="685"/>
         <source>已打印 {count} 份反馈单，输出到 {where}。</source>
         <translation>{count} forms printed, sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="713"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="714"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
@@ -2826,17 +2777,32 @@ Verified by:</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/error_dialog.py" line="14"/>
+        <location filename="../../ui/error_dialog.py" line="17"/>
+        <source>无法写入文件：{reason}</source>
+        <translation>Cannot write the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_dialog.py" line="29"/>
+        <source>无权操作</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_dialog.py" line="31"/>
+        <source>不能完成</source>
+        <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_dialog.py" line="43"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="15"/>
+        <location filename="../../ui/error_dialog.py" line="44"/>
         <source>操作没有完成：发生了意外的错误。没有保存任何改动。</source>
         <translation>The operation did not complete: an unexpected error occurred. No changes were saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="17"/>
+        <location filename="../../ui/error_dialog.py" line="46"/>
         <source>可以再试一次。如果问题再次出现，请把下面的详细信息发给系统管理员。</source>
         <translation>You can try again. If the problem comes back, send the details below to your system administrator.</translation>
     </message>
@@ -3661,121 +3627,121 @@ policy for enterprises:</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="52"/>
+        <location filename="../../ui/pages/import_page.py" line="51"/>
         <source>业务件导出</source>
         <translation>Case export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="53"/>
+        <location filename="../../ui/pages/import_page.py" line="52"/>
         <source>好差评评价导出</source>
         <translation>Evaluation export (好差评)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="54"/>
+        <location filename="../../ui/pages/import_page.py" line="53"/>
         <source>电话回访台账</source>
         <translation>Phone revisit ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="76"/>
+        <location filename="../../ui/pages/import_page.py" line="75"/>
         <source>类型(&amp;T)：</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="80"/>
+        <location filename="../../ui/pages/import_page.py" line="79"/>
         <source>文件路径，按回车读取</source>
         <translation>Path of the file; press Enter to read it</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="82"/>
+        <location filename="../../ui/pages/import_page.py" line="81"/>
         <source>文件(&amp;F)：</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="84"/>
+        <location filename="../../ui/pages/import_page.py" line="83"/>
         <source>选择文件(&amp;O)…</source>
         <translation>&amp;Open file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="131"/>
+        <location filename="../../ui/pages/import_page.py" line="130"/>
         <source>选择要导入的文件，或把文件拖到这里。
 支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。</source>
         <translation>Choose a file to import, or drop one here.
 CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="143"/>
+        <location filename="../../ui/pages/import_page.py" line="142"/>
         <source>只有管理员可以导入数据（您的角色：{role}）。
 请用管理员账号登录：管理 → 切换用户/注销。</source>
         <translation>Only administrators can import data (your role: {role}).
 Log in with an administrator account: Manage → Switch user / Log out.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="169"/>
+        <location filename="../../ui/pages/import_page.py" line="168"/>
         <source>列对应</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="182"/>
+        <location filename="../../ui/pages/import_page.py" line="181"/>
         <source>严格模式（有错误行则整个文件不导入）</source>
         <translation>Strict mode (import nothing if any row is wrong)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="186"/>
+        <location filename="../../ui/pages/import_page.py" line="185"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="189"/>
+        <location filename="../../ui/pages/import_page.py" line="188"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="190"/>
+        <location filename="../../ui/pages/import_page.py" line="189"/>
         <source>导入这个文件（Ctrl+Enter）</source>
         <translation>Import this file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="214"/>
+        <location filename="../../ui/pages/import_page.py" line="213"/>
         <source>选择要导入的文件</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="216"/>
+        <location filename="../../ui/pages/import_page.py" line="215"/>
         <source>表格文件 ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="252"/>
+        <location filename="../../ui/pages/import_page.py" line="251"/>
         <source>正在读取 {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="272"/>
+        <location filename="../../ui/pages/import_page.py" line="279"/>
         <source>工作表“{sheet}”，第 {line} 行是表头</source>
         <translation>Sheet “{sheet}”, header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="276"/>
+        <location filename="../../ui/pages/import_page.py" line="283"/>
         <source>第 {line} 行是表头</source>
         <translation>Header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="278"/>
+        <location filename="../../ui/pages/import_page.py" line="285"/>
         <source>{where}；下面是前 {shown} 行，共 {rows} 行数据。</source>
         <translation>{where}; below are the first {shown} of {rows} data rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="284"/>
+        <location filename="../../ui/pages/import_page.py" line="291"/>
         <source>已使用上次为这种表头保存的列对应。带 * 的字段必须有对应的列。</source>
         <translation>Using the columns saved last time for this header. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="286"/>
+        <location filename="../../ui/pages/import_page.py" line="293"/>
         <source>已按表头自动识别，也可以手动选择。带 * 的字段必须有对应的列。</source>
         <translation>Recognised from the header; you can also choose by hand. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="293"/>
+        <location filename="../../ui/pages/import_page.py" line="300"/>
         <source>没有读取文件。请检查后重新选择。</source>
         <translation>The file was not read. Check it and choose it again.</translation>
     </message>
@@ -3869,72 +3835,72 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="48"/>
+        <location filename="../../ui/login_dialog.py" line="49"/>
         <source>切换用户 — 回访台</source>
         <translation>Switch user — RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="48"/>
+        <location filename="../../ui/login_dialog.py" line="49"/>
         <source>登录 — 回访台</source>
         <translation>Log in — RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="51"/>
+        <location filename="../../ui/login_dialog.py" line="52"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53"/>
+        <location filename="../../ui/login_dialog.py" line="54"/>
         <source>请输入您的用户名和密码，按回车登录。</source>
         <translation>Enter your user name and password, then press Enter to log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="57"/>
+        <location filename="../../ui/login_dialog.py" line="58"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="61"/>
+        <location filename="../../ui/login_dialog.py" line="62"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="64"/>
+        <location filename="../../ui/login_dialog.py" line="65"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="66"/>
+        <location filename="../../ui/login_dialog.py" line="67"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="76"/>
+        <location filename="../../ui/login_dialog.py" line="77"/>
         <source>登录 (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="78"/>
+        <location filename="../../ui/login_dialog.py" line="79"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="115"/>
+        <location filename="../../ui/login_dialog.py" line="116"/>
         <source>演示数据库的账号（密码均为 {password}）：</source>
         <translation>Accounts of the demo database (all with password {password}):</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="128"/>
+        <location filename="../../ui/login_dialog.py" line="129"/>
         <source>点击账号即可填入。正式使用前请由管理员设置真实账号。</source>
         <translation>Click an account to fill it in. Before real use, an administrator must set up real accounts.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="156"/>
+        <location filename="../../ui/login_dialog.py" line="157"/>
         <source>请输入用户名。</source>
         <translation>Enter the user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="159"/>
+        <location filename="../../ui/login_dialog.py" line="160"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -3947,57 +3913,57 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
     </message>
@@ -4117,29 +4083,37 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../ui/operations.py" line="180"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>OperatorChooser</name>
     <message>
-        <location filename="../../ui/desk/operator_chooser.py" line="30"/>
+        <location filename="../../ui/desk/operator_chooser.py" line="31"/>
         <source>谁在回访？</source>
         <translation>Who is calling?</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_chooser.py" line="32"/>
+        <location filename="../../ui/desk/operator_chooser.py" line="33"/>
         <source>选择您的姓名，或输入新的姓名后按回车。本机会记住您的选择。</source>
         <translation>Choose your name, or type a new one and press Enter. This seat remembers it.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_chooser.py" line="38"/>
+        <location filename="../../ui/desk/operator_chooser.py" line="39"/>
         <source>回访员姓名</source>
         <translation>Operator&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_chooser.py" line="40"/>
+        <location filename="../../ui/desk/operator_chooser.py" line="41"/>
         <source>开始回访 (Enter)</source>
         <translation>Start (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_chooser.py" line="65"/>
+        <location filename="../../ui/desk/operator_chooser.py" line="66"/>
         <source>请输入姓名。</source>
         <translation>Enter a name.</translation>
     </message>
@@ -4451,57 +4425,57 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="112"/>
+        <location filename="../../ui/admin/people_dialog.py" line="111"/>
         <source>人员与角色</source>
         <translation>People and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="125"/>
+        <location filename="../../ui/admin/people_dialog.py" line="124"/>
         <source>也显示经办人（不使用本软件的人员）</source>
         <translation>Also show handling staff (people who do not use this software)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="138"/>
+        <location filename="../../ui/admin/people_dialog.py" line="137"/>
         <source>例如 zhangsan；空：不登录</source>
         <translation>e.g. zhangsan; empty: no login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="141"/>
+        <location filename="../../ui/admin/people_dialog.py" line="140"/>
         <source>至少 8 个字符；空：不修改</source>
         <translation>At least 8 characters; empty: unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="144"/>
+        <location filename="../../ui/admin/people_dialog.py" line="143"/>
         <source>在用（停用后不能登录，也不出现在名单中）</source>
         <translation>Active (once deactivated, cannot log in and is not listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="146"/>
+        <location filename="../../ui/admin/people_dialog.py" line="145"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="147"/>
+        <location filename="../../ui/admin/people_dialog.py" line="146"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="148"/>
+        <location filename="../../ui/admin/people_dialog.py" line="147"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="149"/>
+        <location filename="../../ui/admin/people_dialog.py" line="148"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="150"/>
+        <location filename="../../ui/admin/people_dialog.py" line="149"/>
         <source>再次输入：</source>
         <translation>Enter again:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="154"/>
+        <location filename="../../ui/admin/people_dialog.py" line="153"/>
         <source>回访员：电话回访，只看到所领取业务件的完整号码。
 组长：二次回访、投诉、廉洁纪律反映。
 管理员：导入、日历、结果表、服务用语、人员、设置、数据保留、审计日志。
@@ -4512,47 +4486,47 @@ Administrator: import, calendar, result tables, service phrases, people, setting
 Auditor: view and export the audit log, staff assessment.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="164"/>
+        <location filename="../../ui/admin/people_dialog.py" line="163"/>
         <source>新增人员(&amp;N)</source>
         <translation>&amp;New person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="166"/>
+        <location filename="../../ui/admin/people_dialog.py" line="165"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="167"/>
+        <location filename="../../ui/admin/people_dialog.py" line="166"/>
         <source>保存此人的信息（Ctrl+S）</source>
         <translation>Save this person (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="174"/>
+        <location filename="../../ui/admin/people_dialog.py" line="173"/>
         <source>人员信息</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="239"/>
+        <location filename="../../ui/admin/people_dialog.py" line="244"/>
         <source>人员信息：{name}</source>
         <translation>Person: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="252"/>
+        <location filename="../../ui/admin/people_dialog.py" line="257"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="273"/>
+        <location filename="../../ui/admin/people_dialog.py" line="278"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="303"/>
+        <location filename="../../ui/admin/people_dialog.py" line="315"/>
         <source>已保存。已有人设置了密码：从下次启动起，所有人都需要用户名和密码登录。</source>
         <translation>Saved. Someone now has a password: from the next start, everyone must log in with a user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="307"/>
+        <location filename="../../ui/admin/people_dialog.py" line="319"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -4687,42 +4661,42 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>QuarterBar</name>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="42"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="43"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="48"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="49"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="51"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="52"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="52"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="53"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="53"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="54"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="59"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="60"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="60"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="61"/>
         <source>导出当前显示的单位（Ctrl+E）</source>
         <translation>Export the units shown (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/quarter_bar.py" line="79"/>
+        <location filename="../../ui/feedback/quarter_bar.py" line="80"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
@@ -4838,7 +4812,7 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="166"/>
+        <location filename="../../ui/board/step_dialogs.py" line="167"/>
         <source>请填写内容。</source>
         <translation>Fill in the text.</translation>
     </message>
@@ -4889,133 +4863,133 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="61"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="60"/>
         <source>登记投诉/建议（投诉登记表 H.1）</source>
         <translation>Register complaint / suggestion (complaint registration form H.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="61"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="60"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="80"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="79"/>
         <source>手机或固定电话</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="84"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="83"/>
         <source>可不填；填写后回车查找</source>
         <translation>Optional; press Enter to look it up</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="87"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="86"/>
         <source>查找(&amp;L)</source>
         <translation>&amp;Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="94"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="93"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="99"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="98"/>
         <source>投诉人反映的问题和诉求（必填）</source>
         <translation>The problem and request the complainant raised (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="108"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="107"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="109"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="108"/>
         <source>方式(&amp;W)：</source>
         <translation>Channel (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="110"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="109"/>
         <source>分类(&amp;G)：</source>
         <translation>Cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="121"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="120"/>
         <source>投诉时间(&amp;T)：</source>
         <translation>&amp;Time of complaint:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="122"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="121"/>
         <source>投诉人(&amp;N)：</source>
         <translation>Complai&amp;nant:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="123"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="122"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="124"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="123"/>
         <source>地址(&amp;A)：</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="125"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="124"/>
         <source>关联业务编号(&amp;B)：</source>
         <translation>Related case no. (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="129"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="128"/>
         <source>被投诉网点(&amp;U)：</source>
         <translation>O&amp;utlet complained about:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="130"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="129"/>
         <source>被投诉人员(&amp;S)：</source>
         <translation>&amp;Staff complained about:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="131"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="130"/>
         <source>投诉内容(&amp;C)：</source>
         <translation>&amp;Complaint:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="132"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="131"/>
         <source>受理人(&amp;R)：</source>
         <translation>&amp;Received by:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="135"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="134"/>
         <source>首次联系和答复期限按工作日历自投诉日期起算（默认 2 个和 15 个工作日）。Ctrl+Enter 登记，Esc 取消。</source>
         <translation>First contact and answer deadlines count in working days from the complaint date (by default 2 and 15 working days). Ctrl+Enter registers, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="189"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="192"/>
         <source>找不到业务编号 {case_no}。</source>
         <translation>Case no. {case_no} not found.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="198"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="201"/>
         <source>{type} · 受理单位 {unit} · 经办人 {handler} · 申请人 {applicant}</source>
         <translation>{type} · Accepting unit {unit} · Handling staff {handler} · Applicant {applicant}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="199"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="202"/>
         <source>（未知类型）</source>
         <translation>(unknown type)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="201"/>
-        <location filename="../../ui/complaints/register_dialog.py" line="202"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="204"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="205"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="219"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="222"/>
         <source>（未指明）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="246"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="249"/>
         <source>请填写投诉内容。</source>
         <translation>Fill in the complaint.</translation>
     </message>
@@ -5041,37 +5015,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="97"/>
+        <location filename="../../ui/board/step_dialogs.py" line="98"/>
         <source>解决 {case_no}</source>
         <translation>Resolve {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="97"/>
+        <location filename="../../ui/board/step_dialogs.py" line="98"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="99"/>
+        <location filename="../../ui/board/step_dialogs.py" line="100"/>
         <source>向被回访人所作的解释、已采取的措施（必填）</source>
         <translation>What was explained to the respondent and what was done (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="101"/>
+        <location filename="../../ui/board/step_dialogs.py" line="102"/>
         <source>处理说明(&amp;E)：</source>
         <translation>&amp;Explanation:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="106"/>
+        <location filename="../../ui/board/step_dialogs.py" line="107"/>
         <source>二次回访电话已录入被回访人的评价：{answers}</source>
         <translation>The second-round call already recorded the respondent&apos;s evaluation: {answers}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="112"/>
+        <location filename="../../ui/board/step_dialogs.py" line="113"/>
         <source>被回访人的二次回访评价（回访单，记为第二轮，不计分）：</source>
         <translation>The respondent&apos;s second-round evaluation (Form A, recorded as round two, not scored):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="134"/>
+        <location filename="../../ui/board/step_dialogs.py" line="135"/>
         <source>请填写处理说明。</source>
         <translation>Fill in the explanation.</translation>
     </message>
@@ -5237,74 +5211,74 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <translation>Personal data in the audit log of the records above</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="59"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="58"/>
         <source>数据保留</source>
         <translation>Data retention</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="64"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="63"/>
         <source>业务件办结超过保存年限后，清除其中的个人信息（姓名、电话、地址、评价和通话中的文字）。业务件、单位、日期、评价等级、渠道和结果都保留，各项统计报表不受影响。</source>
         <translation>Once a case has been completed for longer than the retention period, its personal data (names, phone numbers, addresses, text from evaluations and calls) is purged. Cases, units, dates, rating levels, channels and outcomes are kept, and no statistics report is affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="71"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="70"/>
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="72"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="71"/>
         <source>保存年限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="79"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="78"/>
         <source>个人信息保存年限：</source>
         <translation>Keep personal data for:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="81"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="80"/>
         <source>清除范围：</source>
         <translation>To purge:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="90"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="89"/>
         <source>清除(&amp;P)…</source>
         <translation>&amp;Purge…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="92"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="91"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="124"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="129"/>
         <source>{cutoff} 之前办结的业务件、办结的投诉</source>
         <translation>Cases completed and complaints closed before {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="130"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="135"/>
         <source>{n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="145"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="157"/>
         <source>保存年限已改为 {years} 年。</source>
         <translation>Retention period changed to {years} years.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="153"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="165"/>
         <source>清除个人信息</source>
         <translation>Purge personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="155"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="167"/>
         <source>将清除 {n} 条记录中的个人信息（{cutoff} 之前办结的业务件）。
 此操作不能撤销；建议先做一次备份。确定清除吗？</source>
         <translation>Personal data will be purged from {n} records (cases completed before {cutoff}).
 This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="174"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="193"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
     </message>
@@ -5350,198 +5324,198 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>ScanningPage</name>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="176"/>
+        <location filename="../../ui/pages/scanning_page.py" line="136"/>
         <source>添加扫描文件(&amp;O)…</source>
         <translation>Add scan files (&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="177"/>
+        <location filename="../../ui/pages/scanning_page.py" line="137"/>
         <source>选择 PDF、PNG、JPEG 或 TIFF 扫描文件（Ctrl+O）</source>
         <translation>Choose PDF, PNG, JPEG or TIFF scans (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="179"/>
+        <location filename="../../ui/pages/scanning_page.py" line="139"/>
         <source>从扫描仪扫描</source>
         <translation>Scan from scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="181"/>
+        <location filename="../../ui/pages/scanning_page.py" line="141"/>
         <source>正在查找扫描仪…</source>
         <translation>Looking for scanners…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="185"/>
+        <location filename="../../ui/pages/scanning_page.py" line="145"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="186"/>
+        <location filename="../../ui/pages/scanning_page.py" line="146"/>
         <source>监视文件夹：</source>
         <translation>Watched folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="188"/>
+        <location filename="../../ui/pages/scanning_page.py" line="148"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="190"/>
+        <location filename="../../ui/pages/scanning_page.py" line="150"/>
         <source>监视</source>
         <translation>Watch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="192"/>
+        <location filename="../../ui/pages/scanning_page.py" line="152"/>
         <source>扫描仪存入此文件夹的文件自动添加；处理后移到 done/ 或 refused/ 子文件夹</source>
         <translation>Files the scanner puts in this folder are added by themselves, then moved to its done/ or refused/ subfolder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="205"/>
+        <location filename="../../ui/pages/scanning_page.py" line="165"/>
         <source>把扫描文件拖到这里即可添加。带二维码的反馈单自动归档到业务件。</source>
         <translation>Drop scanned files here to add them. Forms with their QR code are filed to their cases by themselves.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="221"/>
+        <location filename="../../ui/pages/scanning_page.py" line="181"/>
         <source>本次添加</source>
         <translation>Added this session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="234"/>
+        <location filename="../../ui/pages/scanning_page.py" line="194"/>
         <source>业务编号、企业名称或申请人</source>
         <translation>Case no., enterprise or applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="238"/>
+        <location filename="../../ui/pages/scanning_page.py" line="198"/>
         <source>查找业务件(&amp;F)：</source>
         <translation>&amp;Find case:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="245"/>
+        <location filename="../../ui/pages/scanning_page.py" line="205"/>
         <source>归档到此业务件</source>
         <translation>File to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="246"/>
+        <location filename="../../ui/pages/scanning_page.py" line="206"/>
         <source>把当前页归档到选中的业务件（Ctrl+Enter）</source>
         <translation>File the page on screen to the chosen case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="249"/>
+        <location filename="../../ui/pages/scanning_page.py" line="209"/>
         <source>丢弃此页</source>
         <translation>Discard this page</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="251"/>
+        <location filename="../../ui/pages/scanning_page.py" line="211"/>
         <source>空白页或无关的页：移出待匹配区（文件仍保留）（Ctrl+Delete）</source>
         <translation>A blank or stray page: take it out of the tray (the file is kept) (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="257"/>
+        <location filename="../../ui/pages/scanning_page.py" line="217"/>
         <source>匹配业务件</source>
         <translation>Match to a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="307"/>
+        <location filename="../../ui/pages/scanning_page.py" line="267"/>
         <source>选择扫描文件</source>
         <translation>Choose scan files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="309"/>
+        <location filename="../../ui/pages/scanning_page.py" line="269"/>
         <source>扫描文件 ({patterns})</source>
         <translation>Scans ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="344"/>
+        <location filename="../../ui/pages/scanning_page.py" line="304"/>
         <source>无法读取文件：{reason}</source>
         <translation>Cannot read the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="348"/>
+        <location filename="../../ui/pages/scanning_page.py" line="308"/>
         <source>正在添加 {count} 个文件…</source>
         <translation>Adding {count} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="359"/>
-        <location filename="../../ui/pages/scanning_page.py" line="482"/>
+        <location filename="../../ui/pages/scanning_page.py" line="323"/>
+        <location filename="../../ui/pages/scanning_page.py" line="461"/>
         <source>{file} 未添加：{reason}</source>
         <translation>{file} not added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="382"/>
+        <location filename="../../ui/pages/scanning_page.py" line="354"/>
         <source>扫描放在扫描仪上的全部页（Ctrl+Shift+S）</source>
         <translation>Scan every page in the scanner (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="385"/>
+        <location filename="../../ui/pages/scanning_page.py" line="357"/>
         <source>没有可用的扫描仪：未安装扫描仪支持（python-sane）或未连接扫描仪。可以拖放文件、选择文件或使用监视文件夹。</source>
         <translation>No scanner available: scanner support (python-sane) is not installed or no scanner is connected. Drop files, choose them or use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="403"/>
+        <location filename="../../ui/pages/scanning_page.py" line="375"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="420"/>
+        <location filename="../../ui/pages/scanning_page.py" line="394"/>
         <source>选择扫描仪存放文件的文件夹</source>
         <translation>Choose the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="448"/>
+        <location filename="../../ui/pages/scanning_page.py" line="421"/>
         <source>监视文件夹不存在：{folder}</source>
         <translation>The watched folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="509"/>
+        <location filename="../../ui/pages/scanning_page.py" line="494"/>
         <source>待匹配 ({count})</source>
         <translation>Unmatched ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="513"/>
+        <location filename="../../ui/pages/scanning_page.py" line="498"/>
         <source>{file} 第 {page}/{pages} 页</source>
         <translation>{file} page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="514"/>
+        <location filename="../../ui/pages/scanning_page.py" line="499"/>
         <source>扫描件</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="517"/>
+        <location filename="../../ui/pages/scanning_page.py" line="502"/>
         <source>添加于 {at}</source>
         <translation>Added {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="519"/>
+        <location filename="../../ui/pages/scanning_page.py" line="504"/>
         <source>读到的二维码：{text}</source>
         <translation>QR code read: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="548"/>
+        <location filename="../../ui/pages/scanning_page.py" line="533"/>
         <source>待匹配区是空的。</source>
         <translation>The tray is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="551"/>
+        <location filename="../../ui/pages/scanning_page.py" line="536"/>
         <source>未能从这一页识别业务件。请查找并选择它所属的业务件。</source>
         <translation>No case was recognised on this page. Find and choose the case it belongs to.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="553"/>
+        <location filename="../../ui/pages/scanning_page.py" line="538"/>
         <source>这一页的二维码不是有效的回访单编码：{text}</source>
         <translation>The QR code on this page is not a valid form code: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="556"/>
+        <location filename="../../ui/pages/scanning_page.py" line="541"/>
         <source>第 {row}/{count} 页</source>
         <translation>Page {row}/{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="606"/>
+        <location filename="../../ui/pages/scanning_page.py" line="603"/>
         <source>已归档到业务件 {case_no}。</source>
         <translation>Filed to case {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="617"/>
+        <location filename="../../ui/pages/scanning_page.py" line="614"/>
         <source>已丢弃这一页（文件仍保留）。</source>
         <translation>Page discarded (the file is kept).</translation>
     </message>
@@ -5567,22 +5541,22 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Send cases to revisit</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/send_cases_dialog.py" line="40"/>
+        <location filename="../../ui/sync/send_cases_dialog.py" line="42"/>
         <source>选择要交给网点回访的受理单位：它们回访队列中未完成的业务件（连同电话和回访记录）写入一个同步文件，由网点导入到它的回访队列。</source>
         <translation>Choose the accepting units whose revisits an outlet will do: the unfinished cases in their revisit queue (with phone numbers and call records) are written to a sync file, which the outlet imports into its revisit queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/send_cases_dialog.py" line="47"/>
+        <location filename="../../ui/sync/send_cases_dialog.py" line="49"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/send_cases_dialog.py" line="52"/>
+        <location filename="../../ui/sync/send_cases_dialog.py" line="54"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/send_cases_dialog.py" line="59"/>
+        <location filename="../../ui/sync/send_cases_dialog.py" line="61"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
@@ -5668,148 +5642,148 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="104"/>
+        <location filename="../../ui/pages/statistics_page.py" line="100"/>
         <source>周期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="110"/>
+        <location filename="../../ui/pages/statistics_page.py" line="106"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="118"/>
+        <location filename="../../ui/pages/statistics_page.py" line="114"/>
         <source>{month} 月</source>
         <translation>{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="121"/>
-        <location filename="../../ui/pages/statistics_page.py" line="254"/>
+        <location filename="../../ui/pages/statistics_page.py" line="117"/>
+        <location filename="../../ui/pages/statistics_page.py" line="250"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="124"/>
+        <location filename="../../ui/pages/statistics_page.py" line="120"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="125"/>
+        <location filename="../../ui/pages/statistics_page.py" line="121"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="126"/>
+        <location filename="../../ui/pages/statistics_page.py" line="122"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="132"/>
+        <location filename="../../ui/pages/statistics_page.py" line="128"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="133"/>
+        <location filename="../../ui/pages/statistics_page.py" line="129"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="254"/>
+        <location filename="../../ui/pages/statistics_page.py" line="250"/>
         <source>月份(&amp;M)：</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="268"/>
+        <location filename="../../ui/pages/statistics_page.py" line="264"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="271"/>
+        <location filename="../../ui/pages/statistics_page.py" line="267"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="302"/>
+        <location filename="../../ui/pages/statistics_page.py" line="298"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="342"/>
+        <location filename="../../ui/pages/statistics_page.py" line="344"/>
         <source>未达标单位补报截止 {day}</source>
         <translation>Units below target report supplements by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="346"/>
+        <location filename="../../ui/pages/statistics_page.py" line="348"/>
         <source>补报截止日未知：工作日历尚未录入 {year} 年</source>
         <translation>Supplement deadline unknown: the working-day calendar has no {year} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="350"/>
+        <location filename="../../ui/pages/statistics_page.py" line="352"/>
         <source>{period}（{start} 至 {end}）&#x3000;覆盖率目标 {target:g}%&#x3000;{deadline}&#x3000;{below} 个单位低于目标</source>
         <translation>{period} ({start} to {end})   Coverage target {target:g}%   {deadline}   Units below target: {below}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="361"/>
+        <location filename="../../ui/pages/statistics_page.py" line="363"/>
         <source>&#x3000;·&#x3000;双击单位（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a unit (or press Enter) to see its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="363"/>
+        <location filename="../../ui/pages/statistics_page.py" line="365"/>
         <source>&#x3000;·&#x3000;这个季度没有办结的业务件</source>
         <translation>   ·   No cases were completed in this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="369"/>
+        <location filename="../../ui/pages/statistics_page.py" line="371"/>
         <source>{period}（{start} 至 {end}）电话回访分析</source>
         <translation>Phone revisit analysis, {period} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="408"/>
+        <location filename="../../ui/pages/statistics_page.py" line="410"/>
         <source>{period}电话回访分析</source>
         <translation>Phone revisit analysis {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="421"/>
+        <location filename="../../ui/pages/statistics_page.py" line="423"/>
         <source>{period}回访考核通报</source>
         <translation>Revisit assessment report {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="431"/>
+        <location filename="../../ui/pages/statistics_page.py" line="433"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="432"/>
+        <location filename="../../ui/pages/statistics_page.py" line="434"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="435"/>
+        <location filename="../../ui/pages/statistics_page.py" line="437"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="455"/>
+        <location filename="../../ui/pages/statistics_page.py" line="464"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="463"/>
+        <location filename="../../ui/pages/statistics_page.py" line="472"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="465"/>
+        <location filename="../../ui/pages/statistics_page.py" line="474"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="469"/>
+        <location filename="../../ui/pages/statistics_page.py" line="478"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="498"/>
+        <location filename="../../ui/pages/statistics_page.py" line="490"/>
         <source>没有可显示的结果。按 F5 重新计算。</source>
         <translation>Nothing to show. Press F5 to compute again.</translation>
     </message>
@@ -5929,173 +5903,167 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/actions.py" line="90"/>
+        <location filename="../../ui/sync/actions.py" line="79"/>
         <source>回访台同步文件 (*{suffix});;所有文件 (*)</source>
         <translation>RevisitDesk sync files (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="109"/>
+        <location filename="../../ui/sync/actions.py" line="103"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="119"/>
+        <location filename="../../ui/sync/actions.py" line="118"/>
         <source>正在导出同步文件…</source>
         <translation>Exporting the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="122"/>
+        <location filename="../../ui/sync/actions.py" line="123"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="133"/>
+        <location filename="../../ui/sync/actions.py" line="141"/>
         <source>正在导入同步文件…</source>
         <translation>Importing the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="150"/>
+        <location filename="../../ui/sync/actions.py" line="164"/>
         <source>正在导出待回访业务件…</source>
         <translation>Exporting cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="164"/>
+        <location filename="../../ui/sync/actions.py" line="183"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="165"/>
+        <location filename="../../ui/sync/actions.py" line="184"/>
         <source>只有组长或管理员可以处理同步冲突。请以组长身份使用本机后再打开。</source>
         <translation>Only a team lead or an administrator can resolve sync conflicts. Use this computer as a team lead, then open it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="176"/>
+        <location filename="../../ui/sync/actions.py" line="195"/>
         <source>同步文件已导出</source>
         <translation>Sync file exported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="181"/>
+        <location filename="../../ui/sync/actions.py" line="200"/>
         <source>同步文件已导入</source>
         <translation>Sync file imported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="189"/>
-        <location filename="../../ui/sync/actions.py" line="194"/>
-        <location filename="../../ui/sync/actions.py" line="200"/>
+        <location filename="../../ui/sync/actions.py" line="203"/>
+        <location filename="../../ui/sync/actions.py" line="207"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="195"/>
+        <location filename="../../ui/sync/actions.py" line="207"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled; no data was written.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="199"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="137"/>
+        <location filename="../../ui/board/task_dialog.py" line="134"/>
         <source>记录联系</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="138"/>
+        <location filename="../../ui/board/task_dialog.py" line="135"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="139"/>
+        <location filename="../../ui/board/task_dialog.py" line="136"/>
         <source>未解决关闭</source>
         <translation>Close unresolved</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="140"/>
-        <location filename="../../ui/board/task_dialog.py" line="314"/>
+        <location filename="../../ui/board/task_dialog.py" line="137"/>
+        <location filename="../../ui/board/task_dialog.py" line="317"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="141"/>
+        <location filename="../../ui/board/task_dialog.py" line="138"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="173"/>
+        <location filename="../../ui/board/task_dialog.py" line="175"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="174"/>
+        <location filename="../../ui/board/task_dialog.py" line="176"/>
         <source>状态：{status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="175"/>
+        <location filename="../../ui/board/task_dialog.py" line="177"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="178"/>
+        <location filename="../../ui/board/task_dialog.py" line="180"/>
         <source>负责人：{owner}</source>
         <translation>Owner: {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="180"/>
+        <location filename="../../ui/board/task_dialog.py" line="182"/>
         <source>办结期限：{day}</source>
         <translation>Due: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="183"/>
+        <location filename="../../ui/board/task_dialog.py" line="185"/>
         <source>反映：{words}</source>
         <translation>Reported: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="185"/>
+        <location filename="../../ui/board/task_dialog.py" line="187"/>
         <source>结论：{text}</source>
         <translation>Conclusion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="206"/>
+        <location filename="../../ui/board/task_dialog.py" line="208"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="208"/>
+        <location filename="../../ui/board/task_dialog.py" line="210"/>
         <source>仅限组长、管理员</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="217"/>
+        <location filename="../../ui/board/task_dialog.py" line="219"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="291"/>
+        <location filename="../../ui/board/task_dialog.py" line="294"/>
         <source>未解决关闭 {case_no}</source>
         <translation>Close unresolved {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="292"/>
+        <location filename="../../ui/board/task_dialog.py" line="295"/>
         <source>未能解决的原因（经组长审批后关闭，原因记入业务件历史）：</source>
         <translation>Why it could not be resolved (closed with the team lead&apos;s approval; the reason goes into the case history):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="293"/>
+        <location filename="../../ui/board/task_dialog.py" line="296"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="312"/>
+        <location filename="../../ui/board/task_dialog.py" line="315"/>
         <source>重新打开 {case_no}</source>
         <translation>Reopen {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="313"/>
+        <location filename="../../ui/board/task_dialog.py" line="316"/>
         <source>重新打开的原因（如被回访人仍不满意）：</source>
         <translation>Why it is reopened (e.g. the respondent is still dissatisfied):</translation>
     </message>
@@ -6103,32 +6071,32 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="34"/>
+        <location filename="../../ui/desk/today_view.py" line="33"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="34"/>
+        <location filename="../../ui/desk/today_view.py" line="33"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="34"/>
+        <location filename="../../ui/desk/today_view.py" line="33"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="34"/>
+        <location filename="../../ui/desk/today_view.py" line="33"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="55"/>
+        <location filename="../../ui/desk/today_view.py" line="54"/>
         <source>今天已拨 {calls} 通 · 预约 {appointments} 个</source>
         <translation>Today: {calls} calls · {appointments} appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="75"/>
+        <location filename="../../ui/desk/today_view.py" line="74"/>
         <source>预约回访：{at}</source>
         <translation>Appointment: {at}</translation>
     </message>
@@ -6156,7 +6124,7 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/unit_cases_dialog.py" line="116"/>
+        <location filename="../../ui/statistics/unit_cases_dialog.py" line="114"/>
         <source>共 {cases} 件，有效回访 {revisited} 件（网上 {online}，电话 {phone}，企业 {enterprise}），未填报 {unreported} 件，得分合计 {score}。</source>
         <translation>{cases} cases, {revisited} revisited (online {online}, phone {phone}, enterprise {enterprise}), {unreported} unreported, score {score}.</translation>
     </message>
@@ -6263,37 +6231,37 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="107"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="112"/>
         <source>{period}（{start} 至 {end}）&#x3000;{units} 个单位，共 {entries} 条：评价建议 {suggestions}，投诉 {complaints}，意见建议 {registered}，不满意回访 {dissatisfied}；尚在办理 {pending} 条</source>
         <translation>{period} ({start} to {end})   {units} units, {entries} entries: evaluation suggestions {suggestions}, complaints {complaints}, registered suggestions {registered}, dissatisfied revisits {dissatisfied}; still open {pending}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="123"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="128"/>
         <source>&#x3000;·&#x3000;选择单位查看其清单</source>
         <translation>   ·   Choose a unit to see its list</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="168"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="173"/>
         <source>没有可显示的单位。</source>
         <translation>No unit to show.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="174"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="179"/>
         <source>{unit}：{count} 条，尚在办理 {pending} 条</source>
         <translation>{unit}: {count} entries, {pending} still open</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="180"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="185"/>
         <source>{unit}：本季度没有建议、投诉或不满意回访</source>
         <translation>{unit}: no suggestions, complaints or dissatisfied revisits this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="194"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="199"/>
         <source>{period}{scope}回访建议与投诉反馈</source>
         <translation>Revisit suggestions and complaints feedback {period}, {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/unit_feedback_tab.py" line="196"/>
+        <location filename="../../ui/feedback/unit_feedback_tab.py" line="201"/>
         <source>全市</source>
         <translation>citywide</translation>
     </message>
@@ -6430,7 +6398,7 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="77"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="75"/>
         <source>{unit}&#x3000;不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件，涉及业务件 {cases} 件，尚在办理 {pending} 件。</source>
         <translation>{unit}   {dissatisfied} dissatisfaction orders, {complaints} complaint orders, {cases} cases involved, {pending} still open.</translation>
     </message>
@@ -6516,42 +6484,42 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../ui/backup/actions.py" line="52"/>
+        <location filename="../../ui/backup/actions.py" line="48"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="53"/>
+        <location filename="../../ui/backup/actions.py" line="49"/>
         <source>校验备份…</source>
         <translation>Verify backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="54"/>
+        <location filename="../../ui/backup/actions.py" line="50"/>
         <source>从备份恢复到新数据库…</source>
         <translation>Restore a backup to a new database…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="45"/>
+        <location filename="../../ui/sync/actions.py" line="41"/>
         <source>导出同步文件(&amp;E)…</source>
         <translation>&amp;Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="46"/>
+        <location filename="../../ui/sync/actions.py" line="42"/>
         <source>导出全部记录（补缺）(&amp;A)…</source>
         <translation>Export &amp;all records (fill gaps)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="47"/>
+        <location filename="../../ui/sync/actions.py" line="43"/>
         <source>导入同步文件(&amp;I)…</source>
         <translation>&amp;Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="48"/>
+        <location filename="../../ui/sync/actions.py" line="44"/>
         <source>发送待回访业务件(&amp;S)…</source>
         <translation>&amp;Send cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="49"/>
+        <location filename="../../ui/sync/actions.py" line="45"/>
         <source>同步冲突(&amp;C)…</source>
         <translation>Sync &amp;conflicts…</translation>
     </message>

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from app import i18n
 from app.importing import import_file
 from app.reports.quarterly import quarterly_report
 from app.scanning.store import AttachmentStore
@@ -78,11 +77,3 @@ def filled_sqlite(filled_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = copy_of(filled_template, tmp_path / "test.sqlite3")
     yield database
     database.close()
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    """Messages in Chinese unless a test asks otherwise; the language is put back afterwards."""
-    i18n.set_language("zh")
-    yield
-    i18n.set_language("zh")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.cli import main
+from cli import main
 from db.database import Database, open_database
 
 from .conftest import quarterly

@@ -22,11 +22,12 @@ from app.backup import create_backup, verify_backup
 from app.settings import set_setting
 from db.database import Database, open_database
 from db.models import Staff
+from ui import operations
 from ui.backup import DailyBackup, add_backup_actions
 from ui.backup.actions import BackupActions
 from ui.backup.restore_dialog import RestoreDialog
-from ui.backup.running import backup_thread, backups_running, wait_for_backups
 from ui.current_user import save_user_name
+from ui.operations import operation
 
 from .conftest import quarterly
 
@@ -53,7 +54,7 @@ def window(qtbot: QtBot, filled_sqlite: Database) -> Iterator[QMainWindow]:
     qtbot.addWidget(window)
     window.show()
     yield window
-    wait_for_backups()
+    operations.cancel_and_wait()
     save_user_name(None)
 
 
@@ -116,13 +117,13 @@ def test_cancel_leaves_no_file(qtbot: QtBot, window: QMainWindow, tmp_path, monk
     choose(monkeypatch, "getSaveFileName", tmp_path / "out" / "cancelled.zip")
     # Hold the backup thread, so that Cancel comes before the backup has begun.
     release = threading.Event()
-    backup_thread().start(release.wait)
+    operation(window, None, lambda _progress: release.wait()).run()
     trigger(window, "立即备份…")
     (progress,) = window.findChildren(QProgressDialog)
     progress.findChild(QPushButton).click()  # 取消
     release.set()
 
-    qtbot.waitUntil(lambda: not backups_running())
+    qtbot.waitUntil(lambda: not operations.busy())
     assert "备份已取消" in window.statusBar().currentMessage()
     assert not (tmp_path / "out" / "cancelled.zip").exists()
     assert [p for p in (tmp_path / "out").iterdir()] == []

@@ -15,6 +15,7 @@ from app.backup import (
     PRE_UPGRADE,
     BackupError,
     ToolMissing,
+    back_up_before_upgrade,
     create_backup,
     restore_backup,
     verify_backup,
@@ -46,7 +47,8 @@ def test_backup_and_restore_into_a_fresh_database(
     manifest = create_backup(pg_db, tmp_path / "pg.zip")
 
     assert manifest.backend == "postgresql"
-    assert "***" in manifest.source and "revisitdesk-ci" not in manifest.source
+    password = make_url(pg_db.url).password
+    assert password and "***" in manifest.source and password not in manifest.source
     assert manifest.counts["cases"] == 400
     assert manifest.counts["attachment_blobs"] == len(ATTACHMENTS)
     assert [p.path for p in manifest.parts] == [manifest.database_part]
@@ -109,7 +111,7 @@ def test_a_backup_is_made_before_an_upgrade(
     # Pretend a newer schema has shipped since this database was last opened.
     monkeypatch.setattr(db.migrate, "head_revision", lambda: "a-newer-revision")
 
-    made = upgrade_database(pg_db.engine, tmp_path / "before")
+    made = upgrade_database(pg_db.engine, tmp_path / "before", back_up_before_upgrade)
 
     assert made is not None and made.parent == tmp_path / "before"
     report = verify_backup(made)
@@ -126,5 +128,5 @@ def test_an_upgrade_goes_on_without_pg_dump_and_says_so(
     monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
     monkeypatch.setattr("app.backup.postgres._INSTALL_GLOBS", ())
 
-    assert upgrade_database(pg_db.engine, tmp_path / "before") is None
+    assert upgrade_database(pg_db.engine, tmp_path / "before", back_up_before_upgrade) is None
     assert "Upgrading without a backup" in caplog.text and "pg_dump" in caplog.text

@@ -21,7 +21,7 @@ from app.backup import (
     verify_backup,
 )
 from app.backup.archive import MANIFEST_NAME, BackupWriter, Manifest
-from app.importing import ImportCancelled
+from app.errors import Cancelled
 from app.scanning.store import AttachmentStore, FolderStore
 from db.database import Database, open_database
 from db.models import Case, Unit
@@ -268,17 +268,17 @@ def test_a_cancelled_backup_or_restore_leaves_nothing(filled_sqlite: Database, t
     def cancel_at_the_second_report(done: int, _total: int) -> None:
         reports.append(done)
         if len(reports) == 2:
-            raise ImportCancelled
+            raise Cancelled
 
     folder = tmp_path / "out"
     reports: list[int] = []
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         create_backup(filled_sqlite, folder / "b.zip", cancel_at_the_second_report)
     assert list(folder.iterdir()) == []
 
     create_backup(filled_sqlite, folder / "b.zip")
     reports = []
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         restore_backup(folder / "b.zip", folder / "r.sqlite3", cancel_at_the_second_report)
     assert [p.name for p in folder.iterdir()] == ["b.zip"]
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
 from app.callbacks.opening import open_callback
-from app.importing.values import LOCAL_ZONE
 from app.phones import parse_phone
+from app.zone import LOCAL_ZONE
 from db.models import Case, CasePhone, Complaint, Evaluation, Staff, Unit
 
 MOBILE = "13812345678"

@@ -15,7 +15,7 @@ import pytest
 # cycle when app.desk.clock is imported first; importing the package first avoids it. Remove
 # once the cycle is broken where it lives.
 import app.importing  # noqa: F401, I001
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import Case, CasePhone, Staff, Unit
 

@@ -15,17 +15,17 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy import select
 
+from app import clock
 from app.complaints.registry import ComplaintInput, record_first_contact, register_complaint
 from app.roles import Role
+from app.staff import StaffMember
 from db.database import Database
 from db.models import CallbackTask, Complaint, CorrectiveAction, SupervisionOrder
 from ui import operations
-from ui.complaints import running
 from ui.complaints.capa_tab import CapaTab
 from ui.complaints.complaint_dialog import ComplaintDialog
 from ui.complaints.complaint_model import COL_DEADLINE, COL_NUMBER
 from ui.complaints.complaints_tab import ComplaintsTab
-from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR
 from ui.garbage import collect_on_gui_thread
 from ui.translations import use_language
@@ -53,27 +53,35 @@ def gui(
 
 
 class Clock:
-    """The screens' "now", moved by the test."""
+    """The app's clock, moved by the test."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
+    def __init__(self, moment: datetime) -> None:
         self.moment = moment
-        monkeypatch.setattr(running, "current_moment", lambda: self.moment)
+
+    @property
+    def moment(self) -> datetime:
+        return self._moment
+
+    @moment.setter
+    def moment(self, moment: datetime) -> None:
+        self._moment = moment
+        clock.set_now(moment)
 
 
 class Seat:
-    def __init__(self, user: CurrentStaff | None) -> None:
+    def __init__(self, user: StaffMember | None) -> None:
         self.user = user
 
-    def __call__(self) -> CurrentStaff | None:
+    def __call__(self) -> StaffMember | None:
         return self.user
 
 
-def lead(world: World) -> CurrentStaff:
-    return CurrentStaff(world.lead, "王建国", Role.TEAM_LEAD)
+def lead(world: World) -> StaffMember:
+    return StaffMember(world.lead, "王建国", Role.TEAM_LEAD)
 
 
-def operator(world: World) -> CurrentStaff:
-    return CurrentStaff(world.operator, "李晓燕", Role.OPERATOR)
+def operator(world: World) -> StaffMember:
+    return StaffMember(world.operator, "李晓燕", Role.OPERATOR)
 
 
 def activate(qtbot: QtBot, widget: QWidget) -> None:
@@ -160,7 +168,7 @@ def saved_pdf(qtbot, monkeypatch, widget, click, path: Path) -> list[QUrl]:
 def test_register_handle_supervise_and_print(
     qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World, monkeypatch, tmp_path: Path
 ) -> None:
-    clock = Clock(monkeypatch, at(2026, 9, 30, 10))
+    clock = Clock(at(2026, 9, 30, 10))
     tab = ComplaintsTab(any_db, Seat(lead(world)))
     show(qtbot, tab, kept)
     assert tab.count_label.text() == "共 0 件，其中逾期 0 件"
@@ -320,7 +328,7 @@ def test_register_handle_supervise_and_print(
 def test_an_operator_sees_why_they_may_not_supervise(
     qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World, monkeypatch
 ) -> None:
-    Clock(monkeypatch, at(2026, 10, 13, 9))
+    Clock(at(2026, 10, 13, 9))
     with any_db.sessions.begin() as session:
         register_complaint(
             session,
@@ -367,7 +375,7 @@ def test_an_operator_sees_why_they_may_not_supervise(
 def test_the_late_filter_and_the_red_deadline(
     qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World, monkeypatch
 ) -> None:
-    Clock(monkeypatch, at(2026, 10, 14, 10))
+    Clock(at(2026, 10, 14, 10))
     with any_db.sessions.begin() as session:
 
         def register(received, category="opinion"):
@@ -437,7 +445,7 @@ def _callbacks(any_db: Database, world: World) -> None:
 def test_recurring_dissatisfaction_to_a_verified_action(
     qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World, monkeypatch, tmp_path: Path
 ) -> None:
-    Clock(monkeypatch, at(2026, 10, 8, 9))
+    Clock(at(2026, 10, 8, 9))
     _callbacks(any_db, world)
     tab = CapaTab(any_db, Seat(lead(world)))
     show(qtbot, tab, kept)
@@ -522,7 +530,7 @@ def test_recurring_dissatisfaction_to_a_verified_action(
 def test_an_operator_may_not_verify(
     qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World, monkeypatch
 ) -> None:
-    Clock(monkeypatch, at(2026, 10, 8, 9))
+    Clock(at(2026, 10, 8, 9))
     tab = CapaTab(any_db, Seat(operator(world)))
     show(qtbot, tab, kept)
     assert tab.buttons["new"].isEnabled()
@@ -533,7 +541,7 @@ def test_an_operator_may_not_verify(
 def test_closing_the_form_while_a_case_is_looked_up(
     qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World, monkeypatch
 ) -> None:
-    Clock(monkeypatch, at(2026, 10, 12, 10))
+    Clock(at(2026, 10, 12, 10))
     tab = ComplaintsTab(any_db, Seat(operator(world)))
     show(qtbot, tab, kept)
     with qtbot.waitSignal(tab.register_opened) as opened:

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.desk.operators import ensure_operator
-from app.importing.values import LOCAL_ZONE
 from app.phones import parse_phone
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import CallAttempt, Case, CasePhone, Evaluation, QueueEntry, Unit
 

@@ -11,37 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.database import Database
 from ui import operations
-from ui.garbage import collect_on_gui_thread
 from ui.main_window import MainWindow
 from ui.pages.import_page import ImportPage
-from ui.translations import use_language
 
 from .helpers import Rows, read_csv
-
-
-@pytest.fixture(scope="session", autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the tests' preferences (the language) out of the user's own settings."""
-    folder = tmp_path_factory.mktemp("settings")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def gui_thread_garbage_collection(qapp: QApplication) -> None:
-    """As the app does: no collection in worker threads, where it can free Qt objects."""
-    collect_on_gui_thread(qapp)
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication) -> None:
-    """Every test starts with the interface (and app/'s messages) in Chinese."""
-    use_language("zh")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ record a contact, resolve with the round-2 answers; and what an operator does no
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import openpyxl
@@ -18,11 +18,11 @@ from app.callbacks.opening import escalate_integrity
 from app.callbacks.tasks import resolve
 from app.desk.calls import FormAAnswers
 from app.ratings import Rating
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import CallbackContact, CallbackTask, Case, Evaluation, IntegrityEscalation
 from tests.callbacks import helpers as h
 from ui import operations
-from ui.board import board_tab
 from ui.board.board_model import COL_LEFT, COL_REFERENCE
 from ui.board.step_dialogs import AssignDialog, ContactDialog, ResolveDialog
 from ui.board.task_dialog import TaskDialog
@@ -66,10 +66,10 @@ def page(
     qtbot: QtBot,
     board_db: Database,
     user: None,
-    monkeypatch: pytest.MonkeyPatch,
+    stop_clock,
     request: pytest.FixtureRequest,
 ) -> BoardPage:
-    monkeypatch.setattr(board_tab, "today", lambda: TODAY)
+    stop_clock(datetime.combine(TODAY, time(10), LOCAL_ZONE))
     window: MainWindow = request.getfixturevalue("window")
     (page,) = [p for p in window.pages if isinstance(p, BoardPage)]
     assert window.pages.index(page) == 1  # right after 回访工作台

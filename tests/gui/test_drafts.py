@@ -19,8 +19,7 @@ from app.demo import fill_demo_data
 from app.desk.queue import refresh_queue
 from app.ratings import Rating
 from db.database import Database
-from ui import operations
-from ui.desk import seat
+from ui import operations, preferences
 from ui.drafts import DRAFTS_DIR_ENV, Draft, DraftStore, default_directory
 from ui.pages.call_desk_page import CallDeskPage
 
@@ -103,11 +102,11 @@ application = QApplication([])
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings)
 
 from db.database import open_database
-from ui.desk import seat
+from ui import preferences
 from ui.drafts import DraftStore
 from ui.pages.call_desk_page import CallDeskPage
 
-seat.save_operator(name)
+preferences.OPERATOR.set(name)
 page = CallDeskPage(open_database(url), drafts=DraftStore(Path(drafts)))
 page.resize(1280, 680)
 page.show()
@@ -190,7 +189,7 @@ def test_after_the_process_is_killed_the_form_comes_back_filled(
     assert seat_process.returncode == -signal.SIGKILL
     assert draft["answers"]["overall"] == "satisfied"
 
-    seat.save_operator(OPERATOR)
+    preferences.OPERATOR.set(OPERATOR)
     try:
         page = CallDeskPage(queued_db, drafts=DraftStore(drafts))
         qtbot.addWidget(page)
@@ -211,4 +210,4 @@ def test_after_the_process_is_killed_the_form_comes_back_filled(
         assert page.focusWidget() is form.integrity_row  # the first question still open
         qtbot.waitUntil(lambda: not operations.busy())
     finally:
-        seat.save_operator(None)
+        preferences.OPERATOR.set(None)

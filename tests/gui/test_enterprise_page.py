@@ -316,6 +316,6 @@ def test_a_batch_of_forms_shows_its_progress_and_escape_stops_it(
     assert shown == []
     with filled.sessions() as session:
         statuses = dict(
-            session.execute(select(EnterpriseFeedback.id, EnterpriseFeedback.status)).tuples().all()
+            session.execute(select(EnterpriseFeedback.id, EnterpriseFeedback.status)).all()
         )
     assert {i: statuses[i] for i in before} == before

@@ -4,7 +4,7 @@ choose a unit, filter, export; open a person's cases; and the roles that see no 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,25 +15,26 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from app.roles import Role
+from app.staff import StaffMember
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import Complaint, Unit
 from tests.reports.feedback_data import CITY_HALL, HUAIYIN, LIXIA, TIANQIAO, at, seed_quarter
 from ui import operations
-from ui.current_user import CurrentStaff
-from ui.feedback import AssessmentTab, UnitFeedbackTab, quarter_bar
+from ui.feedback import AssessmentTab, UnitFeedbackTab
 from ui.feedback import assessment_models as a
 from ui.feedback import feedback_models as f
 from ui.feedback.work_orders_dialog import WorkOrdersDialog
 
 RED = "#b3261e"
-LEAD = CurrentStaff(900, "王组长", Role.TEAM_LEAD)
-OPERATOR = CurrentStaff(901, "李强", Role.OPERATOR)
+LEAD = StaffMember(900, "王组长", Role.TEAM_LEAD)
+OPERATOR = StaffMember(901, "李强", Role.OPERATOR)
 
 
 @pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+def pinned_today(stop_clock) -> None:
     """Today is 15 August 2026: the current quarter is 2026 Q3."""
-    monkeypatch.setattr(quarter_bar, "today", lambda: date(2026, 8, 15))
+    stop_clock(datetime(2026, 8, 15, 10, tzinfo=LOCAL_ZONE))
 
 
 @pytest.fixture(autouse=True)
@@ -50,10 +51,10 @@ def seeded(sqlite_db: Database) -> tuple[Database, dict[str, int]]:
 class Seat:
     """Who sits at the seat: the tabs ask each time."""
 
-    def __init__(self, user: CurrentStaff | None) -> None:
+    def __init__(self, user: StaffMember | None) -> None:
         self.user = user
 
-    def __call__(self) -> CurrentStaff | None:
+    def __call__(self) -> StaffMember | None:
         return self.user
 
 
@@ -323,7 +324,7 @@ def test_only_team_leads_administrators_and_auditors_see_the_figures(qtbot: QtBo
     assert not tab.bar.unit_filter.isEnabled()
 
     # An auditor takes the seat: F5 shows the figures.
-    seat.user = CurrentStaff(902, "赵审计", Role.AUDITOR)
+    seat.user = StaffMember(902, "赵审计", Role.AUDITOR)
     with qtbot.waitSignal(tab.operation_finished):
         qtbot.keyClick(tab.bar.refresh_button, Qt.Key.Key_F5)
     assert tab.stack.currentWidget() is tab.table

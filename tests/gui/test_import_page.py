@@ -276,7 +276,7 @@ def test_a_file_dropped_on_the_page_is_read(
     files.setUrls([QUrl.fromLocalFile(str(sample_cases))])
     where, action = QPointF(100, 100), Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where, action, files, buttons, keys)
+    enter = QDragEnterEvent(where.toPoint(), action, files, buttons, keys)
     QApplication.sendEvent(page, enter)
     assert enter.isAccepted()
     drop = QDropEvent(where, action, files, buttons, keys)

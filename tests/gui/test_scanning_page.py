@@ -24,7 +24,7 @@ from db.database import Database
 from db.models import Case, EnterpriseFeedback
 from ui.enterprise.pdf_printing import open_pdf, page_image
 from ui.main_window import MainWindow
-from ui.pages.scanning_page import ScannerProbe, ScanningPage
+from ui.pages.scanning_page import ScanningPage
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def filled(sqlite_db: Database) -> Database:
 def no_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
     """No SANE scanner, and no seconds spent looking for one on the network."""
     monkeypatch.setattr(scanner, "sane_available", lambda: False)
-    monkeypatch.setattr(ScannerProbe, "known", None)
+    monkeypatch.setattr(ScanningPage, "scanner_available", None)
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def drop(page: ScanningPage, *paths: Path) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where, action = QPointF(100, 100), Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where, action, mime, buttons, keys)
+    enter = QDragEnterEvent(where.toPoint(), action, mime, buttons, keys)
     QApplication.sendEvent(page, enter)
     assert enter.isAccepted()
     event = QDropEvent(where, action, mime, buttons, keys)

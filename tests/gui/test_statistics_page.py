@@ -4,7 +4,7 @@ filter units, open a unit's cases, export; and the month's phone-revisit analysi
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -17,9 +17,9 @@ from app.importing import import_file
 from app.reports.monthly import monthly_analysis
 from app.reports.quarterly import quarterly_report
 from app.reports.unit_cases import unit_cases
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from ui.main_window import MainWindow
-from ui.pages import statistics_page
 from ui.pages.statistics_page import StatisticsPage
 from ui.statistics import ledger_model as ledger
 from ui.statistics import quarterly_model as q
@@ -38,9 +38,9 @@ RED = "#b3261e"
 
 
 @pytest.fixture(autouse=True)
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+def pinned_today(stop_clock) -> None:
     """Today is 22 November 2026: the last complete quarter is 2026 Q3, its deadline passed."""
-    monkeypatch.setattr(statistics_page, "today", lambda: date(2026, 11, 22))
+    stop_clock(datetime(2026, 11, 22, 10, tzinfo=LOCAL_ZONE))
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from app.importing import FileRefused, ImportCancelled, import_file
+from app.errors import Cancelled
+from app.importing import FileRefused, import_file
 from db.engine import SQLITE_BULK_CACHE_KIB
 from db.models import Case, CasePhone, ImportBatch, Staff, Unit
 
@@ -473,9 +474,9 @@ def test_cancelled_import_leaves_nothing(any_db, make_file, cancel_at):
         calls.append((done, total))
         stop = {"start": 0, "checking": total // 4, "storing": total * 3 // 4}[cancel_at]
         if done >= stop:
-            raise ImportCancelled
+            raise Cancelled
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         with any_db.sessions.begin() as session:
             import_file(session, "cases", path, progress=progress)
     assert calls and calls[-1][1] == 1200
@@ -510,10 +511,10 @@ def test_the_import_works_with_a_larger_cache_and_gives_it_back(sqlite_db, make_
         def progress(done: int, total: int) -> None:
             sizes.append(cache_size())
             if cancel and done >= total // 2:
-                raise ImportCancelled
+                raise Cancelled
 
         default = cache_size()
-        with pytest.raises(ImportCancelled) if cancel else nullcontext():
+        with pytest.raises(Cancelled) if cancel else nullcontext():
             import_file(session, "cases", make_file("e.csv", rows), progress=progress)
         after = cache_size()
     # In KiB; the first call of progress comes before, the last after.

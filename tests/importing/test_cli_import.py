@@ -11,7 +11,7 @@ import pytest
 
 import main
 from app import i18n
-from app.cli import EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
+from cli import EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
 from db.database import open_database
 from db.models import Case, Evaluation, ImportBatch
 

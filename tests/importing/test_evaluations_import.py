@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
+from app.zone import LOCAL_ZONE
 from db.models import Case, Evaluation, ImportBatch
 
 from .helpers import (

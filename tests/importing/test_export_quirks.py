@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from app.importing.cases import FIELDS as CASE_FIELDS
 from app.importing.columns import find_layout
-from app.importing.values import LOCAL_ZONE, parse_date, parse_datetime
+from app.importing.values import parse_date, parse_datetime
+from app.zone import LOCAL_ZONE
 from db.models import Case, CasePhone, Unit
 
 from .helpers import CASE_HEADER, case_row, count, run_import

@@ -7,10 +7,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from app.importing import ImportCancelled, import_file
-from app.importing.values import LOCAL_ZONE
+from app.errors import Cancelled
+from app.importing import import_file
 from app.outcomes import DEFAULT_OUTCOMES
 from app.ratings import Channel, Rating
+from app.zone import LOCAL_ZONE
 from db.models import CallAttempt, Evaluation, ImportBatch, Staff
 
 from .helpers import (
@@ -271,9 +272,9 @@ def test_cancelled_ledger_import_leaves_nothing(any_db, with_cases, make_file):
 
     def progress(done: int, total: int) -> None:
         if done > total * 3 // 4:  # in the middle of storing
-            raise ImportCancelled
+            raise Cancelled
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         with any_db.sessions.begin() as session:
             import_file(session, "ledger", make_file("ledger.csv", rows), progress=progress)
     assert count(any_db, CallAttempt) == 0

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from app.importing.values import (
-    LOCAL_ZONE,
     clean_text,
     header_key,
     normalize,
@@ -17,6 +16,7 @@ from app.importing.values import (
     parse_flag,
     parse_money_fen,
 )
+from app.zone import LOCAL_ZONE
 
 JULY_5 = date(2026, 7, 5)
 JULY_5_SERIAL = 46208  # Excel's serial number of 2026-07-05

@@ -28,7 +28,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import CallbackContact, CallbackTask, Case, Complaint, Evaluation, Staff, Unit
 

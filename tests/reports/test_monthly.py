@@ -16,7 +16,6 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from app.importing import import_file
-from app.importing.values import LOCAL_ZONE
 from app.outcomes import OUTCOMES_BY_CODE, outcome_from_text
 from app.ratings import Channel, Rating, rating_from_text
 from app.reports.monthly import (
@@ -26,6 +25,7 @@ from app.reports.monthly import (
     monthly_analysis,
 )
 from app.reports.monthly_xlsx import LEDGER_HEADERS, SHEETS, write_monthly_xlsx
+from app.zone import LOCAL_ZONE
 from db.models import CallAttempt, CallbackTask, CallOutcome, Case, Evaluation, Staff, Unit
 
 VS, S, AV, D = (

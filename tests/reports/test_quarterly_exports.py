@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 
 from app.importing import import_file
-from app.importing.values import LOCAL_ZONE
 from app.printing import fonts
 from app.printing.fonts import ChineseFontMissingError, register_chinese_font
 from app.printing.quarterly_pdf import write_quarterly_pdf
@@ -23,6 +22,7 @@ from app.reports.quarterly_xlsx import (
     shortfall,
     write_quarterly_xlsx,
 )
+from app.zone import LOCAL_ZONE
 
 RED = "FFC00000"
 

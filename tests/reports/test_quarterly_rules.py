@@ -10,7 +10,6 @@ import pytest
 
 from app.calendar import WorkingCalendar
 from app.importing import import_file
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
 from app.reports.quarterly import (
     AWAITING_SUPPLEMENT,
@@ -23,6 +22,7 @@ from app.reports.quarterly import (
     quarterly_report,
 )
 from app.settings import set_setting
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import Case, Evaluation, Unit
 

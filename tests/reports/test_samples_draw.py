@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
 from app.reports.samples import (
     SAMPLE_HEADERS,
@@ -22,6 +21,7 @@ from app.reports.samples import (
     load_sample,
     write_sample_xlsx,
 )
+from app.zone import LOCAL_ZONE
 from db.models import Case, Evaluation, EvaluationSampleCase, Unit
 
 JULY = {"start": date(2026, 7, 1), "end": date(2026, 7, 31)}

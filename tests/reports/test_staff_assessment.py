@@ -10,7 +10,6 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import event
 
-from app.cli import main
 from app.reports.feedback_xlsx import ASSESSMENT_SHEET, WORK_ORDER_SHEET, write_assessment_xlsx
 from app.reports.staff_assessment import (
     COMPLAINT,
@@ -21,6 +20,7 @@ from app.reports.staff_assessment import (
     staff_assessment,
     work_orders,
 )
+from cli import main
 from db.database import Database
 from db.models import CallbackTask, Case, Complaint, Staff
 

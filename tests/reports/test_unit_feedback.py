@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from app.cli import main
 from app.reports.feedback_xlsx import SUMMARY_SHEET, sheet_name, write_feedback_xlsx
 from app.reports.unit_feedback import (
     COMPLAINT,
@@ -24,6 +23,7 @@ from app.reports.unit_feedback import (
     quarter_feedback,
     unit_feedback,
 )
+from cli import main
 from db.database import Database
 from db.models import CallbackTask, Case, Evaluation
 

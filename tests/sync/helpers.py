@@ -10,12 +10,12 @@ from pathlib import Path
 from PIL import Image
 from sqlalchemy import func, select
 
-from app.importing.values import LOCAL_ZONE
 from app.phones import parse_phone
 from app.scanning.store import AttachmentStore
 from app.settings import set_setting
 from app.sync import list_conflicts
 from app.sync.tables import TABLES
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import (
     Attachment,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from app.cli import main
+from cli import main
 
 from .helpers import add_staff, case_value, change_case, name_site, outlet_day
 

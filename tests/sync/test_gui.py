@@ -10,18 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
+from app.roles import Role
+from app.staff import StaffMember
 from app.sync import export_changes, read_sync_file
 from db.database import Database
 from db.models import Staff
 from ui import operations
-from ui.current_user import save_user_name
-from ui.garbage import collect_on_gui_thread
+from ui.current_user import log_in_as, save_user_name
 from ui.sync import SyncActions, add_sync_actions
-from ui.translations import use_language
 
 from .helpers import (
     add_staff,
@@ -31,14 +31,6 @@ from .helpers import (
     outlet_day,
     sync_file,
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> None:
-    folder = tmp_path_factory.mktemp("sync-gui-settings")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    collect_on_gui_thread(qapp)  # as the app does: no collection in worker threads
-    use_language("zh")
 
 
 @pytest.fixture
@@ -118,6 +110,19 @@ def test_only_a_lead_opens_the_conflicts(qtbot, sync, sqlite_db):
         trigger(sync, "同步冲突")
     assert "只有组长或管理员" in shown.args[0]
     assert sync.conflicts_dialog is None
+
+
+def test_a_lead_logged_in_opens_the_conflicts(qtbot, sync, outlet, sqlite_db, tmp_path):
+    """Where people log in, the person logged in decides (not a name chosen at the seat)."""
+    conflict_on_a_case(outlet, sqlite_db, tmp_path)
+    lead = add_staff(sqlite_db, "中心组长", "team_lead")
+    save_user_name(None)
+    log_in_as(StaffMember(lead, "中心组长", Role.TEAM_LEAD))
+
+    trigger(sync, "同步冲突")
+    qtbot.waitUntil(lambda: sync.conflicts_dialog is not None)
+    qtbot.waitUntil(lambda: sync.conflicts_dialog.model.rowCount() == 1)
+    sync.conflicts_dialog.close()
 
 
 def test_import_and_export_from_the_menu(qtbot, sync, outlet, sqlite_db, tmp_path, monkeypatch):

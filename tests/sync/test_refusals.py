@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from app import i18n
-from app.importing import ImportCancelled
+from app.errors import Cancelled
+from app.sealed_archive import DIGEST_LENGTH
 from app.sync import SyncRefused, export_changes, import_sync_file
-from app.sync.fileformat import DIGEST_LENGTH
 
 from .helpers import counts, name_site, outlet_day, sync_file
 
@@ -159,10 +159,10 @@ def test_a_cancelled_import_writes_nothing(exported, any_db):
     def progress(done, total):
         calls.append(done)
         if len(calls) == 3:
-            raise ImportCancelled
+            raise Cancelled
 
     before = counts(any_db)
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         import_sync_file(any_db, exported, progress=progress)
     assert counts(any_db) == before
 
@@ -173,9 +173,9 @@ def test_a_cancelled_export_leaves_no_file_and_no_marks(outlet, tmp_path):
 
     def progress(done, total):
         if done:
-            raise ImportCancelled
+            raise Cancelled
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         export_changes(outlet, path, progress=progress)
     assert not path.exists() and not list(tmp_path.glob(".*partial"))
     assert export_changes(outlet, path).sequence == 1

@@ -12,11 +12,12 @@ from sqlalchemy import select
 
 from app.audit import AuditQuery, audit_choices, audit_entries, count_audit_entries
 from app.audit_export import ExportRefused, write_audit_file
-from app.cli import main
-from app.importing.values import LOCAL_ZONE
 from app.settings import get_setting, set_setting
 from app.staff import change_role
 from app.users import set_active
+from app.zone import LOCAL_ZONE
+from cli import main
+from db.database import open_database
 from db.models import AuditEntry
 
 from .helpers import accounts
@@ -127,7 +128,12 @@ def test_export_to_excel_and_csv(trail, tmp_path):
 def test_the_export_command_filters_by_days(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'e.sqlite3'}"
     assert main(["--db", url, "staff", "add", "王芳"]) == 0
-    today = datetime.now(LOCAL_ZONE).date()
+    # The day the entry was written, not the clock read again: run across midnight they differ.
+    database = open_database(url)
+    with database.sessions() as session:
+        (written,) = session.scalars(select(AuditEntry.at)).all()
+    database.close()
+    today = written.astimezone(LOCAL_ZONE).date()
     out = tmp_path / "trail.xlsx"
     capsys.readouterr()
     args = ["--db", url, "audit", "export", "-o", str(out)]

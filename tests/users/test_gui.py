@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.importing.values import LOCAL_ZONE
 from app.roles import Role
+from app.staff import StaffMember
 from app.users import add_demo_accounts
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import AuditEntry, Staff
 from ui import operations
@@ -27,23 +28,14 @@ from ui.admin.audit_dialog import AuditDialog
 from ui.admin.people_dialog import PeopleDialog
 from ui.admin.retention_dialog import RetentionDialog
 from ui.application import run
-from ui.current_user import CurrentStaff, log_in_as, logged_in
+from ui.current_user import log_in_as, logged_in
 from ui.login_dialog import LoginDialog, log_in, login_facts
 from ui.main_window import MainWindow
 from ui.pages.call_desk_page import CallDeskPage
-from ui.translations import use_language
 
 from .helpers import PASSWORD, accounts
 
-# Qt objects must not be freed by a collection in the database thread.
-pytestmark = pytest.mark.usefixtures("gui_thread_garbage_collection")
-
 Key = Qt.Key
-
-
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication) -> None:
-    use_language("zh")
 
 
 def _dialog(qtbot: QtBot, database: Database) -> LoginDialog:
@@ -74,7 +66,7 @@ def test_log_in_with_the_keyboard_a_wrong_password_first(sqlite_db, qtbot: QtBot
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.password_edit, Key.Key_Enter)
-    assert dialog.person == CurrentStaff(people.lead, "张组长", Role.TEAM_LEAD)
+    assert dialog.person == StaffMember(people.lead, "张组长", Role.TEAM_LEAD)
 
 
 def test_empty_fields_and_a_locked_user_are_said_clearly(sqlite_db, qtbot: QtBot):
@@ -168,7 +160,7 @@ def test_switching_user_logs_out_and_builds_the_window_for_the_next(
 ):
     monkeypatch.setenv("REVISITDESK_DRAFTS_DIR", str(tmp_path / "drafts"))
     people = accounts(sqlite_db)
-    log_in_as(CurrentStaff(people.operator, "王芳", Role.OPERATOR))
+    log_in_as(StaffMember(people.operator, "王芳", Role.OPERATOR))
     window = MainWindow(sqlite_db, "zh")
     qtbot.addWidget(window)
     window.show()
@@ -289,7 +281,7 @@ def test_the_retention_dialog_previews_and_purges_after_saying_so(sqlite_db, qtb
 
 def test_only_the_right_roles_may_open_the_dialogs(sqlite_db, qtbot, monkeypatch):
     people = accounts(sqlite_db)
-    log_in_as(CurrentStaff(people.operator, "王芳", Role.OPERATOR))
+    log_in_as(StaffMember(people.operator, "王芳", Role.OPERATOR))
     window = MainWindow(sqlite_db, "zh")
     qtbot.addWidget(window)
     told = []

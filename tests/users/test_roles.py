@@ -18,12 +18,13 @@ from sqlalchemy import select
 import app.importing  # noqa: F401  (before app.callbacks: an import cycle)
 from app.callbacks.tasks import integrity_escalations
 from app.desk.queue import load_claimed, next_case
-from app.importing.values import LOCAL_ZONE
 from app.roles import NotPermitted, Permission, Role, may
+from app.staff import StaffMember
+from app.zone import LOCAL_ZONE
 from db.models import CallAttempt, Case, CasePhone, QueueEntry, Staff, Unit
 from ui import operations
 from ui.admin.actions import add_admin_actions
-from ui.current_user import CurrentStaff, current_staff, log_in_as, permitted, staff_choices
+from ui.current_user import current_staff, log_in_as, permitted, staff_choices
 from ui.desk.case_panel import CasePanel
 from ui.drafts import DRAFTS_DIR_ENV
 from ui.main_window import MainWindow
@@ -32,9 +33,6 @@ from ui.pages.import_page import ImportPage
 from ui.translations import use_language
 
 from .helpers import Accounts, accounts
-
-# Qt objects must not be freed by a collection in the database thread.
-pytestmark = pytest.mark.usefixtures("gui_thread_garbage_collection")
 
 MOBILE, SECOND = "+8613812345678", "+8613912345678"
 
@@ -126,7 +124,7 @@ def test_full_numbers_only_on_the_case_the_operator_holds(any_db, qtbot: QtBot):
 
 def test_the_person_logged_in_is_the_current_user_and_the_only_choice(sqlite_db):
     people = accounts(sqlite_db)
-    log_in_as(CurrentStaff(people.operator, "王芳", Role.OPERATOR))
+    log_in_as(StaffMember(people.operator, "王芳", Role.OPERATOR))
     with sqlite_db.sessions() as session:
         assert current_staff(session).id == people.operator
         assert [c.id for c in staff_choices(session)] == [people.operator]
@@ -142,7 +140,7 @@ def _log_in(people: Accounts, role: Role) -> None:
         Role.ADMINISTRATOR: people.admin,
         Role.AUDITOR: people.auditor,
     }
-    log_in_as(CurrentStaff(ids[role], role.value, role))
+    log_in_as(StaffMember(ids[role], role.value, role))
 
 
 def test_an_operator_cannot_import(sqlite_db, qtbot: QtBot, tmp_path: Path):

@@ -32,8 +32,7 @@ translate = QCoreApplication.translate
 
 
 class _Opener(QObject):
-    """Opens one dialog over the window: a bound slot for the action (no lambda, see
-    ui.admin.people_dialog._run)."""
+    """Opens one dialog over the window: a bound slot for the action, not a lambda."""
 
     def __init__(self, action: QAction, window: MainWindow, opens) -> None:
         super().__init__(action)

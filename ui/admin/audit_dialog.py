@@ -39,10 +39,11 @@ from app.audit import (
     count_audit_entries,
     entity_title,
 )
-from app.audit_export import ExportRefused, values_text, write_audit_file
-from app.importing.values import LOCAL_ZONE, local_now
+from app.audit_export import values_text, write_audit_file
+from app.clock import local_now
+from app.zone import LOCAL_ZONE
 from db.database import Database
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, operation
 from ui.rows_model import RowsModel
 
 VIEW_LIMIT = 5000  # entries shown at once; the export has them all
@@ -107,7 +108,6 @@ class AuditDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.busy = False
         self.setWindowTitle(self.tr("审计日志"))
         self.resize(1180, 680)
 
@@ -221,7 +221,13 @@ class AuditDialog(QDialog):
                 choices=audit_choices(session) if with_choices else None,
             )
 
-        self._run(read, self._show)
+        (
+            operation(self, self.database, read)
+            .on_success(self._show)
+            .on_failure(self._failed)
+            .busy(self.search_button, self.export_button)
+            .run()
+        )
 
     def _show(self, loaded: Loaded) -> None:
         if loaded.choices is not None:
@@ -287,7 +293,13 @@ class AuditDialog(QDialog):
             write_audit_file(rows, path)
             return len(rows), path
 
-        self._run(write, self._written, expected=(ExportRefused, OSError))
+        (
+            operation(self, self.database, write)
+            .on_success(self._written)
+            .on_failure(self._failed)
+            .busy(self.search_button, self.export_button)
+            .run()
+        )
 
     def _written(self, result: tuple[int, Path]) -> None:
         count, path = result
@@ -298,23 +310,13 @@ class AuditDialog(QDialog):
         self.message_label.setText(text)
         self.message_label.setStyleSheet(style)
 
-    def _run(self, work: Work, on_success, *, expected: tuple[type[Exception], ...] = ()) -> None:
-        operation = BackgroundOperation(self.database, work, expected=expected, parent=self)
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(self._failed)
-        operation.finished.connect(self._idle)
-        self.busy = True
-        self.search_button.setEnabled(False)
-        self.export_button.setEnabled(False)
-        operation.start()
-
     def _failed(self, error: Exception) -> None:
         self.show_message(str(error), ERROR_STYLE)
 
-    def _idle(self) -> None:
-        self.busy = False
-        self.search_button.setEnabled(True)
-        self.export_button.setEnabled(True)
+    @property
+    def busy(self) -> bool:
+        """Whether a search or an export is under way (their buttons are off meanwhile)."""
+        return any(child.is_running() for child in self.findChildren(Operation))
 
 
 def _date_edit(day: date) -> QDateEdit:

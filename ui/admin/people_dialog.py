@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.roles import Role, role_label
-from app.staff import StaffError, StaffRow, add_staff, change_role, list_staff
+from app.staff import StaffRow, add_staff, change_role, list_staff
 from app.users import accounts_exist, set_active, set_password, set_username
 from db.database import Database
 from ui.current_user import logged_in
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, operation
 from ui.rows_model import RowsModel
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
@@ -108,7 +108,6 @@ class PeopleDialog(QDialog):
         self.rows: list[StaffRow] = []
         self.editing: StaffRow | None = None
         self.select_after_load: int | None = None
-        self.busy = False
         self.setWindowTitle(self.tr("人员与角色"))
         self.resize(980, 560)
 
@@ -200,7 +199,13 @@ class PeopleDialog(QDialog):
         def read(session: Session, _progress: Progress) -> list[StaffRow]:
             return list_staff(session)
 
-        self._run(read, self._loaded)
+        (
+            operation(self, self.database, read)
+            .on_success(self._loaded)
+            .on_failure(self._failed)
+            .busy(self.save_button)
+            .run()
+        )
 
     def _loaded(self, rows: list[StaffRow]) -> None:
         self.rows = rows
@@ -291,7 +296,14 @@ class PeopleDialog(QDialog):
             turned_on = not before and accounts_exist(session)
             return Saved(staff_id, list_staff(session), turned_on)
 
-        self._run(store, self._saved, expected=(StaffError,))
+        (
+            operation(self, self.database, store)
+            .writing()
+            .on_success(self._saved)
+            .on_failure(self._failed)
+            .busy(self.save_button)
+            .run()
+        )
 
     def _saved(self, saved: Saved) -> None:
         self.password_edit.clear()
@@ -311,18 +323,10 @@ class PeopleDialog(QDialog):
         self.message_label.setText(text)
         self.message_label.setStyleSheet(style)
 
-    def _run(self, work: Work, on_success, *, expected: tuple[type[Exception], ...] = ()) -> None:
-        operation = BackgroundOperation(self.database, work, expected=expected, parent=self)
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(self._failed)
-        operation.finished.connect(self._idle)
-        self.busy = True
-        self.save_button.setEnabled(False)
-        operation.start()
-
     def _failed(self, error: Exception) -> None:
         self.show_message(str(error), ERROR_STYLE)
 
-    def _idle(self) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
+    @property
+    def busy(self) -> bool:
+        """Whether the dialog's work is under way (the save button is off meanwhile)."""
+        return any(child.is_running() for child in self.findChildren(Operation))

@@ -23,7 +23,7 @@ from app.retention import RetentionCounts, RetentionError, preview, purge
 from app.settings import get_setting, set_setting
 from db.database import Database
 from ui.current_user import logged_in
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, operation
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 DONE_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -55,7 +55,6 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.counts: RetentionCounts | None = None
-        self.running = 0  # operations under way
         self.setWindowTitle(self.tr("数据保留"))
         self.setMinimumWidth(560)
 
@@ -111,7 +110,13 @@ class RetentionDialog(QDialog):
             except RetentionError as error:
                 return Facts(years, None, str(error))
 
-        self._run(read, self._show)
+        (
+            operation(self, self.database, read)
+            .on_success(self._show)
+            .on_failure(self._failed)
+            .busy(self.years_button, self.purge_button)
+            .run()
+        )
 
     def _show(self, facts: Facts) -> None:
         self.years_spin.setValue(max(1, facts.years))
@@ -139,7 +144,14 @@ class RetentionDialog(QDialog):
             set_setting(session, "retention.years", years, by_id=me.id if me else None)
             return years
 
-        self._run(store, self._years_saved)
+        (
+            operation(self, self.database, store)
+            .writing()
+            .on_success(self._years_saved)
+            .on_failure(self._failed)
+            .busy(self.years_button, self.purge_button)
+            .run()
+        )
 
     def _years_saved(self, years: int) -> None:
         self.show_message(self.tr("保存年限已改为 {years} 年。").format(years=years), DONE_STYLE)
@@ -167,7 +179,14 @@ class RetentionDialog(QDialog):
         def forget(session: Session, _progress: Progress) -> RetentionCounts:
             return purge(session, by_id=me.id if me else None)
 
-        self._run(forget, self._purged, expected=(RetentionError,))
+        (
+            operation(self, self.database, forget)
+            .writing()
+            .on_success(self._purged)
+            .on_failure(self._failed)
+            .busy(self.years_button, self.purge_button)
+            .run()
+        )
 
     def _purged(self, counts: RetentionCounts) -> None:
         self.show_message(
@@ -180,21 +199,13 @@ class RetentionDialog(QDialog):
         self.message_label.setText(text)
         self.message_label.setStyleSheet(style)
 
-    def _run(self, work: Work, on_success, *, expected: tuple[type[Exception], ...] = ()) -> None:
-        operation = BackgroundOperation(self.database, work, expected=expected, parent=self)
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(self._failed)
-        operation.finished.connect(self._idle)
-        self.running += 1
-        self._update_enabled()
-        operation.start()
-
     def _failed(self, error: Exception) -> None:
         self.show_message(str(error), ERROR_STYLE)
 
-    def _idle(self) -> None:
-        self.running -= 1
-        self._update_enabled()
+    @property
+    def running(self) -> bool:
+        """Whether the dialog's work is under way (its buttons are off meanwhile)."""
+        return any(child.is_running() for child in self.findChildren(Operation))
 
     def _update_enabled(self) -> None:
         idle = not self.running

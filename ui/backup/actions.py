@@ -7,12 +7,12 @@ database, and a restore makes a whole new one. Verifying a file only reads it: a
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from app import clock
 from app.backup import (
     MANUAL,
     BackupError,
@@ -28,18 +28,14 @@ from app.backup import (
     restore_backup,
     verify_backup,
 )
-from app.importing.values import LOCAL_ZONE
 from app.roles import Permission, role_label
 from db.database import Database
 from db.engine import data_dir, sqlite_path
 from ui.backup.restore_dialog import RestoreDialog
-from ui.backup.running import BackupOperation, show_progress
 from ui.current_user import current_staff, permitted
+from ui.operations import operation
 
 log = logging.getLogger(__name__)
-
-# What a backup, verify or restore may fail with that the user can act on.
-EXPECTED = (BackupError, OSError)
 
 
 def add_backup_actions(menu: QMenu, window: QWidget) -> BackupActions:
@@ -85,21 +81,17 @@ class BackupActions(QObject):
         if path.suffix.lower() != ".zip":
             path = path.with_name(f"{path.name}.zip")
         database = self.database
-        operation = BackupOperation(
-            database,
-            lambda _session, progress: create_backup(database, path, progress),
-            expected=EXPECTED,
-            parent=self.window,
+        # A backup reads through connections of its own: no session, the file thread.
+        (
+            operation(self.window, None, lambda progress: create_backup(database, path, progress))
+            .on_success(lambda manifest: self._backed_up(path, manifest))
+            .on_failure(
+                lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有备份"), str(error))
+            )
+            .on_cancel(lambda: self._status(self.tr("备份已取消，没有留下未完成的文件。")))
+            .with_progress_dialog(self.tr("正在备份到 {path}…").format(path=path))
+            .run()
         )
-        operation.succeeded.connect(lambda manifest: self._backed_up(path, manifest))
-        operation.failed.connect(
-            lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有备份"), str(error))
-        )
-        operation.cancelled.connect(
-            lambda: self._status(self.tr("备份已取消，没有留下未完成的文件。"))
-        )
-        show_progress(operation, self.tr("正在备份到 {path}…").format(path=path), self.window)
-        operation.start()
 
     def _backed_up(self, path: Path, manifest: Manifest) -> None:
         summary = "\n".join(describe(manifest))
@@ -127,18 +119,17 @@ class BackupActions(QObject):
         if not chosen:
             return
         path = Path(chosen)
-        operation = BackupOperation(
-            self.database,
-            lambda _session, progress: verify_backup(path, progress),
-            expected=EXPECTED,
-            parent=self.window,
+        (
+            operation(self.window, None, lambda progress: verify_backup(path, progress))
+            .on_success(self._verified)
+            .on_failure(
+                lambda error: self._show(
+                    QMessageBox.Icon.Critical, self.tr("备份不能使用"), str(error)
+                )
+            )
+            .with_progress_dialog(self.tr("正在校验 {name}…").format(name=path.name))
+            .run()
         )
-        operation.succeeded.connect(self._verified)
-        operation.failed.connect(
-            lambda error: self._show(QMessageBox.Icon.Critical, self.tr("备份不能使用"), str(error))
-        )
-        show_progress(operation, self.tr("正在校验 {name}…").format(name=path.name), self.window)
-        operation.start()
 
     def _verified(self, report: VerifyReport) -> None:
         text = self.tr("备份完好：{name}\n每个文件的 SHA-256 都与清单一致。").format(
@@ -179,21 +170,17 @@ class BackupActions(QObject):
         dialog.open()
 
     def _start_restore(self, path: Path, target: str) -> None:
-        operation = BackupOperation(
-            self.database,
-            lambda _session, progress: restore_backup(path, target, progress),
-            expected=EXPECTED,
-            parent=self.window,
+        # A restore writes a new database, not the one in use: no session, the file thread.
+        (
+            operation(self.window, None, lambda progress: restore_backup(path, target, progress))
+            .on_success(self._restored)
+            .on_failure(
+                lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有恢复"), str(error))
+            )
+            .on_cancel(lambda: self._status(self.tr("恢复已取消，没有留下新的数据库。")))
+            .with_progress_dialog(self.tr("正在从 {name} 恢复…").format(name=path.name))
+            .run()
         )
-        operation.succeeded.connect(self._restored)
-        operation.failed.connect(
-            lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有恢复"), str(error))
-        )
-        operation.cancelled.connect(
-            lambda: self._status(self.tr("恢复已取消，没有留下新的数据库。"))
-        )
-        show_progress(operation, self.tr("正在从 {name} 恢复…").format(name=path.name), self.window)
-        operation.start()
 
     def _restored(self, result: RestoreResult) -> None:
         self._show(
@@ -242,7 +229,7 @@ class BackupActions(QObject):
         current = sqlite_path(self.database.url)
         folder = current.parent if current else data_dir()
         stem = Path(manifest.source).stem if manifest.backend == "sqlite" else "revisitdesk"
-        stamp = datetime.now(LOCAL_ZONE).strftime("%Y%m%d-%H%M")
+        stamp = clock.local_now().strftime("%Y%m%d-%H%M")
         path, number = folder / f"{stem}-restored-{stamp}.sqlite3", 1
         while path.exists():
             number += 1

@@ -14,14 +14,11 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
-from sqlalchemy.orm import Session
 
 from app.backup import DailyBackupResult, backup_settings, make_daily_backup
 from db.database import Database
 from db.engine import sqlite_path
-from ui.backup.actions import EXPECTED
-from ui.backup.running import BackupOperation
-from ui.operations import Progress
+from ui.operations import Operation, Progress, operation
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +37,7 @@ class DailyBackup(QObject):
         super().__init__(window)
         self.window = window
         self.database = database
-        self.operation: BackupOperation | None = None
+        self.operation: Operation | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
@@ -59,16 +56,17 @@ class DailyBackup(QObject):
             return
         database = self.database
 
-        def work(_session: Session, progress: Progress) -> DailyBackupResult | None:
+        def work(progress: Progress) -> DailyBackupResult | None:
             settings = backup_settings(database)
             return make_daily_backup(database, settings, progress) if settings.daily else None
 
-        operation = BackupOperation(database, work, expected=EXPECTED, parent=self)
-        operation.succeeded.connect(self._succeeded)
-        operation.failed.connect(self._failed)
-        operation.finished.connect(self._finished)
-        self.operation = operation
-        operation.start()
+        self.operation = (
+            operation(self, None, work)
+            .on_success(self._succeeded)
+            .on_failure(self._failed)
+            .on_finish(self._finished)
+            .run()
+        )
 
     def _succeeded(self, result: DailyBackupResult | None) -> None:
         if result is None:

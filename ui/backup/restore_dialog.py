@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backup import Manifest
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 
 
 class RestoreDialog(QDialog):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 from xlsxwriter.exceptions import FileCreateError
 
+from app import clock
 from app.callbacks.board import (
     CALLBACK,
     COMPLAINT,
@@ -44,25 +44,19 @@ from app.callbacks.board import (
     write_board_xlsx,
 )
 from app.callbacks.tasks import assign
-from app.importing.values import LOCAL_ZONE
 from app.roles import Permission
+from app.staff import StaffMember
 from db.database import Database
 from ui.board.board_model import COL_OWNER, COL_REFERENCE, COL_UNIT, COL_WORDS, BoardModel
 from ui.board.step_dialogs import AssignDialog
-from ui.board.steps import discard, run_step, show_refusal
 from ui.board.task_dialog import TaskDialog, assign_targets
 from ui.complaints.complaint_dialog import ComplaintDialog
-from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR
-from ui.operations import Progress
+from ui.error_dialog import show_refusal
+from ui.operations import Progress, delete_when_idle, operation
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
-
-
-def today() -> date:
-    """The board's today (tests pin it)."""
-    return datetime.now(LOCAL_ZONE).date()
 
 
 @dataclass
@@ -79,7 +73,7 @@ class BoardTab(QWidget):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -211,7 +205,7 @@ class BoardTab(QWidget):
         return "、".join(parts)
 
     def refresh(self) -> None:
-        filters, day = self.filters(), today()
+        filters, day = self.filters(), clock.today()
         staff = self.current_staff()
         role = staff.role if staff else None
 
@@ -219,7 +213,7 @@ class BoardTab(QWidget):
             rows = board_rows(session, filters, today=day, role=role)
             return Listing(rows, board_choices(session))
 
-        run_step(self, self.database, load, self._show_listing)
+        operation(self, self.database, load).on_success(self._show_listing).run()
 
     def _show_listing(self, listing: Listing) -> None:
         chosen = {(row.kind, row.id) for row in self.selected_rows()}
@@ -336,7 +330,7 @@ class BoardTab(QWidget):
 
     def _drop_item_dialog(self) -> None:
         if self.item_dialog is not None:
-            discard(self.item_dialog)
+            delete_when_idle(self.item_dialog)
             self.item_dialog = None
 
     def _changed(self) -> None:
@@ -360,7 +354,11 @@ class BoardTab(QWidget):
         def targets(session: Session, _progress: Progress) -> Any:
             return assign_targets(session)
 
-        run_step(self, self.database, targets, lambda loaded: self._ask_assign(task_ids, loaded))
+        (
+            operation(self, self.database, targets)
+            .on_success(lambda loaded: self._ask_assign(task_ids, loaded))
+            .run()
+        )
 
     def _ask_assign(self, task_ids: list[int], loaded: Any) -> None:
         people, units = loaded
@@ -374,19 +372,20 @@ class BoardTab(QWidget):
                 return assign(session, task_ids, by_id=staff.id, staff_id=staff_id, unit_id=unit_id)
 
             def stored(count: int) -> None:
-                dialog.setEnabled(True)
                 dialog.accept()
                 self.show_message(
                     self.tr("已分派 {count} 项二次回访。").format(count=count), SUCCESS_STYLE
                 )
                 self._changed()
 
-            def refused(problem: Exception) -> None:
-                dialog.setEnabled(True)
-                show_refusal(dialog, problem)
-
-            dialog.setEnabled(False)
-            run_step(self, self.database, work, stored, refused)
+            (
+                operation(self, self.database, work)
+                .writing()
+                .busy(dialog)
+                .on_success(stored)
+                .on_failure(lambda problem: show_refusal(dialog, problem))
+                .run()
+            )
 
         dialog.submitted.connect(submitted)
         dialog.finished.connect(dialog.deleteLater)
@@ -398,7 +397,7 @@ class BoardTab(QWidget):
     def export(self) -> None:
         rows = list(self.rows_shown)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = self.tr("督办看板-{day}").format(day=today().isoformat())
+        name = self.tr("督办看板-{day}").format(day=clock.today().isoformat())
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出督办看板"),
@@ -411,9 +410,9 @@ class BoardTab(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(f"{path.name}.xlsx")
         filters_text = self.filters_text()
-        generated = datetime.now(LOCAL_ZONE)
+        generated = clock.local_now()
 
-        def write(_session: Session, _progress: Progress) -> Path:
+        def write(_progress: Progress) -> Path:
             try:
                 write_board_xlsx(rows, path, generated_at=generated, filters_text=filters_text)
             except FileCreateError as error:  # XlsxWriter's wrapping of the OSError
@@ -427,4 +426,4 @@ class BoardTab(QWidget):
                 SUCCESS_STYLE,
             )
 
-        run_step(self, self.database, write, written)
+        operation(self, None, write).on_success(written).run()  # the rows on screen: no session

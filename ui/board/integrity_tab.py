@@ -23,13 +23,13 @@ from sqlalchemy.orm import Session
 
 from app.callbacks.escalations import OPEN, EscalationRow, escalation_rows, handle_escalation
 from app.roles import Permission
+from app.staff import StaffMember
 from db.database import Database
 from ui.board.step_dialogs import ReasonDialog
-from ui.board.steps import discard, run_step, show_refusal
 from ui.board.task_dialog import CaseHistoryDialog
-from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR, local_time
-from ui.operations import Progress
+from ui.error_dialog import show_refusal
+from ui.operations import Progress, delete_when_idle, operation
 from ui.rows_model import RowsModel
 
 (
@@ -88,7 +88,7 @@ class IntegrityTab(QWidget):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -160,7 +160,7 @@ class IntegrityTab(QWidget):
         def load(session: Session, _progress: Progress) -> Any:
             return escalation_rows(session, staff.id, open_only=open_only)
 
-        run_step(self, self.database, load, self._show_rows)
+        operation(self, self.database, load).on_success(self._show_rows).run()
 
     def _show_rows(self, rows: list[EscalationRow]) -> None:
         self.model.show_rows(rows)
@@ -191,7 +191,7 @@ class IntegrityTab(QWidget):
         if row is None:
             return
         if self.history_dialog is not None:
-            discard(self.history_dialog)
+            delete_when_idle(self.history_dialog)
         dialog = CaseHistoryDialog(self.database, row.case_id, self.current_staff, self)
         self.history_dialog = dialog
         dialog.open()
@@ -217,17 +217,18 @@ class IntegrityTab(QWidget):
                 ).id
 
             def stored(_id: Any) -> None:
-                dialog.setEnabled(True)
                 dialog.accept()
                 self.data_changed.emit()
                 self.refresh()
 
-            def refused(problem: Exception) -> None:
-                dialog.setEnabled(True)
-                show_refusal(dialog, problem)
-
-            dialog.setEnabled(False)
-            run_step(self, self.database, work, stored, refused)
+            (
+                operation(self, self.database, work)
+                .writing()
+                .busy(dialog)
+                .on_success(stored)
+                .on_failure(lambda problem: show_refusal(dialog, problem))
+                .run()
+            )
 
         dialog.submitted.connect(submitted)
         dialog.finished.connect(dialog.deleteLater)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.callbacks.contacts import MEANS, means_label
 from app.desk.calls import FormAInvalid
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 from ui.desk.form_a import FormA, FormIncomplete
 from ui.step_dialog import StepDialog, text_box
 
@@ -40,7 +41,7 @@ class ContactDialog(StepDialog):
             self.tr("记录联系 {case_no}").format(case_no=case_no), self.tr("保存"), parent
         )
         # The wall clock of Asia/Shanghai, whatever zone the machine is set to.
-        self.at_edit = QDateTimeEdit(QDateTime(datetime.now(LOCAL_ZONE).replace(tzinfo=None)))
+        self.at_edit = QDateTimeEdit(QDateTime(clock.local_now().replace(tzinfo=None)))
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at_edit.setCalendarPopup(True)
         self.means_combo = QComboBox()

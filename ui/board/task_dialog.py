@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.callbacks.contacts import ACTIVE_STATUSES
@@ -29,8 +28,9 @@ from app.callbacks.tasks import assign, close_unresolved, record_contact, reopen
 from app.desk.calls import FormAInvalid
 from app.desk.operators import operators
 from app.roles import Permission
+from app.staff import StaffMember
+from app.units import unit_choices
 from db.database import Database
-from db.models import Unit
 from ui.board.history_view import HistoryView
 from ui.board.step_dialogs import (
     AssignDialog,
@@ -39,19 +39,15 @@ from ui.board.step_dialogs import (
     ResolveDialog,
     StepDialog,
 )
-from ui.board.steps import discard, run_step, show_refusal
-from ui.current_user import CurrentStaff
-from ui.operations import Progress
+from ui.error_dialog import show_refusal
+from ui.operations import Progress, delete_when_idle, operation
 
-CurrentStaffSource = Callable[[], CurrentStaff | None]
+StaffMemberSource = Callable[[], StaffMember | None]
 
 
 def assign_targets(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Who a callback can be given to: the operators, and the active units."""
-    units = session.execute(
-        select(Unit.id, Unit.name).where(Unit.active.is_(True)).order_by(Unit.name, Unit.id)
-    ).all()
-    return operators(session), [(i, n) for i, n in units]
+    return operators(session), unit_choices(session)
 
 
 class CaseHistoryDialog(QDialog):
@@ -63,7 +59,7 @@ class CaseHistoryDialog(QDialog):
         self,
         database: Database,
         case_id: int,
-        current_staff: CurrentStaffSource,
+        current_staff: StaffMemberSource,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,7 +87,7 @@ class CaseHistoryDialog(QDialog):
         QShortcut(QKeySequence("F5"), self).activated.connect(self.reload)
         self.resize(980, 640)
 
-    def staff(self) -> CurrentStaff | None:
+    def staff(self) -> StaffMember | None:
         return self.current_staff()
 
     def reload(self) -> None:
@@ -102,7 +98,8 @@ class CaseHistoryDialog(QDialog):
         def load(session: Session, _progress: Progress) -> Any:
             return case_history(session, case_id, role=role)
 
-        run_step(self, self.database, load, self._show)
+        # LookupError: the case is gone (app.callbacks.history).
+        operation(self, self.database, load).expecting(LookupError).on_success(self._show).run()
 
     def _show(self, history: Any) -> None:
         facts = history.facts
@@ -125,7 +122,7 @@ class TaskDialog(CaseHistoryDialog):
         database: Database,
         task_id: int,
         case_id: int,
-        current_staff: CurrentStaffSource,
+        current_staff: StaffMemberSource,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(database, case_id, current_staff, parent)
@@ -163,7 +160,12 @@ class TaskDialog(CaseHistoryDialog):
                 case_history(session, case_id, role=role),
             )
 
-        run_step(self, self.database, load, self._show_task)
+        (
+            operation(self, self.database, load)
+            .expecting(LookupError)  # the task or its case is gone (app.callbacks.history)
+            .on_success(self._show_task)
+            .run()
+        )
 
     def _show_task(self, loaded: Any) -> None:
         summary, history = loaded
@@ -211,7 +213,7 @@ class TaskDialog(CaseHistoryDialog):
 
     # The steps
 
-    def _who(self) -> CurrentStaff | None:
+    def _who(self) -> StaffMember | None:
         staff = self.staff()
         if staff is None:
             show_refusal(self, self.tr("请先在看板上方选择当前用户。"))
@@ -224,24 +226,25 @@ class TaskDialog(CaseHistoryDialog):
 
     def _step_closed(self) -> None:
         if self.step_dialog is not None:
-            discard(self.step_dialog)
+            delete_when_idle(self.step_dialog)
         self.step_dialog = None
 
     def _store(self, dialog: StepDialog, work, failed=None) -> None:
         """Store the step; the form closes once it is stored, or says why not and stays."""
 
         def stored(_result: Any) -> None:
-            dialog.setEnabled(True)
             dialog.accept()
             self.task_changed.emit()
             self.reload()
 
-        def refused(problem: Exception) -> None:
-            dialog.setEnabled(True)
-            (failed or (lambda p: show_refusal(dialog, p)))(problem)
-
-        dialog.setEnabled(False)  # nothing typed or cancelled while it is being stored
-        run_step(self, self.database, work, stored, refused)
+        (
+            operation(self, self.database, work)
+            .writing()
+            .busy(dialog)  # nothing typed or cancelled while it is being stored
+            .on_success(stored)
+            .on_failure(failed or (lambda problem: show_refusal(dialog, problem)))
+            .run()
+        )
 
     def record_contact(self) -> None:
         staff = self._who()
@@ -349,4 +352,4 @@ class TaskDialog(CaseHistoryDialog):
             dialog.submitted.connect(submitted)
             self._open_step(dialog)
 
-        run_step(self, self.database, targets, chosen_from)
+        operation(self, self.database, targets).on_success(chosen_from).run()

@@ -24,7 +24,7 @@ from app.case_list import PAGE_SIZE, CaseListRow, CasePage, CaseSearch, case_pag
 from app.ratings import Rating
 from db.database import Database
 from ui.desk.display import ERROR_COLOR, channel_title, local_time, rating_title
-from ui.operations import BackgroundOperation, Progress
+from ui.operations import Operation, Progress, operation
 
 COL_CASE_NO = 0
 COL_TYPE = 1
@@ -74,17 +74,17 @@ class CaseListModel(QAbstractTableModel):
         self._search = CaseSearch()
         self._generation = 0  # which search a page or a count belongs to
         self._page: CasePage | None = None  # the last page loaded: where the next one starts
-        self._loader: BackgroundOperation | None = None
-        self._counter: BackgroundOperation | None = None
+        self._loader: Operation | None = None
+        self._counter: Operation | None = None
         self.total: int | None = None  # None until counted
 
     # What is shown
 
     def search(self, search: CaseSearch) -> None:
         """Show what `search` finds, from its first page; the previous search's work is dropped."""
-        for operation in (self._loader, self._counter):
-            if operation is not None:
-                operation.cancel()  # it stops before its query if it has not started yet
+        for running in (self._loader, self._counter):
+            if running is not None:
+                running.cancel()  # it stops before its query if it has not started yet
         self.beginResetModel()
         self._generation += 1
         self._search = search
@@ -123,7 +123,12 @@ class CaseListModel(QAbstractTableModel):
             progress(0, 1)  # raises when a newer search replaced this one while it waited
             return generation, case_page(session, search, after, limit=size)
 
-        self._loader = self._start(load, self._page_arrived)
+        self._loader = (
+            operation(self, self._database, load)
+            .on_success(self._page_arrived)
+            .on_finish(self._operation_finished)
+            .run()
+        )
 
     def _page_arrived(self, result: tuple[int, CasePage]) -> None:
         generation, page = result
@@ -151,7 +156,12 @@ class CaseListModel(QAbstractTableModel):
             progress(0, 1)
             return generation, count_cases(session, search)
 
-        self._counter = self._start(count, self._count_arrived)
+        self._counter = (
+            operation(self, self._database, count)
+            .on_success(self._count_arrived)
+            .on_finish(self._operation_finished)
+            .run()
+        )
 
     def _count_arrived(self, result: tuple[int, int]) -> None:
         generation, total = result
@@ -163,19 +173,12 @@ class CaseListModel(QAbstractTableModel):
         self.total = total
         self.counted.emit(total)
 
-    def _start(self, work, on_success) -> BackgroundOperation:
-        operation = BackgroundOperation(self._database, work, parent=self)
-        operation.succeeded.connect(on_success)
-        operation.finished.connect(self._operation_finished)
-        operation.start()
-        return operation
-
     def _operation_finished(self) -> None:
         """After a failure too: the list may load again (F5, scrolling) instead of waiting."""
-        operation = self.sender()
-        if operation is self._loader:
+        finished = self.sender()
+        if finished is self._loader:
             self._loader = None
-        elif operation is self._counter:
+        elif finished is self._counter:
             self._counter = None
 
     # The table

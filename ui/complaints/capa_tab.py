@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.complaints.corrective import (
     FROM_DISSATISFACTION,
     SOURCES,
@@ -52,15 +53,14 @@ from app.complaints.corrective import (
 from app.complaints.registry import Choices, choices
 from app.printing.complaint_forms import capa_form_pdf
 from app.roles import Permission
+from app.staff import StaffMember
 from db.database import Database
-from ui.complaints import running
 from ui.complaints.capa_dialog import CapaDialog, VerifyDialog
 from ui.complaints.pdf_saving import save_pdf
-from ui.complaints.running import refusal_text, run_step, show_refusal
 from ui.complaints.step_dialogs import StepDialog, open_form
-from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR, local_time
-from ui.operations import Progress
+from ui.error_dialog import refusal_text, show_refusal
+from ui.operations import Progress, operation
 from ui.rows_model import RowsModel
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -176,7 +176,7 @@ class CapaTab(QWidget):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -253,7 +253,7 @@ class CapaTab(QWidget):
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(actions)
 
-        today = running.current_moment().date()
+        today = clock.local_now().date()
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(today.year)
@@ -350,7 +350,7 @@ class CapaTab(QWidget):
         unit_id = self.unit_combo.currentData()
         source = self.source_combo.currentData()
         year, quarter = self.year_spin.value(), self.quarter_combo.currentData()
-        now = running.current_moment()
+        now = clock.local_now()
 
         def load(session: Session, _progress: Progress) -> Listing:
             return Listing(
@@ -359,7 +359,12 @@ class CapaTab(QWidget):
                 choices(session),
             )
 
-        run_step(self, self.database, load, self._show_listing, self._show_problem)
+        (
+            operation(self, self.database, load)
+            .on_success(self._show_listing)
+            .on_failure(self._show_problem)
+            .run()
+        )
 
     def _show_listing(self, listing: Listing) -> None:
         chosen = self.current_capa()
@@ -428,7 +433,7 @@ class CapaTab(QWidget):
 
     # Steps
 
-    def _staff(self) -> CurrentStaff | None:
+    def _staff(self) -> StaffMember | None:
         staff = self.current_staff()
         if staff is None:
             show_refusal(self, self.tr("请先在看板上方选择当前用户。"))
@@ -459,7 +464,7 @@ class CapaTab(QWidget):
             else:
                 dialog.show_refusal(problem)
 
-        run_step(self, self.database, store, stored, refused)
+        operation(self, self.database, store).writing().on_success(stored).on_failure(refused).run()
 
     def _editor(self, title: str, initial: CapaInput, save: Callable[[Session, CapaInput], Any]):
         dialog = CapaDialog(title, initial, self.choices, self)
@@ -474,7 +479,7 @@ class CapaTab(QWidget):
         staff = self._staff()
         if staff is None:
             return
-        now = running.current_moment()
+        now = clock.local_now()
         self._editor(
             self.tr("新建纠正和预防措施"),
             CapaInput(source=FROM_DISSATISFACTION, problem=""),
@@ -486,7 +491,7 @@ class CapaTab(QWidget):
         staff = self._staff() if row is not None else None
         if row is None or staff is None:
             return
-        now = running.current_moment()
+        now = clock.local_now()
         year, quarter = self.year_spin.value(), self.quarter_combo.currentData()
         problem = self.tr("{year} 年第 {quarter} 季度{unit}因“{reason}”不满意 {count} 次。").format(
             year=year, quarter=quarter, unit=row.unit_name, reason=row.reason_label, count=row.count
@@ -510,7 +515,7 @@ class CapaTab(QWidget):
         if capa.status == "verified":
             self.show_message(self.tr("已验证有效的措施不能再修改。"), WARNING_STYLE)
             return
-        now, capa_id = running.current_moment(), capa.id
+        now, capa_id = clock.local_now(), capa.id
         self._editor(
             self.tr("编辑纠正和预防措施 {number}").format(number=capa.number),
             capa.input(),
@@ -522,7 +527,7 @@ class CapaTab(QWidget):
         staff = self._staff() if capa is not None else None
         if capa is None or staff is None:
             return
-        now, capa_id = running.current_moment(), capa.id
+        now, capa_id = clock.local_now(), capa.id
         self._store(
             None,
             lambda s: complete_capa(s, capa_id, by_id=staff.id, now=now),
@@ -538,7 +543,7 @@ class CapaTab(QWidget):
             show_refusal(self, self.tr("仅组长、管理员可以验证纠正和预防措施。"))
             return
         dialog = VerifyDialog(capa.number or "", staff.name, self)
-        now, capa_id = running.current_moment(), capa.id
+        now, capa_id = clock.local_now(), capa.id
 
         def submitted(effective: bool, verification: str, verified_by: str) -> None:
             self._store(
@@ -562,7 +567,7 @@ class CapaTab(QWidget):
         capa = self.current_capa()
         if capa is None:
             return
-        now, capa_id = running.current_moment(), capa.id
+        now, capa_id = clock.local_now(), capa.id
 
         def saved(path) -> None:
             self.show_message(self.tr("已保存 {path}。").format(path=path), SUCCESS_STYLE)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.complaints.clocks import Clock
 from app.complaints.corrective import FROM_COMPLAINT, CapaInput, create_capa
 from app.complaints.detail import ComplaintDetail, complaint_detail
@@ -57,11 +58,10 @@ from app.complaints.registry import (
 from app.complaints.supervision import OrderRow, issue_order, order_deadline, record_order_reply
 from app.printing.complaint_forms import complaint_form_pdf, supervision_form_pdf
 from app.roles import Permission
+from app.staff import StaffMember
 from db.database import Database
-from ui.complaints import running
 from ui.complaints.capa_dialog import CapaDialog
 from ui.complaints.pdf_saving import save_pdf
-from ui.complaints.running import refusal_text, run_step, show_refusal
 from ui.complaints.step_dialogs import (
     MomentTextDialog,
     OpinionDialog,
@@ -70,9 +70,9 @@ from ui.complaints.step_dialogs import (
     StepDialog,
     open_form,
 )
-from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR, local_time
-from ui.operations import Progress
+from ui.error_dialog import refusal_text, show_refusal
+from ui.operations import Progress, operation
 
 DONE_COLOR = "#2e7d32"
 PENDING_COLOR = "#1a5fb4"
@@ -95,7 +95,7 @@ class ComplaintDialog(QDialog):
         self,
         database: Database,
         complaint_id: int,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -244,7 +244,7 @@ class ComplaintDialog(QDialog):
 
     def reload(self) -> None:
         complaint_id = self.complaint_id
-        now = running.current_moment()
+        now = clock.local_now()
 
         def load(session: Session, _progress: Progress) -> Loaded:
             try:
@@ -253,7 +253,13 @@ class ComplaintDialog(QDialog):
                 order_due = None  # the calendar lacks the year: the order form says so
             return Loaded(complaint_detail(session, complaint_id, now), choices(session), order_due)
 
-        run_step(self, self.database, load, self._show, self._load_failed)
+        (
+            operation(self, self.database, load)
+            .expecting(LookupError)  # the complaint is gone (app.complaints.clocks)
+            .on_success(self._show)
+            .on_failure(self._load_failed)
+            .run()
+        )
 
     def _load_failed(self, problem: Exception) -> None:
         self.show_message(refusal_text(problem), error=True)
@@ -446,7 +452,7 @@ class ComplaintDialog(QDialog):
 
     # Steps
 
-    def _staff(self) -> CurrentStaff | None:
+    def _staff(self) -> StaffMember | None:
         staff = self.current_staff()
         if staff is None:
             show_refusal(self, self.tr("请先在看板上方选择当前用户。"))
@@ -476,7 +482,7 @@ class ComplaintDialog(QDialog):
             else:
                 dialog.show_refusal(problem)
 
-        run_step(self, self.database, store, stored, refused)
+        operation(self, self.database, store).writing().on_success(stored).on_failure(refused).run()
 
     def record_first_contact(self) -> None:
         staff = self._staff()
@@ -493,7 +499,7 @@ class ComplaintDialog(QDialog):
         complaint_id = self.complaint_id
 
         def submitted(at, note: str) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: record_first_contact(
@@ -522,7 +528,7 @@ class ComplaintDialog(QDialog):
         complaint_id = self.complaint_id
 
         def submitted(at, reply: str) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: record_reply(
@@ -545,7 +551,7 @@ class ComplaintDialog(QDialog):
         complaint_id = self.complaint_id
 
         def submitted(satisfied: bool, words: str) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: record_complainant_opinion(
@@ -561,7 +567,7 @@ class ComplaintDialog(QDialog):
         staff = self._staff()
         if staff is None:
             return
-        complaint_id, now = self.complaint_id, running.current_moment()
+        complaint_id, now = self.complaint_id, clock.local_now()
         self._store(
             None,
             lambda s: close_complaint(s, complaint_id, by_id=staff.id, now=now),
@@ -581,7 +587,7 @@ class ComplaintDialog(QDialog):
         complaint_id = self.complaint_id
 
         def submitted(reason: str) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: reopen_complaint(s, complaint_id, by_id=staff.id, reason=reason, now=now),
@@ -608,7 +614,7 @@ class ComplaintDialog(QDialog):
         complaint_id = self.complaint_id
 
         def submitted(values: dict) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: issue_order(s, complaint_id, by_id=staff.id, now=now, **values),
@@ -634,7 +640,7 @@ class ComplaintDialog(QDialog):
         order_id = order.id
 
         def submitted(at, reply: str) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: record_order_reply(
@@ -651,7 +657,7 @@ class ComplaintDialog(QDialog):
     def print_h1(self) -> None:
         if self.data is None:
             return
-        complaint_id, now = self.complaint_id, running.current_moment()
+        complaint_id, now = self.complaint_id, clock.local_now()
         c = self.data.detail.complaint
         word = self.tr("建议登记表") if c.kind == "suggestion" else self.tr("投诉登记表")
         save_pdf(
@@ -666,7 +672,7 @@ class ComplaintDialog(QDialog):
         order = self.chosen_order()
         if order is None or self.data is None:
             return
-        order_id, now = order.id, running.current_moment()
+        order_id, now = order.id, clock.local_now()
         save_pdf(
             self,
             self.database,
@@ -701,7 +707,7 @@ class ComplaintDialog(QDialog):
         )
 
         def submitted(data: CapaInput) -> None:
-            now = running.current_moment()
+            now = clock.local_now()
             self._store(
                 dialog,
                 lambda s: create_capa(s, data, by_id=staff.id, now=now),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.complaints.clocks import ComplaintRow, complaint_list
 from app.complaints.registry import (
     CATEGORIES,
@@ -43,15 +44,14 @@ from app.complaints.registry import (
     status_label,
 )
 from app.roles import Permission
+from app.staff import StaffMember
 from db.database import Database
-from ui.complaints import running
 from ui.complaints.complaint_dialog import ComplaintDialog
 from ui.complaints.complaint_model import COL_CONTENT, COL_DEADLINE, ComplaintModel
 from ui.complaints.register_dialog import RegisterDialog
-from ui.complaints.running import delete_when_idle, run_step, show_refusal
-from ui.current_user import CurrentStaff
 from ui.desk.display import ERROR_COLOR
-from ui.operations import Progress
+from ui.error_dialog import show_refusal
+from ui.operations import Progress, delete_when_idle, operation
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
@@ -72,7 +72,7 @@ class ComplaintsTab(QWidget):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,7 +195,7 @@ class ComplaintsTab(QWidget):
         category = self.category_combo.currentData()
         kind = self.kind_combo.currentData()
         late_only = self.late_check.isChecked()
-        now = running.current_moment()
+        now = clock.local_now()
 
         def load(session: Session, _progress: Progress) -> Listing:
             rows = complaint_list(
@@ -209,7 +209,12 @@ class ComplaintsTab(QWidget):
             )
             return Listing(rows, choices(session))
 
-        run_step(self, self.database, load, self._show_listing, self._show_problem)
+        (
+            operation(self, self.database, load)
+            .on_success(self._show_listing)
+            .on_failure(self._show_problem)
+            .run()
+        )
 
     def _show_listing(self, listing: Listing) -> None:
         current = self.current_row()
@@ -309,9 +314,9 @@ class ComplaintsTab(QWidget):
         self.register_dialog = None
 
     def _store_complaint(
-        self, dialog: RegisterDialog, staff: CurrentStaff, data: ComplaintInput
+        self, dialog: RegisterDialog, staff: StaffMember, data: ComplaintInput
     ) -> None:
-        now = running.current_moment()
+        now = clock.local_now()
 
         def store(session: Session, _progress: Progress) -> tuple[int, str, str, str]:
             complaint = register_complaint(session, data, by_id=staff.id, now=now)
@@ -335,7 +340,13 @@ class ComplaintsTab(QWidget):
             self.listed.connect(self._select_after_refresh(complaint_id))
             self.refresh()
 
-        run_step(self, self.database, store, stored, dialog.show_refusal)
+        (
+            operation(self, self.database, store)
+            .writing()
+            .on_success(stored)
+            .on_failure(dialog.show_refusal)
+            .run()
+        )
 
     def _select_after_refresh(self, complaint_id: int) -> Callable[[], None]:
         def select() -> None:

@@ -3,21 +3,19 @@ thread, then opened in the system's PDF viewer (QDesktopServices) to print from 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
+from app.atomic_file import AtomicFile
 from db.database import Database
 from ui import preferences
-from ui.complaints.running import run_step, show_refusal
-from ui.operations import Progress
-
-_FOLDER_KEY = "complaints/pdf_folder"
+from ui.error_dialog import show_refusal
+from ui.operations import Progress, operation
 
 
 def save_pdf(
@@ -32,8 +30,7 @@ def save_pdf(
     Returns False when the person cancelled the file dialog.
     """
     translate = QCoreApplication.translate
-    settings = QSettings(preferences.ORGANIZATION, preferences.APPLICATION)
-    folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+    folder = preferences.PDF_FOLDER.get() or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
     chosen, _ = QFileDialog.getSaveFileName(
@@ -47,16 +44,11 @@ def save_pdf(
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    settings.setValue(_FOLDER_KEY, str(path.parent))
+    preferences.PDF_FOLDER.set(str(path.parent))
 
     def generate(session: Session, _progress: Progress) -> Path:
-        # Written beside the target and moved over it: a failure never leaves half a file.
-        partial = path.with_name(path.name + ".part")
-        try:
+        with AtomicFile(path) as partial:  # a failure never leaves half a file
             write(session, partial)
-            os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
         return path
 
     def written(saved: Path) -> None:
@@ -70,5 +62,6 @@ def save_pdf(
         if on_saved is not None:
             on_saved(saved)
 
-    run_step(parent, database, generate, written)
+    # LookupError: the complaint is gone (app.complaints.clocks).
+    operation(parent, database, generate).expecting(LookupError).on_success(written).run()
     return True

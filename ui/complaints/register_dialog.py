@@ -38,11 +38,10 @@ from app.complaints.registry import (
     kind_label,
 )
 from db.database import Database
-from ui.complaints.running import run_step
 from ui.complaints.step_dialogs import StepDialog, moment_edit, moment_of, text_box
 from ui.desk.display import ERROR_COLOR
 from ui.desk.form_a import MovingLineEdit
-from ui.operations import Progress
+from ui.operations import Progress, operation
 
 NOTE_STYLE = "color: #555555;"
 
@@ -174,7 +173,11 @@ class RegisterDialog(StepDialog):
         def find(session: Session, _progress: Progress) -> CaseLink | None:
             return find_case(session, case_no)
 
-        run_step(self, self.database, find, lambda link: self._show_link(link, case_no))
+        (
+            operation(self, self.database, find)
+            .on_success(lambda link: self._show_link(link, case_no))
+            .run()
+        )
 
     def _case_edited(self) -> None:
         if self.link is not None:

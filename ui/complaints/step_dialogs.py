@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.importing.values import LOCAL_ZONE
-from ui.complaints import running
-from ui.complaints.running import refusal_text
+from app import clock
+from app.zone import LOCAL_ZONE
+from ui.error_dialog import refusal_text
 from ui.step_dialog import StepDialog as BaseStepDialog
 from ui.step_dialog import text_box
 
@@ -61,7 +61,7 @@ def open_form(owner: QWidget, form: StepDialog, opened: SignalInstance) -> None:
 
 
 def moment_edit() -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime(running.current_moment().replace(tzinfo=None)))
+    edit = QDateTimeEdit(QDateTime(clock.local_now().replace(tzinfo=None)))
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
     return edit
@@ -75,7 +75,7 @@ def moment_of(edit: QDateTimeEdit) -> datetime:
 
 
 def day_edit(day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if day is not None else QDate(running.current_moment().date()))
+    edit = QDateEdit(QDate(day) if day is not None else QDate(clock.local_now().date()))
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     return edit

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
+from app.zone import LOCAL_ZONE
 
 ERROR_COLOR = "#b3261e"
 ACCENT = "#1a5fb4"  # the focused question, the chosen answer

@@ -1,6 +1,7 @@
 """Who works at this seat: chosen from the operators known, or a new name typed in.
 
-There are no logins yet; the name is remembered per seat (ui/desk/seat.py) and can be switched.
+Where nobody logs in, the name is remembered per seat (ui/preferences.py) and can be switched;
+where people log in, the person logged in is the operator.
 """
 
 from __future__ import annotations

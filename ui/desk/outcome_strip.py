@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.outcomes import APPOINTMENT, COMPLETED, OutcomeRow
 from app.i18n import pick
-from app.importing.values import LOCAL_ZONE
+from app.zone import LOCAL_ZONE
 from ui.desk.display import ACCENT, ERROR_COLOR
 from ui.desk.flow_layout import FlowLayout
 

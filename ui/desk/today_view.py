@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.clock import local_date
+from app.clock import local_date, local_now
 from app.desk.today import TodayRow
-from app.importing.values import local_now
 from ui.desk.display import local_time
 
 APPOINTMENT_KIND = "appointment"

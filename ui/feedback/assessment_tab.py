@@ -16,20 +16,20 @@ from sqlalchemy.orm import Session
 from app.reports.feedback_xlsx import write_assessment_xlsx
 from app.reports.staff_assessment import StaffAssessment, staff_assessment, work_orders
 from app.roles import Permission, role_label
+from app.staff import StaffMember
 from db.database import Database
-from ui.current_user import CurrentStaff
 from ui.feedback.assessment_models import StaffFiguresModel
 from ui.feedback.report_tab import ReportTab
 from ui.feedback.tables import rows_table, source_row
 from ui.feedback.work_orders_dialog import WorkOrdersDialog
-from ui.operations import Progress
+from ui.operations import Progress, operation
 
 
 class AssessmentTab(ReportTab):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(database, current_staff, parent)
@@ -95,7 +95,12 @@ class AssessmentTab(ReportTab):
 
         if self.shown_assessment() is None:
             self.summary_label.setText(self.tr("正在读取…"))
-        self.run(read, self._computed)
+        self.operation = (
+            operation(self, self.database, read)
+            .on_success(self._computed)
+            .on_finish(self._operation_done)
+            .run()
+        )
 
     def _computed(self, assessment: StaffAssessment) -> None:
         if not self.permitted():  # the person at the seat changed meanwhile

@@ -47,7 +47,7 @@ def exported_text(path: Path) -> str:
     return QCoreApplication.translate("FeedbackExport", "已导出到 {path}").format(path=path)
 
 
-def failure_text(path: Path, error: OSError) -> str:
+def failure_text(path: Path, error: Exception) -> str:
     if isinstance(error, PermissionError):
         reason = QCoreApplication.translate(
             "FeedbackExport", "没有写入权限，或文件正被其他程序（如 Excel）打开。"
@@ -55,7 +55,7 @@ def failure_text(path: Path, error: OSError) -> str:
     elif isinstance(error, FileNotFoundError) and error.filename:
         reason = QCoreApplication.translate("FeedbackExport", "文件夹不存在。")
     else:
-        reason = error.strerror or str(error)
+        reason = getattr(error, "strerror", None) or str(error)
     return QCoreApplication.translate("FeedbackExport", "没有导出 {path}：{reason}").format(
         path=path, reason=reason
     )

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.pages.statistics_page import QUARTER_NAMES, today
+from app import clock
+from ui.pages.statistics_page import QUARTER_NAMES
 from ui.statistics.unit_filter import UnitFilter
 
 
@@ -34,7 +35,7 @@ class QuarterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        year, quarter = current_quarter(today())
+        year, quarter = current_quarter(clock.today())
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(year)

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from sqlalchemy.orm import Session
 
+from app.staff import StaffMember
 from db.database import Database
-from ui.current_user import CurrentStaff
 from ui.feedback import exporting
 from ui.feedback.quarter_bar import QuarterBar
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
-from ui.operations import BackgroundOperation, Work
+from ui.operations import Operation, operation
 
 STATUS_SECONDS = 10
 
@@ -34,13 +33,13 @@ class ReportTab(QWidget):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
         self.current_staff = current_staff
-        self.operation: BackgroundOperation | None = None
+        self.operation: Operation | None = None  # the one under way: refresh waits for it
         self._refresh_pending = False
         self._export_path = Path()
 
@@ -64,7 +63,8 @@ class ReportTab(QWidget):
     # For the subclasses
 
     def compute(self) -> None:
-        """Start the chosen quarter's computation (through `run`)."""
+        """Start the chosen quarter's computation as `self.operation`, finishing with
+        `_operation_done`."""
         raise NotImplementedError
 
     def show_result(self) -> None:
@@ -92,25 +92,6 @@ class ReportTab(QWidget):
         self.compute()
         self.update_enabled()
 
-    # Slots connected to an operation are methods: PySide6 crashed deleting an operation whose
-    # signal had called a lambda connected to it.
-    def run(
-        self,
-        work: Work,
-        on_success: Callable[[Any], None],
-        on_problem: Callable[[Any], None] | None = None,
-    ) -> None:
-        operation = BackgroundOperation(
-            self.database, work, expected=(OSError,) if on_problem else (), parent=self
-        )
-        operation.succeeded.connect(on_success)
-        if on_problem:
-            operation.failed.connect(on_problem)
-        operation.finished.connect(self._operation_done)
-        self.operation = operation
-        self.update_enabled()
-        operation.start()
-
     def _operation_done(self) -> None:
         self.operation = None
         if self._refresh_pending:
@@ -134,9 +115,16 @@ class ReportTab(QWidget):
             return
         self.hide_message()
         self._export_path = path
-        self.run(exporting.xlsx_work(path, write), self._exported, self._export_failed)
+        self.operation = (
+            operation(self, self.database, exporting.xlsx_work(path, write))
+            .on_success(self._exported)
+            .on_failure(self._export_failed)
+            .on_finish(self._operation_done)
+            .run()
+        )
+        self.update_enabled()
 
-    def _export_failed(self, error: OSError) -> None:
+    def _export_failed(self, error: Exception) -> None:
         self.show_message(exporting.failure_text(self._export_path, error), ERROR_STYLE)
 
     def _exported(self, path: Path) -> None:

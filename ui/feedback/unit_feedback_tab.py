@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.reports.feedback_xlsx import write_feedback_xlsx
 from app.reports.unit_feedback import FeedbackReport, UnitFeedback, quarter_feedback
+from app.staff import StaffMember
 from db.database import Database
-from ui.current_user import CurrentStaff
 from ui.feedback.feedback_models import (
     COL_ACTION,
     COL_CONTENT,
@@ -22,14 +22,14 @@ from ui.feedback.feedback_models import (
 )
 from ui.feedback.report_tab import ReportTab
 from ui.feedback.tables import rows_table, source_row
-from ui.operations import Progress
+from ui.operations import Progress, operation
 
 
 class UnitFeedbackTab(ReportTab):
     def __init__(
         self,
         database: Database,
-        current_staff: Callable[[], CurrentStaff | None],
+        current_staff: Callable[[], StaffMember | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(database, current_staff, parent)
@@ -78,7 +78,12 @@ class UnitFeedbackTab(ReportTab):
 
         if self.shown_report() is None:
             self.summary_label.setText(self.tr("正在读取…"))
-        self.run(read, self._computed)
+        self.operation = (
+            operation(self, self.database, read)
+            .on_success(self._computed)
+            .on_finish(self._operation_done)
+            .run()
+        )
 
     def _computed(self, report: FeedbackReport) -> None:
         self.report = report

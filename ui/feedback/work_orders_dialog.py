@@ -17,7 +17,7 @@ from app.reports.staff_assessment import (
 from db.database import Database
 from ui.feedback.assessment_models import COL_BUSINESS_TYPE, WorkOrdersModel
 from ui.feedback.tables import rows_table
-from ui.operations import BackgroundOperation, Progress
+from ui.operations import Progress, operation
 
 
 class WorkOrdersDialog(QDialog):
@@ -65,9 +65,7 @@ class WorkOrdersDialog(QDialog):
 
         # Owned by the tab, not by the dialog: closing the dialog early must not delete the
         # operation under the database thread, which reports to it when done.
-        operation = BackgroundOperation(database, read, parent=parent)
-        operation.succeeded.connect(self._show_rows)
-        operation.start()
+        operation(parent, database, read).on_success(self._show_rows).run()
 
     def _show_rows(self, orders: list[WorkOrder]) -> None:
         self.model.show_rows(orders)

@@ -16,22 +16,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from sqlalchemy.orm import Session
 
 from app.roles import Permission, role_label
+from app.staff import StaffMember
 from db.database import Database
 from ui.board.board_tab import BoardTab
 from ui.board.integrity_tab import IntegrityTab
-from ui.board.steps import run_step
 from ui.complaints.capa_tab import CapaTab
 from ui.complaints.complaints_tab import ComplaintsTab
-from ui.current_user import (
-    CurrentStaff,
-    current_staff,
-    logged_in,
-    save_user_name,
-    staff_choices,
-)
+from ui.current_user import current_staff, logged_in, save_user_name, staff_choices
 from ui.feedback.assessment_tab import AssessmentTab
 from ui.feedback.unit_feedback_tab import UnitFeedbackTab
-from ui.operations import Progress
+from ui.operations import Progress, operation
 from ui.pages.page import Page
 
 # (tab class, title): the tabs the other parts of the lead's work bring.
@@ -45,20 +39,20 @@ OTHER_TABS = (
 
 @dataclass
 class Users:
-    choices: list[CurrentStaff]
-    current: CurrentStaff | None
+    choices: list[StaffMember]
+    current: StaffMember | None
 
 
 class BoardPage(Page):
-    user_changed = Signal(object)  # CurrentStaff | None
+    user_changed = Signal(object)  # StaffMember | None
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.staff: CurrentStaff | None = None
+        self.staff: StaffMember | None = None
         self._loaded = False
         self._build()
 
-    def current_staff(self) -> CurrentStaff | None:
+    def current_staff(self) -> StaffMember | None:
         """Who is at the seat, for the tabs (they are given this method)."""
         return self.staff
 
@@ -109,7 +103,7 @@ class BoardPage(Page):
         def load(session: Session, _progress: Progress) -> Users:
             return Users(staff_choices(session), current_staff(session))
 
-        run_step(self, self.database, load, self._show_users)
+        operation(self, self.database, load).on_success(self._show_users).run()
 
     def _show_users(self, users: Users) -> None:
         self.user_combo.blockSignals(True)
@@ -139,7 +133,7 @@ class BoardPage(Page):
         save_user_name(person.name if person is not None else None)
         self._set_staff(person)
 
-    def _set_staff(self, person: CurrentStaff | None) -> None:
+    def _set_staff(self, person: StaffMember | None) -> None:
         self.staff = person
         sees_integrity = person is not None and person.may(Permission.SEE_INTEGRITY)
         if not sees_integrity and self.tabs.currentWidget() is self.integrity_tab:

@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
@@ -35,19 +34,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
-from app.desk.calls import (
-    CallInvalid,
-    FormAInvalid,
-    SaveResult,
-    record_failed_call,
-    save_form_a,
-)
+from app.clock import local_now
+from app.desk.calls import SaveResult, record_failed_call, save_form_a
 from app.desk.coverage import UnitCoverage, coverage_plan
 from app.desk.operators import ensure_operator, operators
 from app.desk.outcomes import APPOINTMENT, OutcomeRow, call_outcomes
 from app.desk.phrases import PHRASE_CATEGORIES, service_phrases, set_service_phrases
 from app.desk.queue import (
-    ClaimLost,
     QueueItem,
     RefreshResult,
     load_claimed,
@@ -58,11 +51,10 @@ from app.desk.queue import (
 )
 from app.desk.retries import CallingHours, next_attempt_time
 from app.desk.today import TodayRow, operator_today
-from app.importing.values import local_now
 from app.roles import Permission
 from db.database import Database
-from ui.current_user import logged_in, permitted
-from ui.desk import seat
+from ui import preferences
+from ui.current_user import logged_in, permitted, working_here
 from ui.desk.case_panel import CasePanel
 from ui.desk.coverage_view import CoverageView
 from ui.desk.dialer import CallTimer, DialFailed, dial
@@ -73,7 +65,7 @@ from ui.desk.outcome_strip import FailedCall, OutcomeStrip
 from ui.desk.phrases_panel import PhrasesEditor, PhrasesPanel
 from ui.desk.today_view import TodayView
 from ui.drafts import Draft, DraftStore
-from ui.operations import BackgroundOperation, Progress
+from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
 
 logger = logging.getLogger(__name__)
@@ -123,7 +115,7 @@ class CallDeskPage(Page):
         self.drafts = drafts or DraftStore()
         # Logged in, the operator is that person (no chooser); else the name chosen here.
         self.logged_in = logged_in()
-        self.operator_name = self.logged_in.name if self.logged_in else seat.saved_operator()
+        self.operator_name = working_here()
         self.operator_id: int | None = None
         self.item: QueueItem | None = None
         self.hours: CallingHours | None = None
@@ -312,7 +304,11 @@ class CallDeskPage(Page):
                 claimed=load_claimed(session, operator_id) if operator_id else None,
             )
 
-        self._run(load, self._desk_loaded)
+        self._action(
+            operation(self, self.database, load)
+            .on_success(self._desk_loaded)
+            .on_failure(self._show_problem)
+        ).run()
 
     def _desk_loaded(self, state: DeskState) -> None:
         self.operator_id = state.operator_id
@@ -351,7 +347,7 @@ class CallDeskPage(Page):
 
     def operator_chosen(self, name: str) -> None:
         self.operator_name = name
-        seat.save_operator(name)
+        preferences.OPERATOR.set(name)
         self.load_desk()
 
     # The queue
@@ -373,7 +369,11 @@ class CallDeskPage(Page):
             return next_case(database, operator_id)  # its own transaction: the claim is atomic
 
         self.show_message(self.tr("正在取下一件…"))
-        self._run(take, self._case_fetched)
+        self._action(
+            operation(self, database, take)
+            .on_success(self._case_fetched)
+            .on_failure(self._show_problem)
+        ).run()
 
     def _case_fetched(self, item: QueueItem | None) -> None:
         if item is not None:
@@ -441,7 +441,11 @@ class CallDeskPage(Page):
             self.show_no_case(self.tr("按 F2 取下一件。"))
             self.show_message(self.tr("已放回队列：{case_no}").format(case_no=case_no))
 
-        self._run(give_back, released)
+        self._action(
+            operation(self, self.database, give_back)
+            .on_success(released)
+            .on_failure(self._show_problem)
+        ).run()
 
     def renew(self) -> None:
         if self.item is None or self.operator_id is None:
@@ -451,11 +455,14 @@ class CallDeskPage(Page):
         def keep(session: Session, _progress: Progress) -> datetime:
             return renew_claim(session, entry_id, operator_id)
 
-        self._run(
-            keep, lambda _expires: None, self._claim_lost, expected=(ClaimLost,), action=False
+        (
+            operation(self, self.database, keep)
+            .on_failure(self._claim_lost)
+            .on_finish(self.operation_finished)
+            .run()
         )
 
-    def _claim_lost(self, error: ClaimLost) -> None:
+    def _claim_lost(self, error: Exception) -> None:
         self.renew_timer.stop()
         self.show_message(str(error), WARNING_STYLE)
 
@@ -477,7 +484,9 @@ class CallDeskPage(Page):
             self.refresh_views(coverage=True)  # the plan the queue was drawn by
 
         self.show_message(self.tr("正在刷新队列…"))
-        self._run(draw, drawn)
+        self._action(
+            operation(self, self.database, draw).on_success(drawn).on_failure(self._show_problem)
+        ).run()
 
     # The call
 
@@ -492,7 +501,7 @@ class CallDeskPage(Page):
             )
             return
         try:
-            dial(phone.e164, phone.extension, seat.dial_command())
+            dial(phone.e164, phone.extension, preferences.DIAL_COMMAND.get())
         except DialFailed as error:
             self.show_message(
                 self.tr("无法拨号（{detail}）。请手动拨打，计时已开始。").format(detail=error),
@@ -554,9 +563,11 @@ class CallDeskPage(Page):
             self._finished_case(message.format(case_no=case_no))
             self.case_saved.emit(result)
 
-        self._run(store, saved, self._form_refused, expected=(FormAInvalid, ClaimLost))
+        self._action(
+            operation(self, self.database, store).on_success(saved).on_failure(self._form_refused)
+        ).run()
 
-    def _form_refused(self, error: FormAInvalid | ClaimLost) -> None:
+    def _form_refused(self, error: Exception) -> None:
         self.form.show_error(
             str(error), self.form.field_widget(getattr(error, "field", "")) or None
         )
@@ -633,9 +644,13 @@ class CallDeskPage(Page):
             )
             self.call_recorded.emit()
 
-        self._run(store, recorded, self._call_refused, expected=(CallInvalid, ClaimLost))
+        self._action(
+            operation(self, self.database, store)
+            .on_success(recorded)
+            .on_failure(self._call_refused)
+        ).run()
 
-    def _call_refused(self, error: CallInvalid | ClaimLost) -> None:
+    def _call_refused(self, error: Exception) -> None:
         self.strip.show_error(str(error))
 
     # Drafts
@@ -718,7 +733,13 @@ class CallDeskPage(Page):
                 ),
             )
 
-        self._run(load, self._show_views, action=False)
+        (
+            operation(self, self.database, load)
+            .on_success(self._show_views)
+            .on_failure(self._show_problem)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     def _show_views(self, views: SideViews) -> None:
         self.today_view.show_rows(views.today)
@@ -750,34 +771,17 @@ class CallDeskPage(Page):
             self.phrases = phrases
             self.phrases_panel.show_phrases(phrases)
 
-        self._run(store, stored)
+        self._action(
+            operation(self, self.database, store).on_success(stored).on_failure(self._show_problem)
+        ).run()
 
-    # Running background steps
+    # Background steps
 
-    def _run(
-        self,
-        work: Callable[[Session, Progress], Any],
-        on_success: Callable[[Any], None],
-        on_problem: Callable[[Any], None] | None = None,
-        *,
-        expected: tuple[type[Exception], ...] = (),
-        action: bool = True,
-    ) -> None:
-        """Run `work` on the database thread; an action holds the desk's keys until it is done.
-
-        A year missing from the working-day calendar is expected: an administrator adds it.
-        """
-        operation = BackgroundOperation(
-            self.database, work, expected=(*expected, CalendarUnknownError), parent=self
-        )
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(on_problem or self._show_problem)
-        if action:
-            self._actions += 1
-            operation.finished.connect(self._action_done)
-        operation.finished.connect(self.operation_finished)
+    def _action(self, step: Operation) -> Operation:
+        """An operator's action: the desk's keys wait until it is done."""
+        self._actions += 1
         self._update_enabled()
-        operation.start()
+        return step.on_finish(self._action_done)
 
     def _action_done(self) -> None:
         self._actions -= 1
@@ -786,6 +790,7 @@ class CallDeskPage(Page):
         if self._fetch_when_idle and not self._actions:
             self._fetch_when_idle = False
             self.fetch_next()
+        self.operation_finished.emit()
 
     def _update_enabled(self) -> None:
         idle = not self._actions

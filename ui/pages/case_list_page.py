@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.case_list import CaseSearch, SearchKind, units
+from app.case_list import CaseSearch, SearchKind
+from app.staff import StaffMember
+from app.units import unit_choices
 from db.database import Database
 from ui.case_list.case_list_model import CaseListModel
-from ui.current_user import CurrentStaff, current_staff
-from ui.operations import BackgroundOperation, Progress
+from ui.current_user import current_staff
+from ui.operations import Progress, delete_when_idle, operation
 from ui.pages.page import Page
 
 SEARCH_DELAY_MS = 400  # after the last key typed: a name or a number's tail scans every case
@@ -44,7 +46,7 @@ SIZED_ROWS = 40  # about a screenful
 @dataclass
 class Choices:
     units: list[tuple[int, str]]
-    staff: CurrentStaff | None
+    staff: StaffMember | None
 
 
 class CaseListPage(Page):
@@ -52,7 +54,7 @@ class CaseListPage(Page):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.staff: CurrentStaff | None = None
+        self.staff: StaffMember | None = None
         self.history_dialog: Any = None
         self._loaded = False
         self._focus_list_when_found = False
@@ -64,7 +66,7 @@ class CaseListPage(Page):
         self._build()
         self._add_shortcuts()
 
-    def current_staff(self) -> CurrentStaff | None:
+    def current_staff(self) -> StaffMember | None:
         """Who is at the seat: their role decides whether the history shows integrity reports."""
         return self.staff
 
@@ -173,11 +175,9 @@ class CaseListPage(Page):
 
     def _load_choices(self) -> None:
         def load(session: Session, _progress: Progress) -> Choices:
-            return Choices(units(session), current_staff(session))
+            return Choices(unit_choices(session, active_only=False), current_staff(session))
 
-        operation = BackgroundOperation(self.database, load, parent=self)
-        operation.succeeded.connect(self._show_choices)
-        operation.start()
+        operation(self, self.database, load).on_success(self._show_choices).run()
 
     def _show_choices(self, choices: Choices) -> None:
         self.staff = choices.staff
@@ -249,13 +249,12 @@ class CaseListPage(Page):
             return
         # Imported here: the history brings the scans' image handling, which the list itself
         # does not need to open.
-        from ui.board.steps import discard
         from ui.board.task_dialog import CaseHistoryDialog
 
         if self.history_dialog is not None:
             if self.history_dialog.isVisible():
                 return
-            discard(self.history_dialog)
+            delete_when_idle(self.history_dialog)
         row = self.model.row_at(index.row())
         dialog = CaseHistoryDialog(self.database, row.case_id, self.current_staff, self)
         self.history_dialog = dialog

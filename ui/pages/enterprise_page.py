@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,18 +35,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.desk.operators import ensure_operator
+from app.enterprise.answers import form_b_to_edit
 from app.enterprise.forms import (
     ARCHIVED,
     PRINTED,
     STATUSES,
     VERIFIED,
-    FormBInvalid,
     FormBRow,
-    FormBStatusError,
     archive,
     ensure_form_b_records,
     form_b_count,
@@ -61,22 +59,22 @@ from app.printing.form_a_blank import write_blank_form_a
 from app.printing.form_b import form_b_print_data, write_form_b
 from app.printing.slip import write_evaluation_slips
 from app.settings import get_setting
+from app.units import unit_choices
 from db.database import Database
-from db.models import EnterpriseFeedback, Unit
 from ui import preferences
-from ui.desk import seat
+from ui.current_user import working_here
 from ui.desk.display import ERROR_COLOR
 from ui.enterprise.answers_dialog import FormBAnswersDialog
 from ui.enterprise.form_b_model import COL_ENTERPRISE, FormBModel
 from ui.enterprise.pdf_printing import PdfPrintDialog
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, Work, operation
 from ui.pages.page import Page
 
 INFO_STYLE = "color: #1a5fb4; font-weight: bold;"
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
-ARCHIVE_LOCATION_KEY = "enterprise/archive_location"
-EXPECTED = (FormBInvalid, FormBStatusError, LookupError, ValueError, OSError)
+# Besides refusals: a form gone (another seat), a setting or template the printing cannot use.
+ALSO_EXPECTED = (LookupError, ValueError)
 
 
 FORM_B_PAGE = 200  # forms loaded at a time: a city has a hundred thousand
@@ -203,7 +201,7 @@ class EnterprisePage(Page):
         self.cancel_button = QPushButton(self.tr("取消生成(Esc)"))
         self.cancel_button.clicked.connect(self.cancel_generating)
         self.cancel_button.hide()
-        self._generating: BackgroundOperation | None = None
+        self._generating: Operation | None = None
         status = QHBoxLayout()
         status.addWidget(self.message_label, 1)
         status.addWidget(self.progress_bar)
@@ -261,16 +259,20 @@ class EnterprisePage(Page):
         def load(session: Session, _progress: Progress) -> Listing:
             if new_cases:
                 ensure_form_b_records(session)
-            units = session.execute(
-                select(Unit.id, Unit.name).where(Unit.active.is_(True)).order_by(Unit.id)
-            ).all()
             return Listing(
-                units=[(i, n) for i, n in units],
+                units=unit_choices(session),
                 rows=form_b_list(session, unit_id=unit_id, status=status, limit=FORM_B_PAGE),
                 total=form_b_count(session, unit_id=unit_id, status=status),
             )
 
-        self._run(load, self._show_listing, action=False)
+        (
+            operation(self, self.database, load)
+            .expecting(*ALSO_EXPECTED)
+            .on_success(self._show_listing)
+            .on_failure(self._show_problem)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     def _filters_changed(self) -> None:
         self.refresh(new_cases=False)
@@ -312,7 +314,14 @@ class EnterprisePage(Page):
             )
             return listing, page
 
-        self._run(load, self._show_more, action=False)
+        (
+            operation(self, self.database, load)
+            .expecting(*ALSO_EXPECTED)
+            .on_success(self._show_more)
+            .on_failure(self._show_problem)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     def _show_more(self, loaded: tuple[int, list[FormBRow]]) -> None:
         listing, rows = loaded
@@ -363,7 +372,7 @@ class EnterprisePage(Page):
                 "{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。\n核验人："
             ).format(case_no=row.case_no),
             QLineEdit.EchoMode.Normal,
-            seat.saved_operator() or "",
+            working_here() or "",
         )
         if not accepted:
             return
@@ -382,7 +391,6 @@ class EnterprisePage(Page):
             return
         if self._actions:
             return
-        settings = QSettings(preferences.ORGANIZATION, preferences.APPLICATION)
         location, accepted = QInputDialog.getText(
             self,
             self.tr("归档反馈单"),
@@ -390,11 +398,11 @@ class EnterprisePage(Page):
                 case_no=row.case_no
             ),
             QLineEdit.EchoMode.Normal,
-            str(settings.value(ARCHIVE_LOCATION_KEY, "") or ""),
+            preferences.ARCHIVE_LOCATION.get(),
         )
         if not accepted:
             return
-        settings.setValue(ARCHIVE_LOCATION_KEY, location.strip())
+        preferences.ARCHIVE_LOCATION.set(location)
         feedback_id = row.id
 
         def store(session: Session, _progress: Progress) -> int:
@@ -412,7 +420,12 @@ class EnterprisePage(Page):
             self.data_changed.emit()
             self.refresh(new_cases=False)
 
-        self._run(work, done)
+        self._action(
+            operation(self, self.database, work)
+            .expecting(*ALSO_EXPECTED)
+            .on_success(done)
+            .on_failure(self._show_problem)
+        ).run()
 
     # Typing in a returned form
 
@@ -433,26 +446,17 @@ class EnterprisePage(Page):
             return
         feedback_id = row.id
 
-        def load(session: Session, _progress: Progress) -> dict[str, Any]:
-            (printed,) = form_b_print_data(session, [feedback_id])
-            record = session.get(EnterpriseFeedback, feedback_id)
-            assert record is not None
-            return {
-                "enterprise_name": printed.enterprise_name,
-                "registration_type": printed.registration_type,
-                "steps": printed.steps,
-                "days": printed.days,
-                "registration_fee_fen": printed.registration_fee_fen,
-                "deed_tax_fen": printed.deed_tax_fen,
-                "stamp_duty_fen": printed.stamp_duty_fen,
-                "policy_knowledge": record.policy_knowledge,
-                "satisfaction": record.satisfaction,
-                "suggestion": record.suggestion,
-                "enterprise_contact": record.enterprise_contact,
-                "revisit_contact": record.revisit_contact or seat.saved_operator(),
-            }
+        revisit_contact = working_here()
 
-        self._run(load, lambda initial: self._open_answers(row, initial))
+        def load(session: Session, _progress: Progress) -> dict[str, Any]:
+            return form_b_to_edit(session, feedback_id, revisit_contact)
+
+        self._action(
+            operation(self, self.database, load)
+            .expecting(*ALSO_EXPECTED)
+            .on_success(lambda initial: self._open_answers(row, initial))
+            .on_failure(self._show_problem)
+        ).run()
 
     def _open_answers(self, row: FormBRow, initial: dict[str, Any]) -> None:
         dialog = FormBAnswersDialog(row.case_no, initial, self)
@@ -469,7 +473,7 @@ class EnterprisePage(Page):
         if self._actions:
             return
         feedback_id, was_printed = row.id, row.status == PRINTED
-        operator = seat.saved_operator()
+        operator = working_here()
 
         def store(session: Session, _progress: Progress) -> Any:
             if was_printed:
@@ -496,7 +500,12 @@ class EnterprisePage(Page):
             else:
                 self._show_problem(problem)
 
-        self._run(store, saved, refused)
+        self._action(
+            operation(self, self.database, store)
+            .expecting(*ALSO_EXPECTED)
+            .on_success(saved)
+            .on_failure(refused)
+        ).run()
 
     # Printing
 
@@ -624,11 +633,15 @@ class EnterprisePage(Page):
             self.cancel_button.hide()
 
         self.show_message(self.tr("正在生成…"), INFO_STYLE)
-        operation = self._run(generate, generated, failed)
-        operation.progressed.connect(self._show_progress)
-        operation.cancelled.connect(cancelled)
-        operation.finished.connect(ended)
-        self._generating = operation
+        self._generating = self._action(
+            operation(self, self.database, generate)
+            .expecting(*ALSO_EXPECTED)
+            .on_success(generated)
+            .on_failure(failed)
+            .on_cancel(cancelled)
+            .with_progress(self._show_progress)
+            .on_finish(ended)
+        ).run()
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)
@@ -674,30 +687,18 @@ class EnterprisePage(Page):
             ),
         )
 
-    # Running background work
+    # Background work
 
-    def _run(
-        self,
-        work: Work,
-        on_success: Callable[[Any], None],
-        on_problem: Callable[[Any], None] | None = None,
-        *,
-        action: bool = True,
-    ) -> BackgroundOperation:
-        operation = BackgroundOperation(self.database, work, expected=EXPECTED, parent=self)
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(on_problem or self._show_problem)
-        if action:
-            self._actions += 1
-            operation.finished.connect(self._action_done)
-        operation.finished.connect(self.operation_finished)
+    def _action(self, step: Operation) -> Operation:
+        """A step the person took: the page's buttons wait until it is done."""
+        self._actions += 1
         self._update_enabled()
-        operation.start()
-        return operation
+        return step.on_finish(self._action_done)
 
     def _action_done(self) -> None:
         self._actions -= 1
         self._update_enabled()
+        self.operation_finished.emit()
 
     def _update_enabled(self) -> None:
         idle = not self._actions

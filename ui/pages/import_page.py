@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -28,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.importing import KINDS, FileRefused, ImportSummary, import_table
+from app.importing import KINDS, ImportSummary, import_table
 from app.importing.problems import render
 from app.importing.reader import read_table
 from app.importing.service import remember_mapping
 from app.roles import Permission, role_label
 from db.database import Database
 from ui.current_user import logged_in, permitted
+from ui.error_dialog import refusal_text
 from ui.importing.column_choice import (
     FileInspection,
     choice_problem,
@@ -45,7 +44,7 @@ from ui.importing.column_choice import (
 from ui.importing.mapping_form import MappingForm
 from ui.importing.preview_model import PREVIEW_ROWS, PreviewModel
 from ui.importing.summary_view import ERROR_STYLE, SummaryView
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
 
 KIND_TITLES = {
@@ -64,7 +63,7 @@ class ImportPage(Page):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.setAcceptDrops(True)
-        self.operation: BackgroundOperation | None = None
+        self.operation: Operation | None = None
         self.inspection: FileInspection | None = None
         self._choice_ok = False
 
@@ -250,7 +249,11 @@ class ImportPage(Page):
 
         self._hide_message()
         self._show_placeholder(self.tr("正在读取 {file}…").format(file=path.name))
-        self._run(read_and_inspect, self._show_inspection, self._show_file_problem)
+        self._start(
+            operation(self, self.database, read_and_inspect)
+            .on_success(self._show_inspection)
+            .on_failure(self._show_file_problem)
+        )
 
     def _kind_changed(self) -> None:
         """The same file, looked at as another kind: its columns and remembered mapping change."""
@@ -261,7 +264,11 @@ class ImportPage(Page):
         def inspect(session: Session, _progress: Progress) -> FileInspection:
             return inspect_table(session, kind, table, filename)
 
-        self._run(inspect, self._show_inspection, self._show_problem)
+        self._start(
+            operation(self, self.database, inspect)
+            .on_success(self._show_inspection)
+            .on_failure(self._show_problem)
+        )
 
     def _show_inspection(self, inspection: FileInspection) -> None:
         self.inspection = inspection
@@ -288,7 +295,7 @@ class ImportPage(Page):
         self.stack.setCurrentWidget(self.preview_panel)
         self._check_choice()
 
-    def _show_file_problem(self, problem: FileRefused) -> None:
+    def _show_file_problem(self, problem: Exception) -> None:
         self.inspection = None
         self._show_placeholder(self.tr("没有读取文件。请检查后重新选择。"))
         self._show_problem(problem)
@@ -349,9 +356,13 @@ class ImportPage(Page):
         self.progress_bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        operation = self._run(do_import, self._show_summary, self._show_problem)
-        operation.progressed.connect(self._show_progress)
-        operation.cancelled.connect(self._import_cancelled)
+        self._start(
+            operation(self, self.database, do_import)
+            .on_success(self._show_summary)
+            .on_failure(self._show_problem)
+            .on_cancel(self._import_cancelled)
+            .with_progress(self._show_progress)
+        )
 
     def cancel_import(self) -> None:
         if self.operation is not None and self.cancel_button.isVisible():
@@ -378,20 +389,10 @@ class ImportPage(Page):
 
     # Running background steps, and what the page allows meanwhile
 
-    def _run(
-        self,
-        work: Work,
-        on_success: Callable[[Any], None],
-        on_problem: Callable[[FileRefused], None],
-    ) -> BackgroundOperation:
-        operation = BackgroundOperation(self.database, work, expected=(FileRefused,), parent=self)
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(on_problem)
-        operation.finished.connect(self._operation_done)
-        self.operation = operation
+    def _start(self, step: Operation) -> None:
+        """Run `step`, one at a time: the file and its columns stay as they are meanwhile."""
+        self.operation = step.on_finish(self._operation_done).run()
         self._update_enabled()
-        operation.start()
-        return operation
 
     def _operation_done(self) -> None:
         self.operation = None
@@ -417,8 +418,8 @@ class ImportPage(Page):
         self.placeholder.setText(text)
         self.stack.setCurrentWidget(self.placeholder)
 
-    def _show_problem(self, problem: FileRefused) -> None:
-        self._show_message(problem.message(), ERROR_STYLE)
+    def _show_problem(self, problem: Exception) -> None:
+        self._show_message(refusal_text(problem), ERROR_STYLE)
 
     def _show_message(self, text: str, style: str) -> None:
         self.message_label.setText(text)

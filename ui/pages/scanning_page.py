@@ -16,15 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import (
-    QFileSystemWatcher,
-    QObject,
-    QSettings,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -53,7 +45,6 @@ from app.scanning.files import ScanRefused
 from app.scanning.filing import (
     AddResult,
     CandidateCase,
-    FilingError,
     TrayPage,
     add_scan,
     candidates,
@@ -65,9 +56,9 @@ from app.scanning.filing import (
 from app.scanning.inbox import import_folder
 from db.database import Database
 from ui import preferences
-from ui.desk import seat
+from ui.current_user import working_here
 from ui.desk.display import ERROR_COLOR, local_time
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, Work, operation
 from ui.pages.page import Page
 from ui.scanning.viewer import ScanViewer
 
@@ -77,50 +68,18 @@ SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 INFO_STYLE = "color: #1a5fb4;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
 FILE_PATTERNS = "*.pdf *.png *.jpg *.jpeg *.tif *.tiff"
-WATCHED_FOLDER_KEY = "scanning/watched_folder"
-WATCHING_KEY = "scanning/watching"
 # A scanner writes a file over some seconds; the folder is read once it has been quiet.
 FOLDER_QUIET_MS = 2500
 SEARCH_DELAY_MS = 250
 
 
-class ScannerProbe(QObject):
-    """Asks SANE, on a thread of its own, whether a scanner can be used (it looks for network
-    scanners for seconds). One question at a time, kept alive until answered, whoever asked;
-    the answer is remembered for the session."""
-
-    probed = Signal(bool)
-    _answered = Signal(bool)
-    asking: ScannerProbe | None = None
-    known: bool | None = None
-
-    @classmethod
-    def ask(cls, answer: Callable[[bool], None]) -> None:
-        if cls.known is not None:
-            answer(cls.known)
-            return
-        if cls.asking is None:
-            cls.asking = cls()
-            QThreadPool.globalInstance().start(cls.asking._ask)
-        cls.asking.probed.connect(answer)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._answered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    def _ask(self) -> None:
-        try:
-            available = scanner.sane_available()
-        except Exception:  # a broken SANE backend must not stop the panel
-            logger.exception("Could not ask SANE for scanners")
-            available = False
-        self._answered.emit(available)
-
-    def _deliver(self, available: bool) -> None:
-        ScannerProbe.known = available
-        ScannerProbe.asking = None
-        self.probed.emit(available)
-        self.deleteLater()
+def ask_for_scanner(_progress: Progress) -> bool:
+    """Whether SANE finds a scanner (it looks for network scanners for seconds)."""
+    try:
+        return scanner.sane_available()
+    except Exception:  # a broken SANE backend must not stop the panel
+        logger.exception("Could not ask SANE for scanners")
+        return False
 
 
 @dataclass
@@ -136,16 +95,17 @@ def to_qimage(image: Image.Image) -> QImage:
     return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
 
 
-def _settings() -> QSettings:
-    return QSettings(preferences.ORGANIZATION, preferences.APPLICATION)
-
-
 class ScanningPage(Page):
     scans_added = Signal()  # files were added (or refused) and the outcome shows
     tray_loaded = Signal()  # the tray on screen is up to date
     candidates_shown = Signal()
     page_filed = Signal()  # a tray page was filed or discarded
     operation_finished = Signal()
+
+    # Whether a scanner can be used: asked once a session, one question at a time, whichever
+    # pages wait for the answer.
+    scanner_available: bool | None = None
+    _asking_for_scanner: Operation | None = None
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
@@ -323,7 +283,7 @@ class ScanningPage(Page):
 
     def add_files(self, paths: list[Path], source: str) -> None:
         """Add each file in the background; each is its own transaction (add_scan's)."""
-        database, operator = self.database, seat.saved_operator()
+        database, operator = self.database, working_here()
 
         def add(_session: Session, progress: Progress) -> list[tuple[str, Any]]:
             outcomes: list[tuple[str, Any]] = []
@@ -346,7 +306,11 @@ class ScanningPage(Page):
             return outcomes
 
         self.show_message(self.tr("正在添加 {count} 个文件…").format(count=len(paths)), INFO_STYLE)
-        self._run(add, self._show_added)
+        self._action(
+            operation(self, self.database, add)
+            .on_success(self._show_added)
+            .on_failure(self._show_problem)
+        ).run()
 
     def _show_added(self, outcomes: list[tuple[str, Any]]) -> None:
         lines, problems = [], []
@@ -374,7 +338,15 @@ class ScanningPage(Page):
     # The scanner
 
     def _probe_scanner(self) -> None:
-        ScannerProbe.ask(self._scanner_probed)
+        if ScanningPage.scanner_available is not None:
+            self._scanner_probed(ScanningPage.scanner_available)
+            return
+        if ScanningPage._asking_for_scanner is None:
+            asking = operation(self, None, ask_for_scanner).on_success(_remember_scanner).run()
+            # Forgotten when it is done, or when the page that asked goes away first.
+            asking.destroyed.connect(_forget_scanner_question)
+            ScanningPage._asking_for_scanner = asking
+        ScanningPage._asking_for_scanner.on_success(self._scanner_probed)
 
     def _scanner_probed(self, available: bool) -> None:
         self.scan_button.setEnabled(available)
@@ -390,7 +362,7 @@ class ScanningPage(Page):
     def scan_from_scanner(self) -> None:
         if not self.scan_button.isEnabled() or self._busy:
             return
-        database, operator = self.database, seat.saved_operator()
+        database, operator = self.database, working_here()
 
         def scan(_session: Session, _progress: Progress) -> list[tuple[str, Any]]:
             name = scanner.scan_filename()
@@ -401,17 +373,19 @@ class ScanningPage(Page):
                 return [(name, problem.message)]
 
         self.show_message(self.tr("正在扫描…"), INFO_STYLE)
-        self._run(scan, self._show_added)
+        self._action(
+            operation(self, self.database, scan)
+            .on_success(self._show_added)
+            .on_failure(self._show_problem)
+        ).run()
 
     # The watched folder
 
     def _restore_folder(self) -> None:
-        settings = _settings()
-        folder = str(settings.value(WATCHED_FOLDER_KEY, "") or "")
+        folder = preferences.WATCHED_FOLDER.get()
         self.folder_edit.setText(folder)
-        watching = settings.value(WATCHING_KEY, False)
         self.watch_check.blockSignals(True)
-        self.watch_check.setChecked(bool(folder) and watching in (True, "true"))
+        self.watch_check.setChecked(bool(folder) and preferences.WATCHING.get())
         self.watch_check.blockSignals(False)
         self._watch()
 
@@ -424,14 +398,13 @@ class ScanningPage(Page):
 
     def set_watched_folder(self, folder: Path | None, watching: bool = True) -> None:
         """Remember the folder for this seat and start (or stop) watching it."""
-        settings = _settings()
-        settings.setValue(WATCHED_FOLDER_KEY, str(folder) if folder else "")
+        preferences.WATCHED_FOLDER.set(str(folder) if folder else None)
         self.folder_edit.setText(str(folder) if folder else "")
         self.watch_check.setChecked(watching and folder is not None)
         self._watch_toggled(self.watch_check.isChecked())
 
     def _watch_toggled(self, watching: bool) -> None:
-        _settings().setValue(WATCHING_KEY, watching)
+        preferences.WATCHING.set(watching)
         self._watch()
         if watching:
             self.import_watched_folder()
@@ -467,8 +440,14 @@ class ScanningPage(Page):
             results = import_folder(database, Path(folder), refused=refused, failed=failed)
             return FolderImport(results, refused, failed)
 
-        operation = self._run(read_folder, self._folder_imported, action=False)
-        operation.finished.connect(self._folder_import_done)
+        (
+            operation(self, self.database, read_folder)
+            .on_success(self._folder_imported)
+            .on_failure(self._show_problem)
+            .on_finish(self._folder_import_done)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     def _folder_import_done(self) -> None:
         self._folder_import_running = False
@@ -501,7 +480,13 @@ class ScanningPage(Page):
         def load(session: Session, _progress: Progress) -> list[TrayPage]:
             return unmatched_pages(session)
 
-        self._run(load, self._show_tray, action=False)
+        (
+            operation(self, self.database, load)
+            .on_success(self._show_tray)
+            .on_failure(self._show_problem)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     def _show_tray(self, pages: list[TrayPage]) -> None:
         current = self.current_page()
@@ -562,7 +547,13 @@ class ScanningPage(Page):
             if self.current_page() is page:
                 self.viewer.show_image(image, position)
 
-        self._run(render, rendered, action=False)
+        (
+            operation(self, self.database, render)
+            .on_success(rendered)
+            .on_failure(self._show_problem)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     # Filing from the tray
 
@@ -573,7 +564,13 @@ class ScanningPage(Page):
         def find(session: Session, _progress: Progress) -> list[CandidateCase]:
             return candidates(session, text)
 
-        self._run(find, self._show_candidates, action=False)
+        (
+            operation(self, self.database, find)
+            .on_success(self._show_candidates)
+            .on_failure(self._show_problem)
+            .on_finish(self.operation_finished)
+            .run()
+        )
 
     def _show_candidates(self, found: list[CandidateCase]) -> None:
         self.candidate_list.clear()
@@ -598,7 +595,7 @@ class ScanningPage(Page):
         page, case_no = self.current_page(), self.chosen_case_no()
         if page is None or case_no is None or self._busy:
             return
-        operator = seat.saved_operator() or ""
+        operator = working_here() or ""
 
         def store(session: Session, _progress: Progress) -> None:
             file_page(session, page.attachment_id, page.page_index, case_no, operator)
@@ -609,7 +606,7 @@ class ScanningPage(Page):
         page = self.current_page()
         if page is None or self._busy:
             return
-        operator = seat.saved_operator() or ""
+        operator = working_here() or ""
 
         def store(session: Session, _progress: Progress) -> None:
             discard_page(session, page.attachment_id, page.page_index, operator)
@@ -626,33 +623,22 @@ class ScanningPage(Page):
             self.page_filed.emit()
             self.load_tray()
 
-        self._run(work, done)
+        self._action(
+            operation(self, self.database, work).on_success(done).on_failure(self._show_problem)
+        ).run()
 
-    # Running background work
+    # Background work
 
-    def _run(
-        self,
-        work: Work,
-        on_success: Callable[[Any], None],
-        *,
-        action: bool = True,
-    ) -> BackgroundOperation:
-        operation = BackgroundOperation(
-            self.database, work, expected=(FilingError, ScanRefused, OSError), parent=self
-        )
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(self._show_problem)
-        if action:
-            self._busy += 1
-            operation.finished.connect(self._action_done)
-        operation.finished.connect(self.operation_finished)
+    def _action(self, step: Operation) -> Operation:
+        """A step the person took: adding and filing wait until it is done."""
+        self._busy += 1
         self._update_enabled()
-        operation.start()
-        return operation
+        return step.on_finish(self._action_done)
 
     def _action_done(self) -> None:
         self._busy -= 1
         self._update_enabled()
+        self.operation_finished.emit()
 
     def _update_enabled(self) -> None:
         idle = not self._busy
@@ -670,3 +656,11 @@ class ScanningPage(Page):
     def show_message(self, text: str, style: str = "") -> None:
         self.message_label.setText(text)
         self.message_label.setStyleSheet(style)
+
+
+def _remember_scanner(available: bool) -> None:
+    ScanningPage.scanner_available = available
+
+
+def _forget_scanner_question() -> None:
+    ScanningPage._asking_for_scanner = None

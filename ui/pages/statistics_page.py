@@ -4,7 +4,7 @@ phone-revisit analysis, computed in the background, with exports to Excel and PD
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 from xlsxwriter.exceptions import FileCreateError
 
-from app.importing.values import LOCAL_ZONE
+from app import clock
 from app.printing.quarterly_pdf import write_quarterly_pdf
 from app.reports.monthly import MonthlyAnalysis, monthly_analysis
 from app.reports.monthly_xlsx import write_monthly_xlsx
@@ -45,7 +45,7 @@ from app.reports.quarterly import QuarterlyReport, quarter_bounds, quarterly_rep
 from app.reports.quarterly_xlsx import write_quarterly_xlsx
 from db.database import Database
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
-from ui.operations import BackgroundOperation, Progress, Work
+from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
 from ui.statistics.charts import CoverageChart, ScoreChart
 from ui.statistics.monthly_view import MonthlyView
@@ -68,10 +68,6 @@ QUARTER_NAMES = (
 STATUS_SECONDS = 10
 
 
-def today() -> date:
-    return datetime.now(LOCAL_ZONE).date()
-
-
 def last_complete_quarter(day: date) -> tuple[int, int]:
     quarter = (day.month - 1) // 3 + 1
     return (day.year, quarter - 1) if quarter > 1 else (day.year - 1, 4)
@@ -87,12 +83,12 @@ class StatisticsPage(Page):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.operation: BackgroundOperation | None = None
+        self.operation: Operation | None = None  # the one under way: refresh waits for it
         self._refresh_pending = False
         self.report: QuarterlyReport | None = None
         self.analysis: MonthlyAnalysis | None = None
         self.unit_cases_dialog: UnitCasesDialog | None = None
-        day = today()
+        day = clock.today()
         quarter_year, quarter = last_complete_quarter(day)
         month_year, month = last_month(day)
         # Each kind of period keeps its own year: last quarter and last month may differ.
@@ -285,7 +281,7 @@ class StatisticsPage(Page):
         self._hide_message()  # e.g. an export's outcome, now out of date
         kind, year, number = self.period()
         if kind == QUARTERLY:
-            day = today()
+            day = clock.today()
 
             def compute(session: Session, _progress: Progress) -> Any:
                 return quarterly_report(session, year, number, today=day)
@@ -301,7 +297,13 @@ class StatisticsPage(Page):
             self.summary_label.clear()
             self.placeholder.setText(self.tr("正在计算…"))
             self.stack.setCurrentWidget(self.placeholder)
-        self._run(compute, self._computed)
+        self.operation = (
+            operation(self, self.database, compute)
+            .on_success(self._computed)
+            .on_finish(self._operation_done)
+            .run()
+        )
+        self._update_enabled()
 
     def _computed(self, result: QuarterlyReport | MonthlyAnalysis) -> None:
         if isinstance(result, QuarterlyReport):
@@ -440,7 +442,7 @@ class StatisticsPage(Page):
         if path.suffix.lower() != f".{suffix}":
             path = path.with_name(f"{path.name}.{suffix}")
 
-        def export(_session: Session, _progress: Progress) -> Path:
+        def export(_progress: Progress) -> Path:
             try:
                 write(path)
             except FileCreateError as error:  # XlsxWriter's wrapping of the OSError
@@ -449,7 +451,14 @@ class StatisticsPage(Page):
             return path
 
         self._hide_message()
-        self._run(export, self._exported, lambda error: self._export_failed(path, error))
+        self.operation = (
+            operation(self, None, export)  # the result on screen: no session
+            .on_success(self._exported)
+            .on_failure(lambda error: self._export_failed(path, error))
+            .on_finish(self._operation_done)
+            .run()
+        )
+        self._update_enabled()
 
     def _exported(self, path: Path) -> None:
         text = self.tr("已导出到 {path}").format(path=path)
@@ -458,35 +467,18 @@ class StatisticsPage(Page):
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
-    def _export_failed(self, path: Path, error: OSError) -> None:
+    def _export_failed(self, path: Path, error: Exception) -> None:
         if isinstance(error, PermissionError):
             reason = self.tr("没有写入权限，或文件正被其他程序（如 Excel）打开。")
         elif isinstance(error, FileNotFoundError) and error.filename:
             reason = self.tr("文件夹不存在。")
         else:
-            reason = error.strerror or str(error)
+            reason = getattr(error, "strerror", None) or str(error)
         self._show_message(
             self.tr("没有导出 {path}：{reason}").format(path=path, reason=reason), ERROR_STYLE
         )
 
-    # Running background work
-
-    def _run(
-        self,
-        work: Work,
-        on_success: Callable[[Any], None],
-        on_problem: Callable[[Any], None] | None = None,
-    ) -> None:
-        operation = BackgroundOperation(
-            self.database, work, expected=(OSError,) if on_problem else (), parent=self
-        )
-        operation.succeeded.connect(on_success)
-        if on_problem:
-            operation.failed.connect(on_problem)
-        operation.finished.connect(self._operation_done)
-        self.operation = operation
-        self._update_enabled()
-        operation.start()
+    # The one operation under way
 
     def _operation_done(self) -> None:
         self.operation = None

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.ratings import Channel
 from app.reports.unit_cases import UnitCaseRow, unit_cases
 from db.database import Database
-from ui.operations import BackgroundOperation, Progress
+from ui.operations import Progress, operation
 from ui.statistics.unit_cases_model import COL_BUSINESS_TYPE, SORT_ROLE, UnitCasesModel
 
 
@@ -101,9 +101,7 @@ class UnitCasesDialog(QDialog):
 
         # Owned by the page, not by the dialog: closing the dialog early must not delete the
         # operation under the database thread, which reports to it when done.
-        operation = BackgroundOperation(database, read, parent=parent)
-        operation.succeeded.connect(self._show_rows)
-        operation.start()
+        operation(parent, database, read).on_success(self._show_rows).run()
 
     def _show_rows(self, rows: list[UnitCaseRow]) -> None:
         self.model.show_rows(rows)

@@ -13,9 +13,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.importing.values import LOCAL_ZONE
 from app.ratings import Channel, Rating
 from app.reports.unit_cases import UnitCaseRow
+from app.zone import LOCAL_ZONE
 from ui.rows_model import RowsModel
 
 COL_CASE_NO = 0

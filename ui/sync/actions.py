@@ -7,21 +7,18 @@ not block the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from sqlalchemy.orm import Session
 
-from app.roles import NotPermitted, Permission
-from app.scanning.store import AttachmentStore, StoreError
+from app.roles import Permission
+from app.scanning.store import AttachmentStore
+from app.staff import StaffMember
 from app.sync import (
     SUFFIX,
     ExportResult,
-    SyncError,
-    SyncRefused,
     SyncSummary,
     apply_sync_file,
     default_file_name,
@@ -29,12 +26,11 @@ from app.sync import (
     write_cases_to_call,
     write_changes,
 )
-from ui.current_user import CurrentStaff, saved_user_name, staff_by_name
-from ui.operations import BackgroundOperation, Progress, Work
+from db.transactions import lock_for_writing
+from ui.current_user import current_staff
+from ui.operations import Progress, operation
 from ui.sync.conflicts_dialog import ConflictsDialog
 from ui.sync.send_cases_dialog import SendCasesDialog
-
-EXPECTED = (SyncRefused, SyncError, NotPermitted, StoreError)
 
 
 def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
@@ -50,13 +46,6 @@ def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
     ):
         menu.addAction(text).triggered.connect(lambda _checked=False, run=slot: run())
     return actions
-
-
-def _write_transaction(session: Session) -> None:
-    # On SQLite, take the write lock before reading, as app.desk.transaction does: other seats
-    # then wait for the file to be applied instead of failing halfway.
-    if session.get_bind().dialect.name == "sqlite":
-        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 class SyncActions(QObject):
@@ -103,7 +92,12 @@ class SyncActions(QObject):
         def name(session: Session, _progress: Progress) -> str:
             return default_file_name(session)
 
-        self._run(name, lambda name: self._export_to(name, full))
+        (
+            operation(self.window, self.database, name)
+            .on_success(lambda name: self._export_to(name, full))
+            .on_failure(self._refused)
+            .run()
+        )
 
     def _export_to(self, name: str, full: bool) -> None:
         path = self.ask_save_path(self.tr("导出同步文件"), name)
@@ -113,10 +107,17 @@ class SyncActions(QObject):
         store = self.store
 
         def export(session: Session, progress: Progress) -> ExportResult:
-            _write_transaction(session)
             return write_changes(session, store, path, progress=progress, full=full)
 
-        self._run(export, self._exported, progress=self.tr("正在导出同步文件…"))
+        (
+            operation(self.window, self.database, export)
+            .writing()
+            .on_success(self._exported)
+            .on_failure(self._refused)
+            .on_cancel(self._cancelled)
+            .with_progress_dialog(self.tr("正在导出同步文件…"))
+            .run()
+        )
 
     def import_file(self) -> None:
         path = self.ask_open_path(self.tr("导入同步文件"))
@@ -127,14 +128,22 @@ class SyncActions(QObject):
 
         def apply(session: Session, progress: Progress) -> SyncSummary:
             checked = read_sync_file(path)  # checked whole before anything is written
-            _write_transaction(session)
+            # Then the write lock (what .writing() takes at the start): other seats wait for
+            # the file to be applied, not for a large file to be read and checked.
+            lock_for_writing(session)
             return apply_sync_file(session, store, checked, progress=progress)
 
-        self._run(apply, self._imported, progress=self.tr("正在导入同步文件…"))
+        (
+            operation(self.window, self.database, apply)
+            .on_success(self._imported)
+            .on_failure(self._refused)
+            .on_cancel(self._cancelled)
+            .with_progress_dialog(self.tr("正在导入同步文件…"))
+            .run()
+        )
 
     def send_cases(self) -> None:
         dialog = SendCasesDialog(self.database, self.folder, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._send(dialog.chosen_unit_ids(), dialog.path()))
         dialog.open()
         self.send_dialog = dialog
@@ -144,20 +153,30 @@ class SyncActions(QObject):
         store = self.store
 
         def export(session: Session, progress: Progress) -> ExportResult:
-            _write_transaction(session)
             return write_cases_to_call(session, store, path, unit_ids, progress=progress)
 
-        self._run(export, self._exported, progress=self.tr("正在导出待回访业务件…"))
+        (
+            operation(self.window, self.database, export)
+            .writing()
+            .on_success(self._exported)
+            .on_failure(self._refused)
+            .on_cancel(self._cancelled)
+            .with_progress_dialog(self.tr("正在导出待回访业务件…"))
+            .run()
+        )
 
     def show_conflicts(self) -> None:
-        name = saved_user_name()
+        def who(session: Session, _progress: Progress) -> StaffMember | None:
+            return current_staff(session)  # logged in, or chosen at a seat without log-in
 
-        def who(session: Session, _progress: Progress) -> CurrentStaff | None:
-            return staff_by_name(session, name) if name else None
+        (
+            operation(self.window, self.database, who)
+            .on_success(self._open_conflicts)
+            .on_failure(self._refused)
+            .run()
+        )
 
-        self._run(who, self._open_conflicts)
-
-    def _open_conflicts(self, staff: CurrentStaff | None) -> None:
+    def _open_conflicts(self, staff: StaffMember | None) -> None:
         if staff is None or not staff.may(Permission.LEAD_BOARD):
             self._show(
                 QMessageBox.Icon.Information,
@@ -180,41 +199,16 @@ class SyncActions(QObject):
         icon = QMessageBox.Icon.Warning if summary.conflicts else QMessageBox.Icon.Information
         self._show(icon, self.tr("同步文件已导入"), summary.text())
 
-    def _run(
-        self, work: Work, on_success: Callable[[Any], None], *, progress: str | None = None
-    ) -> BackgroundOperation:
-        operation = BackgroundOperation(self.database, work, expected=EXPECTED, parent=self.window)
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(
-            lambda error: self._show(QMessageBox.Icon.Warning, self.tr("同步"), str(error))
+    def _refused(self, error: Exception) -> None:
+        self._show(QMessageBox.Icon.Warning, self.tr("同步"), str(error))
+
+    def _cancelled(self) -> None:
+        self._show(
+            QMessageBox.Icon.Information, self.tr("同步"), self.tr("已取消，没有写入任何数据。")
         )
-        operation.cancelled.connect(
-            lambda: self._show(
-                QMessageBox.Icon.Information,
-                self.tr("同步"),
-                self.tr("已取消，没有写入任何数据。"),
-            )
-        )
-        if progress is not None:
-            dialog = QProgressDialog(progress, self.tr("取消"), 0, 0, self.window)
-            dialog.setWindowTitle(self.tr("同步"))
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.setMinimumDuration(400)
-            dialog.canceled.connect(operation.cancel)
-            operation.progressed.connect(lambda done, total: _progress(dialog, done, total))
-            operation.finished.connect(dialog.deleteLater)
-        operation.start()
-        return operation
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.message_shown.emit(text)
-
-
-def _progress(dialog: QProgressDialog, done: int, total: int) -> None:
-    dialog.setMaximum(max(total, 1))
-    dialog.setValue(min(done, max(total, 1)))

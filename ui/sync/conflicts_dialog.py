@@ -28,19 +28,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.importing.values import LOCAL_ZONE
-from app.roles import NotPermitted
+from app.staff import StaffMember
 from app.sync import (
     ConflictDetails,
     ConflictRow,
-    SyncError,
     conflict_details,
     decide_conflict,
     list_conflicts,
 )
+from app.zone import LOCAL_ZONE
 from db.database import Database
-from ui.current_user import CurrentStaff
-from ui.operations import BackgroundOperation, Progress
+from ui.operations import Progress, delete_when_idle, operation
 from ui.rows_model import RowsModel
 
 COL_KIND, COL_RECORD, COL_SITE, COL_DETECTED = range(4)
@@ -87,13 +85,14 @@ class ConflictsDialog(QDialog):
     loaded = Signal()  # the list is on screen (again)
     decided = Signal(object)  # ConflictRow, after a decision was stored
 
-    def __init__(self, database: Database, staff: CurrentStaff, parent: QWidget) -> None:
+    def __init__(self, database: Database, staff: StaffMember, parent: QWidget) -> None:
         super().__init__(parent)
         self.database = database
         self.staff = staff
         self.listing = Listing([], {})
         self.setWindowTitle(self.tr("同步冲突"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Deleted once closed and its reading or deciding has reported.
+        self.finished.connect(lambda _result: delete_when_idle(self))
         self.resize(1100, 600)
 
         title = QLabel(self.tr("同一条记录在两处都被修改过"))
@@ -170,21 +169,16 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._run(read_listing, self._show_listing)
+        (
+            operation(self, self.database, read_listing)
+            .on_success(self._show_listing)
+            .on_failure(self._show_problem)
+            .run()
+        )
 
     def current(self) -> ConflictRow | None:
         index = self.list_view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
-
-    def _run(self, work, on_success) -> None:
-        # Owned by the window, not the dialog: closing the dialog must not delete an operation
-        # that the database thread will report to.
-        operation = BackgroundOperation(
-            self.database, work, expected=(SyncError, NotPermitted), parent=self.parent()
-        )
-        operation.succeeded.connect(on_success)
-        operation.failed.connect(self._show_problem)
-        operation.start()
 
     def _show_problem(self, error: Exception) -> None:
         self.status_label.setText(str(error))
@@ -259,7 +253,12 @@ class ConflictsDialog(QDialog):
         def decide(session: Session, _progress: Progress) -> ConflictRow:
             return decide_conflict(session, row.id, decision, staff_id)
 
-        self._run(decide, self._after_decision)
+        (
+            operation(self, self.database, decide)
+            .on_success(self._after_decision)
+            .on_failure(self._show_problem)
+            .run()
+        )
 
     def _after_decision(self, row: ConflictRow) -> None:
         self.decided.emit(row)

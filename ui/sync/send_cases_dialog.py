@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.sync import SUFFIX, UnitToCall, default_file_name, units_to_call
 from db.database import Database
-from ui.operations import BackgroundOperation, Progress
+from ui.operations import Progress, delete_when_idle, operation
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,6 +35,8 @@ class SendCasesDialog(QDialog):
         self.folder = folder
         self.setWindowTitle(self.tr("发送待回访业务件"))
         self.resize(560, 460)
+        # Deleted once closed and the units it reads have come.
+        self.finished.connect(lambda _result: delete_when_idle(self))
         explanation = QLabel(
             self.tr(
                 "选择要交给网点回访的受理单位：它们回访队列中未完成的业务件（连同电话和回访记录）"
@@ -69,9 +71,7 @@ class SendCasesDialog(QDialog):
         def read(session: Session, _progress: Progress) -> tuple[list[UnitToCall], str]:
             return units_to_call(session), default_file_name(session, "cases_to_call")
 
-        operation = BackgroundOperation(database, read, parent=parent)
-        operation.succeeded.connect(self._show_units)
-        operation.start()
+        operation(self, database, read).on_success(self._show_units).run()
 
     def chosen_unit_ids(self) -> list[int]:
         return [

@@ -1,4 +1,4 @@
-"""A transaction for a desk action that writes, safe when several seats share one SQLite file."""
+"""Transactions for user actions that write, safe when several seats share one SQLite file."""
 
 from __future__ import annotations
 
@@ -23,9 +23,15 @@ def write_transaction(database_or_sessionmaker) -> Iterator[Session]:
     and a read-then-write transaction cannot fail for a write committed in between.
     """
     with session_factory(database_or_sessionmaker)() as session, session.begin():
-        if session.get_bind().dialect.name == "sqlite":
-            session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        lock_for_writing(session)
         yield session
+
+
+def lock_for_writing(session: Session) -> None:
+    """Begin the session's transaction as one that writes: on SQLite it takes the write lock
+    now (BEGIN IMMEDIATE), before its first read. Call it before the session's first statement."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 @contextmanager

@@ -1,20 +1,24 @@
-"""`main.py sync …`: export, import, send cases to call, list and decide conflicts, status.
+"""`sync export|import|send-cases|conflicts|decide|status`: offline outlets' sync files.
 
-Kept here rather than in app/cli.py, which only registers the command. Exit status 0 when done,
-2 when the file or the request was refused (nothing written).
+Exit status 0 when done, 2 when the file or the request was refused (nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.i18n import pick
+from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 
-def add_sync_commands(commands: Any) -> None:
+
+def add_commands(commands) -> None:
     sync = commands.add_parser("sync", help="offline outlets' sync files / 网点同步文件")
     actions = sync.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser(
@@ -31,49 +35,52 @@ def add_sync_commands(commands: Any) -> None:
         "--since", metavar="YYYY-MM-DD[THH:MM]", help="the changes since then (local time)"
     )
     export.add_argument("--json", action="store_true", help="print the result as JSON")
+    export.set_defaults(func=_export)
     imported = actions.add_parser("import", help="import a sync file / 导入同步文件")
     imported.add_argument("file", type=Path)
     imported.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imported.set_defaults(func=_import)
     send = actions.add_parser(
         "send-cases", help="the open queue of units, for an outlet / 发送待回访业务件"
     )
     send.add_argument("--unit", action="append", required=True, help="unit name (repeatable)")
     send.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     send.add_argument("--json", action="store_true", help="print the result as JSON")
+    send.set_defaults(func=_send_cases)
     conflicts = actions.add_parser("conflicts", help="records changed in two places / 同步冲突")
     conflicts.add_argument("--all", action="store_true", help="decided ones too")
     conflicts.add_argument("--json", action="store_true", help="print them as JSON")
+    conflicts.set_defaults(func=_conflicts)
     decide = actions.add_parser(
         "decide", help="keep the local or take the incoming version / 处理同步冲突"
     )
     decide.add_argument("id", type=int)
     decide.add_argument("decision", choices=("local", "incoming"))
     decide.add_argument("--by", required=True, metavar="NAME", help="the team lead deciding")
-    actions.add_parser("status", help="this site and the sites heard from / 同步状态")
+    decide.set_defaults(func=_decide)
+    status = actions.add_parser("status", help="this site and the sites heard from / 同步状态")
+    status.set_defaults(func=_status)
 
 
-def run_sync_command(database, args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, EXIT_REFUSED
-    from app.roles import NotPermitted
-    from app.sync.errors import SyncError, SyncRefused
+def _refusals_reported(command: Callable[..., None]) -> Callable[..., int]:
+    """A refused file or request as a message (JSON with --json) and exit status 2."""
 
-    handler = {
-        "export": _export,
-        "import": _import,
-        "send-cases": _send_cases,
-        "conflicts": _conflicts,
-        "decide": _decide,
-        "status": _status,
-    }[args.action]
-    try:
-        handler(database, args)
-    except (SyncRefused, SyncError, NotPermitted) as problem:
-        if getattr(args, "json", False):
-            print(json.dumps({"done": False, "refusal": str(problem)}, ensure_ascii=False))
-        else:
-            print(problem, file=sys.stderr)
-        return EXIT_REFUSED
-    return EXIT_OK
+    @functools.wraps(command)
+    def run(database, args: argparse.Namespace) -> int:
+        from app.roles import NotPermitted
+        from app.sync.errors import SyncError, SyncRefused
+
+        try:
+            command(database, args)
+        except (SyncRefused, SyncError, NotPermitted) as problem:
+            if getattr(args, "json", False):
+                print(json.dumps({"done": False, "refusal": str(problem)}, ensure_ascii=False))
+            else:
+                print(problem, file=sys.stderr)
+            return EXIT_REFUSED
+        return EXIT_OK
+
+    return run
 
 
 def _show(result: Any, args: argparse.Namespace) -> None:
@@ -83,10 +90,10 @@ def _show(result: Any, args: argparse.Namespace) -> None:
         print(result.text())
 
 
+@_refusals_reported
 def _export(database, args: argparse.Namespace) -> None:
-    from app.i18n import pick
-    from app.importing.values import LOCAL_ZONE
     from app.sync import SyncRefused, default_file_name, export_changes
+    from app.zone import LOCAL_ZONE
 
     since = None
     if args.since:
@@ -104,31 +111,24 @@ def _export(database, args: argparse.Namespace) -> None:
     _show(export_changes(database, output, since=since, full=args.all), args)
 
 
+@_refusals_reported
 def _import(database, args: argparse.Namespace) -> None:
     from app.sync import import_sync_file
 
     _show(import_sync_file(database, args.file), args)
 
 
+@_refusals_reported
 def _send_cases(database, args: argparse.Namespace) -> None:
-    from sqlalchemy import select
-
-    from app.i18n import pick
-    from app.sync import SyncRefused, export_cases_to_call
-    from db.models import Unit
+    from app.sync import export_cases_to_call, unit_ids_named
 
     with database.sessions() as session:
-        found = dict(
-            session.execute(select(Unit.name, Unit.id).where(Unit.name.in_(args.unit))).all()
-        )
-    for name in args.unit:
-        if name not in found:
-            raise SyncRefused(pick(f"没有名为“{name}”的受理单位", f"No unit named {name!r}"))
-    _show(export_cases_to_call(database, args.output, found.values()), args)
+        unit_ids = unit_ids_named(session, args.unit)
+    _show(export_cases_to_call(database, args.output, unit_ids), args)
 
 
+@_refusals_reported
 def _conflicts(database, args: argparse.Namespace) -> None:
-    from app.i18n import pick
     from app.sync import conflict_details, list_conflicts
 
     with database.sessions() as session:
@@ -172,19 +172,12 @@ def _conflicts(database, args: argparse.Namespace) -> None:
             )
 
 
+@_refusals_reported
 def _decide(database, args: argparse.Namespace) -> None:
-    from sqlalchemy import select
-
-    from app.i18n import pick
-    from app.sync import SyncError, decide_conflict
-    from db.models import Staff
+    from app.sync import decide_conflict, deciding_staff_id
 
     with database.sessions.begin() as session:
-        by_id = session.scalar(
-            select(Staff.id).where(Staff.name == args.by, Staff.active.is_(True)).limit(1)
-        )
-        if by_id is None:
-            raise SyncError(pick(f"没有名为“{args.by}”的人员", f"No staff named {args.by!r}"))
+        by_id = deciding_staff_id(session, args.by)
         row = decide_conflict(session, args.id, args.decision, by_id)
     kept = (
         pick("保留本地版本", "kept the local version")
@@ -198,8 +191,8 @@ def _decide(database, args: argparse.Namespace) -> None:
     )
 
 
+@_refusals_reported
 def _status(database, args: argparse.Namespace) -> None:
-    from app.i18n import pick
     from app.sync import sites, this_site
 
     with database.sessions.begin() as session:

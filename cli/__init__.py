@@ -1,0 +1,115 @@
+"""The command line: `python main.py [--db URL] [--lang zh|en] COMMAND …` for administrators' work.
+
+With no command main.py starts the GUI instead; everything here runs without Qt. Each command
+group is a module that adds its subcommands (`add_commands`) with the function that runs them
+(`func`, called with the open database and the arguments). Building the parser imports nothing
+heavy: each command imports the services it uses when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from app import i18n
+from app.i18n import pick
+from cli import (
+    audit,
+    backup,
+    calendar,
+    database,
+    demo,
+    desk,
+    importing,
+    reports,
+    retention,
+    settings,
+    staff,
+    sync,
+)
+from cli.exit_codes import EXIT_INTERRUPTED, EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
+
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_NOT_IMPORTED",
+    "EXIT_OK",
+    "EXIT_REFUSED",
+    "build_parser",
+    "main",
+    "run",
+]
+
+# In the order `--help` lists them.
+COMMAND_GROUPS = (
+    importing,
+    demo,
+    reports,
+    desk,
+    settings,
+    staff,
+    audit,
+    retention,
+    database,
+    backup,
+    calendar,
+    sync,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="revisitdesk",
+        description="回访台 RevisitDesk. 不带命令时启动图形界面 / Starts the GUI when no command is given.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL, e.g. sqlite:///path/file.sqlite3 or "
+        "postgresql+psycopg://user:password@host/dbname (default: $REVISITDESK_DB, "
+        "else a SQLite file in the user's data directory)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=os.environ.get("REVISITDESK_LANG") or None,
+        help="language of messages: zh (default) or en",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.add_commands(commands)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command parsed into `args` (its `func`), in the database of --db."""
+    if args.lang:
+        i18n.set_language(args.lang)
+    if not getattr(args, "opens_database", True):
+        # e.g. backup verify/restore, which leave the database in use alone: it may be the very
+        # one that was lost.
+        return args.func(None, args)
+    from app.opening import open_app_database
+
+    database = open_app_database(args.db)
+    try:
+        return args.func(database, args)
+    except KeyboardInterrupt:
+        print(
+            pick("已中断，本次操作未保存任何数据。", "Interrupted; nothing was saved."),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    finally:
+        database.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (the GUI is main.py's business)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_REFUSED
+    return run(args)

@@ -1,0 +1,58 @@
+"""`demo`: fill the database with demo data, accounts and a queue to call."""
+
+from __future__ import annotations
+
+from app.i18n import pick
+from cli.exit_codes import EXIT_OK
+
+
+def add_commands(commands) -> None:
+    demo = commands.add_parser("demo", help="fill the database with demo data / 填充演示数据")
+    demo.add_argument("--cases", type=int, default=3000, help="number of cases (default 3000)")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument(
+        "--if-empty", action="store_true", help="only when the database holds no case yet"
+    )
+    demo.set_defaults(func=_demo)
+
+
+def _demo(database, args) -> int:
+    from app.database_info import holds_cases
+    from app.demo import fill_demo_data
+    from app.demo_follow_up import fill_follow_up_demo
+    from app.desk.sampling import refresh_queue
+    from app.users import DEMO_PASSWORD, add_demo_accounts
+    from db.transactions import write_transaction
+
+    with database.sessions.begin() as session:
+        if args.if_empty and holds_cases(session):
+            print(
+                pick(
+                    "数据库中已有业务件，未添加演示数据。",
+                    "The database holds cases; no demo data added.",
+                )
+            )
+            return EXIT_OK
+        result = fill_demo_data(session, cases=args.cases, seed=args.seed)
+        accounts = add_demo_accounts(session)
+        # The team lead's board: callbacks in every state, complaints, a 督办 and a CAPA.
+        fill_follow_up_demo(session, seed=args.seed)
+    # So that "next case" on the call desk has something to offer straight away.
+    with write_transaction(database) as session:
+        queued = refresh_queue(session, seed=args.seed).added
+    print(
+        pick(
+            "已添加演示数据：{units} 个受理单位，{cases} 件业务，{evaluations} 条评价。",
+            "Demo data added: {units} units, {cases} cases, {evaluations} evaluations.",
+        ).format(units=result.units, cases=result.cases, evaluations=result.evaluations)
+        + pick(" 回访队列中有 {n} 件。", " {n} cases queued for phone revisits.").format(n=queued)
+    )
+    if accounts:
+        print(
+            pick("演示账号（密码均为 {p}）：", "Demo accounts (password {p}):").format(
+                p=DEMO_PASSWORD
+            )
+        )
+        for account in accounts:
+            print(f"  {account.username:10} {account.name}")
+    return EXIT_OK

@@ -1,0 +1,185 @@
+"""`report quarterly|monthly|sample|feedback|staff`: the statistics, as JSON or files."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.i18n import pick
+from cli.exit_codes import EXIT_REFUSED
+from cli.output import write_json, written
+
+
+def add_commands(commands) -> None:
+    report = commands.add_parser("report", help="reports / 统计报表")
+    report_kinds = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+    quarterly = report_kinds.add_parser(
+        "quarterly", help="quarterly unit report: coverage, scores, ranking / 季度回访评价统计"
+    )
+    quarterly.add_argument("--year", type=int, required=True)
+    quarterly.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    quarterly.add_argument("--format", choices=("json", "xlsx", "pdf"), default="json")
+    quarterly.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx, pdf)"
+    )
+    quarterly.set_defaults(func=_quarterly)
+
+    monthly = report_kinds.add_parser(
+        "monthly", help="monthly phone-revisit analysis (W 7.1.3.3.2) / 月度电话回访分析"
+    )
+    monthly.add_argument("--year", type=int, required=True)
+    monthly.add_argument("--month", type=int, choices=range(1, 13), metavar="M", required=True)
+    monthly.add_argument("--format", choices=("json", "xlsx"), default="json")
+    monthly.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx)"
+    )
+    monthly.set_defaults(func=_monthly)
+    sample = report_kinds.add_parser(
+        "sample", help="draw and record a sample of revisited cases (J 5.4.5) / 抽取评价样本"
+    )
+    sample.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
+    sample.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
+    sample.add_argument("--size", type=int, required=True)
+    sample.add_argument("--unit", action="append", help="accepting unit (repeatable; default all)")
+    sample.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
+    sample.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+    sample.set_defaults(func=_sample)
+    feedback_report = report_kinds.add_parser(
+        "feedback",
+        help="suggestions, complaints and dissatisfaction per unit (J 5.4.4) / 单位反馈清单",
+    )
+    feedback_report.add_argument("--year", type=int, required=True)
+    feedback_report.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    feedback_report.add_argument("--unit", help="one accepting unit (default: all)")
+    feedback_report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+    feedback_report.set_defaults(func=_feedback)
+    staff_report = report_kinds.add_parser(
+        "staff", help="dissatisfied and complaint work orders per handler (J 5.4.4) / 人员考核"
+    )
+    staff_report.add_argument("--year", type=int, required=True)
+    staff_report.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    staff_report.add_argument("--format", choices=("json", "xlsx"), default="json")
+    staff_report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx)"
+    )
+    staff_report.set_defaults(func=_staff)
+
+
+def _file_needs_output(report: Callable[..., int]) -> Callable[..., int]:
+    """Refuse --format xlsx or pdf without -o before any work: JSON alone goes to the terminal."""
+
+    @functools.wraps(report)
+    def checked(database, args) -> int:
+        if args.format != "json" and args.output is None:
+            print(
+                pick("xlsx 和 pdf 格式需要用 -o 指定输出文件", "xlsx and pdf need -o FILE"),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        return report(database, args)
+
+    return checked
+
+
+@_file_needs_output
+def _quarterly(database, args) -> int:
+    from app.printing.fonts import ChineseFontMissingError
+    from app.printing.quarterly_pdf import write_quarterly_pdf
+    from app.reports.quarterly import quarterly_report
+    from app.reports.quarterly_xlsx import write_quarterly_xlsx
+
+    with database.sessions() as session:
+        report = quarterly_report(session, args.year, args.quarter)
+    if args.format == "json":
+        return write_json(report.to_json(), args.output)
+    if args.format == "xlsx":
+        write_quarterly_xlsx(report, args.output)
+    else:
+        try:
+            write_quarterly_pdf(report, args.output)
+        except ChineseFontMissingError as error:
+            print(error, file=sys.stderr)
+            return EXIT_REFUSED
+    return written(args.output)
+
+
+@_file_needs_output
+def _monthly(database, args) -> int:
+    from app.reports.monthly import monthly_analysis
+    from app.reports.monthly_xlsx import write_monthly_xlsx
+
+    with database.sessions() as session:
+        analysis = monthly_analysis(session, args.year, args.month)
+    if args.format == "json":
+        return write_json(analysis.to_json(), args.output)
+    write_monthly_xlsx(analysis, args.output)
+    return written(args.output)
+
+
+def _sample(database, args) -> int:
+    from app.reports.samples import draw_sample, write_sample_xlsx
+
+    try:
+        with database.sessions.begin() as session:
+            drawn = draw_sample(
+                session,
+                start=args.start,
+                end=args.end,
+                size=args.size,
+                unit_names=args.unit or None,
+                seed=args.seed,
+            )
+            # Written inside the transaction: a sample that could not be exported is not recorded.
+            write_sample_xlsx(drawn, args.output)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    print(
+        pick(
+            "已抽取样本 {id}：{n} 件，随机种子 {seed}",
+            "Sample {id} drawn: {n} cases, seed {seed}",
+        ).format(id=drawn.id, n=len(drawn.rows), seed=drawn.seed)
+    )
+    return written(args.output)
+
+
+def _feedback(database, args) -> int:
+    from app.reports.feedback_xlsx import write_feedback_xlsx
+    from app.reports.unit_feedback import UnknownUnit, quarter_feedback
+
+    try:
+        with database.sessions() as session:
+            report = quarter_feedback(session, args.year, args.quarter, unit=args.unit)
+    except UnknownUnit as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    write_feedback_xlsx(report, args.output)
+    print(
+        pick(
+            "{units} 个受理单位，共 {entries} 条建议、投诉和不满意回访，其中 {pending} 条尚在办理",
+            "{units} units, {entries} suggestions, complaints and dissatisfied callbacks, "
+            "{pending} still being handled",
+        ).format(
+            units=len(report.units),
+            entries=sum(u.total for u in report.units),
+            pending=sum(u.pending for u in report.units),
+        )
+    )
+    return written(args.output)
+
+
+@_file_needs_output
+def _staff(database, args) -> int:
+    from app.reports.feedback_xlsx import write_assessment_xlsx
+    from app.reports.staff_assessment import staff_assessment, work_orders
+
+    with database.sessions() as session:
+        assessment = staff_assessment(session, args.year, args.quarter)
+        orders = work_orders(session, args.year, args.quarter) if args.format == "xlsx" else []
+    if args.format == "json":
+        return write_json(assessment.to_json(), args.output)
+    write_assessment_xlsx(assessment, orders, args.output)
+    return written(args.output)
