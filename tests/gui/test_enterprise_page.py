@@ -268,6 +268,12 @@ def test_the_list_loads_a_page_at_a_time_as_it_scrolls(
         everything = [row.case_no for row in form_b_list(session)]
     assert len(everything) > 10, "the demo data has enough enterprise cases"
     page = open_page(qtbot, window)
+    # A low list: a page of 5 rows overflows it, so that the view does not fetch more by
+    # itself to fill its space (on a tall screen it does, at once or a moment later).
+    page.table.setFixedHeight(4 * page.table.verticalHeader().defaultSectionSize())
+    with qtbot.waitSignal(page.listed):
+        page.refresh(new_cases=False)
+    qtbot.waitUntil(lambda: page.table.verticalScrollBar().maximum() > 0)  # laid out
 
     assert page.model.rowCount() == 5
     assert page.count_label.text() == f"共 {len(everything)} 份"

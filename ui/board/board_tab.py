@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +53,7 @@ from ui.complaints.complaint_dialog import ComplaintDialog
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import show_refusal
 from ui.operations import Progress, delete_when_idle, operation
+from ui.shortcuts import enter_activates, shortcuts
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
@@ -176,11 +176,8 @@ class BoardTab(QWidget):
             ("Ctrl+E", self.export),
             ("Ctrl+F", self.unit_combo.setFocus),
         ):
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_current)
+            shortcuts(self, [(keys, slot)])
+        enter_activates(self.table, self.open_current)
 
     # The list
 

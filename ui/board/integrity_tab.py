@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from ui.desk.display import ERROR_COLOR, local_time
 from ui.error_dialog import show_refusal
 from ui.operations import Progress, delete_when_idle, operation
 from ui.rows_model import RowsModel
+from ui.shortcuts import enter_activates, shortcuts
 
 (
     COL_STATUS,
@@ -137,12 +138,8 @@ class IntegrityTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence("F7"), self).activated.connect(self.mark_handled)
-        QShortcut(QKeySequence("F5"), self).activated.connect(self.refresh)
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_case)
+        shortcuts(self, [("F7", self.mark_handled), ("F5", self.refresh)])
+        enter_activates(self.table, self.open_case)
         self._update_enabled()
 
     def showEvent(self, event: QShowEvent) -> None:

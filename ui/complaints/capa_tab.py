@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,6 +62,7 @@ from ui.desk.display import ERROR_COLOR, local_time
 from ui.error_dialog import refusal_text, show_refusal
 from ui.operations import Progress, operation
 from ui.rows_model import RowsModel
+from ui.shortcuts import enter_activates, shortcuts
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
@@ -319,19 +320,9 @@ class CapaTab(QWidget):
             ("Ctrl+R", self.new_for_recurring),
             ("F5", self.refresh),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the tab shows
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_current)
-            self.shortcuts.append(shortcut)
-            shortcut = QShortcut(QKeySequence(key), self.recurring_table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.new_for_recurring)
-            self.shortcuts.append(shortcut)
+            self.shortcuts += shortcuts(self, [(keys, slot)])  # only while the tab shows
+        self.shortcuts += enter_activates(self.table, self.edit_current)
+        self.shortcuts += enter_activates(self.recurring_table, self.new_for_recurring)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read the list whenever the tab comes into view: another tab (or window) may have

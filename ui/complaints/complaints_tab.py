@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,6 +52,7 @@ from ui.complaints.register_dialog import RegisterDialog
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import show_refusal
 from ui.operations import Progress, delete_when_idle, operation
+from ui.shortcuts import enter_activates, shortcuts
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
@@ -167,15 +168,8 @@ class ComplaintsTab(QWidget):
             ("F5", self.refresh),
             ("Ctrl+F", self.status_combo.setFocus),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the tab shows
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_current)
-            self.shortcuts.append(shortcut)
+            self.shortcuts += shortcuts(self, [(keys, slot)])  # only while the tab shows
+        self.shortcuts += enter_activates(self.table, self.open_current)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read the list whenever the tab comes into view: another tab (or window) may have

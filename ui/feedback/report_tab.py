@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,7 @@ from ui.feedback import exporting
 from ui.feedback.quarter_bar import QuarterBar
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
 from ui.operations import Operation, operation
+from ui.shortcuts import shortcuts
 
 STATUS_SECONDS = 10
 
@@ -55,10 +56,11 @@ class ReportTab(QWidget):
         self.bar.refresh_button.clicked.connect(self.refresh)
         self.bar.export_button.clicked.connect(self.export_xlsx)
         self.bar.unit_filter.changed.connect(self.show_result)
-        for keys, slot in ((Qt.Key.Key_F5, self.refresh), ("Ctrl+E", self.export_xlsx)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        shortcuts(
+            self,
+            [(Qt.Key.Key_F5, self.refresh), ("Ctrl+E", self.export_xlsx)],
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
     # For the subclasses
 

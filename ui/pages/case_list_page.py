@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from ui.case_list.case_list_model import CaseListModel
 from ui.current_user import current_staff
 from ui.operations import Progress, delete_when_idle, operation
 from ui.pages.page import Page
+from ui.shortcuts import enter_activates
 
 SEARCH_DELAY_MS = 400  # after the last key typed: a name or a number's tail scans every case
 HINT_STYLE = "color: #555555;"
@@ -145,11 +146,7 @@ class CaseListPage(Page):
         self.shortcuts = self.add_window_shortcuts(
             [(QKeySequence.StandardKey.Find, self.focus_search), ("F5", self.search)]
         )
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_history)
-            self.shortcuts.append(shortcut)
+        self.shortcuts += enter_activates(self.table, self.open_history)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,6 +69,7 @@ from ui.enterprise.form_b_model import COL_ENTERPRISE, FormBModel
 from ui.enterprise.pdf_printing import PdfPrintDialog
 from ui.operations import Operation, Progress, Work, operation
 from ui.pages.page import Page
+from ui.shortcuts import enter_activates
 
 INFO_STYLE = "color: #1a5fb4; font-weight: bold;"
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -232,12 +233,7 @@ class EnterprisePage(Page):
             ("F5", self.refresh),
         ]
         self.shortcuts = self.add_window_shortcuts(bindings)
-        # Enter on a row of the list opens it, as a double click does.
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.enter_answers)
-            self.shortcuts.append(shortcut)
+        self.shortcuts += enter_activates(self.table, self.enter_answers)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from ui.importing.preview_model import PREVIEW_ROWS, PreviewModel
 from ui.importing.summary_view import ERROR_STYLE, SummaryView
 from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
+from ui.shortcuts import shortcuts
 
 KIND_TITLES = {
     "cases": QT_TRANSLATE_NOOP("ImportPage", "业务件导出"),
@@ -117,13 +118,15 @@ class ImportPage(Page):
         layout.addWidget(self.message_label)
         layout.addWidget(self.stack, 1)
 
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.start_import)
-        cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        cancel_shortcut.activated.connect(self.cancel_import)
+        shortcuts(
+            self,
+            [
+                ("Ctrl+Return", self.start_import),
+                ("Ctrl+Enter", self.start_import),
+                (Qt.Key.Key_Escape, self.cancel_import),
+            ],
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
         self._show_placeholder(
             self.tr(

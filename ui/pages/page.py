@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from db.database import Database
+from ui.shortcuts import shortcuts
 
 
 class Page(QWidget):
@@ -23,10 +24,4 @@ class Page(QWidget):
         self, bindings: list[tuple[QKeySequence | str, Callable[[], None]]]
     ) -> list[QShortcut]:
         """Shortcuts that work wherever the focus is, while this page is the one shown."""
-        shortcuts = []
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            shortcuts.append(shortcut)
-        return shortcuts
+        return shortcuts(self, bindings)

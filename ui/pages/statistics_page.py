@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ from db.database import Database
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
 from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
+from ui.shortcuts import shortcuts
 from ui.statistics.charts import CoverageChart, ScoreChart
 from ui.statistics.monthly_view import MonthlyView
 from ui.statistics.quarterly_model import COL_RANK, COL_UNIT, SORT_ROLE, QuarterlyTableModel
@@ -174,9 +175,9 @@ class StatisticsPage(Page):
         self.refresh_button.clicked.connect(self.refresh)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.pdf_button.clicked.connect(self.export_pdf)
-        refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
-        refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh_shortcut.activated.connect(self.refresh)
+        shortcuts(
+            self, [(Qt.Key.Key_F5, self.refresh)], Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         self._update_enabled()
 
     def _build_quarterly_view(self) -> QWidget:
