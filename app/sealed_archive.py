@@ -150,8 +150,12 @@ def check_seal(path: Path, seal_prefix: bytes = b"", advance: Advance | None = N
         stream.seek(size - tail_length)
         tail = stream.read(tail_length)
         sealed = tail[len(seal_prefix) :]
-        if not tail.startswith(seal_prefix) or not _is_hex_digest(sealed):
+        if not tail.startswith(seal_prefix):
             return Seal.MISSING
+        if not _is_hex_digest(sealed):
+            # Behind its label, a seal that is no digest was damaged; without a label there is
+            # no telling a damaged seal from none.
+            return Seal.BROKEN if seal_prefix else Seal.MISSING
         if _digest(stream, size - DIGEST_LENGTH, advance) != sealed.decode("ascii"):
             return Seal.BROKEN
     return Seal.INTACT

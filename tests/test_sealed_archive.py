@@ -50,6 +50,18 @@ def test_every_flipped_byte_and_every_cut_breaks_or_loses_the_seal(tmp_path):
         assert check_seal(damaged, PREFIX) is not Seal.INTACT, end
 
 
+def test_every_bit_of_a_labelled_digest_flipped_is_a_broken_seal(tmp_path):
+    """Whatever the digest's characters: a flipped bit may or may not leave a hex digit."""
+    path = tmp_path / "a.zip"
+    _write(path)
+    data = path.read_bytes()
+    damaged = tmp_path / "damaged.zip"
+    for at in range(len(data) - 64, len(data)):
+        for bit in range(8):
+            damaged.write_bytes(data[:at] + bytes([data[at] ^ (1 << bit)]) + data[at + 1 :])
+            assert check_seal(damaged, PREFIX) is Seal.BROKEN, (at, bit)
+
+
 def test_another_kind_of_file_has_no_seal(tmp_path):
     path = tmp_path / "a.zip"
     _write(path, prefix=b"")
