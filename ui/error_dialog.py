@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.errors import Refused
+from app.file_errors import file_error_text
 from app.roles import NotPermitted
 
 
@@ -13,9 +15,9 @@ def refusal_text(problem: Exception | str) -> str:
     """The words for a refusal: the error's own message, or why a file could not be written."""
     if isinstance(problem, str):
         return problem
-    if isinstance(problem, OSError) and problem.strerror:
+    if isinstance(problem, OSError) and not isinstance(problem, Refused):  # NotPermitted is one
         return QCoreApplication.translate("ErrorDialog", "无法写入文件：{reason}").format(
-            reason=problem.strerror
+            reason=file_error_text(problem)
         )
     return str(problem)
 

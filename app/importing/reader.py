@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from app.file_errors import file_error_text
 from app.importing.problems import FileRefused
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -39,7 +40,7 @@ def read_table(path: Path) -> RawTable:
     except FileNotFoundError:
         raise FileRefused("file_missing", {"path": str(path)}) from None
     except OSError as error:
-        raise FileRefused("file_unreadable", {"detail": error.strerror or str(error)}) from None
+        raise FileRefused("file_unreadable", {"detail": file_error_text(error)}) from None
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
         rows, sheet = _read_text(data), None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.file_errors import file_error_text
 from ui.desk.display import ERROR_COLOR
 
 # Enough for a seal and small print on paper; a 1200-dpi printer would need 0.5 GB per page.
@@ -215,7 +216,7 @@ class PdfPrintDialog(QDialog):
         except OSError as error:
             self.info_label.setText(
                 self.tr("没有保存 {path}：{reason}").format(
-                    path=target, reason=error.strerror or error
+                    path=target, reason=file_error_text(error)
                 )
             )
             self.info_label.setStyleSheet(f"color: {ERROR_COLOR};")

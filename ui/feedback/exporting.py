@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 from xlsxwriter.exceptions import FileCreateError
 
+from app.file_errors import file_error_text
 from ui.operations import Progress, Work
 
 
@@ -55,7 +56,7 @@ def failure_text(path: Path, error: Exception) -> str:
     elif isinstance(error, FileNotFoundError) and error.filename:
         reason = QCoreApplication.translate("FeedbackExport", "文件夹不存在。")
     else:
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = file_error_text(error) if isinstance(error, OSError) else str(error)
     return QCoreApplication.translate("FeedbackExport", "没有导出 {path}：{reason}").format(
         path=path, reason=reason
     )

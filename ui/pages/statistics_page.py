@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from xlsxwriter.exceptions import FileCreateError
 
 from app import clock
+from app.file_errors import file_error_text
 from app.printing.quarterly_pdf import write_quarterly_pdf
 from app.reports.monthly import MonthlyAnalysis, monthly_analysis
 from app.reports.monthly_xlsx import write_monthly_xlsx
@@ -474,7 +475,7 @@ class StatisticsPage(Page):
         elif isinstance(error, FileNotFoundError) and error.filename:
             reason = self.tr("文件夹不存在。")
         else:
-            reason = getattr(error, "strerror", None) or str(error)
+            reason = file_error_text(error) if isinstance(error, OSError) else str(error)
         self._show_message(
             self.tr("没有导出 {path}：{reason}").format(path=path, reason=reason), ERROR_STYLE
         )
