@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from app import clock
 from db.database import Database, open_database
 from ui.current_user import log_in_as
-from ui.garbage import collect_on_gui_thread
+from ui.garbage import GuiThreadCollector, collect_on_gui_thread
 from ui.translations import use_language
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -70,13 +70,21 @@ def rng() -> random.Random:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def qt_as_the_app_runs_it(qapp, tmp_path_factory: pytest.TempPathFactory) -> None:
+def qt_as_the_app_runs_it(qapp, tmp_path_factory: pytest.TempPathFactory) -> GuiThreadCollector:
     """Every test runs with what the app sets up at its start: garbage collected on the GUI
     thread only (a collection on a worker thread can free Qt objects there, and crash), and the
     seat's preferences (QSettings) in a folder of this run's, never the user's own."""
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    collect_on_gui_thread(qapp)
+    return collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_after_each_test(qt_as_the_app_runs_it: GuiThreadCollector) -> Iterator[None]:
+    """The app's collector ticks on a timer of the event loop, which tests without widgets never
+    run: after each test it takes a step here (on the GUI thread), so memory stays bounded."""
+    yield
+    qt_as_the_app_runs_it.collect()
 
 
 @pytest.fixture(autouse=True)
