@@ -40,6 +40,13 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "integrity.handle": ("处理廉洁纪律反映", "Integrity report handled"),
     "form_b_corrected": ("更正企业回访反馈单", "Form B corrected"),
     "scan.add": ("添加扫描件", "Scan added"),
+    "calendar.days": ("修改工作日历", "Working-day calendar changed"),
+    "calendar.year": ("录入日历年份", "Calendar year entered"),
+    "calendar.notice": ("录入节假日安排通知", "Holiday notice entered"),
+    "setup.complete": ("首次设置", "First-run set-up"),
+    "unit.change": ("更改受理单位", "Unit changed"),
+    "unit.merge": ("合并受理单位", "Units merged"),
+    "outcome.change": ("更改回访结果", "Call outcome changed"),
 }
 
 
@@ -113,6 +120,9 @@ ENTITY_TITLES: dict[str, tuple[str, str]] = {
     "attachment": ("附件", "Attachment"),
     "scan_page": ("扫描页", "Scanned page"),
     "sync_file": ("同步文件", "Sync file"),
+    "calendar": ("工作日历", "Working-day calendar"),
+    "unit": ("受理单位", "Unit"),
+    "call_outcome": ("回访结果", "Call outcome"),
 }
 
 

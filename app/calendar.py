@@ -10,8 +10,10 @@ from datetime import date, datetime, timedelta
 from chinese_calendar import constants as _official
 from sqlalchemy import select
 
+from app.audit import record_change
 from app.errors import Refused
-from db.models import CalendarDay, CalendarYear
+from app.roles import Permission, require
+from db.models import CalendarDay, CalendarYear, Staff
 
 SOURCE_OFFICIAL = "official"  # the State Council arrangement shipped in `chinese_calendar`
 SOURCE_TABLE = "table"  # a row of `calendar_days` entered by an administrator
@@ -220,6 +222,99 @@ def import_days(session, rows: Iterable[tuple[date, bool, str | None]]) -> int:
     for day, (is_working, note) in latest.items():
         set_day(session, day, is_working, note)
     return len(latest)
+
+
+# What an administrator does in the calendar editor (and the command line): checked, audited.
+
+
+@dataclass(frozen=True)
+class DayChange:
+    """A date made a working day (True) or a day off (False), or given back to the default."""
+
+    day: date
+    is_working_day: bool | None  # None: the table entry removed (official or Mon–Fri again)
+    note: str | None = None
+
+
+def require_calendar_editor(session, by_id: int | None) -> None:
+    """Administrators only. `by_id` None is nobody logged in — the command line, or a seat of a
+    database without passwords — where everything is allowed, as `ui.current_user.permitted`."""
+    if by_id is not None:
+        require(session.scalar(select(Staff.role).where(Staff.id == by_id)), Permission.ADMINISTER)
+
+
+def _entry(row: CalendarDay | None) -> dict | None:
+    return None if row is None else {"working": row.is_working_day, "note": row.note}
+
+
+def change_days(
+    session,
+    changes: Iterable[DayChange],
+    *,
+    by_id: int | None,
+    action: str = "calendar.days",
+    enter_year: int | None = None,
+    year_note: str | None = None,
+) -> int:
+    """Apply the changes (and mark `enter_year` as entered) as one audited change; returns how
+    many dates changed. The caller's transaction holds it all."""
+    require_calendar_editor(session, by_id)
+    before: dict[str, dict | None] = {}
+    after: dict[str, dict | None] = {}
+    for change in changes:
+        day = _as_date(change.day)
+        old = _entry(session.get(CalendarDay, day))
+        if change.is_working_day is None:
+            clear_day(session, day)
+        else:
+            set_day(session, day, change.is_working_day, change.note)
+        session.flush()  # a deleted row leaves the session's map only when flushed
+        new = _entry(session.get(CalendarDay, day))
+        if old != new:
+            before[day.isoformat()], after[day.isoformat()] = old, new
+    entered: dict[str, dict] = {"before": {}, "after": {}}
+    if enter_year is not None:
+        was_entered = session.get(CalendarYear, enter_year) is not None
+        add_year(session, enter_year, year_note)
+        entered = {
+            "before": {"year": enter_year, "entered": was_entered},
+            "after": {"year": enter_year, "entered": True},
+        }
+    if before or entered["before"] != entered["after"]:
+        record_change(
+            session,
+            actor_id=by_id,
+            action=action,
+            entity="calendar",
+            entity_uid=None,
+            before={**entered["before"], "days": before},
+            after={**entered["after"], "days": after},
+        )
+    return len(before)
+
+
+def enter_year(session, year: int, *, by_id: int | None, note: str | None = None) -> None:
+    """Mark a year as entered (its holidays are in the table, or it has none): audited."""
+    change_days(session, [], by_id=by_id, action="calendar.year", enter_year=year, year_note=note)
+
+
+@dataclass(frozen=True)
+class CalendarYearView:
+    """A year as the editor shows it: every date, and whether the year is in the calendar."""
+
+    year: int
+    known: bool
+    days: list[DayInfo]
+
+
+def year_view(session, year: int) -> CalendarYearView:
+    """Every date of `year`; a year not entered yet shows its table entries on Mon–Fri."""
+    calendar = WorkingCalendar.load(session)
+    known = year in calendar.known_years()
+    if not known:
+        calendar = WorkingCalendar.load(session, extra_years=[year])
+    days = [day for month in range(1, 13) for day in calendar.month_days(year, month)]
+    return CalendarYearView(year, known, days)
 
 
 # Convenience functions for code that has no calendar at hand: the official arrangement only.

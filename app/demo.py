@@ -20,6 +20,7 @@ from app.importing import evaluations as evaluation_import
 from app.importing.reader import RawTable
 from app.importing.service import import_table
 from app.importing.summary import ImportSummary
+from app.importing.unknown_units import UnitAction, UnitChoices
 from app.progress import Progress
 from db.models import Unit
 
@@ -265,6 +266,7 @@ def fill_demo_data(
         case_import.KIND,
         _table(case_import.FIELDS, case_rows, f"demo-{seed}-cases"),
         CASES_FILENAME,
+        units=UnitChoices(otherwise=UnitAction.NEW),  # the demo brings its own units
         progress=progress,
     )
     result.summaries.append(summary)

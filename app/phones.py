@@ -10,7 +10,14 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
-__all__ = ["ParsedPhone", "mask_phone", "parse_phone", "parse_phones", "split_phone_cell"]
+__all__ = [
+    "ParsedPhone",
+    "area_code",
+    "mask_phone",
+    "parse_phone",
+    "parse_phones",
+    "split_phone_cell",
+]
 
 _REGION = "CN"
 _CN_COUNTRY_CODE = 86
@@ -259,6 +266,26 @@ def _plain_chinese(core: str) -> tuple[str, str] | None:
     for kind, pattern in kinds:
         if pattern.match(national):
             return "+86" + national, kind
+    return None
+
+
+# 010 and 02x are the big cities' three-digit codes; every other code has four digits (0531).
+_AREA_CODE = re.compile(r"0?(10|2[0-9]|[3-9][0-9]{2})")
+# Local numbers of seven and eight digits: a real area code makes one of them a fixed line.
+_SAMPLE_LOCAL_NUMBERS = ("26123456", "66123456", "2612345", "6612345")
+
+
+def area_code(text: str | None) -> str | None:
+    """A Chinese telephone area code as stored, with its trunk 0 ("0531" from "531", "０５３１"),
+    or None when `text` is none: fixed lines must exist under it, as phonenumbers knows them."""
+    match = _AREA_CODE.fullmatch(_normalise(text or "").strip())
+    if match is None:
+        return None
+    code = "0" + match.group(1)
+    for local in _SAMPLE_LOCAL_NUMBERS:
+        found = _lookup(code + local)
+        if found is not None and found[1] == "fixed_line":
+            return code
     return None
 
 

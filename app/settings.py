@@ -1,177 +1,541 @@
-"""Settings: each declared once with its type, default and title; values kept in the database."""
+"""Settings of the centre: each declared once in `OPTIONS` — its type, default, range or choices,
+title and the rule it serves — and kept in the database. The command line and the 设置 dialog both
+list, check and change them through this declaration.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import time
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
+from app.errors import Refused
 from app.i18n import pick
+from app.staff import require_administrator
 from db.models import Setting
+
+# The areas of the settings, in the order the dialog and the listing show them.
+AREAS: dict[str, tuple[str, str]] = {
+    "centre": ("本中心", "The centre"),
+    "desk": ("回访工作台", "Call desk"),
+    "callbacks": ("二次回访与投诉", "Callbacks and complaints"),
+    "printing": ("打印", "Printing"),
+    "scanning": ("扫描", "Scanning"),
+    "backup": ("备份", "Backups"),
+    "sync": ("网点同步", "Outlet sync"),
+    "retention": ("数据保留", "Retention"),
+}
+
+# What a text setting holds, for its check and its editor.
+TEXT, HOURS, ADDRESS, FOLDER = "text", "hours", "address", "folder"
+PLACEHOLDER = "{case_no}"  # where the evaluation address takes the case number
+_HOURS = re.compile(r"\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*")
+_TRUE, _FALSE = ("true", "yes", "on", "1", "是"), ("false", "no", "off", "0", "否")
+TEXT_MAX_LENGTH = 500
+
+
+class SettingRefused(Refused, ValueError):
+    """A value a setting cannot take; the message names the setting and the reason, `key` the
+    setting. Still a ValueError, as the settings' errors were before they were Refused."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass(frozen=True)
 class Option:
+    """One setting. Its type is its default's; a number may have a range (`above_minimum`: the
+    minimum itself is not allowed), any may have choices (value, Chinese, English)."""
+
     key: str
+    area: str
     default: Any
     title: str  # Chinese
     title_en: str
+    help: str = ""  # one line: the rule the setting serves, Chinese
+    help_en: str = ""
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    above_minimum: bool = False
+    choices: tuple[tuple[Any, str, str], ...] = ()
+    form: str = TEXT  # for text: TEXT, HOURS, ADDRESS or FOLDER
 
-    def check(self, value: Any) -> Any:
-        """The value as the option's type; raises ValueError when it cannot be."""
-        kind = type(self.default)
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+    def title_text(self) -> str:
+        return pick(self.title, self.title_en)
+
+    def help_text(self) -> str:
+        return pick(self.help, self.help_en)
+
+    def typed(self, value: Any) -> Any:
+        """The value as the option's type (an int for a float setting becomes a float)."""
+        kind = self.kind
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            expected = {bool: "true/false", int: "整数", float: "数字", str: "文字"}[kind]
-            raise ValueError(
-                pick(
-                    f"{self.key}（{self.title}）应为{expected}，不能是 {value!r}",
-                    f"{self.key} ({self.title_en}): expected {kind.__name__}, got {value!r}",
-                )
+            raise self.refused(
+                {bool: "应为 true/false", int: "应为整数", float: "应为数字", str: "应为文字"}[kind]
+                + f"，不能是 {value!r}",
+                f"expected {_TYPE_NAMES[kind]}, got {value!r}",
             )
         return value
+
+    def check(self, value: Any) -> Any:
+        """The value as the setting keeps it, if it may take it; else SettingRefused saying why."""
+        value = self.typed(value)
+        if self.choices:
+            if value not in [choice for choice, _zh, _en in self.choices]:
+                allowed = [self.display(choice) for choice, _zh, _en in self.choices]
+                raise self.refused(
+                    "应为以下之一：" + "、".join(allowed), "must be one of: " + ", ".join(allowed)
+                )
+        if self.kind in (int, float):
+            self._check_range(value)
+        if self.kind is str:
+            value = value.strip()
+            if len(value) > TEXT_MAX_LENGTH or "\n" in value:
+                raise self.refused(
+                    f"应为一行文字，不超过 {TEXT_MAX_LENGTH} 字",
+                    f"must be one line of at most {TEXT_MAX_LENGTH} characters",
+                )
+            _FORM_CHECKS.get(self.form, _no_check)(self, value)
+        return value
+
+    def parse(self, text: str) -> Any:
+        """A value typed as text (the command line, an editor), checked."""
+        text = text.strip()
+        kind = self.kind
+        if kind is bool:
+            if text.lower() in _TRUE:
+                return self.check(True)
+            if text.lower() in _FALSE:
+                return self.check(False)
+            raise self.refused(
+                f"应为 true/false，不能是 {text!r}", f"expected true/false, got {text!r}"
+            )
+        if kind in (int, float):
+            try:
+                number = kind(text)
+            except ValueError:
+                raise self.refused(
+                    f"{'应为整数' if kind is int else '应为数字'}，不能是 {text!r}",
+                    f"expected {_TYPE_NAMES[kind]}, got {text!r}",
+                ) from None
+            return self.check(number)
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            try:  # a JSON string, as the command line took values before
+                text = json.loads(text)
+            except json.JSONDecodeError:
+                pass
+        return self.check(text)
+
+    def display(self, value: Any) -> str:
+        """The value as a person reads it, in the current language."""
+        for choice, zh, en in self.choices:
+            if choice == value:
+                return pick(zh, en)
+        if isinstance(value, bool):
+            return pick("是", "yes") if value else pick("否", "no")
+        if value == "":
+            return pick("（空）", "(empty)")
+        return str(value)
+
+    def range_text(self) -> str:
+        """The range as a person reads it ("≥ 1 且 ≤ 30", "> 0 且 ≤ 1"); "" without one."""
+        low, high = self.minimum, self.maximum
+        if low is None and high is None:
+            return ""
+        parts = []
+        if low is not None:
+            parts.append(f"{'>' if self.above_minimum else '≥'} {low}")
+        if high is not None:
+            parts.append(f"≤ {high}")
+        return pick(" 且 ", " and ").join(parts)
+
+    def refused(self, zh: str, en: str) -> SettingRefused:
+        return SettingRefused(
+            pick(f"{self.title}（{self.key}）{zh}", f"{self.title_en} ({self.key}): {en}"), self.key
+        )
+
+    def _check_range(self, value: int | float) -> None:
+        low, high = self.minimum, self.maximum
+        too_low = low is not None and (value <= low if self.above_minimum else value < low)
+        too_high = high is not None and value > high
+        if too_low or too_high:
+            shown = self.range_text()
+            raise self.refused(f"应 {shown}，不能是 {value}", f"must be {shown}, not {value}")
+
+
+_TYPE_NAMES = {bool: "true/false", int: "a whole number", float: "a number", str: "text"}
+
+
+def parse_hours(text: str) -> tuple[time, time]:
+    """ "09:00-12:00" -> (09:00, 12:00); ValueError unless HH:MM-HH:MM with start before end."""
+    match = _HOURS.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError
+        start, end = (time.fromisoformat(part.zfill(5)) for part in match.groups())
+    except ValueError:
+        raise ValueError(
+            pick(
+                f"时段格式应为 09:00-12:00：{text!r}", f"Hours must look like 09:00-12:00: {text!r}"
+            )
+        ) from None
+    if not start < end:
+        raise ValueError(
+            pick(
+                f"时段的开始应早于结束：{text!r}", f"The hours must start before they end: {text!r}"
+            )
+        )
+    return start, end
+
+
+def _check_hours(option: Option, value: str) -> None:
+    try:
+        parse_hours(value)
+    except ValueError as error:
+        raise option.refused(f"：{error}", str(error)) from None
+
+
+def _check_address(option: Option, value: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+        raise option.refused(
+            "应为以 http:// 或 https:// 开头的网址",
+            "must be an address starting with http:// or https://",
+        )
+    if PLACEHOLDER not in value:
+        raise option.refused(
+            f"中应有 {PLACEHOLDER}（填入业务编号的位置）",
+            f"must contain {PLACEHOLDER} (where the case number goes)",
+        )
+
+
+def _no_check(_option: Option, _value: str) -> None:
+    pass
+
+
+_FORM_CHECKS: dict[str, Callable[[Option, str], None]] = {
+    HOURS: _check_hours,
+    ADDRESS: _check_address,
+}
+
+
+def is_example_address(template: str) -> bool:
+    """Whether an evaluation address is still an example (the default hcp.example.gov.cn, or any
+    host named example): slips printed with it would send citizens nowhere."""
+    host = urlsplit(template).hostname or ""
+    return "example" in host.split(".")
 
 
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
-        Option("coverage.target", 0.3, "回访覆盖率目标", "Revisit coverage target"),
         Option(
-            "coverage.supplement_working_days",
-            3,
-            "未达标单位补充回访期限（工作日）",
-            "Working days for a unit below target to supplement revisits",
+            "centre.name",
+            "centre",
+            "",
+            "本中心（组织）名称",
+            "Name of the centre (the organisation)",
+            "首次设置时填写；回访由不动产登记机构组织（J 4 服务机构）",
+            "Entered at the first run; the registration authority runs the revisits (J 4)",
         ),
-        Option(
-            "coverage.margin",
-            0.05,
-            "覆盖率安全余量（在目标之上多回访的比例）",
-            "Coverage margin planned above the target",
-        ),
+        # 回访工作台: who is called, when, how often.
         Option(
             "desk.online_window_days",
+            "desk",
             7,
             "网上评价期限（办结后天数，过后转电话回访）",
             "Days after completion left for online evaluation before a phone revisit",
+            "J 5.1.2：办结一周内未有效网上评价的，由受理单位电话回访",
+            "J 5.1.2: no valid online evaluation within a week of completion means a phone revisit",
+            minimum=1,
+            maximum=60,
         ),
         Option(
             "desk.online_window_working_days",
+            "desk",
             False,
             "网上评价期限按工作日计算",
             "Count the online evaluation window in working days",
+            "J 5.1.2 的“一周”默认按自然日计；勾选则按工作日（含调休）计",
+            "J 5.1.2's week counts calendar days; checked, working days (with 调休)",
         ),
         Option(
             "desk.enterprise_to_phone",
+            "desk",
             False,
             "企业业务也进入电话回访队列",
             "Put enterprise cases in the phone queue too",
+            "J 5.1.3、5.2.4：企业在领证时或上门回访（附件 B）；勾选则也电话回访",
+            "J 5.1.3, 5.2.4: enterprises are revisited in person (Form B); checked, also by phone",
         ),
         Option(
             "desk.sample_all",
+            "desk",
             False,
             "所有到期业务件都电话回访（不抽样）",
             "Call every due case (no sampling)",
+            "W 7.1.3.3.1：随机抽取一定比例的业务件回访；勾选则全部回访",
+            "W 7.1.3.3.1: a random share of the cases is called; checked, all of them",
         ),
         Option(
-            "desk.completion_prior",
-            0.6,
-            "尚无记录时预计的电话回访成功率",
-            "Expected phone revisit completion rate before any is observed",
+            "desk.max_attempts",
+            "desk",
+            3,
+            "每件最多拨打次数",
+            "Most attempts per case",
+            "W 7.1.3.3.1：未接通的记下号码换时间再拨，不换样本",
+            "W 7.1.3.3.1: a number that does not answer is called again at another time",
+            minimum=1,
+            maximum=20,
         ),
-        Option("desk.max_attempts", 3, "每件最多拨打次数", "Most attempts per case"),
-        Option("desk.morning_hours", "09:00-12:00", "上午回访时段", "Morning calling hours"),
-        Option("desk.afternoon_hours", "14:00-17:30", "下午回访时段", "Afternoon calling hours"),
+        Option(
+            "desk.morning_hours",
+            "desk",
+            "09:00-12:00",
+            "上午回访时段",
+            "Morning calling hours",
+            "W 7.1.3.3：重拨只在工作日的回访时段内、换一个半天（格式 09:00-12:00）",
+            "W 7.1.3.3: retries fall in calling hours on working days, another half-day "
+            "(as 09:00-12:00)",
+            form=HOURS,
+        ),
+        Option(
+            "desk.afternoon_hours",
+            "desk",
+            "14:00-17:30",
+            "下午回访时段",
+            "Afternoon calling hours",
+            "W 7.1.3.3：同上；下午时段应在上午时段之后（格式 14:00-17:30）",
+            "W 7.1.3.3: as above; the afternoon comes after the morning (as 14:00-17:30)",
+            form=HOURS,
+        ),
         Option(
             "desk.claim_minutes",
+            "desk",
             15,
             "领取业务件的保留时间（分钟）",
             "Minutes a claimed case stays with its operator",
+            "多个席位共用一个队列（SPEC）：一件只由一人拨打，过时未处理的放回队列",
+            "Seats sharing one queue (SPEC): one operator per case; unfinished ones go back",
+            minimum=1,
+            maximum=240,
         ),
         Option(
             "desk.appointment_grace_minutes",
+            "desk",
             15,
             "预约时间过后多少分钟未拨打即记为预约未接",
             "Minutes after an appointment without a call before it counts as missed",
+            "W 7.1.3.3（约定时间回电）：约好的时间过了仍未拨打的，提醒并记录",
+            "W 7.1.3.3 (called back at a set time): a missed appointment is flagged",
+            minimum=1,
+            maximum=240,
         ),
         Option(
+            "coverage.target",
+            "desk",
+            0.3,
+            "回访覆盖率目标",
+            "Revisit coverage target",
+            "J 5.1.2、5.4.2：网上和电话有效回访量不低于受理业务量的 30%（填 0.3）",
+            "J 5.1.2, 5.4.2: valid revisits reach at least 30 % of a unit's cases (0.3)",
+            minimum=0,
+            maximum=1,
+            above_minimum=True,
+        ),
+        Option(
+            "coverage.margin",
+            "desk",
+            0.05,
+            "覆盖率安全余量（在目标之上多回访的比例）",
+            "Coverage margin planned above the target",
+            "J 5.4.2：安排队列时多回访一些，季度结束时不低于目标",
+            "J 5.4.2: the queue plans a little above the target so no unit ends below it",
+            minimum=0,
+            maximum=0.5,
+        ),
+        Option(
+            "coverage.supplement_working_days",
+            "desk",
+            3,
+            "未达标单位补充回访期限（工作日）",
+            "Working days for a unit below target to supplement revisits",
+            "J 5.4.2：不足 30% 的受理单位补充电话回访，3 个工作日内上报",
+            "J 5.4.2: a unit below 30 % supplements phone revisits within 3 working days",
+            minimum=1,
+            maximum=30,
+        ),
+        Option(
+            "desk.completion_prior",
+            "desk",
+            0.6,
+            "尚无记录时预计的电话回访成功率",
+            "Expected phone revisit completion rate before any is observed",
+            "J 5.4.2：估计为达到覆盖率还需拨打多少件，直到有实际拨打记录",
+            "J 5.4.2: estimates the calls needed for coverage until real calls are recorded",
+            minimum=0,
+            maximum=1,
+            above_minimum=True,
+        ),
+        # 二次回访与投诉: the deadlines of what a dissatisfied answer or a complaint opens.
+        Option(
             "callbacks.deadline_working_days",
+            "callbacks",
             5,
             "二次回访办结期限（工作日，自不满意评价起）",
             "Working days to finish a second-round callback, from the dissatisfied answer",
+            "J 5.3.2、5.3.3：不满意的由受理单位再次回访，及时沟通并录入结果",
+            "J 5.3.2, 5.3.3: a dissatisfied answer is called back by the unit and recorded",
+            minimum=1,
+            maximum=60,
         ),
         Option(
             "complaints.first_contact_working_days",
+            "callbacks",
             2,
             "投诉首次联系投诉人期限（工作日）",
             "Working days to first contact a complainant",
+            "W 7.3.4：二个工作日内联系服务对象",
+            "W 7.3.4: the complainant is contacted within two working days",
+            minimum=1,
+            maximum=30,
         ),
         Option(
             "complaints.reply_working_days",
+            "callbacks",
             15,
             "投诉答复处理意见期限（工作日）",
             "Working days to reply to a complaint",
+            "W 7.3.4：十五个工作日内答复处理意见",
+            "W 7.3.4: the complainant gets a reply within fifteen working days",
+            minimum=1,
+            maximum=60,
         ),
         Option(
             "complaints.supervision_reply_working_days",
+            "callbacks",
             10,
             "督办表默认回复期限（工作日）",
             "Default working days for a supervision order's reply",
+            "W 7.3.3 c)、附录 H 表 H.2：督办表提出督办意见和回复期限",
+            "W 7.3.3 c), annex H table H.2: a supervision order sets a reply deadline",
+            minimum=1,
+            maximum=60,
         ),
         Option(
             "capa.recurring_threshold",
+            "callbacks",
             3,
             "同一单位同类不满意原因一季度达到几次视为反复出现",
             "Dissatisfactions of one reason at one unit in a quarter that count as recurring",
+            "W 7.4.2：系统性、反复出现的问题形成分析报告，制定纠正和预防措施",
+            "W 7.4.2: systematic, recurring problems get corrective and preventive actions",
+            minimum=1,
+            maximum=100,
         ),
+        # 打印
         Option(
             "printing.evaluation_url_template",
+            "printing",
             "https://hcp.example.gov.cn/evaluate?case={case_no}",
             "网上评价地址模板（打印在评价二维码中，{case_no} 处填入业务编号）",
             "Online evaluation address template (put in the slip's QR; {case_no} becomes the "
             "case number)",
+            "J 5.2.1：领证时发证人员提供网上回访二维码；默认值只是示例，须改为本中心的地址",
+            "J 5.2.1: the QR handed over with the certificate; the default is only an example",
+            form=ADDRESS,
         ),
+        # 扫描
         Option(
             "scanning.max_megabytes",
+            "scanning",
             50,
             "扫描件大小上限（MB）",
             "Largest scanned file accepted (MB)",
+            "J 5.3.4：扫描上传盖章或签字的《企业回访反馈单》原件",
+            "J 5.3.4: the stamped or signed Form B is scanned and uploaded",
+            minimum=1,
+            maximum=1000,
         ),
         Option(
             "scanning.inbox_folder",
+            "scanning",
             "",
             "扫描仪存放文件的监视文件夹（空：不监视）",
             "Folder a networked scanner drops its files into (empty: none watched)",
+            "J 5.3.4：扫描仪放入此文件夹的文件归到其业务件",
+            "J 5.3.4: files the scanner drops here are filed to their cases",
+            form=FOLDER,
+        ),
+        # 备份
+        Option(
+            "backup.daily",
+            "backup",
+            True,
+            "每天自动备份",
+            "Back up automatically every day",
+            "W 6.3.2.3.2：数据丢失或损坏时，用最近时间点的备份恢复",
+            "W 6.3.2.3.2: lost or damaged data is restored from the latest backup",
+        ),
+        Option(
+            "backup.keep",
+            "backup",
+            14,
+            "保留最近几份每日自动备份",
+            "How many daily automatic backups to keep",
+            "W 6.3.2.3.2：保留几份，可恢复到较早的时间点",
+            "W 6.3.2.3.2: several are kept, to go back to an earlier point",
+            minimum=1,
+            maximum=365,
         ),
         Option(
             "backup.folder",
+            "backup",
             "",
             "备份文件夹（空：SQLite 数据库文件旁的 backups 文件夹，或用户数据目录中的 backups）",
             "Backup folder (empty: a backups folder beside the SQLite file, or in the user's "
             "data directory)",
+            "W 6.3.2.3.2：备份最好放在另一块磁盘或网络位置",
+            "W 6.3.2.3.2: best kept on another disk or a network location",
+            form=FOLDER,
         ),
-        Option("backup.daily", True, "每天自动备份", "Back up automatically every day"),
-        Option(
-            "backup.keep",
-            14,
-            "保留最近几份每日自动备份",
-            "How many daily automatic backups to keep",
-        ),
+        # 网点同步
         Option(
             "sync.site_name",
+            "sync",
             "",
             "本机在同步文件中的名称（网点或中心的名称；空：用计算机名）",
             "This site's name in sync files (the outlet's or centre's; empty: the computer's name)",
+            "W 6.3.2：网点可离线工作，与中心用文件交换数据，文件注明来自哪里",
+            "W 6.3.2: outlets work offline and exchange files with the centre, named by site",
         ),
+        # 数据保留
         Option(
             "retention.years",
+            "retention",
             3,
             "个人信息保存年限（业务件办结后，W 7.1.3.2.5）",
             "Years personal data is kept after a case is completed (W 7.1.3.2.5)",
+            "W 7.1.3.2.5：意见材料保管 3 年；个人信息保护法第 19 条：不超过必要的最短时间",
+            "W 7.1.3.2.5: feedback kept 3 years; PIPL art. 19: no longer than necessary",
+            minimum=1,
+            maximum=30,
         ),
     )
 }
@@ -191,13 +555,19 @@ def read_settings(connection: Connection, *keys: str) -> list[Any]:
     """`get_settings` for Core statements on a connection (the call desk's "next case").
 
     The table holds at most a row per option: reading it whole costs less than naming the keys.
+    A value is read as its type only: one stored before its range was checked still reads.
     """
     stored = dict(connection.execute(_stored_query()).all())
     values = []
     for key in keys:
         option, value = OPTIONS[key], stored.get(key)
-        values.append(option.default if value is None else option.check(value))
+        values.append(option.default if value is None else option.typed(value))
     return values
+
+
+def all_settings(session: Session) -> dict[str, Any]:
+    """Every setting's value, by key, in declaration order."""
+    return dict(zip(OPTIONS, get_settings(session, *OPTIONS), strict=True))
 
 
 @cache
@@ -206,22 +576,81 @@ def _stored_query() -> Select:
     return select(Setting.key, Setting.value)
 
 
-def set_setting(session: Session, key: str, value: Any, *, by_id: int | None = None) -> None:
-    """Change a setting; a change is audited with the values before and after (by_id: who)."""
-    value = OPTIONS[key].check(value)
-    before = get_setting(session, key)
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-    if before != value:
-        record_change(
-            session,
-            actor_id=by_id,
-            action="setting.change",
-            entity="setting",
-            entity_uid=None,
-            before={"key": key, "value": before},
-            after={"key": key, "value": value},
+@dataclass(frozen=True)
+class SettingChange:
+    key: str
+    before: Any
+    after: Any
+
+    def describe(self) -> str:
+        """ "title: before → after", in the current language."""
+        option = OPTIONS[self.key]
+        return (
+            f"{option.title_text()}：{option.display(self.before)} → {option.display(self.after)}"
         )
+
+
+def _check_together(values: Mapping[str, Any]) -> None:
+    """What settings must agree on between them: the morning's calling hours before the
+    afternoon's (app.desk.retries.CallingHours)."""
+    _morning_start, morning_end = parse_hours(values["desk.morning_hours"])
+    afternoon_start, _afternoon_end = parse_hours(values["desk.afternoon_hours"])
+    if morning_end > afternoon_start:
+        raise OPTIONS["desk.afternoon_hours"].refused(
+            f"应在上午时段（{values['desk.morning_hours']}）之后",
+            f"must come after the morning's ({values['desk.morning_hours']})",
+        )
+
+
+def check_settings(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The changes as the settings keep them, when each may be taken and all agree together
+    with the other current values; else SettingRefused (or KeyError for an unknown key)."""
+    checked = {}
+    for key, value in changes.items():
+        if key not in OPTIONS:
+            raise SettingRefused(pick(f"没有设置 {key}", f"No setting {key}"), key)
+        checked[key] = OPTIONS[key].check(value)
+    _check_together({**current, **checked})
+    return checked
+
+
+def change_settings(
+    session: Session, changes: Mapping[str, Any], *, by_id: int | None = None
+) -> list[SettingChange]:
+    """Change settings together, all or none: each checked, each change audited with its value
+    before and after. Only administrators (by_id: who; None: the command line, or a seat where
+    nobody logs in). Returns what changed."""
+    require_administrator(session, by_id)
+    current = all_settings(session)
+    checked = check_settings(current, changes)
+    changed = []
+    for key, value in checked.items():
+        before = current[key]
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        if before != value:
+            record_change(
+                session,
+                actor_id=by_id,
+                action="setting.change",
+                entity="setting",
+                entity_uid=None,
+                before={"key": key, "value": before},
+                after={"key": key, "value": value},
+            )
+            changed.append(SettingChange(key, before, value))
+    return changed
+
+
+def set_setting(session: Session, key: str, value: Any, *, by_id: int | None = None) -> None:
+    """Change one setting (`change_settings`); a change is audited with the values before and
+    after (by_id: who)."""
+    change_settings(session, {key: value}, by_id=by_id)
+
+
+def evaluation_address_is_example(session: Session) -> bool:
+    """Whether the evaluation slips' address is still an example (`is_example_address`)."""
+    return is_example_address(get_setting(session, "printing.evaluation_url_template"))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.audit import record_change
 from app.errors import Refused
 from app.i18n import pick
-from app.roles import Permission, Role, may, role_label, role_of
+from app.roles import Permission, Role, may, require, role_label, role_of
 from db.models import Staff, Unit
 
 
@@ -203,3 +203,16 @@ def active_member_named(session: Session, name: str) -> StaffMember | None:
 def active_members(session: Session) -> list[StaffMember]:
     """Everyone active, by name."""
     return _members(session)
+
+
+def require_administrator(session: Session, by_id: int | None) -> None:
+    """Refuse (NotPermitted) unless `by_id` is an active administrator.
+
+    None is nobody logged in: the command line, or a seat on a database where nobody has a
+    password yet. It is let through, as ui.current_user.permitted lets that seat do everything
+    and as the other administrators' services (set_setting, add_staff) do.
+    """
+    if by_id is None:
+        return
+    member = active_member(session, by_id)
+    require(member.role if member else None, Permission.ADMINISTER)

@@ -28,6 +28,7 @@ from cli import (
     settings,
     staff,
     sync,
+    units,
 )
 from cli.exit_codes import EXIT_INTERRUPTED, EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
 
@@ -49,6 +50,7 @@ COMMAND_GROUPS = (
     desk,
     settings,
     staff,
+    units,
     audit,
     retention,
     database,

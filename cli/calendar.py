@@ -1,4 +1,4 @@
-"""`calendar show|set|clear|add-year`: the working-day calendar (holidays, make-up days)."""
+"""`calendar show|set|clear|add-year|notice`: the working-day calendar (holidays, make-up days)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ def add_commands(commands) -> None:
     year.add_argument("year", type=int)
     year.add_argument("--note")
     year.set_defaults(func=_add_year)
+    notice = cal_actions.add_parser(
+        "notice",
+        help="list the days of the State Council's yearly holiday notice in a text file; "
+        "--apply saves them / 读取《国务院办公厅关于YYYY年部分节假日安排的通知》的文本",
+    )
+    notice.add_argument("file", metavar="FILE", help="the notice's text (UTF-8 or GB18030)")
+    notice.add_argument(
+        "--apply", action="store_true", help="save the days in the calendar / 保存到工作日历"
+    )
+    notice.set_defaults(func=_notice)
 
 
 def _show(database, args) -> int:
@@ -51,29 +61,84 @@ def _show(database, args) -> int:
 
 
 def _set(database, args) -> int:
-    from app.calendar import set_day
+    from app.calendar import DayChange, change_days
 
     with database.sessions.begin() as session:
-        set_day(session, args.day, args.kind == "work", args.note)
+        change_days(session, [DayChange(args.day, args.kind == "work", args.note)], by_id=None)
     return _saved()
 
 
 def _clear(database, args) -> int:
-    from app.calendar import clear_day
+    from app.calendar import DayChange, change_days
 
     with database.sessions.begin() as session:
-        clear_day(session, args.day)
+        change_days(session, [DayChange(args.day, None)], by_id=None)
     return _saved()
 
 
 def _add_year(database, args) -> int:
-    from app.calendar import add_year
+    from app.calendar import enter_year
 
     with database.sessions.begin() as session:
-        add_year(session, args.year, args.note)
+        enter_year(session, args.year, by_id=None, note=args.note)
     return _saved()
 
 
 def _saved() -> int:
     print(pick("已保存。", "Saved."))
     return EXIT_OK
+
+
+def _notice(database, args) -> int:
+    from app.calendar_notice import NoticeUnreadable, read_notice, save_notice
+
+    try:
+        notice = read_notice(_read_text(args.file))
+    except (OSError, NoticeUnreadable) as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    weekdays = pick("一二三四五六日", "MTWTFSS")
+    for day in notice.days:
+        kind = pick("班", "work") if day.is_working_day else pick("休", "rest")
+        print(f"{day.day.isoformat()} {weekdays[day.day.weekday()]}  {kind}  {day.note}")
+    holidays, worked = len(notice.holidays), len(notice.working_days)
+    if not args.apply:
+        print(
+            pick(
+                f"{notice.year} 年：放假 {holidays} 天，调休上班 {worked} 天。"
+                "未保存；加 --apply 保存到工作日历。",
+                f"{notice.year}: {holidays} days off, {worked} make-up working days. "
+                "Nothing saved; add --apply to save them in the calendar.",
+            )
+        )
+        return EXIT_OK
+    with database.sessions.begin() as session:
+        saved = save_notice(session, notice, by_id=None)
+    print(
+        pick(
+            f"已保存 {saved.year} 年：放假 {holidays} 天，调休上班 {worked} 天",
+            f"Saved {saved.year}: {holidays} days off, {worked} make-up working days",
+        )
+        + (
+            pick(
+                f"；另清除了 {len(saved.removed)} 个原有日期："
+                + "、".join(day.isoformat() for day in saved.removed),
+                f"; {len(saved.removed)} earlier entries removed: "
+                + ", ".join(day.isoformat() for day in saved.removed),
+            )
+            if saved.removed
+            else ""
+        )
+        + pick("。", ".")
+    )
+    return EXIT_OK
+
+
+def _read_text(path: str) -> str:
+    """A text file as Notepad saves it: UTF-8 (with or without BOM), else GB18030."""
+    with open(path, "rb") as stream:
+        raw = stream.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")

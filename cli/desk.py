@@ -26,12 +26,18 @@ def add_commands(commands) -> None:
         "outcomes", help="list the call outcomes, or change one / 回访结果表"
     )
     outcomes.add_argument("code", nargs="?", help="the outcome to change, e.g. busy")
-    outcomes.add_argument("--label")
+    outcomes.add_argument("--label", help="its Chinese label / 中文名称")
+    outcomes.add_argument("--label-en", help="its English label / 英文名称")
     outcomes.add_argument("--key", help="shortcut key on the call desk (one letter)")
     outcomes.add_argument("--retry-minutes", type=int, help="wait before a retry")
     outcomes.add_argument("--final", action=argparse.BooleanOptionalAction)
     outcomes.add_argument("--contact", action=argparse.BooleanOptionalAction)
     outcomes.add_argument("--note-required", action=argparse.BooleanOptionalAction)
+    outcomes.add_argument(
+        "--next-number",
+        action=argparse.BooleanOptionalAction,
+        help="try the case's next number / 换下一个号码",
+    )
     outcomes.add_argument("--active", action=argparse.BooleanOptionalAction)
     outcomes.set_defaults(func=_outcomes)
 
@@ -102,7 +108,17 @@ def _outcomes(database, args) -> int:
 
     changes = {
         name: getattr(args, name)
-        for name in ("label", "key", "retry_minutes", "final", "contact", "note_required", "active")
+        for name in (
+            "label",
+            "label_en",
+            "key",
+            "retry_minutes",
+            "final",
+            "contact",
+            "note_required",
+            "next_number",
+            "active",
+        )
         if getattr(args, name) is not None
     }
     try:

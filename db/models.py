@@ -69,6 +69,19 @@ class Unit(Tracked, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class UnitAlias(Base):
+    """Another spelling of a unit's name in import files, mapped to the unit once by an
+    administrator so that the next file naming it goes to that unit (app.units)."""
+
+    __tablename__ = "unit_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # As app.importing.cases.unit_name spells it; never the name of a unit itself.
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Staff(Tracked, Base):
     """A person: a handler of cases (经办人), a revisit operator (回访员), a team lead."""
 

@@ -53,6 +53,7 @@ def test_there_are_the_commands_of_the_readme():
         "desk",
         "settings",
         "staff",
+        "units",
         "audit",
         "retention",
         "db",

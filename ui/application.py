@@ -13,13 +13,16 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.database_info import is_new_installation
 from db.database import Database
 from ui import operations, preferences
+from ui.current_user import log_in_as
 from ui.error_dialog import show_unexpected_error
 from ui.garbage import collect_on_gui_thread
 from ui.login_dialog import log_in
 from ui.main_window import MainWindow
 from ui.resources import FONTS_DIR
+from ui.settings.example_address import remind_administrator
 from ui.translations import use_language
 
 logger = logging.getLogger(__name__)
@@ -44,15 +47,30 @@ def run(database: Database, language: str | None = None) -> int:
     sys.excepthook = _report_unexpected_error
     language = language or preferences.saved_language()
     use_language(language)
-    if not log_in(database):  # once anybody has a password, everybody logs in first
+    wizard = None
+    with database.sessions() as session:
+        new = is_new_installation(session)
+    if new:  # an empty database: the first run's set-up, then who set it up works on
+        from ui.first_run.setup_wizard import run_setup
+
+        wizard = run_setup(database)
+        if wizard is None:
+            return 0
+    if wizard is not None:
+        log_in_as(wizard.administrator)  # who set it up works on
+    elif not log_in(database):  # once anybody has a password, everybody logs in first
         return 0
     window = MainWindow(database, language)
+    if wizard is not None and wizard.open_calendar:  # on the year to enter next
+        next_year = wizard.facts.next_year
+        QTimer.singleShot(0, window, lambda: window.open_calendar(next_year))
     # The daily backup with rotation (setting backup.daily) looks first a few seconds after the
     # start; its modules are loaded after the window is up.
     QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _start_daily_backup(window, database))
     if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         window.installEventFilter(_FirstPaintExit(window))
     window.show()
+    remind_administrator(window)  # of an evaluation address still the example
     code = application.exec()
     operations.cancel_and_wait()
     return code

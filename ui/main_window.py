@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from db.database import Database
 from ui import operations, preferences
+from ui.calendar.next_year_bar import NextYearBar
 from ui.database_status import DatabaseStatus
 from ui.pages import PAGES
 from ui.pages.page import Page
@@ -69,11 +71,24 @@ class MainWindow(QMainWindow):
         widest = max(self.fontMetrics().horizontalAdvance(e.translated_title()) for e in PAGES)
         self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 48)
 
-        layout = QHBoxLayout(central)
+        # From November on, a bar above the pages while next year is not in the calendar.
+        self.next_year_bar = NextYearBar(self.database)
+        self.next_year_bar.open_calendar.connect(self.open_calendar)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.next_year_bar)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(layout, 1)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)  # replaces and deletes the previous one
         self.status.refresh()
+        self.next_year_bar.check()
+
+    def open_calendar(self, year: int | None = None) -> None:
+        from ui.calendar.calendar_dialog import open_calendar
+
+        open_calendar(self, year)
 
     def page(self, row: int) -> Page:
         """The page at `row` of the navigation, built the first time it is asked for."""
@@ -116,6 +131,7 @@ class MainWindow(QMainWindow):
         _fill_when_first_shown(file_menu, lambda: self._fill_file_menu(file_menu, quit_action))
 
         settings_menu = menus.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.tr("设置(&S)…")).triggered.connect(self.open_settings)
         language_menu = settings_menu.addMenu(self.tr("语言(&L)"))
         group = QActionGroup(language_menu)
         self.language_actions: dict[str, QAction] = {}
@@ -149,6 +165,11 @@ class MainWindow(QMainWindow):
         from ui.admin.actions import add_admin_actions
 
         add_admin_actions(admin_menu, self)
+
+    def open_settings(self) -> None:
+        from ui.settings.settings_dialog import open_settings
+
+        open_settings(self, self.database)
 
     def _data_changed_elsewhere(self) -> None:
         """Records arrived from outside the pages (a sync file): show the counts anew."""

@@ -22,6 +22,11 @@ over the parent window. Anything else is a bug: logged, shown as an unexpected e
 left to reach Qt's event loop. After `cancel()` the work's next progress report raises
 app.errors.Cancelled: the work stops, its transaction is rolled back and `on_cancel` follows.
 Every callback runs on the GUI thread; `on_finish` runs last, whatever happened.
+
+Give callbacks as bound methods of the widgets that own the work. A lambda is kept by the
+operation until Qt deletes it; if it holds the last reference to a window (a dialog a test or a
+caller no longer keeps), dropping it deletes that window, and the operation with it, in the
+middle of the operation's own deletion (PySide 6.11: "shared QObject was deleted directly").
 """
 
 from __future__ import annotations

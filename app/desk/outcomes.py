@@ -1,20 +1,24 @@
 """The call outcomes as the team configures them: labels, flags, retry waits and shortcut keys.
 
 The table is seeded from app.outcomes.DEFAULT_OUTCOMES; an outcome is never deleted, only made
-inactive, so old call attempts keep their label.
+inactive, so old call attempts keep their label. Administrators edit it (save_outcomes), within
+the rules that keep the call desk usable (check_outcomes).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.audit import record_change
 from app.errors import Refused
 from app.i18n import pick
 from app.outcomes import DEFAULT_OUTCOMES
+from app.staff import require_administrator
 from db.models import CallOutcome
 
 COMPLETED = "completed"
@@ -39,6 +43,8 @@ DEFAULT_KEYS = {
 DEFAULT_NEXT_NUMBER = frozenset({"wrong_number"})
 _POSITION_STEP = 10  # room for an administrator to slot an outcome in between
 _DEFAULT_LABELS = {o.code: o.label for o in DEFAULT_OUTCOMES}
+MAX_RETRY_MINUTES = 7 * 24 * 60  # a week: a longer wait is a case forgotten, not a retry
+_LABEL_LENGTH, _LABEL_EN_LENGTH = 50, 100  # CallOutcome.label, .label_en
 
 
 @dataclass
@@ -129,41 +135,139 @@ def default_label(code: str) -> str:
     return _DEFAULT_LABELS.get(code, code)
 
 
-def update_outcome(session: Session, code: str, **changes) -> None:
-    """Change an outcome's label, flags, retry wait, key, position or whether it is active."""
-    unknown = set(changes) - _EDITABLE
-    if unknown:
-        raise OutcomeInvalid(f"not editable: {', '.join(sorted(unknown))}")
+def all_outcomes(session: Session) -> list[OutcomeRow]:
+    """Every outcome, inactive ones too, in position order: the table as the editor shows it."""
     ensure_outcomes(session)
-    row = session.get(CallOutcome, code)
-    if row is None:
-        raise OutcomeInvalid(pick(f"未知的回访结果：{code}", f"Unknown call outcome: {code}"))
-    if code == COMPLETED and changes.get("active") is False:
-        raise OutcomeInvalid(
-            pick("“已回访”不能停用：回访单以它保存", "Completed cannot be made inactive")
-        )
-    if "key" in changes:
-        changes["key"] = _checked_key(session, code, changes["key"])
-    retry = changes.get("retry_minutes")
-    if retry is not None and retry < 0:
-        raise OutcomeInvalid(pick("重拨间隔不能为负数", "The retry wait cannot be negative"))
-    for name, value in changes.items():
-        setattr(row, name, value)
+    rows = session.scalars(select(CallOutcome).order_by(CallOutcome.position, CallOutcome.code))
+    return [OutcomeRow.of(row) for row in rows]
 
 
-def _checked_key(session: Session, code: str, key: str | None) -> str | None:
-    if key is None or not key.strip():
-        return None
-    key = key.strip().upper()
-    if len(key) != 1:
-        raise OutcomeInvalid(pick("快捷键须为单个字符", "A shortcut key is one character"))
-    taken = session.scalar(
-        select(CallOutcome.code).where(
-            CallOutcome.key == key, CallOutcome.code != code, CallOutcome.active.is_(True)
+def update_outcome(
+    session: Session, code: str, *, by_id: int | None = None, **changes
+) -> OutcomeRow:
+    """Change an outcome's label, flags, retry wait, key, position or whether it is active."""
+    return save_outcomes(session, {code: changes}, by_id=by_id)[code]
+
+
+def save_outcomes(
+    session: Session, changes: dict[str, dict[str, Any]], *, by_id: int | None = None
+) -> dict[str, OutcomeRow]:
+    """Apply changes to several outcomes at once (code -> field -> value), so that e.g. two
+    outcomes can swap keys; the table as it would then be is checked whole (check_outcomes)
+    before anything is written. Administrators only; each changed outcome is audited.
+    Returns every outcome by code, as stored."""
+    require_administrator(session, by_id)
+    ensure_outcomes(session)
+    stored = {row.code: row for row in session.scalars(select(CallOutcome))}
+    table = {code: OutcomeRow.of(row) for code, row in stored.items()}
+    for code, fields_changed in changes.items():
+        unknown = set(fields_changed) - _EDITABLE
+        if unknown:
+            raise OutcomeInvalid(f"not editable: {', '.join(sorted(unknown))}")
+        if code not in table:
+            raise OutcomeInvalid(pick(f"未知的回访结果：{code}", f"Unknown call outcome: {code}"))
+        table[code] = replace(table[code], **fields_changed)
+    checked = {row.code: row for row in check_outcomes(list(table.values()))}
+    for code in changes:
+        row, new = stored[code], checked[code]
+        before = OutcomeRow.of(row)
+        differing = {
+            name: getattr(new, name)
+            for name in _EDITABLE
+            if getattr(before, name) != getattr(new, name)
+        }
+        if not differing:
+            continue
+        for name, value in differing.items():
+            setattr(row, name, value)
+        record_change(
+            session,
+            actor_id=by_id,
+            action="outcome.change",
+            entity="call_outcome",
+            entity_uid=None,
+            before={"code": code} | {name: getattr(before, name) for name in differing},
+            after={"code": code} | differing,
         )
-    )
-    if taken is not None:
-        raise OutcomeInvalid(
-            pick(f"快捷键 {key} 已用于“{taken}”", f"Key {key} is already used by {taken}")
+    return {code: OutcomeRow.of(row) for code, row in stored.items()}
+
+
+def check_outcomes(rows: list[OutcomeRow]) -> list[OutcomeRow]:
+    """The whole outcome table as it would be stored (texts trimmed, keys in capitals), or
+    OutcomeInvalid naming the first rule it breaks. Plain Python: editors check as you type.
+
+    The rules keep the call desk usable: every outcome is named, uniquely; every active outcome
+    but 已回访 has its own key (the desk offers only outcomes with a key); 已回访 stays active,
+    final and a contact (Form A saves it); 预约回访 never ends the case nor moves to the next
+    number (the appointment would be lost); retry waits are 0 to 7 days, or the next half-day.
+    """
+    checked = [_checked_row(row) for row in rows]
+    codes = {row.code for row in checked}
+    if COMPLETED not in codes:
+        raise OutcomeInvalid(pick("缺少“已回访”结果", "The completed outcome is missing"))
+    labels: dict[str, OutcomeRow] = {}
+    keys: dict[str, OutcomeRow] = {}
+    for row in checked:
+        other = labels.setdefault(row.label, row)
+        if other is not row:
+            raise OutcomeInvalid(
+                pick(
+                    f"名称“{row.label}”重复（{other.code} 与 {row.code}）",
+                    f"The label {row.label} is used twice ({other.code} and {row.code})",
+                )
+            )
+        if row.active and row.key:
+            other = keys.setdefault(row.key, row)
+            if other is not row:
+                raise OutcomeInvalid(
+                    pick(
+                        f"快捷键 {row.key} 已用于“{other.label}”",
+                        f"Key {row.key} is already used by {other.label_en}",
+                    )
+                )
+    return checked
+
+
+def _checked_row(row: OutcomeRow) -> OutcomeRow:
+    label, label_en = (row.label or "").strip(), (row.label_en or "").strip()
+    key = (row.key or "").strip().upper() or None
+    name = label or row.code
+
+    def refuse(zh: str, en: str) -> OutcomeInvalid:
+        return OutcomeInvalid(pick(f"“{name}”：{zh}", f"{label_en or row.code}: {en}"))
+
+    if not label or not label_en:
+        raise refuse("中文和英文名称都不能为空", "both the Chinese and English labels are needed")
+    if len(label) > _LABEL_LENGTH or len(label_en) > _LABEL_EN_LENGTH:
+        raise refuse(
+            f"名称最多 {_LABEL_LENGTH} 个字（英文 {_LABEL_EN_LENGTH} 个字符）",
+            f"labels have at most {_LABEL_LENGTH} (English {_LABEL_EN_LENGTH}) characters",
         )
-    return key
+    if key is not None and not (len(key) == 1 and key.isascii() and key.isalnum()):
+        raise refuse("快捷键须为单个字母或数字", "a shortcut key is one letter or digit")
+    if row.retry_minutes is not None and not 0 <= row.retry_minutes <= MAX_RETRY_MINUTES:
+        raise refuse(
+            f"重拨间隔须在 0 到 {MAX_RETRY_MINUTES} 分钟之间（不填：下个半天）",
+            f"the retry wait is 0 to {MAX_RETRY_MINUTES} minutes (none: the next half-day)",
+        )
+    if row.position < 0:
+        raise refuse("顺序不能为负数", "the position cannot be negative")
+    if row.code == COMPLETED:
+        if not (row.active and row.final and row.contact):
+            raise refuse(
+                "须保持在用、结束、已接通：回访单以它保存",
+                "stays active, final and a contact: Form A is saved with it",
+            )
+        if key is not None:
+            raise refuse("不设快捷键：已回访以回访单保存", "has no key: it is saved with Form A")
+    elif row.active and key is None:
+        raise refuse(
+            "在用的结果须有快捷键（回访工作台用它选择结果）",
+            "an active outcome needs a shortcut key (the call desk chooses outcomes by key)",
+        )
+    if row.code == APPOINTMENT and (row.final or row.next_number):
+        raise refuse(
+            "不能设为结束或换号：预约的时间会丢失",
+            "cannot be final or move to the next number: the appointment would be lost",
+        )
+    return replace(row, label=label, label_en=label_en, key=key)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.calendar import WorkingCalendar
 from app.desk.outcomes import OutcomeRow
 from app.i18n import pick
-from app.settings import get_setting
+from app.settings import get_setting, parse_hours
 from app.zone import LOCAL_ZONE
 
 
@@ -45,17 +45,7 @@ class CallingHours:
         return self.morning, self.afternoon
 
 
-def parse_span(text: str) -> tuple[time, time]:
-    """ "09:00-12:00" -> (09:00, 12:00)."""
-    try:
-        start, end = (time.fromisoformat(part.strip()) for part in text.split("-"))
-    except ValueError:
-        raise ValueError(
-            pick(
-                f"时段格式应为 09:00-12:00：{text!r}", f"Hours must look like 09:00-12:00: {text!r}"
-            )
-        ) from None
-    return start, end
+parse_span = parse_hours  # the calling hours' format is the settings' (app.settings)
 
 
 def first_calling_time(

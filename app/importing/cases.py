@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,8 @@ from app.importing.columns import Field
 from app.importing.problems import RowProblem
 from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
-from app.importing.values import clean_text, normalize
+from app.importing.unknown_units import UnitChoices, UnitPlan, plan_units, unit_name
+from app.importing.values import clean_text
 from app.phones import ParsedPhone, parse_phones, split_phone_cell
 from db.models import AuditEntry, Case, CasePhone, Staff, Unit
 from db.types import new_uid, utcnow
@@ -123,13 +125,6 @@ def _phone_cell(value: object) -> str:
     return value if isinstance(value, str) else clean_text(value)
 
 
-@lru_cache(maxsize=1024)  # a file names a few units over and over
-def unit_name(text: str) -> str:
-    """One spelling per unit: half-width letters and digits, full-width brackets as in 中文 names,
-    so that 市中心（专业大厅） and 市中心(专业大厅) are one unit."""
-    return normalize(text).replace("(", "（").replace(")", "）")
-
-
 @lru_cache(maxsize=1024)  # and a few channels
 def _channel(text: str | None) -> str | None:
     """办理渠道 as a code: 'online' for fully online (全程网办), 'window' for the counter."""
@@ -143,12 +138,30 @@ def _channel(text: str | None) -> str | None:
     return text
 
 
+@dataclass
+class PreparedCases:
+    records: list[CaseRecord]
+    units: UnitPlan
+
+
 def prepare(
-    session: Session, rows: list[SourceRow], summary: ImportSummary, tick: Callable[[], None]
-) -> list[CaseRecord]:
-    """Parse the rows; reject the bad ones; count identical repeated lines once."""
+    session: Session,
+    rows: list[SourceRow],
+    summary: ImportSummary,
+    tick: Callable[[], None],
+    units: UnitChoices,
+) -> PreparedCases:
+    """Parse the rows; reject the bad ones and those of a unit `units` rejects; count identical
+    repeated lines once."""
+    parsed = parse_rows(rows, parse_row, summary, tick)
+    plan = plan_units(session, Counter(record.unit for _row, record in parsed), units)
+    summary.unknown_units = plan.unknown
     seen: dict[str, tuple[int, CaseRecord]] = {}
-    for row, record in parse_rows(rows, parse_row, summary, tick):
+    for row, record in parsed:
+        if record.unit in plan.rejected:
+            problem = RowProblem("unknown_unit", {"unit": record.unit})
+            summary.reject(row.line, problem, row.shown_cells())
+            continue
         earlier = seen.get(record.case_no)
         if earlier is None:
             seen[record.case_no] = (row.line, record)
@@ -159,7 +172,7 @@ def prepare(
                 "conflicting_duplicate", {"case_no": record.case_no, "line": earlier[0]}
             )
             summary.reject(row.line, problem, row.shown_cells())
-    return [record for _line, record in seen.values()]
+    return PreparedCases([record for _line, record in seen.values()], plan)
 
 
 # The columns of `cases` that an import sets, in the order compared for "unchanged".
@@ -185,12 +198,14 @@ _CASE_COLUMNS = (
 
 def store(
     session: Session,
-    records: list[CaseRecord],
+    prepared: PreparedCases,
     batch_id: int,
     summary: ImportSummary,
     tick: Callable[[], None],
 ) -> None:
-    units = _ensure_units(session, records)
+    records = prepared.records
+    # The district of a new unit is that of its first case.
+    units = prepared.units.resolve(session, {r.unit: r.district for r in reversed(records)})
     handlers = _ensure_handlers(session, records, units)
     existing = _existing_cases(session, [r.case_no for r in records])
     new_rows, new_phones, changed_rows, changed_phones = [], {}, [], {}
@@ -289,18 +304,6 @@ def _originals(phones: list[ParsedPhone]) -> tuple[str, ...]:
 
 def _plain(value):
     return value.isoformat() if isinstance(value, date) else value
-
-
-def _ensure_units(session: Session, records: list[CaseRecord]) -> dict[str, Unit]:
-    """The units the records name, created when new (with the district of their first case)."""
-    names = {r.unit: r.district for r in reversed(records)}
-    units = {u.name: u for u in session.scalars(select(Unit).where(Unit.name.in_(names)))}
-    for name, district in names.items():
-        if name not in units:
-            units[name] = Unit(name=name, district=district)
-            session.add(units[name])
-    session.flush()
-    return units
 
 
 def _ensure_handlers(

@@ -47,6 +47,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有一行可以导入（{count} 行被拒绝）",
         "No row could be imported ({count} rows rejected)",
     ),
+    "unit_map_target_unknown": (
+        "“{name}”要映射到的单位“{unit}”不存在；请写已有单位的名称",
+        "'{name}' is to be mapped to the unit '{unit}', which does not exist; "
+        "name an existing unit",
+    ),
+    "unit_map_format": (
+        "单位映射“{value}”应写成“文件中的名称=已有单位”",
+        "The unit mapping '{value}' should read 'NAME IN THE FILE=EXISTING UNIT'",
+    ),
+    "unit_chosen_twice": (
+        "“{name}”被选择了两次（映射或新建只能选一个）",
+        "'{name}' is chosen twice (map it or add it, not both)",
+    ),
     "no_rows": ("表头下面没有数据行", "There are no data rows below the header"),
     "cancelled": ("导入已取消，没有导入任何数据", "Import cancelled; nothing was imported"),
     # One row
@@ -75,6 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_outcome": (
         "回访情况“{value}”无法识别（可用：{known}）",
         "回访情况 '{value}' is not a known outcome (known: {known})",
+    ),
+    "unknown_unit": (
+        "受理单位“{unit}”不是已有的单位（可映射到已有单位或新建后再导入）",
+        "受理单位 '{unit}' is not an existing unit (map it to an existing unit, or add it as "
+        "a new unit, and import again)",
     ),
     "unknown_case": (
         "业务编号 {case_no} 不在数据库中（请先导入业务件）",

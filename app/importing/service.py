@@ -6,6 +6,7 @@ so that an interrupted, cancelled or refused import leaves nothing behind when r
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -17,12 +18,13 @@ from app.importing import cases, evaluations, ledger
 from app.importing.columns import Layout, find_layout, header_signature
 from app.importing.problems import FileRefused, Problem
 from app.importing.reader import RawTable, read_table
-from app.importing.rows import SourceRow
-from app.importing.summary import ImportSummary
+from app.importing.rows import SourceRow, parse_rows
+from app.importing.summary import ImportSummary, UnknownUnit
+from app.importing.unknown_units import UnitChoices, plan_units
 from app.importing.values import clean_text, normalize
 from app.progress import Progress
 from db.engine import bulk_write_cache
-from db.models import ColumnMapping, ImportBatch
+from db.models import ColumnMapping, ImportBatch, Unit
 
 IMPORTERS: dict[str, ModuleType] = {
     cases.KIND: cases,
@@ -39,16 +41,26 @@ def import_file(
     *,
     mapping: dict[str, str] | None = None,
     strict: bool = False,
+    units: UnitChoices | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import one file of `kind` (cases, evaluations or ledger). Raises FileRefused.
 
     With `strict`, a file with any rejected row is refused whole. A file none of whose rows
     could be imported is refused too; `summary.refusal` says so and nothing is written.
+    `units` says what becomes of a case file's unknown 受理单位 names (by default, in a
+    database that has units, their rows are rejected).
     """
     table = read_table(Path(path))
     return import_table(
-        session, kind, table, Path(path).name, mapping=mapping, strict=strict, progress=progress
+        session,
+        kind,
+        table,
+        Path(path).name,
+        mapping=mapping,
+        strict=strict,
+        units=units,
+        progress=progress,
     )
 
 
@@ -60,19 +72,11 @@ def import_table(
     *,
     mapping: dict[str, str] | None = None,
     strict: bool = False,
+    units: UnitChoices | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
     importer = IMPORTERS[kind]
-    layout = find_layout(importer.FIELDS, table.rows, mapping)
-    rows: list[SourceRow] = []
-    footers = 0
-    for row in data_rows(importer, table, layout):
-        if _is_footer(row):
-            footers += 1
-        else:
-            rows.append(row)
-    if not rows:
-        raise FileRefused("no_rows")
+    layout, rows, footers = _records_below_header(importer, table, mapping)
     summary = ImportSummary(
         kind=kind, filename=filename, sheet=table.sheet, header_line=layout.header_line
     )
@@ -80,8 +84,10 @@ def import_table(
     if footers:
         summary.flagged["footer_rows"] = footers
     tick = _ticker(progress, 2 * len(rows))
+    # Only case files name units.
+    options = {"units": units or UnitChoices()} if importer is cases else {}
     with bulk_write_cache(session):
-        records = importer.prepare(session, rows, summary, tick)
+        records = importer.prepare(session, rows, summary, tick, **options)
         if strict and summary.rejected:
             summary.refusal = Problem("strict_refused", {"count": len(summary.rejected)})
         elif summary.rejected and len(summary.rejected) == summary.rows:
@@ -96,6 +102,54 @@ def import_table(
     if progress:
         progress(2 * len(rows), 2 * len(rows))
     return summary
+
+
+def find_unknown_units(
+    session: Session,
+    kind: str,
+    table: RawTable,
+    *,
+    mapping: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> list[UnknownUnit]:
+    """The 受理单位 names of a case file that no unit has (nor an alias), with their rows, as
+    `import_table` would find them; writes nothing. Empty for other kinds of file, and in a
+    database without units, where the first import creates them."""
+    importer = IMPORTERS[kind]
+    if importer is not cases or session.scalar(select(Unit.id).limit(1)) is None:
+        return []
+    _layout, rows, _footers = _records_below_header(importer, table, mapping)
+    parsed = parse_rows(
+        rows, cases.parse_row, ImportSummary(kind, ""), _ticker(progress, len(rows))
+    )
+    counts = Counter(record.unit for _row, record in parsed)
+    return plan_units(session, counts, UnitChoices()).unknown
+
+
+def unit_names_in_case_file(path: Path) -> list[str]:
+    """The 受理单位 names of a case export, most rows first (a first run's units are taken from
+    it); writes nothing. Raises FileRefused when it is not a case file that can be read."""
+    _layout, rows, _footers = _records_below_header(cases, read_table(Path(path)), None)
+    parsed = parse_rows(rows, cases.parse_row, ImportSummary(cases.KIND, ""), _ticker(None, 0))
+    counts = Counter(record.unit for _row, record in parsed)
+    return [name for name, _count in counts.most_common()]
+
+
+def _records_below_header(
+    importer: ModuleType, table: RawTable, mapping: dict[str, str] | None
+) -> tuple[Layout, list[SourceRow], int]:
+    """The layout, the data rows, and how many notes below the table (合计…) were left out."""
+    layout = find_layout(importer.FIELDS, table.rows, mapping)
+    rows: list[SourceRow] = []
+    footers = 0
+    for row in data_rows(importer, table, layout):
+        if _is_footer(row):
+            footers += 1
+        else:
+            rows.append(row)
+    if not rows:
+        raise FileRefused("no_rows")
+    return layout, rows, footers
 
 
 def data_rows(importer: ModuleType, table: RawTable, layout: Layout) -> list[SourceRow]:

@@ -21,6 +21,25 @@ class RejectedRow:
 
 
 @dataclass
+class UnknownUnit:
+    """A 受理单位 of a case file that no unit has, its rows, and what became of them."""
+
+    name: str
+    rows: int
+    action: str  # "mapped" (to `unit`, remembered), "created" or "rejected"
+    unit: str | None = None
+
+    def outcome(self, language: str | None = None) -> str:
+        if self.action == "mapped":
+            return pick(
+                "已映射到“{unit}”（已记住）", "mapped to '{unit}' (remembered)", language
+            ).format(unit=self.unit)
+        if self.action == "created":
+            return pick("已新建为单位", "added as a new unit", language)
+        return pick("这些行被拒绝", "its rows were rejected", language)
+
+
+@dataclass
 class ImportSummary:
     kind: str
     filename: str
@@ -35,6 +54,8 @@ class ImportSummary:
     rejected: list[RejectedRow] = field(default_factory=list)
     # Rows imported with a remark, e.g. {"no_valid_phone": 3}.
     flagged: dict[str, int] = field(default_factory=dict)
+    # 受理单位 names of a case file that no unit had, with what was done (most rows first).
+    unknown_units: list[UnknownUnit] = field(default_factory=list)
     # Set when nothing of the file was imported (strict mode, or no valid row).
     refusal: Problem | None = None
 
@@ -71,6 +92,16 @@ class ImportSummary:
             "duplicate_lines": [{"line": a, "same_as": b} for a, b in self.duplicate_lines],
             "rejected_count": len(self.rejected),
             "flagged": dict(self.flagged),
+            "unknown_units": [
+                {
+                    "name": u.name,
+                    "rows": u.rows,
+                    "action": u.action,
+                    "unit": u.unit,
+                    "outcome": u.outcome(language),
+                }
+                for u in self.unknown_units
+            ],
             "rejected": [
                 {"line": r.line, "code": r.code, "reason": r.reason(language), "cells": r.cells}
                 for r in self.rejected
@@ -97,6 +128,14 @@ class ImportSummary:
         ]
         for name, count in sorted(self.flagged.items()):
             lines.append(f"  {flag_label(name, language)}: {count}")
+        for unit in self.unknown_units:
+            lines.append(
+                pick(
+                    "  未知受理单位“{name}”（{rows} 行）：{outcome}",
+                    "  unknown unit '{name}' ({rows} rows): {outcome}",
+                    language,
+                ).format(name=unit.name, rows=unit.rows, outcome=unit.outcome(language))
+            )
         for row in self.rejected:
             lines.append(
                 pick("  第 {line} 行：{reason}", "  line {line}: {reason}", language).format(

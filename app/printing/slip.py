@@ -11,17 +11,24 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy.orm import Session
 
+from app.errors import Refused
 from app.i18n import pick
 from app.printing.fonts import register_chinese_font
 from app.printing.form_b import draw_qr
+from app.settings import PLACEHOLDER, get_setting, is_example_address
+from app.staff import require_administrator
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 COLUMNS, ROWS = 2, 4
 SLIP_WIDTH = PAGE_WIDTH / COLUMNS
 SLIP_HEIGHT = PAGE_HEIGHT / ROWS
 QR_SIZE = 38 * mm
-PLACEHOLDER = "{case_no}"
+
+
+class ExampleAddress(Refused):
+    """The evaluation address is still the example: the slips would send citizens nowhere."""
 
 
 def evaluation_url(url_template: str, case_no: str) -> str:
@@ -34,6 +41,31 @@ def evaluation_url(url_template: str, case_no: str) -> str:
             )
         )
     return url_template.replace(PLACEHOLDER, quote(case_no, safe=""))
+
+
+def slip_address_template(
+    session: Session, *, example_confirmed: bool = False, by_id: int | None = None
+) -> str:
+    """The address template to print on slips (setting printing.evaluation_url_template).
+
+    While it is still the example (app.settings.is_example_address) it is refused
+    (ExampleAddress), unless an administrator confirmed printing it anyway (by_id: who; None:
+    the command line, or a seat where nobody logs in).
+    """
+    template = get_setting(session, "printing.evaluation_url_template")
+    if is_example_address(template):
+        if not example_confirmed:
+            raise ExampleAddress(
+                pick(
+                    f"网上评价地址仍是示例地址（{template}），群众扫码会打不开。"
+                    "请管理员在“设置 → 打印”中填写本中心的网上评价地址。",
+                    f"The evaluation address is still the example ({template}): citizens would "
+                    "scan a dead link. An administrator sets the centre's address in "
+                    "Settings → Printing.",
+                )
+            )
+        require_administrator(session, by_id)
+    return template
 
 
 def write_evaluation_slips(case_nos: Sequence[str], url_template: str, path: Path | str) -> None:

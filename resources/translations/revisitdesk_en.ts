@@ -2,74 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="191"/>
+        <source>管理员账号</source>
+        <translation>Administrator's account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="194"/>
+        <source>设置后，所有人都用用户名和密码登录；管理员在“管理 → 人员与角色”中为其他人建立账号。密码至少 8 个字符。</source>
+        <translation>From now on everybody logs in with a user name and password; the administrator makes the others' accounts in Admin → People and roles. A password has at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="207"/>
+        <source>姓名(&amp;A)：</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="208"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="209"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="210"/>
+        <source>再次输入密码(&amp;E)：</source>
+        <translation>R&amp;epeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="224"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPreview</name>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="219"/>
+        <source>评价二维码预览（示例业务编号 {case_no}）：</source>
+        <translation>Evaluation QR code preview (sample case no. {case_no}):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="236"/>
+        <source>地址无效</source>
+        <translation>Invalid address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="245"/>
+        <source>这是示例地址，群众扫码会打不开：请改为本中心网上评价系统的地址。在此之前打印评价二维码条须经管理员确认。</source>
+        <translation>This is the sample address: it will not open when the public scan the code. Change it to the address of this centre&apos;s online evaluation system. Until then, printing evaluation QR slips needs an administrator&apos;s confirmation.</translation>
+    </message>
+</context>
+<context>
     <name>AdminActions</name>
     <message>
-        <location filename="../../ui/admin/actions.py" line="49"/>
+        <location filename="../../ui/admin/actions.py" line="53"/>
         <source>仅限管理员</source>
         <translation>Administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="50"/>
+        <location filename="../../ui/admin/actions.py" line="54"/>
         <source>设置密码后才需要登录</source>
         <translation>Login is needed only once a password is set</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="53"/>
+        <location filename="../../ui/admin/actions.py" line="57"/>
         <source>人员与角色(&amp;P)…</source>
         <translation>&amp;People and roles…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="59"/>
+        <location filename="../../ui/admin/actions.py" line="63"/>
         <source>审计日志(&amp;U)…</source>
         <translation>A&amp;udit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="62"/>
+        <location filename="../../ui/admin/actions.py" line="66"/>
         <source>仅限审计员和管理员</source>
         <translation>Auditors and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="65"/>
+        <location filename="../../ui/admin/actions.py" line="69"/>
         <source>数据保留(&amp;R)…</source>
         <translation>Data &amp;retention…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="72"/>
+        <location filename="../../ui/admin/actions.py" line="75"/>
+        <source>受理单位(&amp;N)…</source>
+        <translation>Accepting u&amp;nits…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/actions.py" line="76"/>
+        <source>回访结果(&amp;O)…</source>
+        <translation>Call &amp;outcomes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/actions.py" line="77"/>
+        <source>工作日历(&amp;C)…</source>
+        <translation>Working-day &amp;calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/actions.py" line="80"/>
         <source>修改密码(&amp;W)…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="78"/>
+        <location filename="../../ui/admin/actions.py" line="86"/>
         <source>切换用户/注销(&amp;L)…</source>
         <translation>Switch user / &amp;log out…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="103"/>
+        <location filename="../../ui/admin/actions.py" line="111"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="104"/>
+        <location filename="../../ui/admin/actions.py" line="112"/>
         <source>您的角色无权进行此操作。</source>
         <translation>Your role is not permitted to do this.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="143"/>
+        <location filename="../../ui/admin/actions.py" line="151"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="152"/>
+        <location filename="../../ui/admin/actions.py" line="160"/>
         <source>请等当前操作完成后再切换用户。</source>
         <translation>Wait until the current operation has finished, then switch the user.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="160"/>
+        <location filename="../../ui/admin/actions.py" line="168"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="161"/>
+        <location filename="../../ui/admin/actions.py" line="169"/>
         <source>回访工作台上还有领取的业务件：请先保存、记录通话结果或放回队列，再切换用户。</source>
         <translation>A case is still taken at the Call desk: save it, record the call or put it back in the queue before switching the user.</translation>
     </message>
@@ -649,64 +720,273 @@ The database in use was not changed. To use the restored database, start Revisit
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="204"/>
+        <location filename="../../ui/board/board_tab.py" line="201"/>
         <source>已过 ≥ {days} 个工作日</source>
         <translation>Age ≥ {days} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="234"/>
+        <location filename="../../ui/board/board_tab.py" line="231"/>
         <source>共 {count} 项</source>
         <translation>{count} items</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="236"/>
+        <location filename="../../ui/board/board_tab.py" line="233"/>
         <source>，超期 {count} 项</source>
         <translation>, {count} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="269"/>
+        <location filename="../../ui/board/board_tab.py" line="266"/>
         <source>（已无此项）</source>
         <translation>(no longer exists)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="293"/>
+        <location filename="../../ui/board/board_tab.py" line="290"/>
         <source>把选中的二次回访分派给回访员或单位（F6）</source>
         <translation>Assign the selected second-round callbacks to an operator or a unit (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="295"/>
+        <location filename="../../ui/board/board_tab.py" line="292"/>
         <source>仅限组长、管理员分派</source>
         <translation>Only team leads and administrators assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="348"/>
+        <location filename="../../ui/board/board_tab.py" line="345"/>
         <source>请先在上方选择当前用户。</source>
         <translation>Choose the current user above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="377"/>
+        <location filename="../../ui/board/board_tab.py" line="374"/>
         <source>已分派 {count} 项二次回访。</source>
         <translation>Assigned {count} second-round callback(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="400"/>
+        <location filename="../../ui/board/board_tab.py" line="397"/>
         <source>督办看板-{day}</source>
         <translation>Supervision board-{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="403"/>
+        <location filename="../../ui/board/board_tab.py" line="400"/>
         <source>导出督办看板</source>
         <translation>Export supervision board</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="405"/>
+        <location filename="../../ui/board/board_tab.py" line="402"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="425"/>
+        <location filename="../../ui/board/board_tab.py" line="422"/>
         <source>已导出 {count} 项到 {path}</source>
         <translation>Exported {count} items to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="61"/>
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="66"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="69"/>
+        <source>年份(&amp;N)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="73"/>
+        <source>录入此年份(&amp;Y)</source>
+        <translation>Mark year as &amp;entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="75"/>
+        <source>标记这一年的节假日已录入（按周一至周五上班，再加上本表中的日期）</source>
+        <translation>Mark this year&apos;s public holidays as entered (Monday to Friday are working days, plus the dates in this table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="78"/>
+        <source>粘贴通知(&amp;P)…</source>
+        <translation>&amp;Paste notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="80"/>
+        <source>粘贴《国务院办公厅关于某年部分节假日安排的通知》全文，预览后一次保存</source>
+        <translation>Paste the full text of the State Council General Office&apos;s notice on a year&apos;s public holiday arrangements, preview it, then save it in one go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="102"/>
+        <source>如 春节、国庆节、调休上班</source>
+        <translation>e.g. Spring Festival, National Day, make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="104"/>
+        <source>备注(&amp;O)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="106"/>
+        <source>设为休息日(&amp;R)</source>
+        <translation>Set as day &amp;off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="108"/>
+        <source>设为工作日(&amp;W)</source>
+        <translation>Set as &amp;working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="110"/>
+        <source>恢复默认(&amp;D)</source>
+        <translation>Restore &amp;default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="111"/>
+        <source>删除本地录入，按国家安排或周一至周五</source>
+        <translation>Remove the local entry: follow the national schedule, or Monday to Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="113"/>
+        <source>选中的日期</source>
+        <translation>Selected date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="122"/>
+        <source>只读：仅管理员可以修改工作日历。</source>
+        <translation>Read-only: only administrators can change the working-day calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="129"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="133"/>
+        <source>方向键选日期，PageUp/PageDown 换月；鼠标停在日期上可看备注。</source>
+        <translation>Arrow keys choose a date, PageUp/PageDown change the month; hover over a date to see its note.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="162"/>
+        <source>仅限管理员</source>
+        <translation>Administrators only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="182"/>
+        <source>{year} 年已在日历中。</source>
+        <translation>{year} is in the calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="187"/>
+        <source>{year} 年的节假日尚未录入：截止日期算到这一年时会被拒绝。请粘贴国务院的通知，或逐日修改后点“录入此年份”。</source>
+        <translation>The public holidays of {year} are not entered yet: deadlines that reach into this year will be refused. Paste the State Council&apos;s notice, or change the days one by one and click “Mark year as entered”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="199"/>
+        <source>{month}月{day}日 星期{weekday}</source>
+        <translation>{weekday}, {month}/{day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="202"/>
+        <source>一,二,三,四,五,六,日</source>
+        <translation>Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="209"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="209"/>
+        <source>休息日</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="211"/>
+        <source>本地录入</source>
+        <translation>Entered locally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="213"/>
+        <source>未录入的年份，按周一至周五</source>
+        <translation>Year not entered: Monday to Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="215"/>
+        <source>国家安排</source>
+        <translation>National schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="215"/>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialog.py" line="217"/>
+        <source>{state} · {origin}</source>
+        <translation>{state} · {origin}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarLegend</name>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="286"/>
+        <source>节假日（休息）</source>
+        <translation>Public holiday (day off)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="287"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="288"/>
+        <source>周末（照常休息）</source>
+        <translation>Weekend (off as usual)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="289"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="305"/>
+        <source>■ 右上角小方块：本地录入（覆盖国家安排）</source>
+        <translation>■ Small square at the top right: entered locally (overrides the national schedule)</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="293"/>
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="296"/>
+        <source>回访期限、二次回访和投诉的期限都按工作日计算（节假日与调休上班日）。每年 11 月国务院办公厅公布下一年的节假日安排，管理员在“管理 → 工作日历”中粘贴通知即可录入。</source>
+        <translation>Revisit, callback and complaint deadlines are counted in working days (public holidays and make-up working days). Every November the State Council publishes next year's holidays; an administrator pastes the notice in Admin → Working-day calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="301"/>
+        <source>已录入</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="301"/>
+        <source>尚未录入</source>
+        <translation>not entered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="303"/>
+        <source>{year} 年的工作日历：{state}。</source>
+        <translation>Working-day calendar of {year}: {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="305"/>
+        <source>设置完成后打开工作日历(&amp;O)</source>
+        <translation>&amp;Open the calendar when set up</translation>
     </message>
 </context>
 <context>
@@ -722,109 +1002,109 @@ The database in use was not changed. To use the restored database, start Revisit
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="149"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="147"/>
         <source>换人…</source>
         <translation>Switch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="150"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="148"/>
         <source>换一位回访员在本机工作</source>
         <translation>Let another operator work at this seat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="153"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="151"/>
         <source>下一件 (F2)</source>
         <translation>Next case (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="156"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="154"/>
         <source>放回队列 (Shift+F2)</source>
         <translation>Put back (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="157"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="155"/>
         <source>不记录通话，把这件放回队列给别人</source>
         <translation>Give the case back to the queue without recording a call</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="160"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
         <source>刷新队列</source>
         <translation>Refresh queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="160"/>
         <source>按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）</source>
         <translation>Draw due cases into the queue for the coverage targets (administrative, usually once a day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="216"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="214"/>
         <source>当前回访件</source>
         <translation>Current case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="222"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="220"/>
         <source>通话未完成 (F4)</source>
         <translation>Call not completed (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="223"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="221"/>
         <source>无人接听、占线、预约等：按 F4，再按结果的字母键</source>
         <translation>No answer, busy, appointment…: press F4, then the outcome&apos;s letter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="248"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="246"/>
         <source>网上及电话回访单（附件 A）</source>
         <translation>Online and phone revisit form (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="259"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="257"/>
         <source>服务用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="260"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="258"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="261"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="259"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="326"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="324"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="331"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="329"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="336"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="337"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="443"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="334"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="335"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="441"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="343"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="341"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="363"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="361"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="373"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="371"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="383"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -833,99 +1113,142 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="387"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="410"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="408"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="421"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="419"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="427"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="444"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="442"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="480"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="478"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="488"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="486"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="501"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="499"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="509"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="507"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="513"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="511"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="558"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="556"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="560"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="558"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="562"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="560"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="564"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="562"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="595"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="593"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="641"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="639"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="643"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="641"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="681"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="679"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
+    </message>
+</context>
+<context>
+    <name>CallingPage</name>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="238"/>
+        <source>电话与网上评价</source>
+        <translation>Telephone and online evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="241"/>
+        <source>默认区号用于不带区号的固定电话号码；评价地址印在评价二维码中（J 5.2.1），必须是群众能打开的真实地址。以后可在“设置”中修改。</source>
+        <translation>The default area code completes landline numbers written without one; the evaluation address is printed in the evaluation QR code (J 5.2.1) and must be a real address people can open. Both can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="256"/>
+        <source>默认电话区号(&amp;D)：</source>
+        <translation>&amp;Default area code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="257"/>
+        <source>评价地址(&amp;V)：</source>
+        <translation>E&amp;valuation address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="258"/>
+        <source>上午回访时段(&amp;M)：</source>
+        <translation>&amp;Morning calling hours:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="259"/>
+        <source>下午回访时段(&amp;T)：</source>
+        <translation>Af&amp;ternoon calling hours:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="265"/>
+        <source>二维码预览：</source>
+        <translation>QR preview:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="276"/>
+        <source>这仍是示例地址：群众扫码会打不开。请填写贵中心的网上评价地址。</source>
+        <translation>This is still the example address: people scanning it would reach nothing. Enter your centre's online evaluation address.</translation>
     </message>
 </context>
 <context>
@@ -1029,52 +1352,52 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CapaModel</name>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="74"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="75"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="75"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="76"/>
         <source>信息来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="76"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="77"/>
         <source>网点</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="77"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="78"/>
         <source>关联</source>
         <translation>Related</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="78"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="79"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="79"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="80"/>
         <source>完成期限</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="80"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="81"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="81"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="82"/>
         <source>验证</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="82"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="83"/>
         <source>问题描述</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="118"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="119"/>
         <source>（逾期）</source>
         <translation>(overdue)</translation>
     </message>
@@ -1082,163 +1405,163 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CapaTab</name>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="195"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="196"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="200"/>
-        <location filename="../../ui/complaints/capa_tab.py" line="375"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="201"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="366"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="202"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="203"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="209"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="210"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="210"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="211"/>
         <source>网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="211"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="212"/>
         <source>来源(&amp;O)：</source>
         <translation>S&amp;ource:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="230"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="231"/>
         <source>新建措施 (Ctrl+N)</source>
         <translation>New action (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="231"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="232"/>
         <source>编辑 (Enter)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="232"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="233"/>
         <source>已落实 (F6)</source>
         <translation>Implemented (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="233"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="234"/>
         <source>验证 (F7)</source>
         <translation>Verify (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="234"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="235"/>
         <source>打印附录 I (Ctrl+P)</source>
         <translation>Print Appendix I (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="244"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="245"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="262"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="263"/>
         <source>第 {q} 季度</source>
         <translation>Q{q}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="272"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="273"/>
         <source>为所选行新建措施 (Ctrl+R)</source>
         <translation>New action for the selected row (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="276"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="277"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="278"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="279"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="285"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="286"/>
         <source>反复出现的不满意（同一网点、同一原因的二次回访）</source>
         <translation>Recurring dissatisfaction (second-round callbacks with the same outlet and reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="390"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="381"/>
         <source>共 {count} 条</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="393"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="384"/>
         <source>同一网点同一原因一季度达到 {threshold} 次视为反复出现；本季度 {recurring} 项，其中 {uncovered} 项尚无措施。</source>
         <translation>The same reason at the same outlet {threshold} times in a quarter counts as recurring; this quarter {recurring}, of which {uncovered} have no action yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="430"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="421"/>
         <source>仅组长、管理员可以验证</source>
         <translation>Only team leads and administrators can verify</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="439"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="430"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="473"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="464"/>
         <source>已保存纠正和预防措施。</source>
         <translation>Corrective and preventive action saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="484"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="475"/>
         <source>新建纠正和预防措施</source>
         <translation>New corrective and preventive action</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="496"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="487"/>
         <source>{year} 年第 {quarter} 季度{unit}因“{reason}”不满意 {count} 次。</source>
         <translation>{unit}: dissatisfied {count} times over “{reason}” in {year} Q{quarter}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="500"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="491"/>
         <source>为反复出现的不满意新建措施</source>
         <translation>New action for recurring dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="516"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="507"/>
         <source>已验证有效的措施不能再修改。</source>
         <translation>An action verified as effective can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="520"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="511"/>
         <source>编辑纠正和预防措施 {number}</source>
         <translation>Edit corrective and preventive action {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="534"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="525"/>
         <source>{number} 已落实，等待验证。</source>
         <translation>{number} implemented, awaiting verification.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="543"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="534"/>
         <source>仅组长、管理员可以验证纠正和预防措施。</source>
         <translation>Only team leads and administrators can verify corrective and preventive actions.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="560"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="551"/>
         <source>已验证 {number}。</source>
         <translation>Verified {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="573"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="564"/>
         <source>已保存 {path}。</source>
         <translation>Saved {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="580"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="571"/>
         <source>纠正和预防措施记录-{number}</source>
         <translation>CAPA record-{number}</translation>
     </message>
@@ -1347,79 +1670,79 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="78"/>
+        <location filename="../../ui/pages/case_list_page.py" line="79"/>
         <source>业务编号、申请人或电话（全号或尾号）</source>
         <translation>Case no., applicant or phone (whole number or last digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="81"/>
+        <location filename="../../ui/pages/case_list_page.py" line="82"/>
         <source>业务编号或申请人：输入开头即可；电话：输入完整号码，或最后 4–8 位。
 回车立即查找，↓ 到列表。</source>
         <translation>Case no. or applicant: the beginning is enough; phone: the whole number, or its last 4–8 digits.
 Enter searches at once, ↓ goes to the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="88"/>
+        <location filename="../../ui/pages/case_list_page.py" line="89"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="92"/>
+        <location filename="../../ui/pages/case_list_page.py" line="93"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="94"/>
+        <location filename="../../ui/pages/case_list_page.py" line="95"/>
         <source>受理网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="121"/>
+        <location filename="../../ui/pages/case_list_page.py" line="122"/>
         <source>业务件历史 (Enter)</source>
         <translation>Case history (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="124"/>
+        <location filename="../../ui/pages/case_list_page.py" line="125"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="129"/>
+        <location filename="../../ui/pages/case_list_page.py" line="130"/>
         <source>号码已隐去中间四位；完整号码仅在回访工作台显示当前件。</source>
         <translation>Numbers are shown with their middle hidden; the full number only for the case held at the Call desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="219"/>
+        <location filename="../../ui/pages/case_list_page.py" line="216"/>
         <source>共 {count} 件</source>
         <translation>Cases: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="220"/>
+        <location filename="../../ui/pages/case_list_page.py" line="217"/>
         <source>按业务编号找到 {count} 件</source>
         <translation>Found by case no.: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="221"/>
+        <location filename="../../ui/pages/case_list_page.py" line="218"/>
         <source>按申请人找到 {count} 件</source>
         <translation>Found by applicant: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="222"/>
+        <location filename="../../ui/pages/case_list_page.py" line="219"/>
         <source>按电话找到 {count} 件</source>
         <translation>Found by phone: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="223"/>
+        <location filename="../../ui/pages/case_list_page.py" line="220"/>
         <source>按电话尾号找到 {count} 件</source>
         <translation>Found by the phone&apos;s last digits: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="228"/>
+        <location filename="../../ui/pages/case_list_page.py" line="225"/>
         <source>已列出 {count} 件，正在统计总数…</source>
         <translation>Listed: {count}; counting them all…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="230"/>
+        <location filename="../../ui/pages/case_list_page.py" line="227"/>
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
@@ -1560,6 +1883,79 @@ Enter searches at once, ↓ goes to the list.</translation>
         <location filename="../../ui/desk/case_panel.py" line="260"/>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>CentrePage</name>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="120"/>
+        <source>本中心与受理单位</source>
+        <translation>The centre and its accepting units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="123"/>
+        <source>受理单位是办理业务、接受回访考核的登记中心或大厅。每行一个；也可以从登记系统导出的业务件文件中读取。以后可在“管理 → 受理单位”中修改。</source>
+        <translation>Accepting units are the registration centres or halls that handle cases and are assessed by the revisits. One per line, or read them from a case export of the registration system. They can be changed later in Admin → Accepting units.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="128"/>
+        <source>如：济南市不动产登记中心</source>
+        <translation>e.g. 济南市不动产登记中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="130"/>
+        <source>历下区不动产登记中心
+市中区不动产登记中心</source>
+        <translation>历下区不动产登记中心
+市中区不动产登记中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="132"/>
+        <source>从业务件导出文件读取(&amp;R)…</source>
+        <translation>&amp;Read from a case export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="137"/>
+        <source>本中心名称(&amp;C)：</source>
+        <translation>&amp;Centre's name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="140"/>
+        <source>受理单位(&amp;U)：</source>
+        <translation>Accepting &amp;units:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="160"/>
+        <source>业务件导出文件</source>
+        <translation>Case export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="162"/>
+        <source>业务件导出文件 (*.csv *.xlsx *.xls)</source>
+        <translation>Case exports (*.csv *.xlsx *.xls)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="258"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="265"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="268"/>
+        <source>返回修改(&amp;B)</source>
+        <translation>&amp;Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="274"/>
+        <source>将保存以下 {n} 项更改（原值 → 新值）：</source>
+        <translation>The following {n} changes will be saved (old value → new value):</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2525,7 @@ Outcome and corrections: {reply}</translation>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="63"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="58"/>
         <source>已保存到 {path}，但无法自动打开，请手动打开打印。</source>
         <translation>Saved to {path}, but it could not be opened automatically; open it by hand to print.</translation>
     </message>
@@ -2137,88 +2533,88 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="92"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="93"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="97"/>
-        <location filename="../../ui/complaints/complaints_tab.py" line="225"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="98"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="219"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="99"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="100"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="103"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="104"/>
         <source>投诉和建议</source>
         <translation>Complaints and suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="106"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="107"/>
         <source>只看逾期(&amp;L)</source>
         <translation>Only &amp;late</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="113"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="114"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="114"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="115"/>
         <source>网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="115"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="116"/>
         <source>分类(&amp;G)：</source>
         <translation>Cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="116"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="117"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="142"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="143"/>
         <source>登记投诉/建议 (Ctrl+N)</source>
         <translation>Register complaint / suggestion (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="144"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="145"/>
         <source>打开 (Enter)</source>
         <translation>Open (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="146"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="147"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="240"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="234"/>
         <source>共 {count} 件，其中逾期 {late} 件</source>
         <translation>{count} in all, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="271"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="265"/>
         <source>请先在列表中选择一件投诉。</source>
         <translation>Select a complaint in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="296"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="290"/>
         <source>请先在上方选择当前用户。</source>
         <translation>Choose the current user above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="299"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="293"/>
         <source>您的角色不能登记投诉。</source>
         <translation>Your role cannot register complaints.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="334"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="328"/>
         <source>已登记 {number}：首次联系期限 {first}，答复期限 {reply}。</source>
         <translation>Registered {number}: first contact due {first}, answer due {reply}.</translation>
     </message>
@@ -2534,242 +2930,268 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="123"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="285"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="129"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="286"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="125"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="131"/>
         <source>网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="128"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="134"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="132"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="138"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="135"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="141"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="169"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="175"/>
         <source>录入答卷</source>
         <translation>Enter answers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="170"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="176"/>
         <source>标记已收回</source>
         <translation>Mark returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="171"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="177"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="172"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="178"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="173"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="179"/>
         <source>打印选中</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="176"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="182"/>
         <source>打印本网点全部待办</source>
         <translation>Print outlet&apos;s due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="181"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="575"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="187"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="622"/>
         <source>打印评价二维码条</source>
         <translation>QR slips</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="182"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="583"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="188"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="630"/>
         <source>打印空白回访单</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="185"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="191"/>
         <source>{action}（{keys}）</source>
         <translation>{action} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="191"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="197"/>
         <source>把所选网点全部待打印、已打印未收回的反馈单打印在一起（Ctrl+Shift+P）</source>
         <translation>Print every form of the chosen outlet still to print or printed and not yet returned, in one document (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="194"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="200"/>
         <source>已核对扫描件上的企业公章或经办人签字，与录入内容一致（F7）</source>
         <translation>The enterprise seal or the agent&apos;s signature on the scan was checked and matches the answers entered (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="201"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="207"/>
         <source>取消生成(Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="302"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="303"/>
         <source>共 {count} 份</source>
         <translation>{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="345"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="346"/>
         <source>请先在列表中选择反馈单。</source>
         <translation>Select forms in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="359"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="360"/>
         <source>已标记收回 {count} 份。</source>
         <translation>{count} forms marked returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="370"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="371"/>
         <source>核验反馈单</source>
         <translation>Verify form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="372"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="373"/>
         <source>{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。
 核验人：</source>
         <translation>{case_no}: the enterprise seal or the agent&apos;s signature on the scan was checked, and the answers entered match the paper form.
 Verified by:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="385"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="386"/>
         <source>已核验 {case_no}。</source>
         <translation>{case_no} verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="396"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="397"/>
         <source>归档反馈单</source>
         <translation>Archive form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="397"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="398"/>
         <source>{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：</source>
         <translation>{case_no}: where the paper form is kept (e.g. Cabinet A-2026-11):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="412"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="413"/>
         <source>已归档 {case_no}。</source>
         <translation>{case_no} archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="441"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="442"/>
         <source>{case_no} 已{status}，不能再修改答卷。</source>
         <translation>{case_no} is {status}: its answers can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="487"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="488"/>
         <source>已保存 {case_no} 的答卷。</source>
         <translation>Answers of {case_no} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="489"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="490"/>
         <source>已保存 {case_no} 的答卷，不满意已转二次回访。</source>
         <translation>Answers of {case_no} saved; the dissatisfaction went to a second-round callback.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="519"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="520"/>
         <source>已核验或已归档的反馈单不能重新打印：{cases}</source>
         <translation>Verified or archived forms cannot be printed again: {cases}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="527"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="528"/>
         <source>企业回访反馈单-{case_no}</source>
         <translation>Form B-{case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="529"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="530"/>
         <source>企业回访反馈单-{count}份</source>
         <translation>Form B-{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="537"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="538"/>
         <source>打印企业回访反馈单</source>
         <translation>Print Form B</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="544"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="545"/>
         <source>请先在“网点”中选择要打印的网点。</source>
         <translation>Choose the outlet to print for under &quot;Outlet&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="557"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="558"/>
         <source>打印 {unit} 全部待办反馈单</source>
         <translation>Print all forms due at {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="558"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="559"/>
         <source>企业回访反馈单-{unit}</source>
         <translation>Form B-{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="559"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="560"/>
         <source>{unit} 没有待打印的反馈单。</source>
         <translation>{unit} has no forms due for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="576"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="586"/>
+        <source>示例评价地址</source>
+        <translation>Sample evaluation address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="588"/>
+        <source>网上评价地址仍是示例地址，群众扫描二维码会打不开。
+请先在“设置 → 设置… → 打印”中填写本中心的网上评价地址。
+
+仍要用示例地址打印吗（例如试打）？</source>
+        <translation>The online evaluation address is still the sample address: it will not open when the public scan the QR code.
+First enter this centre&apos;s online evaluation address under “Settings → Settings… → Printing”.
+
+Print with the sample address anyway (e.g. as a test print)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="595"/>
+        <source>仍然打印(&amp;P)</source>
+        <translation>&amp;Print anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="604"/>
+        <source>没有打印评价二维码条。</source>
+        <translation>No evaluation QR slips were printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/enterprise_page.py" line="623"/>
         <source>评价二维码条-{count}件</source>
         <translation>Evaluation slips-{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="583"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="630"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="594"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="641"/>
         <source>打印空白回访单（附件 A）</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="595"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="642"/>
         <source>空白回访单-{copies}份</source>
         <translation>Blank Form A-{copies} copies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="628"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="675"/>
         <source>已取消生成，什么也没有打印。</source>
         <translation>Stopped: nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="635"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="682"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="652"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="699"/>
         <source>正在生成… 第 {done} / {total} 页</source>
         <translation>Writing… page {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="676"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="723"/>
         <source>已输出到 {where}。</source>
         <translation>Sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="685"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="732"/>
         <source>已打印 {count} 份反馈单，输出到 {where}。</source>
         <translation>{count} forms printed, sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="714"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="761"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
@@ -2777,32 +3199,32 @@ Verified by:</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/error_dialog.py" line="17"/>
+        <location filename="../../ui/error_dialog.py" line="19"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="29"/>
+        <location filename="../../ui/error_dialog.py" line="31"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="31"/>
+        <location filename="../../ui/error_dialog.py" line="33"/>
         <source>不能完成</source>
         <translation>Cannot be done</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="43"/>
+        <location filename="../../ui/error_dialog.py" line="45"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="44"/>
+        <location filename="../../ui/error_dialog.py" line="46"/>
         <source>操作没有完成：发生了意外的错误。没有保存任何改动。</source>
         <translation>The operation did not complete: an unexpected error occurred. No changes were saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="46"/>
+        <location filename="../../ui/error_dialog.py" line="48"/>
         <source>可以再试一次。如果问题再次出现，请把下面的详细信息发给系统管理员。</source>
         <translation>You can try again. If the problem comes back, send the details below to your system administrator.</translation>
     </message>
@@ -2810,42 +3232,42 @@ Verified by:</translation>
 <context>
     <name>EscalationModel</name>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="50"/>
+        <location filename="../../ui/board/integrity_tab.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="51"/>
+        <location filename="../../ui/board/integrity_tab.py" line="52"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="52"/>
+        <location filename="../../ui/board/integrity_tab.py" line="53"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="53"/>
+        <location filename="../../ui/board/integrity_tab.py" line="54"/>
         <source>反映日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="54"/>
+        <location filename="../../ui/board/integrity_tab.py" line="55"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="55"/>
+        <location filename="../../ui/board/integrity_tab.py" line="56"/>
         <source>具体情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="56"/>
+        <location filename="../../ui/board/integrity_tab.py" line="57"/>
         <source>处理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="57"/>
+        <location filename="../../ui/board/integrity_tab.py" line="58"/>
         <source>处理情况</source>
         <translation>Action taken</translation>
     </message>
@@ -2921,32 +3343,32 @@ Verified by:</translation>
 <context>
     <name>FeedbackExport</name>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="22"/>
+        <location filename="../../ui/feedback/exporting.py" line="23"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="24"/>
+        <location filename="../../ui/feedback/exporting.py" line="25"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="47"/>
+        <location filename="../../ui/feedback/exporting.py" line="48"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="52"/>
+        <location filename="../../ui/feedback/exporting.py" line="53"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="56"/>
+        <location filename="../../ui/feedback/exporting.py" line="57"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="59"/>
+        <location filename="../../ui/feedback/exporting.py" line="60"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
@@ -3627,121 +4049,121 @@ policy for enterprises:</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="51"/>
+        <location filename="../../ui/pages/import_page.py" line="55"/>
         <source>业务件导出</source>
         <translation>Case export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="52"/>
+        <location filename="../../ui/pages/import_page.py" line="56"/>
         <source>好差评评价导出</source>
         <translation>Evaluation export (好差评)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="53"/>
+        <location filename="../../ui/pages/import_page.py" line="57"/>
         <source>电话回访台账</source>
         <translation>Phone revisit ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="75"/>
+        <location filename="../../ui/pages/import_page.py" line="79"/>
         <source>类型(&amp;T)：</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="79"/>
+        <location filename="../../ui/pages/import_page.py" line="83"/>
         <source>文件路径，按回车读取</source>
         <translation>Path of the file; press Enter to read it</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="81"/>
+        <location filename="../../ui/pages/import_page.py" line="85"/>
         <source>文件(&amp;F)：</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="83"/>
+        <location filename="../../ui/pages/import_page.py" line="87"/>
         <source>选择文件(&amp;O)…</source>
         <translation>&amp;Open file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="130"/>
+        <location filename="../../ui/pages/import_page.py" line="140"/>
         <source>选择要导入的文件，或把文件拖到这里。
 支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。</source>
         <translation>Choose a file to import, or drop one here.
 CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="142"/>
+        <location filename="../../ui/pages/import_page.py" line="152"/>
         <source>只有管理员可以导入数据（您的角色：{role}）。
 请用管理员账号登录：管理 → 切换用户/注销。</source>
         <translation>Only administrators can import data (your role: {role}).
 Log in with an administrator account: Manage → Switch user / Log out.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="168"/>
+        <location filename="../../ui/pages/import_page.py" line="178"/>
         <source>列对应</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="181"/>
+        <location filename="../../ui/pages/import_page.py" line="191"/>
         <source>严格模式（有错误行则整个文件不导入）</source>
         <translation>Strict mode (import nothing if any row is wrong)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="185"/>
+        <location filename="../../ui/pages/import_page.py" line="195"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="188"/>
+        <location filename="../../ui/pages/import_page.py" line="198"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="189"/>
+        <location filename="../../ui/pages/import_page.py" line="199"/>
         <source>导入这个文件（Ctrl+Enter）</source>
         <translation>Import this file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="213"/>
+        <location filename="../../ui/pages/import_page.py" line="223"/>
         <source>选择要导入的文件</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="215"/>
+        <location filename="../../ui/pages/import_page.py" line="225"/>
         <source>表格文件 ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="251"/>
+        <location filename="../../ui/pages/import_page.py" line="261"/>
         <source>正在读取 {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="279"/>
+        <location filename="../../ui/pages/import_page.py" line="289"/>
         <source>工作表“{sheet}”，第 {line} 行是表头</source>
         <translation>Sheet “{sheet}”, header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="283"/>
+        <location filename="../../ui/pages/import_page.py" line="293"/>
         <source>第 {line} 行是表头</source>
         <translation>Header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="285"/>
+        <location filename="../../ui/pages/import_page.py" line="295"/>
         <source>{where}；下面是前 {shown} 行，共 {rows} 行数据。</source>
         <translation>{where}; below are the first {shown} of {rows} data rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="291"/>
+        <location filename="../../ui/pages/import_page.py" line="301"/>
         <source>已使用上次为这种表头保存的列对应。带 * 的字段必须有对应的列。</source>
         <translation>Using the columns saved last time for this header. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="293"/>
+        <location filename="../../ui/pages/import_page.py" line="303"/>
         <source>已按表头自动识别，也可以手动选择。带 * 的字段必须有对应的列。</source>
         <translation>Recognised from the header; you can also choose by hand. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="300"/>
+        <location filename="../../ui/pages/import_page.py" line="310"/>
         <source>没有读取文件。请检查后重新选择。</source>
         <translation>The file was not read. Check it and choose it again.</translation>
     </message>
@@ -3749,42 +4171,42 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>IntegrityTab</name>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="101"/>
+        <location filename="../../ui/board/integrity_tab.py" line="102"/>
         <source>被回访人反映有违反廉洁纪律的情况。仅组长、管理员可见，请核查后记录处理情况。</source>
         <translation>The respondent reported a breach of the integrity rules. Visible only to team leads and administrators; check it and record what was done.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="104"/>
+        <location filename="../../ui/board/integrity_tab.py" line="105"/>
         <source>只看待处理(&amp;O)</source>
         <translation>Only &amp;open</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="126"/>
+        <location filename="../../ui/board/integrity_tab.py" line="127"/>
         <source>标记已处理 (F7)</source>
         <translation>Mark handled (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="128"/>
+        <location filename="../../ui/board/integrity_tab.py" line="129"/>
         <source>查看业务件 (Enter)</source>
         <translation>View case (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="176"/>
+        <location filename="../../ui/board/integrity_tab.py" line="173"/>
         <source>待处理 {count} 件</source>
         <translation>{count} open</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="206"/>
+        <location filename="../../ui/board/integrity_tab.py" line="203"/>
         <source>处理廉洁纪律反映 {case_no}</source>
         <translation>Handle integrity report {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="207"/>
+        <location filename="../../ui/board/integrity_tab.py" line="204"/>
         <source>核查结果和采取的措施：</source>
         <translation>Findings and measures taken:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/integrity_tab.py" line="208"/>
+        <location filename="../../ui/board/integrity_tab.py" line="205"/>
         <source>标记已处理</source>
         <translation>Mark handled</translation>
     </message>
@@ -3908,62 +4330,67 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
     </message>
@@ -3979,6 +4406,39 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <location filename="../../ui/importing/mapping_form.py" line="40"/>
         <source>也认作：{names}</source>
         <translation>Also recognised as: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="372"/>
+        <source>合并受理单位</source>
+        <translation>Merge accepting units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="383"/>
+        <source>将把“{source}”的 {cases} 件业务件移到所选单位，然后删除“{source}”（它如已通过同步文件发往其他站点，则保留为停用的空单位）。</source>
+        <translation>The {cases} cases of “{source}” will move to the chosen unit, then “{source}” will be deleted (if it has already gone to other sites in a sync file, it is kept as an empty inactive unit).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="387"/>
+        <source>一并移动：{others}。</source>
+        <translation>Also moved: {others}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="388"/>
+        <source>此操作不能撤销，会记入审计日志；建议先做一次备份。</source>
+        <translation>This cannot be undone and goes into the audit log; make a backup first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="392"/>
+        <source>合并到(&amp;T)：</source>
+        <translation>Merge in&amp;to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="395"/>
+        <source>合并(&amp;M)</source>
+        <translation>&amp;Merge</translation>
     </message>
 </context>
 <context>
@@ -4083,9 +4543,79 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
     </message>
 </context>
 <context>
+    <name>NextYearBar</name>
+    <message>
+        <location filename="../../ui/calendar/next_year_bar.py" line="42"/>
+        <source>打开日历(&amp;K)</source>
+        <translation>Open &amp;calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/next_year_bar.py" line="47"/>
+        <source>本次不再提示</source>
+        <translation>No more reminders this session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/next_year_bar.py" line="68"/>
+        <source>{year} 年的节假日安排尚未录入工作日历：算到 {year} 年的回访期限、重拨和办理时限都会被拒绝。请管理员粘贴国务院的放假通知。</source>
+        <translation>The public holiday arrangements of {year} are not in the working-day calendar yet: revisit deadlines, retries and time limits that reach into {year} will be refused. An administrator should paste the State Council&apos;s holiday notice.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="55"/>
+        <source>粘贴节假日安排通知</source>
+        <translation>Paste holiday notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="61"/>
+        <source>每年十一月前后，国务院办公厅发布《关于下一年部分节假日安排的通知》。请从中国政府网等处复制通知全文（从标题到落款），粘贴在下面，再点“读取”。</source>
+        <translation>Around November each year, the General Office of the State Council publishes its notice on the arrangements for some public holidays of the next year. Copy the full notice (from the title to the signature) from the Chinese government website (gov.cn) or elsewhere, paste it below, then click “Read”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="68"/>
+        <source>国务院办公厅关于2027年部分节假日安排的通知
+……
+一、元旦：……</source>
+        <translation>Notice of the General Office of the State Council on the arrangements for some public holidays in 2027
+…
+1. New Year&apos;s Day: …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="74"/>
+        <source>读取(&amp;R)</source>
+        <translation>&amp;Read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="77"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="91"/>
+        <source>返回修改(&amp;B)</source>
+        <translation>&amp;Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="93"/>
+        <source>确认保存(&amp;S)</source>
+        <translation>Confirm and &amp;save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="120"/>
+        <source>读到 {year} 年：放假 {holidays} 天，调休上班 {worked} 天，如下图。请与通知核对；保存后这一年即录入日历，通知覆盖的日期以通知为准。</source>
+        <translation>Read for {year}: {holidays} days off and {worked} make-up working days, as shown below. Check them against the notice; once saved, the year is entered in the calendar, and the notice decides the dates it covers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/notice_dialog.py" line="124"/>
+        <source>另含上一年的：{days}。</source>
+        <translation> Also includes days of the year before: {days}.</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
-        <location filename="../../ui/operations.py" line="180"/>
+        <location filename="../../ui/operations.py" line="185"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4279,6 +4809,139 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
     </message>
 </context>
 <context>
+    <name>OutcomesDialog</name>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="47"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="48"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="49"/>
+        <source>快捷键</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="50"/>
+        <source>结束</source>
+        <translation>Ends case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="51"/>
+        <source>已接通</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="52"/>
+        <source>须备注</source>
+        <translation>Needs note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="53"/>
+        <source>换号</source>
+        <translation>Next number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="54"/>
+        <source>重拨间隔（分钟）</source>
+        <translation>Retry after (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="55"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="58"/>
+        <source>回访工作台上选择此结果的按键：一个字母或数字</source>
+        <translation>The key that chooses this outcome at the Call desk: one letter or digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="59"/>
+        <source>不再拨打此业务件</source>
+        <translation>No more calls to this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="60"/>
+        <source>联系上了被回访人</source>
+        <translation>The respondent was reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="61"/>
+        <source>记录此结果时必须填写备注</source>
+        <translation>A note is required when this outcome is recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="62"/>
+        <source>改拨此业务件的下一个号码；已是最后一个号码时结束</source>
+        <translation>Call the case&apos;s next number instead; at the last number, the case ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="65"/>
+        <source>多少分钟后再拨（0 到 10080）；空：下一个半天</source>
+        <translation>Minutes until the next call (0 to 10080); empty: the next half-day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="86"/>
+        <source>回访结果</source>
+        <translation>Call outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="91"/>
+        <source>回访员在回访工作台按快捷键记录未成功的通话。结果不能删除，只能停用，以前的拨打记录仍显示其名称。“已回访”以回访单保存：它始终在用、结束、已接通。</source>
+        <translation>Operators record unsuccessful calls at the Call desk with a shortcut key. Outcomes cannot be deleted, only deactivated; earlier call records still show their names. “Revisited” is saved with Form A: it is always active, ends the case and counts as reached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="98"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="120"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="121"/>
+        <source>保存所有修改（Ctrl+S）</source>
+        <translation>Save all changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="123"/>
+        <source>撤销修改(&amp;R)</source>
+        <translation>&amp;Revert changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="125"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="130"/>
+        <source>仅管理员可以修改回访结果。</source>
+        <translation>Only administrators can change call outcomes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="208"/>
+        <source>“{label}”：重拨间隔须为 0 到 {most} 的整数分钟</source>
+        <translation>“{label}”: the retry interval must be a whole number of minutes from 0 to {most}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="245"/>
+        <source>已修改 {n} 项结果，尚未保存。</source>
+        <translation>{n} outcomes changed, not saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/outcomes_dialog.py" line="287"/>
+        <source>回访结果已保存。</source>
+        <translation>Call outcomes saved.</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <location filename="../../ui/pages/__init__.py" line="38"/>
@@ -4352,72 +5015,72 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>PdfPrintDialog</name>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="130"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="131"/>
         <source>共 {pages} 页</source>
         <translation>{pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="131"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="132"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="132"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="133"/>
         <source>选择打印机并打印（Ctrl+P）</source>
         <translation>Choose a printer and print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="135"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="136"/>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="136"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="137"/>
         <source>保存为 PDF 文件（Ctrl+S）</source>
         <translation>Save as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="140"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="141"/>
         <source>缩小（Ctrl+-）</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="144"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="145"/>
         <source>放大（Ctrl+=）</source>
         <translation>Zoom in (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="147"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="148"/>
         <source>整页</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="148"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="149"/>
         <source>整页显示（Ctrl+0）</source>
         <translation>Fit the page (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="150"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="151"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="193"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="194"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="204"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="205"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="206"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="207"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="217"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="218"/>
         <source>没有保存 {path}：{reason}</source>
         <translation>{path} not saved: {reason}</translation>
     </message>
@@ -4825,37 +5488,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>RecurringModel</name>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="132"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="133"/>
         <source>网点</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="133"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="134"/>
         <source>不满意原因</source>
         <translation>Reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="134"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="135"/>
         <source>本季度次数</source>
         <translation>Times this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="135"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="136"/>
         <source>反复出现</source>
         <translation>Recurring</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="136"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="137"/>
         <source>已有措施</source>
         <translation>Action in place</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="149"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="150"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="150"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="151"/>
         <source>尚无（需制定）</source>
         <translation>None (needed)</translation>
     </message>
@@ -5324,198 +5987,198 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>ScanningPage</name>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="136"/>
+        <location filename="../../ui/pages/scanning_page.py" line="137"/>
         <source>添加扫描文件(&amp;O)…</source>
         <translation>Add scan files (&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="137"/>
+        <location filename="../../ui/pages/scanning_page.py" line="138"/>
         <source>选择 PDF、PNG、JPEG 或 TIFF 扫描文件（Ctrl+O）</source>
         <translation>Choose PDF, PNG, JPEG or TIFF scans (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="139"/>
+        <location filename="../../ui/pages/scanning_page.py" line="140"/>
         <source>从扫描仪扫描</source>
         <translation>Scan from scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="141"/>
+        <location filename="../../ui/pages/scanning_page.py" line="142"/>
         <source>正在查找扫描仪…</source>
         <translation>Looking for scanners…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="145"/>
+        <location filename="../../ui/pages/scanning_page.py" line="146"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="146"/>
+        <location filename="../../ui/pages/scanning_page.py" line="147"/>
         <source>监视文件夹：</source>
         <translation>Watched folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="148"/>
+        <location filename="../../ui/pages/scanning_page.py" line="149"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="150"/>
+        <location filename="../../ui/pages/scanning_page.py" line="151"/>
         <source>监视</source>
         <translation>Watch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="152"/>
+        <location filename="../../ui/pages/scanning_page.py" line="153"/>
         <source>扫描仪存入此文件夹的文件自动添加；处理后移到 done/ 或 refused/ 子文件夹</source>
         <translation>Files the scanner puts in this folder are added by themselves, then moved to its done/ or refused/ subfolder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="165"/>
+        <location filename="../../ui/pages/scanning_page.py" line="166"/>
         <source>把扫描文件拖到这里即可添加。带二维码的反馈单自动归档到业务件。</source>
         <translation>Drop scanned files here to add them. Forms with their QR code are filed to their cases by themselves.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="181"/>
+        <location filename="../../ui/pages/scanning_page.py" line="182"/>
         <source>本次添加</source>
         <translation>Added this session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="194"/>
+        <location filename="../../ui/pages/scanning_page.py" line="195"/>
         <source>业务编号、企业名称或申请人</source>
         <translation>Case no., enterprise or applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="198"/>
+        <location filename="../../ui/pages/scanning_page.py" line="199"/>
         <source>查找业务件(&amp;F)：</source>
         <translation>&amp;Find case:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="205"/>
+        <location filename="../../ui/pages/scanning_page.py" line="206"/>
         <source>归档到此业务件</source>
         <translation>File to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="206"/>
+        <location filename="../../ui/pages/scanning_page.py" line="207"/>
         <source>把当前页归档到选中的业务件（Ctrl+Enter）</source>
         <translation>File the page on screen to the chosen case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="209"/>
+        <location filename="../../ui/pages/scanning_page.py" line="210"/>
         <source>丢弃此页</source>
         <translation>Discard this page</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="211"/>
+        <location filename="../../ui/pages/scanning_page.py" line="212"/>
         <source>空白页或无关的页：移出待匹配区（文件仍保留）（Ctrl+Delete）</source>
         <translation>A blank or stray page: take it out of the tray (the file is kept) (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="217"/>
+        <location filename="../../ui/pages/scanning_page.py" line="218"/>
         <source>匹配业务件</source>
         <translation>Match to a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="267"/>
+        <location filename="../../ui/pages/scanning_page.py" line="268"/>
         <source>选择扫描文件</source>
         <translation>Choose scan files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="269"/>
+        <location filename="../../ui/pages/scanning_page.py" line="270"/>
         <source>扫描文件 ({patterns})</source>
         <translation>Scans ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="304"/>
+        <location filename="../../ui/pages/scanning_page.py" line="307"/>
         <source>无法读取文件：{reason}</source>
         <translation>Cannot read the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="308"/>
+        <location filename="../../ui/pages/scanning_page.py" line="312"/>
         <source>正在添加 {count} 个文件…</source>
         <translation>Adding {count} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="323"/>
-        <location filename="../../ui/pages/scanning_page.py" line="461"/>
+        <location filename="../../ui/pages/scanning_page.py" line="327"/>
+        <location filename="../../ui/pages/scanning_page.py" line="465"/>
         <source>{file} 未添加：{reason}</source>
         <translation>{file} not added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="354"/>
+        <location filename="../../ui/pages/scanning_page.py" line="358"/>
         <source>扫描放在扫描仪上的全部页（Ctrl+Shift+S）</source>
         <translation>Scan every page in the scanner (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="357"/>
+        <location filename="../../ui/pages/scanning_page.py" line="361"/>
         <source>没有可用的扫描仪：未安装扫描仪支持（python-sane）或未连接扫描仪。可以拖放文件、选择文件或使用监视文件夹。</source>
         <translation>No scanner available: scanner support (python-sane) is not installed or no scanner is connected. Drop files, choose them or use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="375"/>
+        <location filename="../../ui/pages/scanning_page.py" line="379"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="394"/>
+        <location filename="../../ui/pages/scanning_page.py" line="398"/>
         <source>选择扫描仪存放文件的文件夹</source>
         <translation>Choose the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="421"/>
+        <location filename="../../ui/pages/scanning_page.py" line="425"/>
         <source>监视文件夹不存在：{folder}</source>
         <translation>The watched folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="494"/>
+        <location filename="../../ui/pages/scanning_page.py" line="498"/>
         <source>待匹配 ({count})</source>
         <translation>Unmatched ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="498"/>
+        <location filename="../../ui/pages/scanning_page.py" line="502"/>
         <source>{file} 第 {page}/{pages} 页</source>
         <translation>{file} page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="499"/>
+        <location filename="../../ui/pages/scanning_page.py" line="503"/>
         <source>扫描件</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="502"/>
+        <location filename="../../ui/pages/scanning_page.py" line="506"/>
         <source>添加于 {at}</source>
         <translation>Added {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="504"/>
+        <location filename="../../ui/pages/scanning_page.py" line="508"/>
         <source>读到的二维码：{text}</source>
         <translation>QR code read: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="533"/>
+        <location filename="../../ui/pages/scanning_page.py" line="537"/>
         <source>待匹配区是空的。</source>
         <translation>The tray is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="536"/>
+        <location filename="../../ui/pages/scanning_page.py" line="540"/>
         <source>未能从这一页识别业务件。请查找并选择它所属的业务件。</source>
         <translation>No case was recognised on this page. Find and choose the case it belongs to.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="538"/>
+        <location filename="../../ui/pages/scanning_page.py" line="542"/>
         <source>这一页的二维码不是有效的回访单编码：{text}</source>
         <translation>The QR code on this page is not a valid form code: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="541"/>
+        <location filename="../../ui/pages/scanning_page.py" line="545"/>
         <source>第 {row}/{count} 页</source>
         <translation>Page {row}/{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="603"/>
+        <location filename="../../ui/pages/scanning_page.py" line="607"/>
         <source>已归档到业务件 {case_no}。</source>
         <translation>Filed to case {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="614"/>
+        <location filename="../../ui/pages/scanning_page.py" line="618"/>
         <source>已丢弃这一页（文件仍保留）。</source>
         <translation>Page discarded (the file is kept).</translation>
     </message>
@@ -5577,6 +6240,176 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
 </context>
 <context>
+    <name>SettingRow</name>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="116"/>
+        <source>范围 {range}</source>
+        <translation>Range {range}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="117"/>
+        <source>默认 {default}</source>
+        <translation>Default {default}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="118"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="151"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="297"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="306"/>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="314"/>
+        <source>只有管理员可以更改设置；您可以查看各项设置及其依据。</source>
+        <translation>Only administrators can change the settings; you can view each setting and what it is based on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="316"/>
+        <source>每项设置下方是它依据的规范条款。更改后点“保存”，先列出更改再保存。</source>
+        <translation>Below each setting is the clause of the standard it is based on. After changing, click “Save”: the changes are listed before they are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="323"/>
+        <source>保存(&amp;S)…</source>
+        <translation>&amp;Save…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="326"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="378"/>
+        <source>以下设置只保存在这台计算机上（当前 Windows/Linux 用户），不在数据库中，其他席位不受影响。</source>
+        <translation>The settings below are kept only on this computer (for the current Windows/Linux user), not in the database; other seats are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="389"/>
+        <source>&lt;b&gt;拨号命令(&amp;C)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dial &amp;command&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="393"/>
+        <source>回访工作台拨号时运行的程序：{number} 处填入号码（如 +8653186123456），{extension} 处填入分机号；不经过 shell。空：交给系统的电话程序（tel: 链接）。服务 W 7.1.3.3 电话回访。</source>
+        <translation>The program the Call desk runs to dial: {number} is replaced by the number (e.g. +8653186123456), {extension} by the extension; no shell is used. Empty: hand over to the system&apos;s phone application (tel: link). W 7.1.3.3 phone revisits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="406"/>
+        <source>例如 0531-86123456 或 13812345678</source>
+        <translation>e.g. 0531-86123456 or 13812345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="408"/>
+        <source>试拨(&amp;D)…</source>
+        <translation>Test &amp;dial…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="411"/>
+        <source>&lt;b&gt;试拨号码(&amp;N)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Test &amp;number&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="417"/>
+        <source>用上面的拨号命令（尚未保存的也可以）拨打这个号码，看电话是否响起。</source>
+        <translation>Dial this number with the dial command above (even one not saved yet) to see whether the phone rings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="509"/>
+        <source>有 {n} 项设置的值不正确，请按红字修改。</source>
+        <translation>{n} settings have incorrect values: correct them as the red text says.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="514"/>
+        <source>已更改 {n} 项，尚未保存。</source>
+        <translation>{n} changed, not saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="528"/>
+        <source>拨号命令无法使用（{reason}）：引号要成对，花括号中只能是 number 或 extension。</source>
+        <translation>The dial command cannot be used ({reason}): quotes must come in pairs, and braces may hold only number or extension.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="549"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="550"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="552"/>
+        <source>拨号命令（本机）：{before} → {after}</source>
+        <translation>Dial command (this computer): {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="577"/>
+        <source>已保存 {n} 项更改。</source>
+        <translation>{n} changes saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="599"/>
+        <source>请输入一个有效的电话号码。</source>
+        <translation>Enter a valid phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="606"/>
+        <source>无法拨号（{detail}）。请检查拨号命令。</source>
+        <translation>Could not dial ({detail}). Check the dial command.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="609"/>
+        <source>系统的电话程序</source>
+        <translation>System phone application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="611"/>
+        <source>已用“{how}”拨打 {number}。电话没有响起时，请检查拨号命令。</source>
+        <translation>Dialled {number} with “{how}”. If the phone did not ring, check the dial command.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="50"/>
+        <source>回访台 — 首次设置</source>
+        <translation>RevisitDesk — first-run set-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="53"/>
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="54"/>
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="55"/>
+        <source>完成设置(&amp;D)</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="56"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>StaffFiguresModel</name>
     <message>
         <location filename="../../ui/feedback/assessment_models.py" line="34"/>
@@ -5612,178 +6445,178 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="59"/>
+        <location filename="../../ui/pages/statistics_page.py" line="61"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="60"/>
+        <location filename="../../ui/pages/statistics_page.py" line="62"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="63"/>
+        <location filename="../../ui/pages/statistics_page.py" line="65"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="64"/>
+        <location filename="../../ui/pages/statistics_page.py" line="66"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="65"/>
+        <location filename="../../ui/pages/statistics_page.py" line="67"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="66"/>
+        <location filename="../../ui/pages/statistics_page.py" line="68"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="100"/>
+        <location filename="../../ui/pages/statistics_page.py" line="102"/>
         <source>周期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="106"/>
+        <location filename="../../ui/pages/statistics_page.py" line="108"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="114"/>
+        <location filename="../../ui/pages/statistics_page.py" line="116"/>
         <source>{month} 月</source>
         <translation>{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="117"/>
-        <location filename="../../ui/pages/statistics_page.py" line="250"/>
+        <location filename="../../ui/pages/statistics_page.py" line="119"/>
+        <location filename="../../ui/pages/statistics_page.py" line="252"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="120"/>
+        <location filename="../../ui/pages/statistics_page.py" line="122"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="121"/>
+        <location filename="../../ui/pages/statistics_page.py" line="123"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="122"/>
+        <location filename="../../ui/pages/statistics_page.py" line="124"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="128"/>
+        <location filename="../../ui/pages/statistics_page.py" line="130"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="129"/>
+        <location filename="../../ui/pages/statistics_page.py" line="131"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="250"/>
+        <location filename="../../ui/pages/statistics_page.py" line="252"/>
         <source>月份(&amp;M)：</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="264"/>
+        <location filename="../../ui/pages/statistics_page.py" line="266"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="267"/>
+        <location filename="../../ui/pages/statistics_page.py" line="269"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="298"/>
+        <location filename="../../ui/pages/statistics_page.py" line="300"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="344"/>
+        <location filename="../../ui/pages/statistics_page.py" line="346"/>
         <source>未达标单位补报截止 {day}</source>
         <translation>Units below target report supplements by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="348"/>
+        <location filename="../../ui/pages/statistics_page.py" line="350"/>
         <source>补报截止日未知：工作日历尚未录入 {year} 年</source>
         <translation>Supplement deadline unknown: the working-day calendar has no {year} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="352"/>
+        <location filename="../../ui/pages/statistics_page.py" line="354"/>
         <source>{period}（{start} 至 {end}）&#x3000;覆盖率目标 {target:g}%&#x3000;{deadline}&#x3000;{below} 个单位低于目标</source>
         <translation>{period} ({start} to {end})   Coverage target {target:g}%   {deadline}   Units below target: {below}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="363"/>
+        <location filename="../../ui/pages/statistics_page.py" line="365"/>
         <source>&#x3000;·&#x3000;双击单位（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a unit (or press Enter) to see its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="365"/>
+        <location filename="../../ui/pages/statistics_page.py" line="367"/>
         <source>&#x3000;·&#x3000;这个季度没有办结的业务件</source>
         <translation>   ·   No cases were completed in this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="371"/>
+        <location filename="../../ui/pages/statistics_page.py" line="373"/>
         <source>{period}（{start} 至 {end}）电话回访分析</source>
         <translation>Phone revisit analysis, {period} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="410"/>
+        <location filename="../../ui/pages/statistics_page.py" line="412"/>
         <source>{period}电话回访分析</source>
         <translation>Phone revisit analysis {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="423"/>
+        <location filename="../../ui/pages/statistics_page.py" line="425"/>
         <source>{period}回访考核通报</source>
         <translation>Revisit assessment report {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="433"/>
+        <location filename="../../ui/pages/statistics_page.py" line="435"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="434"/>
+        <location filename="../../ui/pages/statistics_page.py" line="436"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="437"/>
+        <location filename="../../ui/pages/statistics_page.py" line="439"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="464"/>
+        <location filename="../../ui/pages/statistics_page.py" line="466"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="472"/>
+        <location filename="../../ui/pages/statistics_page.py" line="474"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="474"/>
+        <location filename="../../ui/pages/statistics_page.py" line="476"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="478"/>
+        <location filename="../../ui/pages/statistics_page.py" line="480"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="490"/>
+        <location filename="../../ui/pages/statistics_page.py" line="492"/>
         <source>没有可显示的结果。按 F5 重新计算。</source>
         <translation>Nothing to show. Press F5 to compute again.</translation>
     </message>
@@ -5799,103 +6632,108 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="57"/>
+        <location filename="../../ui/importing/summary_view.py" line="58"/>
         <source>数量</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="61"/>
+        <location filename="../../ui/importing/summary_view.py" line="62"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="62"/>
+        <location filename="../../ui/importing/summary_view.py" line="63"/>
         <source>新增</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="63"/>
+        <location filename="../../ui/importing/summary_view.py" line="64"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="64"/>
+        <location filename="../../ui/importing/summary_view.py" line="65"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="65"/>
+        <location filename="../../ui/importing/summary_view.py" line="66"/>
         <source>文件内重复行</source>
         <translation>Repeated lines</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="66"/>
+        <location filename="../../ui/importing/summary_view.py" line="67"/>
         <source>被拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="71"/>
+        <location filename="../../ui/importing/summary_view.py" line="72"/>
         <source>其中</source>
         <translation>Of which</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="78"/>
+        <location filename="../../ui/importing/summary_view.py" line="84"/>
         <source>返回修改(&amp;B)</source>
         <translation>&amp;Back to the columns</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="79"/>
+        <location filename="../../ui/importing/summary_view.py" line="85"/>
         <source>回到预览和列对应，修改后再导入</source>
         <translation>Return to the preview and the columns, change them and import again</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="94"/>
+        <location filename="../../ui/importing/summary_view.py" line="100"/>
         <source>导出被拒绝的行(&amp;E)…</source>
         <translation>&amp;Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="120"/>
+        <location filename="../../ui/importing/summary_view.py" line="127"/>
         <source>已导入 {file}，其中 {count} 行被拒绝，没有导入。</source>
         <translation>Imported {file}; {count} rows were rejected and not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="126"/>
+        <location filename="../../ui/importing/summary_view.py" line="133"/>
         <source>已导入 {file}。</source>
         <translation>Imported {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="147"/>
+        <location filename="../../ui/importing/summary_view.py" line="154"/>
+        <source>未知受理单位“{name}”（{rows} 行）：{outcome}</source>
+        <translation>Unknown accepting unit “{name}” ({rows} rows): {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/summary_view.py" line="163"/>
         <source>被拒绝的行（{count}）</source>
         <translation>Rejected rows ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="149"/>
+        <location filename="../../ui/importing/summary_view.py" line="165"/>
         <source>没有被拒绝的行。</source>
         <translation>No row was rejected.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="158"/>
+        <location filename="../../ui/importing/summary_view.py" line="174"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="159"/>
+        <location filename="../../ui/importing/summary_view.py" line="175"/>
         <source>_被拒绝的行</source>
         <translation>_rejected_rows</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="162"/>
-        <location filename="../../ui/importing/summary_view.py" line="189"/>
+        <location filename="../../ui/importing/summary_view.py" line="178"/>
+        <location filename="../../ui/importing/summary_view.py" line="205"/>
         <source>导出被拒绝的行</source>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="164"/>
+        <location filename="../../ui/importing/summary_view.py" line="180"/>
         <source>CSV 文件，UTF-8 (*.csv)</source>
         <translation>CSV file, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="190"/>
+        <location filename="../../ui/importing/summary_view.py" line="206"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
@@ -6224,6 +7062,69 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
 </context>
 <context>
+    <name>UnitChoicePanel</name>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="28"/>
+        <source>拒绝这些行</source>
+        <translation>Reject these rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="29"/>
+        <source>新建单位</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="30"/>
+        <source>映射到 {unit}</source>
+        <translation>Map to {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="56"/>
+        <source>为避免错写的单位名称在季度排名中成为新的单位，请为每个名称选择：映射到已有单位（以后的文件也按此对应）、新建单位，或拒绝这些行（在导入结果中列出）。</source>
+        <translation>So that a misspelt unit name does not become a new unit in the quarterly ranking, choose for each name: map it to an existing unit (later files follow the same mapping), create a new unit, or reject its rows (they are listed in the import result).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="71"/>
+        <source>返回(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="72"/>
+        <source>回到预览和列对应，不导入</source>
+        <translation>Return to the preview and the columns without importing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="74"/>
+        <source>按所选导入(&amp;I)</source>
+        <translation>&amp;Import as chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="75"/>
+        <source>按每个名称的选择导入这个文件（Ctrl+Enter）</source>
+        <translation>Import this file with the choice made for each name (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="100"/>
+        <source>文件中有 {names} 个受理单位不是已有的单位（共 {rows} 行）。</source>
+        <translation>{names} accepting units in the file are not existing units ({rows} rows in all).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="105"/>
+        <source>文件中的受理单位</source>
+        <translation>Accepting unit in the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="105"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/unit_choice.py" line="105"/>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
     <name>UnitFeedbackTab</name>
     <message>
         <location filename="../../ui/feedback/unit_feedback_tab.py" line="80"/>
@@ -6325,6 +7226,160 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/feedback/feedback_models.py" line="47"/>
         <source>尚在办理</source>
         <translation>Still open</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="101"/>
+        <source>受理单位</source>
+        <translation>Accepting units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="121"/>
+        <source>例如 历下区</source>
+        <translation>e.g. Lixia District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="124"/>
+        <source>例如 0531；空：不设</source>
+        <translation>e.g. 0531; empty: none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="128"/>
+        <source>在用（停用后不再出现在选择列表中）</source>
+        <translation>Active (once deactivated, no longer offered in choice lists)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="130"/>
+        <source>名称(&amp;A)：</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="131"/>
+        <source>所属区县(&amp;D)：</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="132"/>
+        <source>默认区号(&amp;C)：</source>
+        <translation>Default area &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="137"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="138"/>
+        <source>保存此单位（Ctrl+S）</source>
+        <translation>Save this unit (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="140"/>
+        <source>合并到(&amp;M)…</source>
+        <translation>&amp;Merge into…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="142"/>
+        <source>把误建的这个单位的业务件等全部移到正确的单位，然后删除它</source>
+        <translation>Move the cases and everything else of this unit, created by mistake, to the right unit, then delete it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="151"/>
+        <source>默认区号用于导入时没有写区号的固定电话（如 86123456）。
+导入时把单位名称写错而多出的单位，用“合并到…”并入正确的单位：它的业务件、人员、二次回访、投诉等全部移过去，季度报表随之改变。</source>
+        <translation>The default area code is used on import for landline numbers written without one (such as 86123456).
+A unit that appeared because its name was misspelt in an import: merge it into the right unit with “Merge into…”. Its cases, people, second-round callbacks, complaints and so on all move over, and the quarterly reports change with them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="158"/>
+        <location filename="../../ui/admin/units_dialog.py" line="225"/>
+        <source>单位信息</source>
+        <translation>Unit details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="166"/>
+        <source>仅管理员可以修改受理单位。</source>
+        <translation>Only administrators can change accepting units.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="225"/>
+        <source>单位信息：{name}</source>
+        <translation>Unit details: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="244"/>
+        <source>未设：没有区号的本地号码视为无效</source>
+        <translation>Not set: local numbers without an area code count as invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="247"/>
+        <source>不是有效的长途区号（例如 010、021、0531）</source>
+        <translation>Not a valid area code (e.g. 010, 021, 0531)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="250"/>
+        <source>区号 {code}</source>
+        <translation>Area code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="295"/>
+        <source>已保存“{name}”。</source>
+        <translation>Saved “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="309"/>
+        <source>没有可以合并进去的其他在用单位。</source>
+        <translation>There is no other active unit to merge into.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="350"/>
+        <source>已把“{source}”合并到“{target}”，移动了 {cases} 件业务件。</source>
+        <translation>Merged “{source}” into “{target}”; {cases} cases moved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="354"/>
+        <source>它已发往其他站点，因此保留为停用的空单位。</source>
+        <translation> It had already gone to other sites, so it is kept as an empty inactive unit.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsModel</name>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="57"/>
+        <source>受理单位</source>
+        <translation>Accepting unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="58"/>
+        <source>所属区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="59"/>
+        <source>默认区号</source>
+        <translation>Default area code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="60"/>
+        <source>业务件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="61"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="85"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_dialog.py" line="85"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
     </message>
 </context>
 <context>
@@ -6482,6 +7537,54 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
 </context>
 <context>
+    <name>YearGrid</name>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="115"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="116"/>
+        <source>周末休息</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="117"/>
+        <source>节假日（休息）</source>
+        <translation>Public holiday (day off)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="118"/>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="121"/>
+        <source>{date} 星期{weekday}</source>
+        <translation>{date} ({weekday})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="127"/>
+        <source>备注：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="129"/>
+        <source>本地录入</source>
+        <translation>Entered locally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="133"/>
+        <source>一,二,三,四,五,六,日</source>
+        <translation>Mo,Tu,We,Th,Fr,Sa,Su</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/year_grid.py" line="182"/>
+        <source>{month}月</source>
+        <translation>Month {month}</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <location filename="../../ui/backup/actions.py" line="48"/>
@@ -6522,6 +7625,36 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/sync/actions.py" line="45"/>
         <source>同步冲突(&amp;C)…</source>
         <translation>Sync &amp;conflicts…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="38"/>
+        <source>请设置网上评价地址</source>
+        <translation>Set the online evaluation address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="40"/>
+        <source>评价二维码条上的网上评价地址仍是示例地址（hcp.example.gov.cn），群众扫码会打不开（J 5.2.1）。
+请在“设置 → 设置… → 打印”中填写本中心的地址。</source>
+        <translation>The online evaluation address on the evaluation QR slips is still the sample address (hcp.example.gov.cn): it will not open when the public scan the code (J 5.2.1).
+Enter this centre&apos;s address under “Settings → Settings… → Printing”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="46"/>
+        <source>打开设置(&amp;O)…</source>
+        <translation>&amp;Open settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="47"/>
+        <source>稍后(&amp;L)</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="58"/>
+        <source>网上评价地址仍是示例地址：请在“设置”中填写。</source>
+        <translation>The online evaluation address is still the sample address: enter it in “Settings”.</translation>
     </message>
 </context>
 </TS>

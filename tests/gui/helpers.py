@@ -26,3 +26,15 @@ def read_csv(path: Path) -> Rows:
 def count(database: Database, model: type) -> int:
     with database.sessions() as session:
         return session.scalar(select(func.count()).select_from(model))
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type into `widget` as a person would: ASCII key by key; Chinese as an input method
+    commits it, all at once at the cursor (QTest's key clicks are for ASCII only)."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    elif hasattr(widget, "insertPlainText"):
+        widget.insertPlainText(text)
+    else:
+        widget.insert(text)

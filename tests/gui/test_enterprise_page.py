@@ -26,8 +26,12 @@ from app.enterprise.forms import (
 )
 from app.printing.form_b import form_b_print_data, write_form_b
 from app.ratings import Channel, Rating
+from app.roles import Role
+from app.settings import set_setting
+from app.staff import StaffMember, add_staff
 from db.database import Database
 from db.models import Case, EnterpriseFeedback, Evaluation
+from ui.current_user import log_in_as
 from ui.enterprise.answers_dialog import FormBAnswersDialog
 from ui.enterprise.pdf_printing import PdfPrintDialog, print_pdf
 from ui.main_window import MainWindow
@@ -237,6 +241,10 @@ def test_printing_all_due_at_an_outlet_into_one_pdf(
 def test_slips_and_blank_forms_open_for_printing(
     qtbot: QtBot, page: EnterprisePage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    with page.database.sessions.begin() as session:
+        set_setting(
+            session, "printing.evaluation_url_template", "https://pj.jinan.gov.cn/{case_no}"
+        )
     select_rows(page, [0, 1])
     with qtbot.waitSignal(page.print_ready) as ready:
         page.print_slips()
@@ -247,6 +255,34 @@ def test_slips_and_blank_forms_open_for_printing(
         page.print_blank_form_a()
     assert ready.args[0].document.pageCount() == 3
     ready.args[0].reject()
+
+
+def test_slips_with_the_example_address_need_an_administrator_who_confirms(
+    qtbot: QtBot, page: EnterprisePage
+) -> None:
+    select_rows(page, [0])
+    # Nobody logs in on this database: the seat may do all, and is asked first.
+    page.print_slips()
+    qtbot.waitUntil(lambda: page.example_question is not None)
+    question = page.example_question
+    assert question.isVisible() and "示例地址" in question.text()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # as the default button: not printed
+    assert page.message_label.text() == "没有打印评价二维码条。"
+    page.print_slips()
+    qtbot.waitUntil(lambda: page.example_question is not None)
+    (print_anyway,) = [b for b in page.example_question.buttons() if b.text() == "仍然打印(&P)"]
+    with qtbot.waitSignal(page.print_ready) as ready:
+        print_anyway.click()
+    ready.args[0].reject()
+
+    with page.database.sessions.begin() as session:
+        operator = add_staff(session, "王芳", "operator").id
+    log_in_as(StaffMember(operator, "王芳", Role.OPERATOR))
+    with qtbot.waitSignal(page.operation_finished):
+        page.print_slips()
+    qtbot.waitUntil(lambda: "示例地址" in page.message_label.text())
+    assert "请管理员在“设置 → 打印”中填写" in page.message_label.text()
+    assert page.print_dialog is None
 
 
 def test_printing_renders_every_page_on_the_printer(filled: Database, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.errors import Cancelled
 from app.importing import FileRefused, import_file
+from app.importing.unknown_units import UnitAction, UnitChoice, UnitChoices
 from db.engine import SQLITE_BULK_CACHE_KIB
 from db.models import Case, CasePhone, ImportBatch, Staff, Unit
 
@@ -398,7 +399,8 @@ def test_reimport_of_unusual_phone_cells_is_unchanged(sqlite_db, make_file, phon
 def test_a_changed_unit_moves_the_case(sqlite_db, make_file):
     run_import(sqlite_db, "cases", make_file("a.csv", [CASE_HEADER, case_row("JN001")]))
     moved = [CASE_HEADER, case_row("JN001", 受理单位="天桥区不动产登记中心", 所属区县="天桥区")]
-    summary = run_import(sqlite_db, "cases", make_file("b.csv", moved))
+    new_unit = UnitChoices({"天桥区不动产登记中心": UnitChoice(UnitAction.NEW)})
+    summary = run_import(sqlite_db, "cases", make_file("b.csv", moved), units=new_unit)
     assert summary.updated == 1
     case = load_case(sqlite_db, "JN001")
     assert case.unit.name == "天桥区不动产登记中心"

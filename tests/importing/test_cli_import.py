@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 import main
 from app import i18n
 from cli import EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
 from db.database import open_database
-from db.models import Case, Evaluation, ImportBatch
+from db.models import Case, Evaluation, ImportBatch, Unit
 
 from .helpers import CASE_HEADER, EVALUATION_HEADER, case_row, count, evaluation_row
 
@@ -198,3 +199,111 @@ def test_main_py_as_a_program(tmp_path, make_file):
     )
     assert result.returncode == EXIT_OK, result.stderr
     assert json.loads(result.stdout)["inserted"] == 1
+
+
+# Unknown units (issue 15): rejected by default, or mapped, or added, as the options say.
+
+MISSPELT = "历下区不动产登记中"
+
+
+def unit_names(db_url: str) -> list[str]:
+    database = open_database(db_url)
+    try:
+        with database.sessions() as session:
+            return list(session.scalars(select(Unit.name).order_by(Unit.name)))
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def misspelt(db_url, make_file, capsys):
+    """A database that knows 历下区不动产登记中心, and a file misspelling it twice and naming
+    天桥区不动产登记中心 once."""
+    cli(db_url, "import", "cases", str(make_file("first.csv", [CASE_HEADER, case_row("JN001")])))
+    capsys.readouterr()
+    rows = [
+        CASE_HEADER,
+        case_row("JN002", 受理单位=MISSPELT),
+        case_row("JN003", 受理单位=MISSPELT),
+        case_row("JN004", 受理单位="天桥区不动产登记中心"),
+    ]
+    return make_file("second.csv", rows)
+
+
+def test_unknown_units_are_rejected_by_default_and_reported(db_url, misspelt, capsys):
+    assert cli(db_url, "import", "cases", str(misspelt)) == EXIT_NOT_IMPORTED
+    captured = capsys.readouterr()
+    assert f"未知受理单位“{MISSPELT}”（2 行）：这些行被拒绝" in captured.out
+    assert "未知受理单位“天桥区不动产登记中心”（1 行）：这些行被拒绝" in captured.out
+    assert "第 2 行：受理单位“历下区不动产登记中”不是已有的单位" in captured.out
+    assert "--unit-map" in captured.err  # how to import them
+    assert unit_names(db_url) == ["历下区不动产登记中心"]
+    assert counts(db_url)[0] == 1
+
+
+def test_unit_map_and_new_units(db_url, misspelt, capsys):
+    code = cli(
+        db_url,
+        "import",
+        "cases",
+        str(misspelt),
+        "--unit-map",
+        f"{MISSPELT}=历下区不动产登记中心",
+        "--new-units",
+        "天桥区不动产登记中心",
+        "--json",
+    )
+    assert code == EXIT_OK
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["inserted"] == 3
+    assert [(u["name"], u["rows"], u["action"], u["unit"]) for u in summary["unknown_units"]] == [
+        (MISSPELT, 2, "mapped", "历下区不动产登记中心"),
+        ("天桥区不动产登记中心", 1, "created", None),
+    ]
+    assert unit_names(db_url) == ["历下区不动产登记中心", "天桥区不动产登记中心"]
+
+
+def test_a_mapping_is_remembered(db_url, misspelt, make_file, capsys):
+    mapped = f"{MISSPELT}＝历下区不动产登记中心"  # typed with a full-width 等号
+    assert cli(db_url, "import", "cases", str(misspelt), "--unit-map", mapped) == EXIT_OK
+    capsys.readouterr()
+    later = make_file("later.csv", [CASE_HEADER, case_row("JN010", 受理单位=MISSPELT)])
+    assert cli(db_url, "import", "cases", str(later)) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "新增 1" in captured.out and "未知受理单位" not in captured.out
+    assert counts(db_url)[0] == 4  # JN001, JN002, JN003 and now JN010; 天桥区's row rejected
+
+
+def test_new_units_all(db_url, misspelt, capsys):
+    assert cli(db_url, "import", "cases", str(misspelt), "--new-units-all") == EXIT_OK
+    assert "已新建为单位" in capsys.readouterr().out
+    assert unit_names(db_url) == [MISSPELT, "历下区不动产登记中心", "天桥区不动产登记中心"]
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        (["--unit-map", "历下区不动产登记中"], "应写成"),
+        (["--unit-map", f"{MISSPELT}=不存在的中心"], "不存在的中心"),
+        (["--unit-map", f"{MISSPELT}=历下区不动产登记中心", "--new-units", MISSPELT], "两次"),
+    ],
+)
+def test_unusable_unit_options_are_refused(db_url, misspelt, capsys, options, words):
+    assert cli(db_url, "import", "cases", str(misspelt), *options) == EXIT_REFUSED
+    assert words in capsys.readouterr().err
+    assert counts(db_url)[0] == 1
+    assert unit_names(db_url) == ["历下区不动产登记中心"]
+
+
+def test_a_choice_naming_no_unknown_unit_is_noted(db_url, misspelt, capsys):
+    code = cli(db_url, "import", "cases", str(misspelt), "--new-units-all", "--new-units", "某中心")
+    assert code == EXIT_OK
+    assert "“某中心”不是这个文件中的未知受理单位" in capsys.readouterr().err
+
+
+def test_the_unit_options_are_explained_in_both_languages(capsys):
+    with pytest.raises(SystemExit):
+        main.main(["import", "--help"])
+    help_text = capsys.readouterr().out
+    for words in ("--unit-map", "--new-units-all", "remember", "记住", "未知受理单位"):
+        assert words in help_text

@@ -170,11 +170,12 @@ def test_an_administrator_may_import(sqlite_db, qtbot: QtBot):
 @pytest.mark.parametrize(
     ("role", "enabled"),
     [
-        (Role.OPERATOR, [False, False, False, True, True]),
-        (Role.TEAM_LEAD, [False, False, False, True, True]),
-        (Role.AUDITOR, [False, True, False, True, True]),
-        (Role.ADMINISTRATOR, [True, True, True, True, True]),
-        (None, [True, True, True, False, False]),  # nobody logs in
+        # 受理单位, 回访结果 and 工作日历 open for everyone: read-only but for administrators.
+        (Role.OPERATOR, [False, False, False, True, True, True, True, True]),
+        (Role.TEAM_LEAD, [False, False, False, True, True, True, True, True]),
+        (Role.AUDITOR, [False, True, False, True, True, True, True, True]),
+        (Role.ADMINISTRATOR, [True, True, True, True, True, True, True, True]),
+        (None, [True, True, True, True, True, True, False, False]),  # nobody logs in
     ],
 )
 def test_the_admin_menu_follows_the_role(sqlite_db, qtbot: QtBot, role, enabled):
@@ -189,6 +190,9 @@ def test_the_admin_menu_follows_the_role(sqlite_db, qtbot: QtBot, role, enabled)
         "人员与角色(&P)…",
         "审计日志(&U)…",
         "数据保留(&R)…",
+        "受理单位(&N)…",
+        "回访结果(&O)…",
+        "工作日历(&C)…",
         "修改密码(&W)…",
         "切换用户/注销(&L)…",
     ]

@@ -18,12 +18,16 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from app.roles import Permission
 from ui import operations
 from ui.admin.audit_dialog import AuditDialog
+from ui.admin.outcomes_dialog import open_outcomes
 from ui.admin.password_dialog import PasswordDialog
 from ui.admin.people_dialog import PeopleDialog
 from ui.admin.retention_dialog import RetentionDialog
+from ui.admin.units_dialog import open_units
+from ui.calendar.calendar_dialog import open_calendar
 from ui.current_user import current_staff, log_in_as, logged_in, permitted
 from ui.login_dialog import log_in
 from ui.pages.call_desk_page import CallDeskPage
+from ui.settings.example_address import remind_administrator
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -67,6 +71,10 @@ def add_admin_actions(menu: QMenu, window: MainWindow) -> list[QAction]:
             permitted(Permission.ADMINISTER),
             admin_only,
         ),
+        # Read-only for the other roles: they may look up a unit's area code or an outcome's key.
+        (QT_TRANSLATE_NOOP("AdminActions", "受理单位(&N)…"), open_units, True, ""),
+        (QT_TRANSLATE_NOOP("AdminActions", "回访结果(&O)…"), open_outcomes, True, ""),
+        (QT_TRANSLATE_NOOP("AdminActions", "工作日历(&C)…"), open_calendar, True, ""),
         None,
         (
             QT_TRANSLATE_NOOP("AdminActions", "修改密码(&W)…"),
@@ -170,6 +178,7 @@ def switch_user(window: MainWindow) -> None:
         window.close()
         return
     rebuild(window)
+    remind_administrator(window)  # of an evaluation address still the example
 
 
 def rebuild(window: MainWindow) -> None:

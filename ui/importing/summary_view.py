@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.file_errors import file_error_text
 from app.importing import ImportSummary
 from app.importing.summary import flag_label
 from ui.importing.rejected_file import write_rejected_rows
@@ -75,6 +76,11 @@ class SummaryView(QWidget):
         boxes.addWidget(self.flags_box)
         boxes.addStretch(1)
 
+        # What became of the 受理单位 names that no unit had (issue 15).
+        self.units_label = QLabel()
+        self.units_label.setWordWrap(True)
+        self.units_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
         self.back_button = QPushButton(self.tr("返回修改(&B)"))
         self.back_button.setToolTip(self.tr("回到预览和列对应，修改后再导入"))
         self.back_button.clicked.connect(self.back_requested)
@@ -103,6 +109,7 @@ class SummaryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcome_label)
         layout.addLayout(boxes)
+        layout.addWidget(self.units_label)
         layout.addSpacing(8)
         layout.addLayout(rejected_bar)
         layout.addWidget(self.rejected_table, 1)
@@ -142,6 +149,15 @@ class SummaryView(QWidget):
             number.setText(str(count))
             self.flags_layout.addWidget(tile)
         self.flags_box.setVisible(bool(summary.flagged))
+        self.units_label.setText(
+            "\n".join(
+                self.tr("未知受理单位“{name}”（{rows} 行）：{outcome}").format(
+                    name=unit.name, rows=unit.rows, outcome=unit.outcome()
+                )
+                for unit in summary.unknown_units
+            )
+        )
+        self.units_label.setVisible(bool(summary.unknown_units))
         self.rejected_model.show_rows(summary.rejected)
         self.rejected_title.setText(
             self.tr("被拒绝的行（{count}）").format(count=len(summary.rejected))
@@ -188,7 +204,7 @@ class SummaryView(QWidget):
                 self,
                 self.tr("导出被拒绝的行"),
                 self.tr("无法写入文件 {path}：{reason}").format(
-                    path=target, reason=error.strerror or error
+                    path=target, reason=file_error_text(error)
                 ),
             )
         finally:

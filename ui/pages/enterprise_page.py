@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -55,14 +56,17 @@ from app.enterprise.forms import (
     status_label,
     verify,
 )
+from app.errors import Refused
+from app.file_errors import file_error_text
 from app.printing.form_a_blank import write_blank_form_a
 from app.printing.form_b import form_b_print_data, write_form_b
-from app.printing.slip import write_evaluation_slips
-from app.settings import get_setting
+from app.printing.slip import slip_address_template, write_evaluation_slips
+from app.roles import Permission
+from app.settings import evaluation_address_is_example
 from app.units import unit_choices
 from db.database import Database
 from ui import preferences
-from ui.current_user import working_here
+from ui.current_user import logged_in, permitted, working_here
 from ui.desk.display import ERROR_COLOR
 from ui.enterprise.answers_dialog import FormBAnswersDialog
 from ui.enterprise.form_b_model import COL_ENTERPRISE, FormBModel
@@ -112,6 +116,7 @@ class EnterprisePage(Page):
         self._actions = 0
         self.answers_dialog: FormBAnswersDialog | None = None
         self.print_dialog: PdfPrintDialog | None = None
+        self.example_question: QMessageBox | None = None  # printing the example address?
         self._build()
         self._add_shortcuts()
         self._update_enabled()
@@ -561,8 +566,54 @@ class EnterprisePage(Page):
             return
         case_nos = [row.case_no for row in rows]
 
+        def checked(example: bool) -> None:
+            # An administrator may print the example address after confirming; anyone else is
+            # refused by app.printing.slip, which says why.
+            if example and permitted(Permission.ADMINISTER):
+                self._confirm_example_address(case_nos)
+            else:
+                self._print_slips(case_nos, example_confirmed=False)
+
+        self._action(
+            operation(
+                self, self.database, lambda session, _p: evaluation_address_is_example(session)
+            ).on_success(checked)
+        ).run()
+
+    def _confirm_example_address(self, case_nos: list[str]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("示例评价地址"),
+            self.tr(
+                "网上评价地址仍是示例地址，群众扫描二维码会打不开。\n"
+                "请先在“设置 → 设置… → 打印”中填写本中心的网上评价地址。\n\n"
+                "仍要用示例地址打印吗（例如试打）？"
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        print_anyway = box.addButton(self.tr("仍然打印(&P)"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            self.example_question = None
+            if box.clickedButton() == print_anyway:
+                self._print_slips(case_nos, example_confirmed=True)
+            else:
+                self.show_message(self.tr("没有打印评价二维码条。"), WARNING_STYLE)
+
+        box.finished.connect(answered)
+        self.example_question = box
+        box.open()
+
+    def _print_slips(self, case_nos: list[str], *, example_confirmed: bool) -> None:
+        me = logged_in()
+
         def write(session: Session, path: Path, _progress: Progress) -> list[int]:
-            template = get_setting(session, "printing.evaluation_url_template")
+            template = slip_address_template(
+                session, example_confirmed=example_confirmed, by_id=me.id if me else None
+            )
             write_evaluation_slips(case_nos, template, path)
             return []
 
@@ -706,8 +757,8 @@ class EnterprisePage(Page):
 
     def _show_problem(self, problem: Exception) -> None:
         text = getattr(problem, "message", None) or str(problem)
-        if isinstance(problem, OSError) and problem.strerror:
-            text = self.tr("无法写入文件：{reason}").format(reason=problem.strerror)
+        if isinstance(problem, OSError) and not isinstance(problem, Refused):
+            text = self.tr("无法写入文件：{reason}").format(reason=file_error_text(problem))
         self.show_message(text, WARNING_STYLE)
 
     def show_message(self, text: str, style: str = "") -> None:

@@ -29,8 +29,10 @@ from sqlalchemy.orm import Session
 from app.importing import KINDS, ImportSummary, import_table
 from app.importing.problems import render
 from app.importing.reader import read_table
-from app.importing.service import remember_mapping
+from app.importing.service import find_unknown_units, remember_mapping
+from app.importing.unknown_units import UnitChoices
 from app.roles import Permission, role_label
+from app.units import unit_choices
 from db.database import Database
 from ui.current_user import logged_in, permitted
 from ui.error_dialog import refusal_text
@@ -44,6 +46,7 @@ from ui.importing.column_choice import (
 from ui.importing.mapping_form import MappingForm
 from ui.importing.preview_model import PREVIEW_ROWS, PreviewModel
 from ui.importing.summary_view import ERROR_STYLE, SummaryView
+from ui.importing.unit_choice import UnitChoicePanel, UnitQuestion
 from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
 from ui.shortcuts import shortcuts
@@ -106,12 +109,16 @@ class ImportPage(Page):
         )
         self.summary_view = SummaryView()
         self.summary_view.back_requested.connect(self._back_to_preview)
+        self.unit_panel = UnitChoicePanel()
+        self.unit_panel.back_requested.connect(self._back_to_preview)
+        self.unit_panel.import_requested.connect(self.start_import)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.preview_panel = self._build_preview_panel()
         self.stack.addWidget(self.preview_panel)
         self.stack.addWidget(self.summary_view)
+        self.stack.addWidget(self.unit_panel)
 
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
@@ -326,10 +333,12 @@ class ImportPage(Page):
         if not permitted(Permission.ADMINISTER):
             self._show_message(self.not_permitted_text(), ERROR_STYLE)
             return
-        if (
-            not self.import_button.isEnabled()
-            or self.stack.currentWidget() is not self.preview_panel
+        answering = self.stack.currentWidget() is self.unit_panel
+        if self.operation is not None or not (
+            answering or self.stack.currentWidget() is self.preview_panel
         ):
+            return
+        if not answering and not self.import_button.isEnabled():
             return
         inspection = self.inspection
         assert inspection is not None
@@ -339,8 +348,18 @@ class ImportPage(Page):
         # so is a return to its own choice, replacing a mapping remembered before.
         remember = choice != inspection.detected or inspection.initial != inspection.detected
         strict = self.strict_check.isChecked()
+        # What to do with each unknown 受理单位, once the operator has been asked (issue 15).
+        chosen = self.unit_panel.choices() if answering else {}
 
-        def do_import(session: Session, progress: Progress) -> ImportSummary:
+        def do_import(session: Session, progress: Progress) -> ImportSummary | UnitQuestion:
+            # A case file naming units that no unit has is not imported before the operator
+            # chose, name by name, what becomes of their rows; nothing is written meanwhile.
+            unknown = find_unknown_units(
+                session, inspection.kind, table, mapping=mapping, progress=progress
+            )
+            if any(unit.name not in chosen for unit in unknown):
+                units = [name for _id, name in unit_choices(session)]
+                return UnitQuestion(unknown, units)
             if remember:
                 mapping_to_keep = mapping_of(inspection, choice)
                 remember_mapping(session, inspection.kind, inspection.header, mapping_to_keep)
@@ -351,17 +370,20 @@ class ImportPage(Page):
                 inspection.filename,
                 mapping=mapping,
                 strict=strict,
+                units=UnitChoices(chosen),
                 progress=progress,
             )
 
         self._hide_message()
+        # The progress and Cancel are under the preview; the choices are taken.
+        self.stack.setCurrentWidget(self.preview_panel)
         self.progress_bar.setRange(0, 0)  # busy until the first report
         self.progress_bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self._start(
             operation(self, self.database, do_import)
-            .on_success(self._show_summary)
+            .on_success(self._show_outcome)
             .on_failure(self._show_problem)
             .on_cancel(self._import_cancelled)
             .with_progress(self._show_progress)
@@ -376,8 +398,13 @@ class ImportPage(Page):
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
 
-    def _show_summary(self, summary: ImportSummary) -> None:
+    def _show_outcome(self, outcome: ImportSummary | UnitQuestion) -> None:
         assert self.inspection is not None
+        if isinstance(outcome, UnitQuestion):
+            self.unit_panel.ask(outcome)
+            self.stack.setCurrentWidget(self.unit_panel)
+            return
+        summary = outcome
         self.summary_view.show_summary(summary, self.inspection.header)
         self.stack.setCurrentWidget(self.summary_view)
         if summary.imported:
@@ -402,6 +429,8 @@ class ImportPage(Page):
         self.progress_bar.hide()
         self.cancel_button.hide()
         self._update_enabled()
+        if self.stack.currentWidget() is self.unit_panel:  # asked about unknown units
+            self.unit_panel.focus_first()
         self.operation_finished.emit()
 
     def _update_enabled(self) -> None:
@@ -413,6 +442,7 @@ class ImportPage(Page):
             self.mapping_form,
             self.strict_check,
             self.summary_view.back_button,
+            self.unit_panel,
         ):
             widget.setEnabled(idle)
         self.import_button.setEnabled(idle and self.inspection is not None and self._choice_ok)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.enterprise.forms import status_label
+from app.file_errors import file_error_text
 from app.scanning import scanner
 from app.scanning.files import ScanRefused
 from app.scanning.filing import (
@@ -301,7 +302,10 @@ class ScanningPage(Page):
                     outcomes.append((path.name, refused.message))
                 except OSError as error:
                     outcomes.append(
-                        (path.name, self.tr("无法读取文件：{reason}").format(reason=error.strerror))
+                        (
+                            path.name,
+                            self.tr("无法读取文件：{reason}").format(reason=file_error_text(error)),
+                        )
                     )
             return outcomes
 

@@ -1,0 +1,1 @@
+"""The working-day calendar in the window: the editor, the pasted notice, next year's warning."""

@@ -1,0 +1,1 @@
+"""The first run of a new installation: its set-up wizard."""
