@@ -27,6 +27,7 @@ from app import clock
 from db.database import Database, open_database
 from ui.current_user import log_in_as
 from ui.garbage import GuiThreadCollector, collect_on_gui_thread
+from ui.preferences import APPLICATION, ORGANIZATION
 from ui.translations import use_language
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -85,6 +86,22 @@ def garbage_collected_after_each_test(qt_as_the_app_runs_it: GuiThreadCollector)
     run: after each test it takes a step here (on the GUI thread), so memory stays bounded."""
     yield
     qt_as_the_app_runs_it.collect()
+
+
+@pytest.fixture(autouse=True)
+def no_real_scanner(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages never ask the machine's SANE (it looks for network scanners for seconds, and a
+    question still running on the files thread would meet the scanner tests' own); only tests
+    marked real_scanner do."""
+    if "real_scanner" not in request.keywords:
+        monkeypatch.setattr("app.scanning.scanner.sane_available", lambda: False)
+
+
+@pytest.fixture(autouse=True)
+def a_fresh_seat() -> None:
+    """Every test starts at a seat that remembers nothing (QSettings: the operator, the name
+    chosen on the board, folders), whatever the test before it chose."""
+    QSettings(ORGANIZATION, APPLICATION).clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ panel offers drag and drop, the file dialog and the watched folder instead.
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from datetime import datetime
 
 from PIL import Image
@@ -37,19 +38,29 @@ def _sane():
                 "a dialog or use the watched folder",
             )
         ) from None
-    sane.init()
     return sane
+
+
+@contextmanager
+def _sane_session():
+    """SANE initialised for one use and closed after it: a later use reads its configuration
+    (SANE_CONFIG_DIR, scanners plugged in meanwhile) afresh."""
+    sane = _sane()
+    sane.init()
+    try:
+        yield sane
+    finally:
+        sane.exit()
 
 
 def devices() -> list[tuple[str, str]]:
     """(device name, description) of each scanner SANE finds; empty without python-sane."""
     try:
-        sane = _sane()
+        with _sane_session() as sane:
+            found = sane.get_devices()
     except ScannerUnavailable:
         return []
-    return [
-        (name, f"{vendor} {model}".strip()) for name, vendor, model, _kind in sane.get_devices()
-    ]
+    return [(name, f"{vendor} {model}".strip()) for name, vendor, model, _kind in found]
 
 
 def sane_available() -> bool:
@@ -67,7 +78,11 @@ def _set(device, option: str, value) -> None:
 
 def scan_pages(device: str | None = None) -> list[Image.Image]:
     """Scan every page in the feeder (or the one on the glass) of `device` (default: the first)."""
-    sane = _sane()
+    with _sane_session() as sane:
+        return _scan(sane, device)
+
+
+def _scan(sane, device: str | None) -> list[Image.Image]:
     if device is None:
         found = sane.get_devices()
         if not found:

@@ -26,6 +26,7 @@ def test_scanner(tmp_path, monkeypatch):
     return "test:0"
 
 
+@pytest.mark.real_scanner
 def test_the_test_scanner_delivers_a_page(test_scanner, sqlite_db, sqlite_cases):
     assert scanner.sane_available()
     pages = scanner.scan_pages(test_scanner)
