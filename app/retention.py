@@ -180,7 +180,11 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
         session,
         Evaluation,
         Evaluation.original,
-        [Evaluation.case_id.in_(cases), Evaluation.channel == Channel.ENTERPRISE.value],
+        [
+            Evaluation.case_id.in_(cases),
+            # Form B's answers; a second-round Form A's reason and words (app.desk.calls).
+            Evaluation.channel.in_([Channel.ENTERPRISE.value, Channel.PHONE.value]),
+        ],
         apply,
         counted_by=Evaluation.suggestion.is_not(None),
     )

@@ -337,6 +337,16 @@ OPTIONS: dict[str, Option] = {
             maximum=240,
         ),
         Option(
+            "desk.auto_dial",
+            "desk",
+            False,
+            "取件后自动拨打第一个号码",
+            "Dial the first number as soon as a case is on screen",
+            "W 7.1.3.3 电话回访：取件即拨号、开始计时（如呼叫中心）；不勾选则按 Ctrl+D 拨号",
+            "W 7.1.3.3 phone revisits: a case on screen is dialled and timed at once (as in a "
+            "call centre); unchecked, Ctrl+D dials",
+        ),
+        Option(
             "desk.appointment_grace_minutes",
             "desk",
             15,

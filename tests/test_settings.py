@@ -41,6 +41,7 @@ DEFAULTS = {
     "desk.morning_hours": "09:00-12:00",
     "desk.afternoon_hours": "14:00-17:30",
     "desk.claim_minutes": 15,
+    "desk.auto_dial": False,
     "desk.appointment_grace_minutes": 15,
     "callbacks.deadline_working_days": 5,
     "complaints.first_contact_working_days": 2,

@@ -9,6 +9,8 @@ staff record, which only an administrator changes.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 from sqlalchemy.orm import Session
 
 from app.roles import Permission
@@ -39,9 +41,12 @@ def logged_in() -> StaffMember | None:
 
 
 def working_here() -> str | None:
-    """The name recorded as who did what at this seat (scans filed, forms typed in): the
-    person logged in, else the operator the seat remembers, where nobody logs in."""
-    return _logged_in.name if _logged_in is not None else preferences.OPERATOR.get() or None
+    """The name recorded as who did what at this seat (scans filed, forms typed in, who
+    verified a form): the person logged in; where nobody logs in, the operator the seat
+    remembers, else the name chosen at this seat (on the board)."""
+    if _logged_in is not None:
+        return _logged_in.name
+    return preferences.OPERATOR.get() or preferences.USER_NAME.get() or None
 
 
 def permitted(permission: Permission) -> bool:
@@ -52,6 +57,21 @@ def permitted(permission: Permission) -> bool:
     sets the first passwords to start using roles.
     """
     return _logged_in is None or _logged_in.may(permission)
+
+
+def enable_for(menu: QMenu, action: QAction, permission: Permission, who_may: str) -> None:
+    """Enable `action` only for the person at the seat who may (`permitted`), as the 管理 menu
+    does, saying in its tooltip who may; looked at again each time `menu` opens, so that it
+    follows a change of user. The action still checks when triggered."""
+
+    def update() -> None:
+        allowed = permitted(permission)
+        action.setEnabled(allowed)
+        action.setToolTip("" if allowed else who_may)
+
+    update()
+    menu.setToolTipsVisible(True)
+    menu.aboutToShow.connect(update)
 
 
 def current_staff(session: Session) -> StaffMember | None:

@@ -24,6 +24,7 @@ from db.database import Database
 from ui import operations, preferences
 from ui.calendar.next_year_bar import NextYearBar
 from ui.database_status import DatabaseStatus
+from ui.navigation_keys import KEY_ROLE, PageKeyDelegate, key_width
 from ui.pages import PAGES
 from ui.pages.page import Page
 from ui.translations import use_language
@@ -66,10 +67,14 @@ class MainWindow(QMainWindow):
                     lambda row=number - 1: self.navigation.setCurrentRow(row)
                 )
                 item.setToolTip(shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+                item.setData(KEY_ROLE, item.toolTip())  # drawn beside the name, in grey
         self.navigation.currentRowChanged.connect(self.show_page)
         self.navigation.setCurrentRow(0)
         widest = max(self.fontMetrics().horizontalAdvance(e.translated_title()) for e in PAGES)
-        self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 48)
+        self.navigation.setItemDelegate(PageKeyDelegate(self.navigation))
+        self.navigation.setFixedWidth(
+            widest + self.navigation.iconSize().width() + 48 + key_width(self.navigation)
+        )
 
         # From November on, a bar above the pages while next year is not in the calendar.
         self.next_year_bar = NextYearBar(self.database)

@@ -60,6 +60,17 @@ PDF_FOLDER = Preference("complaints/pdf_folder")  # where complaint forms were l
 WATCHED_FOLDER = Preference("scanning/watched_folder")  # where the scanner drops its files
 WATCHING = Flag("scanning/watching")
 ARCHIVE_LOCATION = Preference("enterprise/archive_location")  # the last paper archive typed
+# The folder last used in a file dialog, per kind of file (ui.file_dialogs); until one was
+# used, the dialogs open in the user's documents folder.
+LAST_FOLDERS = {
+    "report": Preference("folders/report"),  # spreadsheets exported: board, statistics, audit
+    "pdf": PDF_FOLDER,  # forms and reports saved as PDF
+    "backup": Preference("folders/backup"),  # backups made, verified or restored
+    "database": Preference("folders/database"),  # a database restored into
+    "sync": Preference("folders/sync"),  # sync files sent and received
+    "cases": Preference("folders/cases"),  # case exports read (the first-run units)
+    "scans": Preference("folders/scans"),  # scans added by hand
+}
 
 
 def saved_language() -> str:

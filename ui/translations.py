@@ -72,7 +72,28 @@ def use_language(language: str) -> None:
             _installed.append(translator)
         else:
             logger.warning("Translation %s not found in %s", name, directory)
+    if language == "zh":
+        gaps = QtGapsTranslator()
+        application.installTranslator(gaps)  # installed last: asked first
+        _installed.append(gaps)
     app.i18n.set_language(language)
+
+
+class QtGapsTranslator(QTranslator):
+    """Qt's own strings that qtbase_zh_CN lacks, in Chinese: its file dialog's labels with their
+    mnemonics (the catalogue has "Look in:" but not "&Look in:"). A few fixed strings, so kept
+    here rather than in a compiled catalogue of their own."""
+
+    GAPS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&I)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ANN001
+        return self.GAPS.get((context, source_text))  # None: not ours, the next catalogue
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def _tool(name: str) -> str | None:

@@ -386,6 +386,15 @@ def _row(
     )
 
 
+def overdue_days(calendar: WorkingCalendar, today: date, deadline: date | None) -> int | None:
+    """Working days a deadline is past, as the board counts them (at least 1 once it is past:
+    on the rest day after a Friday deadline it is late all the same); None when it is not past.
+    CalendarUnknownError when the calendar lacks a year between them."""
+    if deadline is None or deadline >= today:
+        return None
+    return max(-calendar.working_days_between(today, deadline), 1)
+
+
 def board_choices(session: Session) -> BoardChoices:
     """What the filters offer: the active units, the reasons, and the owners items have now."""
     units = session.execute(

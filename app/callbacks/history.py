@@ -90,6 +90,7 @@ class HistoryEvent:
     lines: list[str] = field(default_factory=list)
     badge: str | None = None  # e.g. 计分（首次评价）
     alert: bool = False  # 不满意, an overdue or refused step, an integrity report
+    attachment_id: int | None = None  # an attachment's event: the file that can be opened
 
 
 @dataclass
@@ -255,6 +256,8 @@ def _evaluations(
                 pick("违反廉洁纪律：", "Integrity breach: ")
                 + (pick("有", "yes") if evaluation.integrity_breach else pick("没有", "no"))
             )
+        if evaluation.round == 2:
+            lines += _second_round_reason(evaluation.original, hidden)
         if evaluation.suggestion and not hidden:
             lines.append(pick("意见建议：", "Words: ") + evaluation.suggestion)
         events.append(
@@ -270,6 +273,22 @@ def _evaluations(
             )
         )
     return events
+
+
+def _second_round_reason(original: object, hidden: bool) -> list[str]:
+    """Why a second-round Form A is still 不满意 (app.desk.calls.second_round_reason)."""
+    if not isinstance(original, dict) or original.get("form") != "A":
+        return []
+    lines = []
+    if original.get("reason_category"):
+        lines.append(
+            pick("二次回访不满意原因：", "Second-round reason: ")
+            + reason_label(CALLBACK, original["reason_category"])
+        )
+    if original.get("words"):
+        words = withheld_words() if hidden else original["words"]
+        lines.append(pick("反映：", "Said: ") + words)
+    return lines
 
 
 def _calls(session: Session, case_id: int, names: dict[int, str]) -> list[HistoryEvent]:
@@ -496,7 +515,13 @@ def _attachments(session: Session, case_id: int) -> list[HistoryEvent]:
             )
         by = scan.filed_by or pick("按二维码自动归档", "by its QR code")
         events.append(
-            HistoryEvent(at=scan.filed_at or _NEVER, kind=ATTACHMENT, title=title, lines=[by])
+            HistoryEvent(
+                at=scan.filed_at or _NEVER,
+                kind=ATTACHMENT,
+                title=title,
+                lines=[by],
+                attachment_id=scan.attachment_id,
+            )
         )
     others = session.scalars(
         select(Attachment)
@@ -511,6 +536,7 @@ def _attachments(session: Session, case_id: int) -> list[HistoryEvent]:
                 title=pick("附件", "Attachment")
                 + f" · {attachment.filename or attachment.sha256[:8]}",
                 lines=[f"{attachment.kind} · {attachment.media_type} · {attachment.size} B"],
+                attachment_id=attachment.id,
             )
         )
     return events

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Row,
     Select,
     bindparam,
+    func,
     insert,
     select,
 )
@@ -30,7 +31,14 @@ from app.callbacks.opening import open_callback
 from app.clock import current_time
 from app.desk.appointments import clear_appointment
 from app.desk.claims import finish_held, held_entry, hold, release
-from app.desk.outcomes import APPOINTMENT, COMPLETED, MISSED_APPOINTMENT, OutcomeRow, outcome_row
+from app.desk.outcomes import (
+    APPOINTMENT,
+    COMPLETED,
+    MISSED_APPOINTMENT,
+    NEVER_AGAIN,
+    OutcomeRow,
+    outcome_row,
+)
 from app.desk.queue import phone_to_dial
 from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
 from app.errors import Refused
@@ -116,9 +124,10 @@ def save_form_a(
         hold(session, entry_id, operator_id)  # a lost claim is said first
         raise
     if Rating.DISSATISFIED in ratings.values():
-        # A first revisit's 不满意 needs its reason as well: the entry's kind decides.
+        # 不满意 on the desk needs its reason and the respondent's words, in either round: the
+        # first round's open the callback, the second round's stay with its evaluation.
         entry = hold(session, entry_id, operator_id)  # first: see hold
-        checked_ratings(answers, second_round=entry.kind == "callback")
+        checked_ratings(answers, second_round=False)
         finish_held(session, entry_id, COMPLETED, now)
     else:
         entry = hold(session, entry_id, operator_id, finished=(COMPLETED, now))
@@ -133,16 +142,19 @@ def save_form_a(
         "integrity_breach": answers.integrity_breach,
     }
     evaluation_uid = new_uid()
-    evaluation_id = connection.execute(
-        _insert_evaluation(),
-        {
-            **evaluation,
-            "case_id": entry.case_id,
-            "suggestion": _text(answers.suggestion),
-            "operator_id": operator_id,
-            "uid": evaluation_uid,
-        },
-    ).inserted_primary_key[0]
+    still_dissatisfied = second_round and Rating.DISSATISFIED in ratings.values()
+    row = {
+        **evaluation,
+        "case_id": entry.case_id,
+        "suggestion": _text(answers.suggestion),
+        "operator_id": operator_id,
+        "uid": evaluation_uid,
+    }
+    if still_dissatisfied:
+        # The callback keeps the first round's reason; the second round's is this one's. (Left
+        # out otherwise: a JSON column given None would store the text 'null', not NULL.)
+        row["original"] = second_round_reason(answers)
+    evaluation_id = connection.execute(_insert_evaluation(), row).inserted_primary_key[0]
     record_change(
         session,
         actor_id=operator_id,
@@ -239,6 +251,8 @@ def record_failed_call(
     clear_appointment(session, entry)
     release(entry)
 
+    if stored.code in NEVER_AGAIN:  # never again, even if the table was made to say otherwise
+        return _finish(entry, stored.code, now, _reasons(session, entry))
     if stored.next_number:
         following = phone_to_dial(entry.case.phones, _dialled_index(entry) + 1)
         if following is None:
@@ -261,10 +275,35 @@ def record_failed_call(
     entry.attempts += 1
     if entry.attempts >= get_setting(session, "desk.max_attempts"):
         return _finish(entry, UNREACHABLE, now, _reasons(session, entry))
+    session.flush()  # the attempt has its id
+    previous = session.scalar(  # the failed call before this one, in this round
+        select(func.max(CallAttempt.attempted_at)).where(
+            CallAttempt.case_id == entry.case_id,
+            CallAttempt.id != attempt.id,
+            CallAttempt.outcome != COMPLETED,
+            CallAttempt.callback_task_id.is_(None)
+            if entry.callback_task_id is None
+            else CallAttempt.callback_task_id == entry.callback_task_id,
+            CallAttempt.attempted_at <= now,
+        )
+    )
     entry.ready_at = next_attempt_time(
-        now, stored, CallingHours.from_settings(session), WorkingCalendar.load(session)
+        now,
+        stored,
+        CallingHours.from_settings(session),
+        WorkingCalendar.load(session),
+        previous_attempt=previous,
     )
     return entry.ready_at
+
+
+def second_round_reason(answers: FormAAnswers) -> dict[str, str | None]:
+    """What a still-dissatisfied second-round Form A keeps in its evaluation's `original`."""
+    return {
+        "form": "A",
+        "reason_category": answers.dissatisfaction_category,
+        "words": _text(answers.dissatisfaction_details),
+    }
 
 
 def checked_ratings(answers: FormAAnswers, *, second_round: bool) -> dict[str, Rating]:

@@ -41,6 +41,12 @@ DEFAULT_KEYS = {
 }
 # Outcomes after which the case's next number is tried (on its last number the case ends).
 DEFAULT_NEXT_NUMBER = frozenset({"wrong_number"})
+# A refusal (拒访) is never tried again the same day (app.desk.retries); a hard refusal or a
+# request never to be called ends the case, whatever the table says (check_outcomes keeps them
+# final, app.desk.calls ends the case on them).
+REFUSED = "refused_soft"
+NOT_SAME_DAY = frozenset({REFUSED})
+NEVER_AGAIN = frozenset({"refused_hard", "do_not_call"})
 _POSITION_STEP = 10  # room for an administrator to slot an outcome in between
 _DEFAULT_LABELS = {o.code: o.label for o in DEFAULT_OUTCOMES}
 MAX_RETRY_MINUTES = 7 * 24 * 60  # a week: a longer wait is a case forgotten, not a retry
@@ -199,7 +205,8 @@ def check_outcomes(rows: list[OutcomeRow]) -> list[OutcomeRow]:
     The rules keep the call desk usable: every outcome is named, uniquely; every active outcome
     but 已回访 has its own key (the desk offers only outcomes with a key); 已回访 stays active,
     final and a contact (Form A saves it); 预约回访 never ends the case nor moves to the next
-    number (the appointment would be lost); retry waits are 0 to 7 days, or the next half-day.
+    number (the appointment would be lost); 明确拒访 and 要求勿扰 stay final and never move to
+    another number (never called again); retry waits are 0 to 7 days, or the next half-day.
     """
     checked = [_checked_row(row) for row in rows]
     codes = {row.code for row in checked}
@@ -264,6 +271,11 @@ def _checked_row(row: OutcomeRow) -> OutcomeRow:
         raise refuse(
             "在用的结果须有快捷键（回访工作台用它选择结果）",
             "an active outcome needs a shortcut key (the call desk chooses outcomes by key)",
+        )
+    if row.code in NEVER_AGAIN and (not row.final or row.next_number):
+        raise refuse(
+            "须保持为结束、不换号：对方已明确拒绝，不能再拨打",
+            "stays final: the respondent asked never to be called again",
         )
     if row.code == APPOINTMENT and (row.final or row.next_number):
         raise refuse(

@@ -15,10 +15,12 @@ from functools import cache
 from sqlalchemy import Connection, Row, Select, Update, bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
+from app.calendar import WorkingCalendar
 from app.clock import current_time
 from app.desk.appointments import missed_appointments, record_missed
 from app.desk.claims import ClaimLost, unclaimed
 from app.desk.outcomes import default_label
+from app.desk.retries import CallingHours, calling_opens_at
 from app.desk.sampling import RefreshResult, refresh_queue
 from app.phones import mask_phone
 from app.settings import get_setting, read_settings
@@ -34,13 +36,14 @@ from db.models import (
     Staff,
     Unit,
 )
-from db.transactions import core_connection, write_connection
+from db.transactions import core_connection, session_factory, write_connection
 
 __all__ = [
     "AttemptView",
     "CallbackView",
     "ClaimLost",
     "EvaluationView",
+    "NextCase",
     "PhoneView",
     "QueueItem",
     "RefreshResult",
@@ -50,6 +53,7 @@ __all__ = [
     "refresh_queue",
     "release_claim",
     "renew_claim",
+    "take_next",
 ]
 
 
@@ -116,8 +120,33 @@ class QueueItem:
     callback: CallbackView | None = None
 
 
-def next_case(database_or_sessionmaker, operator_id: int, *, now=None) -> QueueItem | None:
+@dataclass
+class NextCase:
+    """What "next case" gave: the case (None: nothing due), and when calling hours begin when
+    they have not (then only appointments due now are handed out)."""
+
+    item: QueueItem | None
+    hours_open_at: datetime | None
+
+
+def take_next(database, operator_id: int, *, now=None) -> NextCase:
+    """The call desk's "next case": in calling hours on a working day any due case; outside
+    them only the appointments due now (a respondent who asked to be called then), with the
+    time calling hours begin (W 7.1.3.3, SPEC rule 4)."""
+    now = current_time(now)
+    with session_factory(database)() as session:
+        hours = CallingHours.from_settings(session)
+        calendar = WorkingCalendar.load(session)
+    opens_at = calling_opens_at(now, hours, calendar)
+    item = next_case(database, operator_id, now=now, appointments_only=opens_at is not None)
+    return NextCase(item, opens_at)
+
+
+def next_case(
+    database_or_sessionmaker, operator_id: int, *, now=None, appointments_only: bool = False
+) -> QueueItem | None:
     """Claim the next case for this operator in a transaction of its own; None when none is due.
+    `appointments_only`: only an appointment due now (outside calling hours, see take_next).
 
     Order: the operator's due appointments (and appointments anyone may take), then the units
     furthest behind their target, then the longest waiting. Entries reserved for another
@@ -138,7 +167,8 @@ def next_case(database_or_sessionmaker, operator_id: int, *, now=None) -> QueueI
             "operator_id": operator_id,
             "expires": now + timedelta(minutes=minutes),
         }
-        for claim in _claim_statements(connection.dialect.name == "postgresql"):
+        claims = _claim_statements(connection.dialect.name == "postgresql")
+        for claim in claims[:1] if appointments_only else claims:
             entry = connection.execute(claim, params).first()
             if entry is not None:
                 return _item(connection, entry)

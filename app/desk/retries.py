@@ -6,12 +6,12 @@ Pure functions: the caller supplies the calling hours and the working-day calend
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from app.calendar import WorkingCalendar
-from app.desk.outcomes import OutcomeRow
+from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.desk.outcomes import NOT_SAME_DAY, OutcomeRow
 from app.i18n import pick
 from app.settings import get_setting, parse_hours
 from app.zone import LOCAL_ZONE
@@ -65,21 +65,63 @@ def first_calling_time(
 
 
 def next_attempt_time(
-    last_attempt: datetime, outcome: OutcomeRow, hours: CallingHours, calendar: WorkingCalendar
+    last_attempt: datetime,
+    outcome: OutcomeRow,
+    hours: CallingHours,
+    calendar: WorkingCalendar,
+    *,
+    previous_attempt: datetime | None = None,
 ) -> datetime:
-    """When to call again after `last_attempt` ended with `outcome`.
+    """When to call again after `last_attempt` ended with `outcome` (SPEC rule 4, W 7.1.3.3).
 
-    An outcome with a retry wait (busy: 15 minutes) is tried after that wait; any other in the
-    next half-day, so that a number that does not answer in the morning is tried in the
-    afternoon, and one tried in the afternoon the next working morning. Times between the
-    sessions belong to the morning's half-day, so a lunchtime attempt is retried at 14:00.
+    - A refusal (拒访) is never tried again the same day: the next working day's first session.
+    - An outcome with a short retry wait (busy: 15 minutes) is tried after that wait, once: the
+      line was in use, so the respondent is near the phone and a second try soon is the best
+      chance; but when `previous_attempt` (the failed call before this one) fell in the same
+      half-day, the short wait was spent and the next try is in another half-day, so that the
+      attempts a case is allowed are not used up in one sitting.
+    - Any other failed call is tried in the next half-day: a number that does not answer in the
+      morning is tried in the afternoon, one tried in the afternoon the next working morning.
+      Times between the sessions belong to the morning's half-day (a lunchtime call: 14:00).
+
+    Final outcomes (明确拒访, 要求勿扰, …) are never retried: the caller ends the case first.
     """
     local = last_attempt.astimezone(LOCAL_ZONE)
-    if outcome.retry_minutes is not None:
-        return first_calling_time(local + timedelta(minutes=outcome.retry_minutes), hours, calendar)
-    afternoon_start = hours.afternoon[0]
-    if local.time() < afternoon_start:
-        following = datetime.combine(local.date(), afternoon_start, LOCAL_ZONE)
-    else:
+    if outcome.code in NOT_SAME_DAY:
         following = datetime.combine(local.date() + timedelta(days=1), time(), LOCAL_ZONE)
-    return first_calling_time(following, hours, calendar)
+        if outcome.retry_minutes is not None:  # a longer wait in the table still counts
+            following = max(following, local + timedelta(minutes=outcome.retry_minutes))
+        return first_calling_time(following, hours, calendar)
+    short_spent = previous_attempt is not None and _half_day(previous_attempt, hours) == _half_day(
+        local, hours
+    )
+    if outcome.retry_minutes is not None and not short_spent:
+        return first_calling_time(local + timedelta(minutes=outcome.retry_minutes), hours, calendar)
+    return first_calling_time(_next_half_day(local, hours), hours, calendar)
+
+
+def _half_day(moment: datetime, hours: CallingHours) -> tuple[date, bool]:
+    """The half-day a moment belongs to: its local date, and whether it is the afternoon's."""
+    local = moment.astimezone(LOCAL_ZONE)
+    return local.date(), local.time() >= hours.afternoon[0]
+
+
+def _next_half_day(local: datetime, hours: CallingHours) -> datetime:
+    if local.time() < hours.afternoon[0]:
+        return datetime.combine(local.date(), hours.afternoon[0], LOCAL_ZONE)
+    return datetime.combine(local.date() + timedelta(days=1), time(), LOCAL_ZONE)
+
+
+def calling_opens_at(
+    moment: datetime, hours: CallingHours, calendar: WorkingCalendar
+) -> datetime | None:
+    """None when `moment` is in calling hours on a working day; else when they next begin.
+
+    A year the calendar does not know yet counts as open: the desk is not stopped for a
+    calendar an administrator has still to enter (retries there are refused on their own).
+    """
+    try:
+        start = first_calling_time(moment, hours, calendar)
+    except CalendarUnknownError:
+        return None
+    return None if start <= moment else start

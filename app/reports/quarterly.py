@@ -87,6 +87,12 @@ def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
     return start, next_start - timedelta(days=1)
 
 
+def supplement_calendar_year(year: int, quarter: int) -> int:
+    """The year whose working calendar a quarter's supplement deadline is counted in: the
+    deadline is working days after the quarter's last day, so Q4's falls in the next year."""
+    return year + 1 if quarter == 4 else year
+
+
 def quarterly_report(
     session: Session,
     year: int,

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import xlsxwriter
 
-from app.reports.quarterly import AWAITING_SUPPLEMENT, FAIL, QuarterlyReport, UnitQuarter
+from app.reports.quarterly import (
+    AWAITING_SUPPLEMENT,
+    FAIL,
+    QuarterlyReport,
+    UnitQuarter,
+    supplement_calendar_year,
+)
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,8 @@ def shortfall(unit: UnitQuarter, target: float) -> int:
 
 def deadline_text(report: QuarterlyReport) -> str:
     if report.supplement_deadline is None:
-        return f"{report.end.year + (report.quarter == 4)}年的节假日安排尚未录入工作日历，补报截止日暂无法计算"
+        year = supplement_calendar_year(report.year, report.quarter)
+        return f"{year}年的节假日安排尚未录入工作日历，补报截止日暂无法计算"
     return f"{chinese_date(report.supplement_deadline)}（含当日）"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path, PurePath
 
 from PIL import Image
 from sqlalchemy import case as sql_case
@@ -19,6 +20,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.atomic_file import write_atomically
 from app.enterprise.forms import PRINTED, RETURNED, FormBStatusError, mark_scanned
 from app.errors import Refused
 from app.i18n import pick
@@ -365,6 +367,35 @@ def scan_file(database, attachment_id: int) -> ScanFile:
             )
         data = store.get(session, attachment.sha256)
         return ScanFile(data=data, media_type=attachment.media_type, pages=attachment.pages or 1)
+
+
+MEDIA_SUFFIXES = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+    "image/bmp": ".bmp",
+}
+
+
+def copy_attachment(
+    session: Session, store: AttachmentStore, attachment_id: int, folder: Path
+) -> Path:
+    """Write a stored attachment (a scan, a letter) into `folder` under its own name, for a
+    program of the computer to open; the path written. Raises FilingError when it is gone."""
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise FilingError(
+            pick(f"找不到附件 {attachment_id}", f"Attachment {attachment_id} not found")
+        )
+    data = store.get(session, attachment.sha256)
+    suffix = MEDIA_SUFFIXES.get(attachment.media_type, "")
+    name = PurePath((attachment.filename or "").replace("\\", "/")).name
+    if not name or name.startswith("."):
+        name = f"attachment-{attachment_id}{suffix}"
+    elif suffix and not name.lower().endswith(suffix):
+        name += suffix
+    return write_atomically(folder / name, data)
 
 
 def page_image(database, attachment_id: int, page_index: int, dpi: int = 110) -> Image.Image:

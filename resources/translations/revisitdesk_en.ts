@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="191"/>
         <source>管理员账号</source>
-        <translation>Administrator's account</translation>
+        <translation>Administrator&apos;s account</translation>
     </message>
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="194"/>
         <source>设置后，所有人都用用户名和密码登录；管理员在“管理 → 人员与角色”中为其他人建立账号。密码至少 8 个字符。</source>
-        <translation>From now on everybody logs in with a user name and password; the administrator makes the others' accounts in Admin → People and roles. A password has at least 8 characters.</translation>
+        <translation>From now on everybody logs in with a user name and password; the administrator makes the others&apos; accounts in Admin → People and roles. A password has at least 8 characters.</translation>
     </message>
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="207"/>
@@ -188,37 +188,52 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="185"/>
+        <location filename="../../ui/board/step_dialogs.py" line="190"/>
         <source>分派 {count} 项二次回访</source>
         <translation>Assign {count} second-round callback(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="185"/>
+        <location filename="../../ui/board/step_dialogs.py" line="190"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="187"/>
+        <location filename="../../ui/board/step_dialogs.py" line="193"/>
+        <source>回访员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/step_dialogs.py" line="194"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/step_dialogs.py" line="208"/>
+        <source>分派给(&amp;T)：</source>
+        <translation>Assign &amp;to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/step_dialogs.py" line="209"/>
         <source>回访员(&amp;O)：</source>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="188"/>
+        <location filename="../../ui/board/step_dialogs.py" line="210"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="201"/>
+        <location filename="../../ui/board/step_dialogs.py" line="204"/>
         <source>分派给回访员的二次回访进入其电话回访队列，按回访规则拨打。</source>
         <translation>Callbacks assigned to an operator go into their phone revisit queue and are called by the revisit rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="216"/>
+        <location filename="../../ui/board/step_dialogs.py" line="229"/>
         <source>还没有回访员。</source>
         <translation>There are no operators yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="222"/>
+        <location filename="../../ui/board/step_dialogs.py" line="235"/>
         <source>请选择单位。</source>
         <translation>Choose a unit.</translation>
     </message>
@@ -308,12 +323,12 @@
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="280"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="281"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="306"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="307"/>
         <source>已导出 {count} 条记录到 {path}</source>
         <translation>Exported {count} records to {path}</translation>
     </message>
@@ -359,128 +374,128 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup/actions.py" line="63"/>
+        <location filename="../../ui/backup/actions.py" line="69"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="69"/>
+        <location filename="../../ui/backup/actions.py" line="75"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="73"/>
+        <location filename="../../ui/backup/actions.py" line="79"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="75"/>
+        <location filename="../../ui/backup/actions.py" line="82"/>
         <source>回访台备份 (*.zip)</source>
         <translation>RevisitDesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="89"/>
+        <location filename="../../ui/backup/actions.py" line="96"/>
         <source>没有备份</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="91"/>
+        <location filename="../../ui/backup/actions.py" line="98"/>
         <source>备份已取消，没有留下未完成的文件。</source>
         <translation>Backup cancelled; no unfinished file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="92"/>
+        <location filename="../../ui/backup/actions.py" line="99"/>
         <source>正在备份到 {path}…</source>
         <translation>Backing up to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="100"/>
+        <location filename="../../ui/backup/actions.py" line="107"/>
         <source>注意：有 {n} 个附件在存储中缺失或已损坏，没有备份。</source>
         <translation>Note: {n} attachments are missing from storage or damaged and were not backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="104"/>
+        <location filename="../../ui/backup/actions.py" line="111"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="105"/>
+        <location filename="../../ui/backup/actions.py" line="112"/>
         <source>已备份到：
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="108"/>
+        <location filename="../../ui/backup/actions.py" line="115"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="115"/>
+        <location filename="../../ui/backup/actions.py" line="122"/>
         <source>校验备份</source>
         <translation>Verify backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="117"/>
-        <location filename="../../ui/backup/actions.py" line="157"/>
+        <location filename="../../ui/backup/actions.py" line="124"/>
+        <location filename="../../ui/backup/actions.py" line="164"/>
         <source>回访台备份 (*.zip);;所有文件 (*)</source>
         <translation>RevisitDesk backups (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="127"/>
-        <location filename="../../ui/backup/actions.py" line="165"/>
+        <location filename="../../ui/backup/actions.py" line="134"/>
+        <location filename="../../ui/backup/actions.py" line="172"/>
         <source>备份不能使用</source>
         <translation>Backup unusable</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="130"/>
+        <location filename="../../ui/backup/actions.py" line="137"/>
         <source>正在校验 {name}…</source>
         <translation>Verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="135"/>
+        <location filename="../../ui/backup/actions.py" line="142"/>
         <source>备份完好：{name}
 每个文件的 SHA-256 都与清单一致。</source>
         <translation>The backup is intact: {name}
 The SHA-256 of every file matches the manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="142"/>
+        <location filename="../../ui/backup/actions.py" line="149"/>
         <source>备份完好</source>
         <translation>Backup intact</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="151"/>
+        <location filename="../../ui/backup/actions.py" line="158"/>
         <source>从备份恢复</source>
         <translation>restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="155"/>
+        <location filename="../../ui/backup/actions.py" line="162"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="178"/>
+        <location filename="../../ui/backup/actions.py" line="185"/>
         <source>没有恢复</source>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="180"/>
+        <location filename="../../ui/backup/actions.py" line="187"/>
         <source>恢复已取消，没有留下新的数据库。</source>
         <translation>Restore cancelled; no new database was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="181"/>
+        <location filename="../../ui/backup/actions.py" line="188"/>
         <source>正在从 {name} 恢复…</source>
         <translation>Restoring from {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="188"/>
+        <location filename="../../ui/backup/actions.py" line="195"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="190"/>
+        <location filename="../../ui/backup/actions.py" line="197"/>
         <source>备份已恢复到新数据库：
 {target}
 
@@ -491,22 +506,22 @@ The SHA-256 of every file matches the manifest.</translation>
 The database in use was not changed. To use the restored database, start RevisitDesk with --db {target} (or set REVISITDESK_DB).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="210"/>
+        <location filename="../../ui/backup/actions.py" line="217"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="212"/>
+        <location filename="../../ui/backup/actions.py" line="219"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="216"/>
+        <location filename="../../ui/backup/actions.py" line="223"/>
         <source>需要管理员</source>
         <translation>Administrator needed</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="217"/>
+        <location filename="../../ui/backup/actions.py" line="224"/>
         <source>只有管理员可以{action}。当前使用者：{who}。</source>
         <translation>Only an administrator can {action}. Current user: {who}.</translation>
     </message>
@@ -760,12 +775,12 @@ The database in use was not changed. To use the restored database, start Revisit
         <translation>Assigned {count} second-round callback(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="397"/>
+        <location filename="../../ui/board/board_tab.py" line="396"/>
         <source>督办看板-{day}</source>
         <translation>Supervision board-{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="400"/>
+        <location filename="../../ui/board/board_tab.py" line="399"/>
         <source>导出督办看板</source>
         <translation>Export supervision board</translation>
     </message>
@@ -775,7 +790,7 @@ The database in use was not changed. To use the restored database, start Revisit
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="422"/>
+        <location filename="../../ui/board/board_tab.py" line="421"/>
         <source>已导出 {count} 项到 {path}</source>
         <translation>Exported {count} items to {path}</translation>
     </message>
@@ -966,7 +981,7 @@ The database in use was not changed. To use the restored database, start Revisit
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="296"/>
         <source>回访期限、二次回访和投诉的期限都按工作日计算（节假日与调休上班日）。每年 11 月国务院办公厅公布下一年的节假日安排，管理员在“管理 → 工作日历”中粘贴通知即可录入。</source>
-        <translation>Revisit, callback and complaint deadlines are counted in working days (public holidays and make-up working days). Every November the State Council publishes next year's holidays; an administrator pastes the notice in Admin → Working-day calendar.</translation>
+        <translation>Revisit, callback and complaint deadlines are counted in working days (public holidays and make-up working days). Every November the State Council publishes next year&apos;s holidays; an administrator pastes the notice in Admin → Working-day calendar.</translation>
     </message>
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="301"/>
@@ -992,119 +1007,139 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>CallDeskPage</name>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="76"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="81"/>
         <source>首次回访</source>
         <translation>First revisit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="77"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="82"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="147"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="157"/>
         <source>换人…</source>
         <translation>Switch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="148"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
         <source>换一位回访员在本机工作</source>
         <translation>Let another operator work at this seat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="151"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="161"/>
         <source>下一件 (F2)</source>
         <translation>Next case (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="154"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="164"/>
         <source>放回队列 (Shift+F2)</source>
         <translation>Put back (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="155"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="165"/>
         <source>不记录通话，把这件放回队列给别人</source>
         <translation>Give the case back to the queue without recording a call</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
-        <source>刷新队列</source>
-        <translation>Refresh queue</translation>
+        <location filename="../../ui/pages/call_desk_page.py" line="168"/>
+        <source>刷新队列 (F5)</source>
+        <translation>Refresh queue (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="160"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="170"/>
         <source>按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）</source>
         <translation>Draw due cases into the queue for the coverage targets (administrative, usually once a day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="214"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="224"/>
         <source>当前回访件</source>
         <translation>Current case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="220"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="230"/>
         <source>通话未完成 (F4)</source>
         <translation>Call not completed (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="221"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="231"/>
         <source>无人接听、占线、预约等：按 F4，再按结果的字母键</source>
         <translation>No answer, busy, appointment…: press F4, then the outcome&apos;s letter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="246"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="256"/>
         <source>网上及电话回访单（附件 A）</source>
         <translation>Online and phone revisit form (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="257"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="267"/>
         <source>服务用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="258"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="268"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="259"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="269"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="324"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="270"/>
+        <source>今日 (Ctrl+T)</source>
+        <translation>Today (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="271"/>
+        <source>覆盖率 (Ctrl+G)</source>
+        <translation>Coverage (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="273"/>
+        <source>Ctrl+T 今日 · Ctrl+G 覆盖率 · PgUp/PgDn 翻看回访记录 · F5 刷新队列</source>
+        <translation>Ctrl+T today · Ctrl+G coverage · PgUp/PgDn history · F5 refresh queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="355"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="329"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="360"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="334"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="335"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="441"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="365"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="366"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="524"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="341"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="372"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="361"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="392"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="371"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="402"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="383"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="418"/>
+        <source>现在没有到时间的预约。</source>
+        <translation>No appointment is due now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -1113,97 +1148,153 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="408"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="448"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="419"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="459"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="463"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="465"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="442"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="490"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
+        <source>放回队列</source>
+        <translation>Put back in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="491"/>
+        <source>回访单已填了一部分，放回队列后这些回答不会保存。仍要放回吗？</source>
+        <translation>Form A is partly filled in; putting the case back does not keep these answers. Put it back anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="492"/>
+        <source>回车：放回队列；Esc：留下继续回访。</source>
+        <translation>Enter: put it back; Esc: keep the case and go on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="494"/>
+        <source>留下继续</source>
+        <translation>Keep the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="511"/>
+        <source>已留下当前件，回答都在。</source>
+        <translation>The case stays with you, with its answers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="525"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="478"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="561"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="486"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="569"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="499"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="583"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="507"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="600"/>
+        <source>现在不在回访时段（{at} 开始），只取已到时间的预约。</source>
+        <translation>Outside calling hours (they start at {at}): only appointments due now are taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="610"/>
+        <source>不在回访时段</source>
+        <translation>Outside calling hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="612"/>
+        <source>现在不在回访时段，回访时段 {at} 开始。仍要拨打吗？</source>
+        <translation>It is outside calling hours; they start at {at}. Dial anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="617"/>
+        <source>仍然拨打(&amp;Y)</source>
+        <translation>&amp;Yes, dial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="619"/>
+        <source>不拨打(&amp;N)</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="634"/>
+        <source>没有拨打：不在回访时段。</source>
+        <translation>Not dialled: outside calling hours.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="645"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="511"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="649"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="556"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="694"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="558"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="696"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="560"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="698"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="562"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="700"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="593"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="732"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="639"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="778"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="641"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="780"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="679"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="818"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
     </message>
@@ -1248,7 +1339,7 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="276"/>
         <source>这仍是示例地址：群众扫码会打不开。请填写贵中心的网上评价地址。</source>
-        <translation>This is still the example address: people scanning it would reach nothing. Enter your centre's online evaluation address.</translation>
+        <translation>This is still the example address: people scanning it would reach nothing. Enter your centre&apos;s online evaluation address.</translation>
     </message>
 </context>
 <context>
@@ -1422,8 +1513,8 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
     </message>
     <message>
         <location filename="../../ui/complaints/capa_tab.py" line="210"/>
-        <source>状态(&amp;S)：</source>
-        <translation>&amp;Status:</translation>
+        <source>状态(&amp;T)：</source>
+        <translation>Sta&amp;tus:</translation>
     </message>
     <message>
         <location filename="../../ui/complaints/capa_tab.py" line="211"/>
@@ -1569,17 +1660,17 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseHistoryDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="69"/>
+        <location filename="../../ui/board/task_dialog.py" line="74"/>
         <source>业务件历史</source>
         <translation>Case history</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="76"/>
+        <location filename="../../ui/board/task_dialog.py" line="82"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="106"/>
+        <location filename="../../ui/board/task_dialog.py" line="127"/>
         <source>业务件历史 {case_no}</source>
         <translation>Case history {case_no}</translation>
     </message>
@@ -1683,8 +1774,8 @@ Enter searches at once, ↓ goes to the list.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_list_page.py" line="89"/>
-        <source>查找(&amp;F)：</source>
-        <translation>&amp;Find:</translation>
+        <source>查找(&amp;D)：</source>
+        <translation>Fin&amp;d:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_list_page.py" line="93"/>
@@ -1750,137 +1841,147 @@ Enter searches at once, ↓ goes to the list.</translation>
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="69"/>
+        <location filename="../../ui/desk/case_panel.py" line="75"/>
         <source>业务编号：</source>
         <translation>Case no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="70"/>
+        <location filename="../../ui/desk/case_panel.py" line="76"/>
         <source>办理事项类型：</source>
         <translation>Business type:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="71"/>
+        <location filename="../../ui/desk/case_panel.py" line="77"/>
         <source>受理单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="72"/>
+        <location filename="../../ui/desk/case_panel.py" line="78"/>
         <source>办结日期：</source>
         <translation>Completed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="73"/>
+        <location filename="../../ui/desk/case_panel.py" line="79"/>
         <source>申请人：</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="74"/>
+        <location filename="../../ui/desk/case_panel.py" line="80"/>
         <source>座落：</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="83"/>
+        <location filename="../../ui/desk/case_panel.py" line="89"/>
         <source>拨号 (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="87"/>
+        <location filename="../../ui/desk/case_panel.py" line="93"/>
         <source>下一个号码 (Ctrl+→)</source>
         <translation>Next number (Ctrl+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="91"/>
+        <location filename="../../ui/desk/case_panel.py" line="97"/>
         <source>通话时长，从拨号开始计时</source>
         <translation>Call time, counted from dialling</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="92"/>
+        <location filename="../../ui/desk/case_panel.py" line="98"/>
         <source>通话时长</source>
         <translation>Call time</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="96"/>
+        <location filename="../../ui/desk/case_panel.py" line="102"/>
         <source>这个件没有可拨打的号码。</source>
         <translation>This case has no number to dial.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="155"/>
+        <location filename="../../ui/desk/case_panel.py" line="161"/>
         <source>（无效号码）</source>
         <translation> (not a valid number)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="170"/>
+        <location filename="../../ui/desk/case_panel.py" line="176"/>
         <source>第 {n}/{count} 个号码</source>
         <translation>number {n} of {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="186"/>
+        <location filename="../../ui/desk/case_panel.py" line="197"/>
         <source>回访记录</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="187"/>
+        <location filename="../../ui/desk/case_panel.py" line="198"/>
         <source>以往评价</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="189"/>
+        <location filename="../../ui/desk/case_panel.py" line="200"/>
         <source>还没有拨打过。</source>
         <translation>No call yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="192"/>
+        <location filename="../../ui/desk/case_panel.py" line="203"/>
         <source>没有评价。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="208"/>
+        <location filename="../../ui/desk/case_panel.py" line="219"/>
         <source>二次回访：不满意原因</source>
         <translation>Second round: reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="210"/>
+        <location filename="../../ui/desk/case_panel.py" line="221"/>
         <source>{reason}；期限 {due}</source>
         <translation>{reason}; due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="217"/>
+        <location filename="../../ui/desk/case_panel.py" line="229"/>
         <source>被回访人反映：{words}</source>
         <translation>The respondent said: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="238"/>
+        <location filename="../../ui/desk/case_panel.py" line="246"/>
+        <source>已超期 {days} 个工作日</source>
+        <translation>{days} working days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/case_panel.py" line="248"/>
+        <source>已超期</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/case_panel.py" line="266"/>
         <source>{at} {channel} 第 {round} 轮：总体 {overall} · 效率 {efficiency} · 态度 {attitude} · 材料 {materials}</source>
         <translation>{at} {channel}, round {round}: overall {overall} · efficiency {efficiency} · attitude {attitude} · materials {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="250"/>
+        <location filename="../../ui/desk/case_panel.py" line="278"/>
         <source>；建议：{text}</source>
         <translation>; suggestion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="256"/>
+        <location filename="../../ui/desk/case_panel.py" line="284"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="257"/>
+        <location filename="../../ui/desk/case_panel.py" line="285"/>
         <source>上门/当面</source>
         <translation>Visit / in person</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="258"/>
+        <location filename="../../ui/desk/case_panel.py" line="286"/>
         <source>短信/微信</source>
         <translation>SMS / WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="259"/>
+        <location filename="../../ui/desk/case_panel.py" line="287"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="260"/>
+        <location filename="../../ui/desk/case_panel.py" line="288"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1917,7 +2018,7 @@ Enter searches at once, ↓ goes to the list.</translation>
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="137"/>
         <source>本中心名称(&amp;C)：</source>
-        <translation>&amp;Centre's name:</translation>
+        <translation>&amp;Centre&apos;s name:</translation>
     </message>
     <message>
         <location filename="../../ui/first_run/setup_wizard.py" line="140"/>
@@ -2515,17 +2616,17 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ComplaintPdf</name>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="38"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="35"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="40"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="38"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="58"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="54"/>
         <source>已保存到 {path}，但无法自动打开，请手动打开打印。</source>
         <translation>Saved to {path}, but it could not be opened automatically; open it by hand to print.</translation>
     </message>
@@ -2560,8 +2661,8 @@ Outcome and corrections: {reply}</translation>
     </message>
     <message>
         <location filename="../../ui/complaints/complaints_tab.py" line="114"/>
-        <source>状态(&amp;S)：</source>
-        <translation>&amp;Status:</translation>
+        <source>状态(&amp;T)：</source>
+        <translation>Sta&amp;tus:</translation>
     </message>
     <message>
         <location filename="../../ui/complaints/complaints_tab.py" line="115"/>
@@ -2728,47 +2829,47 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="41"/>
+        <location filename="../../ui/board/step_dialogs.py" line="39"/>
         <source>记录联系 {case_no}</source>
         <translation>Record contact {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="41"/>
+        <location filename="../../ui/board/step_dialogs.py" line="39"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="50"/>
+        <location filename="../../ui/board/step_dialogs.py" line="48"/>
         <source>被回访人说了什么，向其作了哪些解释（必填）</source>
         <translation>What the respondent said and what was explained to them (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="52"/>
+        <location filename="../../ui/board/step_dialogs.py" line="50"/>
         <source>向被回访人承诺的事项和时间（可不填）</source>
         <translation>What was promised to the respondent, and by when (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="54"/>
+        <location filename="../../ui/board/step_dialogs.py" line="52"/>
         <source>联系时间(&amp;T)：</source>
         <translation>&amp;Time of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="55"/>
+        <location filename="../../ui/board/step_dialogs.py" line="53"/>
         <source>联系方式(&amp;M)：</source>
         <translation>Contact &amp;method:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="56"/>
+        <location filename="../../ui/board/step_dialogs.py" line="54"/>
         <source>沟通内容(&amp;S)：</source>
         <translation>&amp;Summary:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="57"/>
+        <location filename="../../ui/board/step_dialogs.py" line="55"/>
         <source>承诺事项(&amp;P)：</source>
         <translation>&amp;Promises:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="64"/>
+        <location filename="../../ui/board/step_dialogs.py" line="62"/>
         <source>请填写沟通内容。</source>
         <translation>Fill in the summary.</translation>
     </message>
@@ -2930,202 +3031,202 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>EnterprisePage</name>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="129"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="286"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="132"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="289"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="131"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="134"/>
         <source>网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="134"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="137"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="138"/>
-        <source>状态(&amp;S)：</source>
-        <translation>&amp;Status:</translation>
+        <location filename="../../ui/pages/enterprise_page.py" line="141"/>
+        <source>状态(&amp;T)：</source>
+        <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="141"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="144"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="175"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="178"/>
         <source>录入答卷</source>
         <translation>Enter answers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="176"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="179"/>
         <source>标记已收回</source>
         <translation>Mark returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="177"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="180"/>
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="178"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="181"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="179"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="182"/>
         <source>打印选中</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="182"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="185"/>
         <source>打印本网点全部待办</source>
         <translation>Print outlet&apos;s due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="187"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="622"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="190"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="633"/>
         <source>打印评价二维码条</source>
         <translation>QR slips</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="188"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="630"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="191"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="641"/>
         <source>打印空白回访单</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="191"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="194"/>
         <source>{action}（{keys}）</source>
         <translation>{action} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="197"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="200"/>
         <source>把所选网点全部待打印、已打印未收回的反馈单打印在一起（Ctrl+Shift+P）</source>
         <translation>Print every form of the chosen outlet still to print or printed and not yet returned, in one document (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="200"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="203"/>
         <source>已核对扫描件上的企业公章或经办人签字，与录入内容一致（F7）</source>
         <translation>The enterprise seal or the agent&apos;s signature on the scan was checked and matches the answers entered (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="207"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="210"/>
         <source>取消生成(Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="303"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="306"/>
         <source>共 {count} 份</source>
         <translation>{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="346"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="349"/>
         <source>请先在列表中选择反馈单。</source>
         <translation>Select forms in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="360"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="363"/>
         <source>已标记收回 {count} 份。</source>
         <translation>{count} forms marked returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="371"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="374"/>
         <source>核验反馈单</source>
         <translation>Verify form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="373"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="376"/>
         <source>{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。
 核验人：</source>
         <translation>{case_no}: the enterprise seal or the agent&apos;s signature on the scan was checked, and the answers entered match the paper form.
 Verified by:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="386"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="389"/>
         <source>已核验 {case_no}。</source>
         <translation>{case_no} verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="397"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="400"/>
         <source>归档反馈单</source>
         <translation>Archive form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="398"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="401"/>
         <source>{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：</source>
         <translation>{case_no}: where the paper form is kept (e.g. Cabinet A-2026-11):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="413"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="416"/>
         <source>已归档 {case_no}。</source>
         <translation>{case_no} archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="442"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="445"/>
         <source>{case_no} 已{status}，不能再修改答卷。</source>
         <translation>{case_no} is {status}: its answers can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="488"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="499"/>
         <source>已保存 {case_no} 的答卷。</source>
         <translation>Answers of {case_no} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="490"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="501"/>
         <source>已保存 {case_no} 的答卷，不满意已转二次回访。</source>
         <translation>Answers of {case_no} saved; the dissatisfaction went to a second-round callback.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="520"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="531"/>
         <source>已核验或已归档的反馈单不能重新打印：{cases}</source>
         <translation>Verified or archived forms cannot be printed again: {cases}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="528"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="539"/>
         <source>企业回访反馈单-{case_no}</source>
         <translation>Form B-{case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="530"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="541"/>
         <source>企业回访反馈单-{count}份</source>
         <translation>Form B-{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="538"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="549"/>
         <source>打印企业回访反馈单</source>
         <translation>Print Form B</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="545"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="556"/>
         <source>请先在“网点”中选择要打印的网点。</source>
         <translation>Choose the outlet to print for under &quot;Outlet&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="558"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="569"/>
         <source>打印 {unit} 全部待办反馈单</source>
         <translation>Print all forms due at {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="559"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="570"/>
         <source>企业回访反馈单-{unit}</source>
         <translation>Form B-{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="560"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="571"/>
         <source>{unit} 没有待打印的反馈单。</source>
         <translation>{unit} has no forms due for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="586"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="597"/>
         <source>示例评价地址</source>
         <translation>Sample evaluation address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="588"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="599"/>
         <source>网上评价地址仍是示例地址，群众扫描二维码会打不开。
 请先在“设置 → 设置… → 打印”中填写本中心的网上评价地址。
 
@@ -3136,62 +3237,62 @@ First enter this centre&apos;s online evaluation address under “Settings → S
 Print with the sample address anyway (e.g. as a test print)?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="595"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="606"/>
         <source>仍然打印(&amp;P)</source>
         <translation>&amp;Print anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="604"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="615"/>
         <source>没有打印评价二维码条。</source>
         <translation>No evaluation QR slips were printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="623"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="634"/>
         <source>评价二维码条-{count}件</source>
         <translation>Evaluation slips-{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="630"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="641"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="641"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="652"/>
         <source>打印空白回访单（附件 A）</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="642"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="653"/>
         <source>空白回访单-{copies}份</source>
         <translation>Blank Form A-{copies} copies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="675"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="686"/>
         <source>已取消生成，什么也没有打印。</source>
         <translation>Stopped: nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="682"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="693"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="699"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="710"/>
         <source>正在生成… 第 {done} / {total} 页</source>
         <translation>Writing… page {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="723"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="734"/>
         <source>已输出到 {where}。</source>
         <translation>Sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="732"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="743"/>
         <source>已打印 {count} 份反馈单，输出到 {where}。</source>
         <translation>{count} forms printed, sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="761"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="772"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
@@ -3348,7 +3449,7 @@ Print with the sample address anyway (e.g. as a test print)?</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/exporting.py" line="25"/>
+        <location filename="../../ui/feedback/exporting.py" line="26"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -3728,134 +3829,139 @@ Print with the sample address anyway (e.g. as a test print)?</translation>
 <context>
     <name>FormBAnswersDialog</name>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="48"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="53"/>
         <source>录入企业回访反馈单：{case_no}</source>
         <translation>Enter Form B: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="51"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="56"/>
         <source>非常熟悉</source>
         <translation>Very familiar</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="52"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="57"/>
         <source>一般</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="53"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="58"/>
         <source>不了解</source>
         <translation>Unfamiliar</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="66"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="71"/>
         <source>元，如 1,234.50</source>
         <translation>yuan, e.g. 1,234.50</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="74"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="79"/>
         <source>是否了解政策</source>
         <translation>Policy knowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="81"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="86"/>
         <source>对服务是否满意</source>
         <translation>Satisfied with the service</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="96"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="101"/>
         <source>企业名称(&amp;N)：</source>
         <translation>Enterprise &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="97"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="102"/>
         <source>办理登记类型(&amp;T)：</source>
         <translation>Registration &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="98"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="103"/>
         <source>办理登记所用环节：</source>
         <translation>Steps of the registration:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="99"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="104"/>
         <source>所用时间（天）：</source>
         <translation>Time taken (days):</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="102"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="107"/>
         <source>登记费</source>
         <translation>Registration fee</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="103"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="108"/>
         <source>契税</source>
         <translation>Deed tax</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="104"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="109"/>
         <source>印花税</source>
         <translation>Stamp duty</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="112"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="117"/>
         <source>所缴纳费用（元）：</source>
         <translation>Fees paid (yuan):</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="114"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="119"/>
         <source>是否了解针对企业的
 不动产登记政策：</source>
         <translation>Knows the registration
 policy for enterprises:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="115"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="120"/>
         <source>对服务是否满意：</source>
         <translation>Satisfied with the service:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="116"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="121"/>
         <source>意见建议(&amp;S)：</source>
         <translation>&amp;Suggestions:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="117"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="122"/>
         <source>企业联系人(&amp;E)：</source>
         <translation>&amp;Enterprise contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="118"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="123"/>
         <source>回访联系人(&amp;R)：</source>
         <translation>&amp;Revisit contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="121"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="126"/>
         <source>按纸质反馈单逐项录入：回车到下一项，数字键选择答案，Ctrl+Enter 保存。</source>
         <translation>Type in the paper form field by field: Enter moves on, number keys choose answers, Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="129"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="134"/>
         <source>保存 (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="133"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="138"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="185"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="192"/>
+        <source>扫描件 第 {page}/{pages} 页</source>
+        <translation>Scan, page {page}/{pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="222"/>
         <source>合计：金额有误</source>
         <translation>Total: an amount is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="190"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="227"/>
         <source>合计：{total} 元</source>
         <translation>Total: {total} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/answers_dialog.py" line="196"/>
+        <location filename="../../ui/enterprise/answers_dialog.py" line="233"/>
         <source>请选择“对服务是否满意”。</source>
         <translation>Choose whether the enterprise is satisfied with the service.</translation>
     </message>
@@ -3956,92 +4062,92 @@ policy for enterprises:</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/board/history_view.py" line="41"/>
+        <location filename="../../ui/board/history_view.py" line="54"/>
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="42"/>
+        <location filename="../../ui/board/history_view.py" line="55"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="43"/>
+        <location filename="../../ui/board/history_view.py" line="56"/>
         <source>联系</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="44"/>
+        <location filename="../../ui/board/history_view.py" line="57"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="45"/>
+        <location filename="../../ui/board/history_view.py" line="58"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="46"/>
+        <location filename="../../ui/board/history_view.py" line="59"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="47"/>
+        <location filename="../../ui/board/history_view.py" line="60"/>
         <source>廉洁</source>
         <translation>Integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="58"/>
+        <location filename="../../ui/board/history_view.py" line="71"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="59"/>
+        <location filename="../../ui/board/history_view.py" line="72"/>
         <source>办理事项</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="60"/>
+        <location filename="../../ui/board/history_view.py" line="73"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="61"/>
+        <location filename="../../ui/board/history_view.py" line="74"/>
         <source>受理日期</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="62"/>
+        <location filename="../../ui/board/history_view.py" line="75"/>
         <source>办结日期</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="63"/>
+        <location filename="../../ui/board/history_view.py" line="76"/>
         <source>办理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="64"/>
+        <location filename="../../ui/board/history_view.py" line="77"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="65"/>
+        <location filename="../../ui/board/history_view.py" line="78"/>
         <source>企业名称</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="66"/>
+        <location filename="../../ui/board/history_view.py" line="79"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="67"/>
+        <location filename="../../ui/board/history_view.py" line="80"/>
         <source>经办人</source>
         <translation>Handling staff</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="68"/>
+        <location filename="../../ui/board/history_view.py" line="81"/>
         <source>座落</source>
         <translation>Location</translation>
     </message>
@@ -4075,8 +4181,8 @@ policy for enterprises:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/import_page.py" line="85"/>
-        <source>文件(&amp;F)：</source>
-        <translation>&amp;File:</translation>
+        <source>文件(&amp;L)：</source>
+        <translation>Fi&amp;le:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/import_page.py" line="87"/>
@@ -4330,67 +4436,67 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
     </message>
@@ -4742,68 +4848,80 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>OutcomeStrip</name>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="63"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="69"/>
         <source>通话未完成：按结果的字母键（Esc 取消）</source>
         <translation>Call not completed: press the outcome&apos;s letter (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="71"/>
-        <location filename="../../ui/desk/outcome_strip.py" line="200"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="77"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="225"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="79"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="82"/>
+        <source>如 m1030、明天 10:30、12-08 10:30</source>
+        <translation>e.g. m1030, 明天 10:30, 12-08 10:30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/outcome_strip.py" line="85"/>
+        <source>可写：10:30、明天 10:30、后天、周五 15:00、下周一上午、12-08 10:30、2026-12-08 10:30、202612081030。
+快捷写法：j 今天、m 明天、h 后天、z1…z7 本周一…日、x1…x7 下周一…日，如 m1030 = 明天 10:30。</source>
+        <translation>Type e.g. 10:30, 明天 10:30 (tomorrow), 后天, 周五 15:00, 下周一上午, 12-08 10:30, 2026-12-08 10:30, 202612081030.
+Short forms: j today, m tomorrow, h the day after, z1…z7 Monday…Sunday this week, x1…x7 next week; m1030 = tomorrow 10:30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/outcome_strip.py" line="95"/>
         <source>由我本人回访</source>
         <translation>Call back myself</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="80"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="96"/>
         <source>勾选后，预约的电话只派给同一回访员</source>
         <translation>When ticked, only this operator gets the appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="84"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="100"/>
         <source>预约时间：</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="96"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="113"/>
         <source>记录并下一件 (Enter)</source>
         <translation>Record and next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="99"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="116"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="131"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="148"/>
         <source>需要填写备注</source>
         <translation>Needs a note</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="200"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="225"/>
         <source>备注（必填）：</source>
         <translation>Note (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="202"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="227"/>
         <source>例如：对方说明的原因</source>
         <translation>e.g. the reason the respondent gave</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="202"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="227"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="208"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="233"/>
         <source>请先按字母键选择通话结果。</source>
         <translation>Press the letter of an outcome first.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="213"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="238"/>
         <source>“{outcome}”需要填写备注。</source>
         <translation>“{outcome}” needs a note.</translation>
     </message>
@@ -5070,17 +5188,17 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="205"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="203"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="207"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="203"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise/pdf_printing.py" line="218"/>
+        <location filename="../../ui/enterprise/pdf_printing.py" line="213"/>
         <source>没有保存 {path}：{reason}</source>
         <translation>{path} not saved: {reason}</translation>
     </message>
@@ -5475,7 +5593,7 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="167"/>
+        <location filename="../../ui/board/step_dialogs.py" line="165"/>
         <source>请填写内容。</source>
         <translation>Fill in the text.</translation>
     </message>
@@ -5526,133 +5644,133 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="60"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="73"/>
         <source>登记投诉/建议（投诉登记表 H.1）</source>
         <translation>Register complaint / suggestion (complaint registration form H.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="60"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="73"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="79"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="92"/>
         <source>手机或固定电话</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="83"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="96"/>
         <source>可不填；填写后回车查找</source>
         <translation>Optional; press Enter to look it up</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="86"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="99"/>
         <source>查找(&amp;L)</source>
         <translation>&amp;Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="93"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="106"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="98"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="111"/>
         <source>投诉人反映的问题和诉求（必填）</source>
         <translation>The problem and request the complainant raised (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="107"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="120"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="108"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="121"/>
         <source>方式(&amp;W)：</source>
         <translation>Channel (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="109"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="122"/>
         <source>分类(&amp;G)：</source>
         <translation>Cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="120"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="133"/>
         <source>投诉时间(&amp;T)：</source>
         <translation>&amp;Time of complaint:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="121"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="134"/>
         <source>投诉人(&amp;N)：</source>
         <translation>Complai&amp;nant:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="122"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="135"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="123"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="136"/>
         <source>地址(&amp;A)：</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="124"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="137"/>
         <source>关联业务编号(&amp;B)：</source>
         <translation>Related case no. (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="128"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="141"/>
         <source>被投诉网点(&amp;U)：</source>
         <translation>O&amp;utlet complained about:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="129"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="142"/>
         <source>被投诉人员(&amp;S)：</source>
         <translation>&amp;Staff complained about:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="130"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="143"/>
         <source>投诉内容(&amp;C)：</source>
         <translation>&amp;Complaint:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="131"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="144"/>
         <source>受理人(&amp;R)：</source>
         <translation>&amp;Received by:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="134"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="147"/>
         <source>首次联系和答复期限按工作日历自投诉日期起算（默认 2 个和 15 个工作日）。Ctrl+Enter 登记，Esc 取消。</source>
         <translation>First contact and answer deadlines count in working days from the complaint date (by default 2 and 15 working days). Ctrl+Enter registers, Esc cancels.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="192"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="205"/>
         <source>找不到业务编号 {case_no}。</source>
         <translation>Case no. {case_no} not found.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="201"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="214"/>
         <source>{type} · 受理单位 {unit} · 经办人 {handler} · 申请人 {applicant}</source>
         <translation>{type} · Accepting unit {unit} · Handling staff {handler} · Applicant {applicant}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="202"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="215"/>
         <source>（未知类型）</source>
         <translation>(unknown type)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="204"/>
-        <location filename="../../ui/complaints/register_dialog.py" line="205"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="217"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="218"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="222"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="235"/>
         <source>（未指明）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/register_dialog.py" line="249"/>
+        <location filename="../../ui/complaints/register_dialog.py" line="262"/>
         <source>请填写投诉内容。</source>
         <translation>Fill in the complaint.</translation>
     </message>
@@ -5678,37 +5796,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="98"/>
+        <location filename="../../ui/board/step_dialogs.py" line="96"/>
         <source>解决 {case_no}</source>
         <translation>Resolve {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="98"/>
+        <location filename="../../ui/board/step_dialogs.py" line="96"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="100"/>
+        <location filename="../../ui/board/step_dialogs.py" line="98"/>
         <source>向被回访人所作的解释、已采取的措施（必填）</source>
         <translation>What was explained to the respondent and what was done (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="102"/>
+        <location filename="../../ui/board/step_dialogs.py" line="100"/>
         <source>处理说明(&amp;E)：</source>
         <translation>&amp;Explanation:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="107"/>
+        <location filename="../../ui/board/step_dialogs.py" line="105"/>
         <source>二次回访电话已录入被回访人的评价：{answers}</source>
         <translation>The second-round call already recorded the respondent&apos;s evaluation: {answers}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="113"/>
+        <location filename="../../ui/board/step_dialogs.py" line="111"/>
         <source>被回访人的二次回访评价（回访单，记为第二轮，不计分）：</source>
         <translation>The respondent&apos;s second-round evaluation (Form A, recorded as round two, not scored):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="135"/>
+        <location filename="../../ui/board/step_dialogs.py" line="133"/>
         <source>请填写处理说明。</source>
         <translation>Fill in the explanation.</translation>
     </message>
@@ -5816,12 +5934,12 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="124"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="125"/>
         <source>新数据库文件</source>
         <translation>New database file</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="126"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="128"/>
         <source>SQLite 数据库 (*.sqlite3 *.db)</source>
         <translation>SQLite databases (*.sqlite3 *.db)</translation>
     </message>
@@ -6048,8 +6166,8 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/scanning_page.py" line="199"/>
-        <source>查找业务件(&amp;F)：</source>
-        <translation>&amp;Find case:</translation>
+        <source>查找业务件(&amp;D)：</source>
+        <translation>Fin&amp;d case:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/scanning_page.py" line="206"/>
@@ -6077,108 +6195,108 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Match to a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="268"/>
+        <location filename="../../ui/pages/scanning_page.py" line="269"/>
         <source>选择扫描文件</source>
         <translation>Choose scan files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="270"/>
+        <location filename="../../ui/pages/scanning_page.py" line="271"/>
         <source>扫描文件 ({patterns})</source>
         <translation>Scans ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="307"/>
+        <location filename="../../ui/pages/scanning_page.py" line="309"/>
         <source>无法读取文件：{reason}</source>
         <translation>Cannot read the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="312"/>
+        <location filename="../../ui/pages/scanning_page.py" line="314"/>
         <source>正在添加 {count} 个文件…</source>
         <translation>Adding {count} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="327"/>
-        <location filename="../../ui/pages/scanning_page.py" line="465"/>
+        <location filename="../../ui/pages/scanning_page.py" line="329"/>
+        <location filename="../../ui/pages/scanning_page.py" line="467"/>
         <source>{file} 未添加：{reason}</source>
         <translation>{file} not added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="358"/>
+        <location filename="../../ui/pages/scanning_page.py" line="360"/>
         <source>扫描放在扫描仪上的全部页（Ctrl+Shift+S）</source>
         <translation>Scan every page in the scanner (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="361"/>
+        <location filename="../../ui/pages/scanning_page.py" line="363"/>
         <source>没有可用的扫描仪：未安装扫描仪支持（python-sane）或未连接扫描仪。可以拖放文件、选择文件或使用监视文件夹。</source>
         <translation>No scanner available: scanner support (python-sane) is not installed or no scanner is connected. Drop files, choose them or use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="379"/>
+        <location filename="../../ui/pages/scanning_page.py" line="381"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="398"/>
+        <location filename="../../ui/pages/scanning_page.py" line="400"/>
         <source>选择扫描仪存放文件的文件夹</source>
         <translation>Choose the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="425"/>
+        <location filename="../../ui/pages/scanning_page.py" line="427"/>
         <source>监视文件夹不存在：{folder}</source>
         <translation>The watched folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="498"/>
+        <location filename="../../ui/pages/scanning_page.py" line="500"/>
         <source>待匹配 ({count})</source>
         <translation>Unmatched ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="502"/>
+        <location filename="../../ui/pages/scanning_page.py" line="504"/>
         <source>{file} 第 {page}/{pages} 页</source>
         <translation>{file} page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="503"/>
+        <location filename="../../ui/pages/scanning_page.py" line="505"/>
         <source>扫描件</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="506"/>
+        <location filename="../../ui/pages/scanning_page.py" line="508"/>
         <source>添加于 {at}</source>
         <translation>Added {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="508"/>
+        <location filename="../../ui/pages/scanning_page.py" line="510"/>
         <source>读到的二维码：{text}</source>
         <translation>QR code read: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="537"/>
+        <location filename="../../ui/pages/scanning_page.py" line="539"/>
         <source>待匹配区是空的。</source>
         <translation>The tray is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="540"/>
+        <location filename="../../ui/pages/scanning_page.py" line="542"/>
         <source>未能从这一页识别业务件。请查找并选择它所属的业务件。</source>
         <translation>No case was recognised on this page. Find and choose the case it belongs to.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="542"/>
+        <location filename="../../ui/pages/scanning_page.py" line="544"/>
         <source>这一页的二维码不是有效的回访单编码：{text}</source>
         <translation>The QR code on this page is not a valid form code: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="545"/>
+        <location filename="../../ui/pages/scanning_page.py" line="547"/>
         <source>第 {row}/{count} 页</source>
         <translation>Page {row}/{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="607"/>
+        <location filename="../../ui/pages/scanning_page.py" line="609"/>
         <source>已归档到业务件 {case_no}。</source>
         <translation>Filed to case {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="618"/>
+        <location filename="../../ui/pages/scanning_page.py" line="620"/>
         <source>已丢弃这一页（文件仍保留）。</source>
         <translation>Page discarded (the file is kept).</translation>
     </message>
@@ -6229,12 +6347,12 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>{unit} ({n} to revisit)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/send_cases_dialog.py" line="105"/>
+        <location filename="../../ui/sync/send_cases_dialog.py" line="106"/>
         <source>保存待回访业务件</source>
         <translation>Save cases to revisit</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/send_cases_dialog.py" line="107"/>
+        <location filename="../../ui/sync/send_cases_dialog.py" line="109"/>
         <source>回访台同步文件 (*{suffix})</source>
         <translation>RevisitDesk sync files (*{suffix})</translation>
     </message>
@@ -6445,178 +6563,178 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="61"/>
+        <location filename="../../ui/pages/statistics_page.py" line="65"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="62"/>
+        <location filename="../../ui/pages/statistics_page.py" line="66"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="65"/>
+        <location filename="../../ui/pages/statistics_page.py" line="69"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="66"/>
+        <location filename="../../ui/pages/statistics_page.py" line="70"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="67"/>
+        <location filename="../../ui/pages/statistics_page.py" line="71"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="68"/>
+        <location filename="../../ui/pages/statistics_page.py" line="72"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="102"/>
+        <location filename="../../ui/pages/statistics_page.py" line="106"/>
         <source>周期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="108"/>
+        <location filename="../../ui/pages/statistics_page.py" line="112"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="116"/>
+        <location filename="../../ui/pages/statistics_page.py" line="120"/>
         <source>{month} 月</source>
         <translation>{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="119"/>
-        <location filename="../../ui/pages/statistics_page.py" line="252"/>
+        <location filename="../../ui/pages/statistics_page.py" line="123"/>
+        <location filename="../../ui/pages/statistics_page.py" line="256"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="122"/>
+        <location filename="../../ui/pages/statistics_page.py" line="126"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="123"/>
+        <location filename="../../ui/pages/statistics_page.py" line="127"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="124"/>
+        <location filename="../../ui/pages/statistics_page.py" line="128"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="130"/>
+        <location filename="../../ui/pages/statistics_page.py" line="134"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="131"/>
+        <location filename="../../ui/pages/statistics_page.py" line="135"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="252"/>
-        <source>月份(&amp;M)：</source>
-        <translation>&amp;Month:</translation>
+        <location filename="../../ui/pages/statistics_page.py" line="256"/>
+        <source>月份(&amp;N)：</source>
+        <translation>Mo&amp;nth:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="266"/>
+        <location filename="../../ui/pages/statistics_page.py" line="270"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="269"/>
+        <location filename="../../ui/pages/statistics_page.py" line="273"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="300"/>
+        <location filename="../../ui/pages/statistics_page.py" line="304"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="346"/>
+        <location filename="../../ui/pages/statistics_page.py" line="350"/>
         <source>未达标单位补报截止 {day}</source>
         <translation>Units below target report supplements by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="350"/>
+        <location filename="../../ui/pages/statistics_page.py" line="354"/>
         <source>补报截止日未知：工作日历尚未录入 {year} 年</source>
         <translation>Supplement deadline unknown: the working-day calendar has no {year} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="354"/>
+        <location filename="../../ui/pages/statistics_page.py" line="358"/>
         <source>{period}（{start} 至 {end}）&#x3000;覆盖率目标 {target:g}%&#x3000;{deadline}&#x3000;{below} 个单位低于目标</source>
         <translation>{period} ({start} to {end})   Coverage target {target:g}%   {deadline}   Units below target: {below}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="365"/>
+        <location filename="../../ui/pages/statistics_page.py" line="369"/>
         <source>&#x3000;·&#x3000;双击单位（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a unit (or press Enter) to see its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="367"/>
+        <location filename="../../ui/pages/statistics_page.py" line="371"/>
         <source>&#x3000;·&#x3000;这个季度没有办结的业务件</source>
         <translation>   ·   No cases were completed in this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="373"/>
+        <location filename="../../ui/pages/statistics_page.py" line="377"/>
         <source>{period}（{start} 至 {end}）电话回访分析</source>
         <translation>Phone revisit analysis, {period} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="412"/>
+        <location filename="../../ui/pages/statistics_page.py" line="416"/>
         <source>{period}电话回访分析</source>
         <translation>Phone revisit analysis {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="425"/>
+        <location filename="../../ui/pages/statistics_page.py" line="429"/>
         <source>{period}回访考核通报</source>
         <translation>Revisit assessment report {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="435"/>
+        <location filename="../../ui/pages/statistics_page.py" line="438"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="436"/>
+        <location filename="../../ui/pages/statistics_page.py" line="439"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="439"/>
+        <location filename="../../ui/pages/statistics_page.py" line="443"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="466"/>
+        <location filename="../../ui/pages/statistics_page.py" line="472"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="474"/>
+        <location filename="../../ui/pages/statistics_page.py" line="480"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="476"/>
+        <location filename="../../ui/pages/statistics_page.py" line="482"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="480"/>
+        <location filename="../../ui/pages/statistics_page.py" line="486"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="492"/>
+        <location filename="../../ui/pages/statistics_page.py" line="498"/>
         <source>没有可显示的结果。按 F5 重新计算。</source>
         <translation>Nothing to show. Press F5 to compute again.</translation>
     </message>
@@ -6741,63 +6859,63 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/actions.py" line="79"/>
+        <location filename="../../ui/sync/actions.py" line="84"/>
         <source>回访台同步文件 (*{suffix});;所有文件 (*)</source>
         <translation>RevisitDesk sync files (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="103"/>
+        <location filename="../../ui/sync/actions.py" line="108"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="118"/>
+        <location filename="../../ui/sync/actions.py" line="123"/>
         <source>正在导出同步文件…</source>
         <translation>Exporting the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="123"/>
+        <location filename="../../ui/sync/actions.py" line="128"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="141"/>
+        <location filename="../../ui/sync/actions.py" line="146"/>
         <source>正在导入同步文件…</source>
         <translation>Importing the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="164"/>
+        <location filename="../../ui/sync/actions.py" line="169"/>
         <source>正在导出待回访业务件…</source>
         <translation>Exporting cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="183"/>
+        <location filename="../../ui/sync/actions.py" line="188"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="184"/>
+        <location filename="../../ui/sync/actions.py" line="189"/>
         <source>只有组长或管理员可以处理同步冲突。请以组长身份使用本机后再打开。</source>
         <translation>Only a team lead or an administrator can resolve sync conflicts. Use this computer as a team lead, then open it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="195"/>
+        <location filename="../../ui/sync/actions.py" line="200"/>
         <source>同步文件已导出</source>
         <translation>Sync file exported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="200"/>
+        <location filename="../../ui/sync/actions.py" line="205"/>
         <source>同步文件已导入</source>
         <translation>Sync file imported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="203"/>
-        <location filename="../../ui/sync/actions.py" line="207"/>
+        <location filename="../../ui/sync/actions.py" line="208"/>
+        <location filename="../../ui/sync/actions.py" line="212"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="207"/>
+        <location filename="../../ui/sync/actions.py" line="212"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled; no data was written.</translation>
     </message>
@@ -6805,103 +6923,103 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="134"/>
+        <location filename="../../ui/board/task_dialog.py" line="155"/>
         <source>记录联系</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="135"/>
+        <location filename="../../ui/board/task_dialog.py" line="156"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="136"/>
+        <location filename="../../ui/board/task_dialog.py" line="157"/>
         <source>未解决关闭</source>
         <translation>Close unresolved</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="137"/>
-        <location filename="../../ui/board/task_dialog.py" line="317"/>
+        <location filename="../../ui/board/task_dialog.py" line="158"/>
+        <location filename="../../ui/board/task_dialog.py" line="338"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="138"/>
+        <location filename="../../ui/board/task_dialog.py" line="159"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="175"/>
+        <location filename="../../ui/board/task_dialog.py" line="196"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="176"/>
+        <location filename="../../ui/board/task_dialog.py" line="197"/>
         <source>状态：{status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="177"/>
+        <location filename="../../ui/board/task_dialog.py" line="198"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="180"/>
+        <location filename="../../ui/board/task_dialog.py" line="201"/>
         <source>负责人：{owner}</source>
         <translation>Owner: {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="182"/>
+        <location filename="../../ui/board/task_dialog.py" line="203"/>
         <source>办结期限：{day}</source>
         <translation>Due: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="185"/>
+        <location filename="../../ui/board/task_dialog.py" line="206"/>
         <source>反映：{words}</source>
         <translation>Reported: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="187"/>
+        <location filename="../../ui/board/task_dialog.py" line="208"/>
         <source>结论：{text}</source>
         <translation>Conclusion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="208"/>
+        <location filename="../../ui/board/task_dialog.py" line="229"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="210"/>
+        <location filename="../../ui/board/task_dialog.py" line="231"/>
         <source>仅限组长、管理员</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="219"/>
+        <location filename="../../ui/board/task_dialog.py" line="240"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="294"/>
+        <location filename="../../ui/board/task_dialog.py" line="315"/>
         <source>未解决关闭 {case_no}</source>
         <translation>Close unresolved {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="295"/>
+        <location filename="../../ui/board/task_dialog.py" line="316"/>
         <source>未能解决的原因（经组长审批后关闭，原因记入业务件历史）：</source>
         <translation>Why it could not be resolved (closed with the team lead&apos;s approval; the reason goes into the case history):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="296"/>
+        <location filename="../../ui/board/task_dialog.py" line="317"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="315"/>
+        <location filename="../../ui/board/task_dialog.py" line="336"/>
         <source>重新打开 {case_no}</source>
         <translation>Reopen {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="316"/>
+        <location filename="../../ui/board/task_dialog.py" line="337"/>
         <source>重新打开的原因（如被回访人仍不满意）：</source>
         <translation>Why it is reopened (e.g. the respondent is still dissatisfied):</translation>
     </message>
@@ -6929,12 +7047,12 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="54"/>
+        <location filename="../../ui/desk/today_view.py" line="55"/>
         <source>今天已拨 {calls} 通 · 预约 {appointments} 个</source>
         <translation>Today: {calls} calls · {appointments} appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/today_view.py" line="74"/>
+        <location filename="../../ui/desk/today_view.py" line="75"/>
         <source>预约回访：{at}</source>
         <translation>Appointment: {at}</translation>
     </message>
@@ -7587,44 +7705,54 @@ A unit that appeared because its name was misspelt in an import: merge it into t
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../ui/backup/actions.py" line="48"/>
+        <location filename="../../ui/backup/actions.py" line="49"/>
+        <source>仅限管理员</source>
+        <translation>Administrators only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="50"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="49"/>
+        <location filename="../../ui/backup/actions.py" line="53"/>
         <source>校验备份…</source>
         <translation>Verify backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="50"/>
+        <location filename="../../ui/backup/actions.py" line="54"/>
         <source>从备份恢复到新数据库…</source>
         <translation>Restore a backup to a new database…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="41"/>
+        <location filename="../../ui/sync/actions.py" line="44"/>
         <source>导出同步文件(&amp;E)…</source>
         <translation>&amp;Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="42"/>
+        <location filename="../../ui/sync/actions.py" line="45"/>
         <source>导出全部记录（补缺）(&amp;A)…</source>
         <translation>Export &amp;all records (fill gaps)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="43"/>
+        <location filename="../../ui/sync/actions.py" line="46"/>
         <source>导入同步文件(&amp;I)…</source>
         <translation>&amp;Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="44"/>
+        <location filename="../../ui/sync/actions.py" line="47"/>
         <source>发送待回访业务件(&amp;S)…</source>
         <translation>&amp;Send cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="45"/>
+        <location filename="../../ui/sync/actions.py" line="49"/>
         <source>同步冲突(&amp;C)…</source>
         <translation>Sync &amp;conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="52"/>
+        <source>仅限组长和管理员</source>
+        <translation>Team leads and administrators only</translation>
     </message>
 </context>
 <context>

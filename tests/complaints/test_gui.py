@@ -554,3 +554,31 @@ def test_closing_the_form_while_a_case_is_looked_up(
     assert tab.register_dialog is None
     qtbot.waitUntil(lambda: not isValid(form))  # deleted once the lookup has finished
     assert not operations.busy()
+
+
+def test_enter_in_the_case_number_finds_the_case_and_does_not_register(
+    qtbot: QtBot, kept: list[QWidget], any_db: Database, world: World
+) -> None:
+    """As the field's hint says, Enter looks the case up; it does not also press 登记."""
+    Clock(at(2026, 10, 12, 10))
+    tab = ComplaintsTab(any_db, Seat(lead(world)))
+    show(qtbot, tab, kept)
+    with qtbot.waitSignal(tab.register_opened) as opened:
+        qtbot.keyClick(tab.table, Qt.Key.Key_N, CTRL)
+    form = opened.args[0]
+    activate(qtbot, form)
+    qtbot.keyClick(form, Qt.Key.Key_B, ALT)  # 关联业务编号(&B)
+    assert QApplication.focusWidget() is form.case_edit
+    submitted: list[object] = []
+    form.submitted.connect(submitted.append)
+    qtbot.keyClicks(form.case_edit, world.case_no)
+    with qtbot.waitSignal(form.case_looked_up):
+        qtbot.keyClick(form.case_edit, Qt.Key.Key_Return)
+    assert form.staff_combo.currentText() == "张伟"
+    assert submitted == []
+    assert not form.error_label.isVisible()  # no "请填写投诉内容。"
+    assert form.isVisible() and QApplication.focusWidget() is form.case_edit
+    form.reject()
+    qtbot.waitUntil(lambda: not operations.busy())
+    with any_db.sessions() as session:
+        assert session.scalars(select(Complaint)).all() == []

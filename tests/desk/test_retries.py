@@ -8,7 +8,13 @@ import pytest
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.desk.outcomes import OutcomeRow
-from app.desk.retries import CallingHours, first_calling_time, next_attempt_time, parse_span
+from app.desk.retries import (
+    CallingHours,
+    calling_opens_at,
+    first_calling_time,
+    next_attempt_time,
+    parse_span,
+)
 
 from .helpers import local
 
@@ -99,3 +105,48 @@ def test_hours_are_checked():
         parse_span("9点到12点")
     with pytest.raises(ValueError):
         CallingHours((time(14), time(17)), (time(9), time(12)))
+
+
+# Issue 16, item 5: retry timing per outcome.
+
+REFUSED = OutcomeRow("refused_soft", "拒访", "Refused", "R", False, True, True, None, 0, True)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        (local(2026, 11, 16, 10), local(2026, 11, 17, 9)),  # a morning refusal: not at 14:00
+        (local(2026, 11, 16, 15), local(2026, 11, 17, 9)),
+        (local(2026, 11, 20, 10), local(2026, 11, 23, 9)),  # Friday: Monday
+    ],
+)
+def test_a_refusal_is_never_retried_the_same_day(last, expected):
+    assert next_attempt_time(last, REFUSED, HOURS, CALENDAR) == expected
+
+
+def test_a_refusal_is_not_retried_the_same_day_even_with_a_short_wait_in_the_table():
+    short = OutcomeRow("refused_soft", "拒访", "Refused", "R", False, True, True, 30, 0, True)
+    assert next_attempt_time(local(2026, 11, 16, 10), short, HOURS, CALENDAR) == local(
+        2026, 11, 17, 9
+    )
+
+
+def test_busy_is_retried_soon_once_then_in_another_half_day():
+    first_busy = local(2026, 11, 16, 10)
+    assert next_attempt_time(first_busy, BUSY, HOURS, CALENDAR) == local(2026, 11, 16, 10, 15)
+    second_busy = local(2026, 11, 16, 10, 15)
+    assert next_attempt_time(
+        second_busy, BUSY, HOURS, CALENDAR, previous_attempt=first_busy
+    ) == local(2026, 11, 16, 14)
+    # A busy line after a call in another half-day still gets its short wait.
+    assert next_attempt_time(
+        local(2026, 11, 16, 14, 30), BUSY, HOURS, CALENDAR, previous_attempt=first_busy
+    ) == local(2026, 11, 16, 14, 45)
+
+
+def test_calling_opens_at_says_when_calling_hours_begin():
+    assert calling_opens_at(local(2026, 11, 20, 7, 46), HOURS, CALENDAR) == local(2026, 11, 20, 9)
+    assert calling_opens_at(local(2026, 11, 20, 12, 30), HOURS, CALENDAR) == local(2026, 11, 20, 14)
+    assert calling_opens_at(local(2026, 11, 21, 10), HOURS, CALENDAR) == local(2026, 11, 23, 9)
+    assert calling_opens_at(local(2026, 11, 20, 10), HOURS, CALENDAR) is None
+    assert calling_opens_at(local(2027, 3, 1, 7), HOURS, CALENDAR) is None  # unknown year: open

@@ -3,14 +3,17 @@ record a contact, resolve with the round-2 answers; and what an operator does no
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PIL import Image
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,6 +21,7 @@ from app.callbacks.opening import escalate_integrity
 from app.callbacks.tasks import resolve
 from app.desk.calls import FormAAnswers
 from app.ratings import Rating
+from app.scanning.filing import add_scan, file_page
 from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import CallbackContact, CallbackTask, Case, Evaluation, IntegrityEscalation
@@ -270,6 +274,75 @@ def test_bulk_assign_and_export(
     sheet = openpyxl.load_workbook(tmp_path / "看板.xlsx").active
     references = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)]
     assert references == shown(page) == ["LX-1", "TS-001", "LX-2", "SZ-1"]
+
+
+def test_keyboard_focus_never_changes_the_assignment_by_itself(
+    qtbot: QtBot, page: BoardPage, board_db: Database
+) -> None:
+    """Alt+O then Down picks the next operator; it does not switch the assignment to a unit."""
+    choose_user(qtbot, page, "张组长")
+    tab = page.board_tab
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
+    tab.table.setFocus()
+    tab.table.selectRow(shown(page).index("LX-2"))
+    qtbot.keyClick(tab.table, Key.Key_F6)
+    qtbot.waitUntil(lambda: isinstance(tab.assign_dialog, AssignDialog))
+    dialog = tab.assign_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(dialog, Key.Key_U, alt)  # to the unit box: focus alone chooses nothing
+    assert QApplication.focusWidget() is dialog.unit_combo
+    assert dialog.target_combo.currentText() == "回访员"
+    qtbot.keyClick(dialog, Key.Key_O, alt)
+    assert QApplication.focusWidget() is dialog.operator_combo
+    first = dialog.operator_combo.currentText()
+    qtbot.keyClick(QApplication.focusWidget(), Key.Key_Down)  # the next operator
+    chosen = dialog.operator_combo.currentText()
+    assert chosen != first
+    assert dialog.target_combo.currentText() == "回访员"
+    with qtbot.waitSignal(tab.listed):
+        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Return, CTRL)
+    assert tab.message_label.text() == "已分派 1 项二次回访。"
+    with board_db.sessions() as session:
+        task = session.scalar(select(CallbackTask).join(Case).where(Case.case_no == "LX-2"))
+        assert task.assigned_to_id is not None  # to a person, not only to a unit
+        assert tab.model.row_at(shown(page).index("LX-2")).owner == chosen
+
+
+def test_a_scan_in_the_history_opens_from_the_keyboard(
+    qtbot: QtBot,
+    page: BoardPage,
+    board_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    image = io.BytesIO()
+    Image.new("RGB", (120, 160), "white").save(image, "PNG")
+    scan = image.getvalue()
+    added = add_scan(board_db, scan, "来件.png", source="dialog", operator="张组长")
+    with board_db.sessions.begin() as session:
+        file_page(session, added.attachment_id, 0, "LX-1", "张组长")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    choose_user(qtbot, page, "张组长")
+    tab = page.board_tab
+    tab.table.selectRow(shown(page).index("LX-1"))
+    tab.open_current()
+    dialog = tab.item_dialog
+    qtbot.waitUntil(lambda: dialog.summary is not None)
+    idle(qtbot)
+    view = dialog.history_view
+    assert "扫描件归档 · 来件.png" in view.toPlainText()
+    view.setFocus()
+    qtbot.keyClick(view, Key.Key_Tab)  # to the scan's link
+    with qtbot.waitSignal(dialog.attachment_shown) as shown_signal:
+        qtbot.keyClick(view, Key.Key_Return)
+    path = Path(shown_signal.args[0])
+    assert path.name == "来件.png" and path.read_bytes() == scan
+    assert [url.toLocalFile() for url in opened] == [str(path)]
+    dialog.reject()
 
 
 def test_an_operator_sees_no_integrity_tab_and_cannot_assign_or_close(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -267,7 +267,7 @@ def test_an_outcome_without_a_note_is_recorded_by_its_key_at_once(
     assert entry(desk_db, first.entry_id).ready_at > DESK_NOW
 
 
-def test_an_appointment_takes_its_time_from_the_picker(
+def test_an_appointment_proposes_the_next_half_day(
     qtbot: QtBot, desk: CallDeskPage, desk_db: Database
 ) -> None:
     keys = Keyboard(qtbot)
@@ -278,10 +278,11 @@ def test_an_appointment_takes_its_time_from_the_picker(
 
     assert desk.strip.appointment_row.isVisible()
     assert QApplication.focusWidget() is desk.strip.appointment_edit
-    proposed = desk.strip.appointment_edit.dateTime().toPython()
-    # In the halls' wall-clock time (the machine's own zone may be another).
-    assert proposed > DESK_NOW.replace(tzinfo=None)
-    assert proposed.time().minute == 0  # a half-day's start
+    # In the halls' wall-clock time (the machine's own zone may be another): Monday morning.
+    assert desk.strip.appointment_edit.text() == "2026-11-23 09:00"
+    assert desk.strip.appointment_edit.selectedText() == "2026-11-23 09:00"  # typing replaces it
+    assert desk.strip.appointment_preview.text() == "→ 2026-11-23 周一 09:00"
+    proposed = datetime(2026, 11, 23, 9)
     desk.strip.same_operator_check.setChecked(True)
     with qtbot.waitSignal(desk.call_recorded), qtbot.waitSignal(desk.case_shown):
         keys.press(Key.Key_Return)
@@ -715,3 +716,246 @@ def test_a_callback_assigned_to_the_operator_comes_first_and_takes_round_two_ans
             )
             == 1
         )
+
+
+def _assign_first_callback(database: Database, **changes) -> tuple[int, int]:
+    """The demo's first callback, assigned to the operator (so it comes first): its ids."""
+    from app.callbacks.tasks import assign
+    from app.staff import add_staff
+
+    with database.sessions.begin() as session:
+        lead = add_staff(session, "组长乙", "team_lead").id
+        task = session.scalars(select(CallbackTask).order_by(CallbackTask.id)).first()
+        for name, value in changes.items():
+            setattr(task, name, value)
+        assign(session, [task.id], by_id=lead, staff_id=operator_id(database))
+        return task.id, task.case_id
+
+
+def test_a_second_round_dissatisfaction_needs_its_words_and_keeps_its_reason(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    task_id, case_id = _assign_first_callback(desk_db)
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    assert (desk.item.kind, desk.item.case_id) == ("callback", case_id)
+    form = desk.form
+    keys.press("4")  # 总体情况 still 不满意
+    for _ in range(3):
+        keys.press("2")
+    keys.press("5")  # 流程/系统问题
+    assert QApplication.focusWidget() is form.dissatisfaction_details
+    keys.press(Key.Key_Tab)
+    keys.press("N")
+    evaluations_before = count(desk_db, Evaluation)
+
+    keys.press(Key.Key_Return, CTRL)  # the panel says the problem is required: it is
+    wait_idle(qtbot)
+    assert form.error_label.text() == "有“不满意”的评价时，请记录被回访人反映的具体问题"
+    assert QApplication.focusWidget() is form.dissatisfaction_details
+    assert count(desk_db, Evaluation) == evaluations_before
+
+    keys.type("系统一直显示审核中")
+    with qtbot.waitSignal(desk.case_saved) as saved:
+        keys.press(Key.Key_Return, CTRL)
+    with desk_db.sessions() as session:
+        second = session.get(Evaluation, saved.args[0].evaluation_id)
+        assert second.round == 2
+        assert second.original["reason_category"] == "process"
+        assert second.original["words"] == "系统一直显示审核中"
+
+
+def test_release_with_half_typed_answers_asks_first_and_keeps_the_draft(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database, drafts_dir: Path
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    keys.press("2")
+    keys.press("3")
+    draft = DraftStore(drafts_dir).path(desk.operator_id, first.entry_id)
+
+    keys.press(Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    box = desk.release_box
+    assert box is QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()))
+    assert draft.exists()  # kept while the operator decides
+    keys.press(Key.Key_Escape)  # keep the case
+    qtbot.waitUntil(lambda: desk.release_box is None)
+    assert desk.item is first
+    assert desk.form.rows["overall"].value() is Rating.SATISFIED
+    assert entry(desk_db, first.entry_id).claimed_by_id == desk.operator_id
+    assert draft.exists()
+    qtbot.waitUntil(lambda: desk.form_box.isAncestorOf(QApplication.focusWidget()))
+
+    keys.press(Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    box = desk.release_box
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()))
+    with qtbot.waitSignal(desk.operation_finished):
+        keys.press(Key.Key_Return)  # Enter confirms
+    assert desk.item is None
+    assert desk.message_label.text() == f"已放回队列：{first.case_no}"
+    assert entry(desk_db, first.entry_id).claimed_by_id is None
+    assert not draft.exists()
+
+
+def test_the_side_tabs_the_queue_refresh_and_the_history_have_keys(
+    qtbot: QtBot, desk: CallDeskPage, window: MainWindow
+) -> None:
+    from ui.navigation_keys import KEY_ROLE, PageKeyDelegate
+
+    keys = Keyboard(qtbot)
+    keys.press("T", CTRL)
+    assert desk.side_tabs.currentWidget() is desk.today_view
+    keys.press("G", CTRL)
+    assert desk.side_tabs.currentWidget() is desk.coverage_view
+    wait_idle(qtbot)
+    with qtbot.waitSignal(desk.operation_finished):
+        keys.press(Key.Key_F5)
+    assert desk.message_label.text().startswith("队列已刷新：新抽取 ")
+    assert desk.refresh_button.text() == "刷新队列 (F5)"
+    wait_idle(qtbot)
+
+    take_next(qtbot, keys, desk)
+    panel = desk.case_panel
+    panel.history_label.setText("<br>".join(f"第 {n} 行" for n in range(200)))
+    bar = panel.history_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    focused = QApplication.focusWidget()
+    keys.press(Key.Key_PageDown)
+    assert bar.value() > 0
+    assert QApplication.focusWidget() is focused  # the form keeps the keyboard
+    keys.press(Key.Key_PageUp)
+    assert bar.value() == 0
+
+    # The page keys are drawn beside the pages' names, not only in tooltips.
+    assert isinstance(window.navigation.itemDelegate(), PageKeyDelegate)
+    shown = [window.navigation.item(i).data(KEY_ROLE) for i in range(window.navigation.count())]
+    assert shown[:7] == [f"Ctrl+{n}" for n in range(1, 8)]
+    name = window.navigation.item(0).text()
+    assert name == "回访工作台"  # the name itself stays as it was
+    room = window.navigation.fontMetrics().horizontalAdvance(f"{name}  Ctrl+1")
+    assert window.navigation.viewport().width() > room + window.navigation.iconSize().width()
+
+
+def test_an_overdue_callback_shows_its_deadline_in_red_with_the_days_late(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    _assign_first_callback(desk_db, due_on=date(2026, 11, 13))  # a week before: 5 working days
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    assert desk.item.kind == "callback"
+    history = desk.case_panel.history_label.text()
+    assert "期限 2026-11-13" in history
+    assert "color: #b3261e" in history and "已超期 5 个工作日" in history
+
+
+def test_a_new_message_replaces_the_old_result_and_today_shows_whole_case_numbers(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    keys = Keyboard(qtbot)
+    take_next(qtbot, keys, desk)
+    first = desk.item
+    for key in "11111":
+        keys.press(key)
+    with qtbot.waitSignal(desk.case_saved), qtbot.waitSignal(desk.case_shown):
+        keys.press(Key.Key_Return, CTRL)
+    wait_idle(qtbot)
+    second = desk.item
+    assert desk.result_label.text() == f"已保存 {first.case_no}。"  # beside "已取件"
+    with qtbot.waitSignal(desk.operation_finished):
+        keys.press(Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.message_label.text() == f"已放回队列：{second.case_no}"
+    assert desk.result_label.text() == ""
+
+    from app.desk.today import TodayRow
+    from ui.desk.today_view import TodayView
+
+    view = TodayView()
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.show()
+    case_no = "3701022026061270239600"
+    row = TodayRow(
+        at=DESK_NOW, case_no=case_no, applicant="欧阳建国", outcome_label="已回访", kind="call"
+    )
+    view.show_rows([row])
+    table = view.table
+    qtbot.waitUntil(lambda: table.columnWidth(3) > 0)
+    text_width = table.fontMetrics().horizontalAdvance(case_no)
+    assert table.columnWidth(3) >= text_width
+
+
+def _coverage_row(unit_coverage: type) -> object:
+    return unit_coverage(
+        unit="历城区不动产登记中心（董家分中心）",
+        cases=400,
+        online=40,
+        phone=48,
+        enterprise=0,
+        revisited=88,
+        coverage=0.22,
+        target=0.3,
+        shortfall=12,
+        completion_rate=0.23,
+        calls_needed=52,
+        queued=0,
+        no_valid_phone=0,
+    )
+
+
+def test_the_coverage_figures_stay_on_one_line(qtbot: QtBot) -> None:
+    from app.desk.coverage import UnitCoverage
+    from ui.desk.coverage_view import CoverageView
+
+    view = CoverageView()
+    qtbot.addWidget(view)
+    view.resize(300, 400)
+    view.show()
+    view.show_plan(2026, 4, [_coverage_row(UnitCoverage)])
+    qtbot.waitUntil(lambda: view.unit_blocks[0].isVisible())
+    (label,) = [w for w in view.unit_blocks[0].findChildren(QLabel) if "需拨打" in w.text()]
+    assert label.text() == "还差 12 件 · 需拨打 52"
+    line = label.fontMetrics().height()
+    assert label.height() < 2 * line, "wrapped"
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_auto_dial_dials_the_first_number_as_soon_as_the_case_is_on_screen(
+    qtbot: QtBot, desk: CallDeskPage, desk_db: Database
+) -> None:
+    from app.settings import set_setting
+
+    with desk_db.sessions.begin() as session:
+        set_setting(session, "desk.auto_dial", True)
+    with qtbot.waitSignal(desk.operation_finished):
+        desk.load_desk()
+    wait_idle(qtbot)
+    handler = TelHandler()
+    QDesktopServices.setUrlHandler("tel", handler, "dial")
+    try:
+        keys = Keyboard(qtbot)
+        take_next(qtbot, keys, desk)
+    finally:
+        QDesktopServices.unsetUrlHandler("tel")
+    phone = desk.item.phones[desk.item.next_phone_index]
+    assert handler.urls == [f"tel:{phone.e164}"]
+    assert desk.timer.running()
+    assert desk.message_label.text() == f"正在拨打 {phone.masked}…"
+    # From the case on screen a Form A is then 6 keys: four ratings, 廉洁纪律 and Ctrl+Enter.
+    keys.pressed = 0
+    for key in "11111":
+        keys.press(key)
+    with qtbot.waitSignal(desk.case_saved):
+        keys.press(Key.Key_Return, CTRL)
+    assert keys.pressed == 6
+
+
+def test_auto_dial_is_a_desk_setting_off_by_default() -> None:
+    from app.settings import OPTIONS
+
+    option = OPTIONS["desk.auto_dial"]
+    assert (option.area, option.default) == ("desk", False)
+    assert "Ctrl+D" in option.help

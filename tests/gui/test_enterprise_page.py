@@ -3,15 +3,17 @@ returned forms, and the printing of a generated PDF."""
 
 from __future__ import annotations
 
+import io
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,7 +21,9 @@ from app.demo import fill_demo_data
 from app.enterprise.forms import (
     PRINTED,
     RETURNED,
+    SCANNED,
     TO_DO,
+    VERIFIED,
     ensure_form_b_records,
     form_b_list,
     mark_printed,
@@ -27,11 +31,12 @@ from app.enterprise.forms import (
 from app.printing.form_b import form_b_print_data, write_form_b
 from app.ratings import Channel, Rating
 from app.roles import Role
+from app.scanning.filing import add_scan, file_page
 from app.settings import set_setting
 from app.staff import StaffMember, add_staff
 from db.database import Database
 from db.models import Case, EnterpriseFeedback, Evaluation
-from ui.current_user import log_in_as
+from ui.current_user import log_in_as, save_user_name
 from ui.enterprise.answers_dialog import FormBAnswersDialog
 from ui.enterprise.pdf_printing import PdfPrintDialog, print_pdf
 from ui.main_window import MainWindow
@@ -361,3 +366,60 @@ def test_a_batch_of_forms_shows_its_progress_and_escape_stops_it(
             session.execute(select(EnterpriseFeedback.id, EnterpriseFeedback.status)).all()
         )
     assert {i: statuses[i] for i in before} == before
+
+
+def test_the_scan_beside_the_answers_and_the_verifier_filled_in(
+    qtbot: QtBot, page: EnterprisePage, filled: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answers are typed beside the scan they come from; 核验人 starts with the person
+    at this seat (chosen on the board, where nobody logs in), and Enter verifies."""
+    row = page.model.rows()[0]
+    with filled.sessions.begin() as session:
+        mark_printed(session, [row.id])
+    image = io.BytesIO()
+    Image.new("RGB", (120, 160), "white").save(image, "PNG")
+    added = add_scan(filled, image.getvalue(), "反馈单.png", source="dialog", operator="王芳")
+    with filled.sessions.begin() as session:
+        file_page(session, added.attachment_id, 0, row.case_no, "王芳")
+        assert session.get(EnterpriseFeedback, row.id).status == SCANNED
+    with qtbot.waitSignal(page.listed):
+        page.refresh()
+    select_rows(page, [row_of(page, row.id)])
+    page.table.setFocus()
+    with qtbot.waitSignal(page.operation_finished):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.answers_dialog
+    assert isinstance(dialog, FormBAnswersDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.scan_viewer is not None and dialog.scan_viewer.isVisible()
+    assert (dialog.scan_viewer.image.width(), dialog.scan_viewer.image.height()) == (120, 160)
+    assert dialog.scan_viewer.position_label.text() == "扫描件 第 1/1 页"
+    dialog.satisfaction_row.setFocus()
+    qtbot.keyClick(dialog.satisfaction_row, Qt.Key.Key_2)  # 满意
+    with qtbot.waitSignal(page.answers_saved):
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    qtbot.waitUntil(lambda: page.answers_dialog is None)
+
+    save_user_name("王芳")
+    try:
+        select_rows(page, [row_of(page, row.id)])
+        asked: list[str] = []
+
+        def answer(_parent, _title, _label, _echo, text):  # the person accepts what is shown
+            asked.append(text)
+            return text, True
+
+        monkeypatch.setattr(QInputDialog, "getText", answer)
+        page.window().activateWindow()
+        qtbot.waitUntil(page.window().isActiveWindow)
+        page.table.setFocus()
+        with qtbot.waitSignal(page.forms_changed):
+            qtbot.keyClick(page.table, Qt.Key.Key_F7)
+    finally:
+        save_user_name(None)
+    assert asked == ["王芳"]
+    with filled.sessions() as session:
+        record = session.get(EnterpriseFeedback, row.id)
+        assert (record.status, record.verified_by) == (VERIFIED, "王芳")

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.importing import import_file
 from app.reports.monthly import monthly_analysis
-from app.reports.quarterly import quarterly_report
+from app.reports.quarterly import quarterly_report, supplement_calendar_year
 from app.reports.unit_cases import unit_cases
 from app.zone import LOCAL_ZONE
 from db.database import Database
@@ -485,3 +485,30 @@ def test_the_ledger_in_english(qtbot: QtBot, imported: Database, window: MainWin
     assert {"Completed", "No answer", "Refused"} <= outcomes
     assert view.ledger_label.text() == "Phone revisit ledger (Appendix F, Table F.1): 36 calls."
     assert cell(table, 0, ledger.COL_CONTACT, Qt.ItemDataRole.ToolTipRole).startswith("Case no. ")
+
+
+def test_q4_asks_for_the_next_years_calendar_on_the_page_and_in_the_export(
+    qtbot: QtBot, page: StatisticsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Q4's supplement deadline falls in January: the page and the export both ask for the
+    calendar of the next year (the page said the quarter's own year)."""
+    assert supplement_calendar_year(2026, 4) == 2027
+    assert supplement_calendar_year(2026, 3) == 2026
+    page.quarter_combo.setFocus()
+    with qtbot.waitSignal(page.operation_finished):
+        qtbot.keyClick(page.quarter_combo, Qt.Key.Key_Down)  # 第三季度 → 第四季度
+    assert page.report is not None and page.report.quarter == 4
+    assert page.report.supplement_deadline is None  # the samples' calendar ends with 2026
+    assert "工作日历尚未录入 2027 年" in page.summary_label.text()
+
+    target = tmp_path / "q4.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(page.operation_finished):
+        qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    cells = "\n".join(
+        str(value)
+        for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
+    assert "2027年的节假日安排尚未录入工作日历" in cells

@@ -291,3 +291,49 @@ def test_only_the_right_roles_may_open_the_dialogs(sqlite_db, qtbot, monkeypatch
         open_dialog(window)
     assert told == [window, window, window]
     qtbot.waitUntil(lambda: not operations.busy())
+
+
+def _file_menu_actions(window: MainWindow) -> dict[str, object]:
+    """The 文件 menu's actions and its 网点同步 submenu's, by text, the menus filled."""
+    (file_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "文件(&F)"]
+    file_menu.aboutToShow.emit()  # filled when first opened
+    found = {a.text(): a for a in file_menu.actions() if a.text()}
+    (sync_menu,) = [a.menu() for a in file_menu.actions() if a.menu() is not None]
+    sync_menu.aboutToShow.emit()
+    found.update({a.text(): a for a in sync_menu.actions()})
+    file_menu.aboutToShow.emit()  # opened again: looks at the user again
+    return found
+
+
+def test_the_file_menu_disables_what_the_role_may_not_do_and_follows_the_user(
+    sqlite_db, qtbot, monkeypatch
+):
+    people = accounts(sqlite_db)
+    log_in_as(StaffMember(people.operator, "王芳", Role.OPERATOR))
+    window = MainWindow(sqlite_db, "zh")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages[0].operator_id is not None and not operations.busy())
+    found = _file_menu_actions(window)
+    for text in ("立即备份…", "从备份恢复到新数据库…"):
+        assert not found[text].isEnabled(), text
+        assert found[text].toolTip() == "仅限管理员"
+    assert not found["同步冲突(&C)…"].isEnabled()
+    assert found["同步冲突(&C)…"].toolTip() == "仅限组长和管理员"
+    assert found["校验备份…"].isEnabled()  # only reads a file: anyone
+    assert found["导出同步文件(&E)…"].isEnabled()
+
+    # A lead may decide conflicts but not back up.
+    log_in_as(StaffMember(people.lead, "张组长", Role.TEAM_LEAD))
+    found = _file_menu_actions(window)
+    assert found["同步冲突(&C)…"].isEnabled()
+    assert not found["立即备份…"].isEnabled()
+
+    # After 切换用户 the window is built again for the administrator: all enabled.
+    _answer_log_in(qtbot, "admin")
+    actions.switch_user(window)
+    assert logged_in().id == people.admin
+    found = _file_menu_actions(window)
+    assert all(action.isEnabled() for action in found.values())
+    assert found["立即备份…"].toolTip() != "仅限管理员"
+    qtbot.waitUntil(lambda: not operations.busy())

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +42,7 @@ from app.audit_export import values_text, write_audit_file
 from app.clock import local_now
 from app.zone import LOCAL_ZONE
 from db.database import Database
+from ui import file_dialogs
 from ui.operations import Operation, Progress, operation
 from ui.rows_model import RowsModel
 
@@ -273,14 +273,15 @@ class AuditDialog(QDialog):
         if self.busy:
             return
         name = f"审计日志-{local_now():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_path(
             self,
             self.tr("导出审计日志"),
+            "report",
             name,
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
         )
         if path:
-            self.export(Path(path))
+            self.export(path)
 
     def export(self, path: Path) -> None:
         """Write every entry that matches the filters (not only those shown) to `path`."""

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from app import clock
 from app.backup import (
@@ -31,8 +31,9 @@ from app.backup import (
 from app.roles import Permission, role_label
 from db.database import Database
 from db.engine import data_dir, sqlite_path
+from ui import file_dialogs
 from ui.backup.restore_dialog import RestoreDialog
-from ui.current_user import current_staff, permitted
+from ui.current_user import current_staff, enable_for, permitted
 from ui.operations import operation
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,14 @@ def add_backup_actions(menu: QMenu, window: QWidget) -> BackupActions:
     keeps one BackupActions, which outlives the menus.
     """
     actions = window.findChild(BackupActions) or BackupActions(window, window.database)
-    menu.addAction(actions.tr("立即备份…")).triggered.connect(actions.back_up_now)
-    menu.addAction(actions.tr("校验备份…")).triggered.connect(actions.verify)
-    menu.addAction(actions.tr("从备份恢复到新数据库…")).triggered.connect(actions.restore)
+    administrators_only = actions.tr("仅限管理员")
+    back_up = menu.addAction(actions.tr("立即备份…"))
+    back_up.triggered.connect(actions.back_up_now)
+    enable_for(menu, back_up, Permission.ADMINISTER, administrators_only)
+    menu.addAction(actions.tr("校验备份…")).triggered.connect(actions.verify)  # anyone may
+    restore = menu.addAction(actions.tr("从备份恢复到新数据库…"))
+    restore.triggered.connect(actions.restore)
+    enable_for(menu, restore, Permission.ADMINISTER, administrators_only)
     return actions
 
 
@@ -68,16 +74,17 @@ class BackupActions(QObject):
         except BackupError as error:  # e.g. an in-memory database
             self._show(QMessageBox.Icon.Warning, self.tr("无法备份"), str(error))
             return
-        chosen, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_path(
             self.window,
             self.tr("立即备份"),
-            str(suggested),
+            "backup",
+            suggested.name,
             self.tr("回访台备份 (*.zip)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
+            folder=suggested.parent,  # the backup folder of the settings, until another is used
+            confirm_overwrite=False,  # an existing file is refused
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != ".zip":
             path = path.with_name(f"{path.name}.zip")
         database = self.database
@@ -110,15 +117,15 @@ class BackupActions(QObject):
     # 校验备份…
 
     def verify(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_path(
             self.window,
             self.tr("校验备份"),
-            str(self._backup_folder()),
+            "backup",
             self.tr("回访台备份 (*.zip);;所有文件 (*)"),
+            folder=self._backup_folder(),
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         (
             operation(self.window, None, lambda progress: verify_backup(path, progress))
             .on_success(self._verified)
@@ -150,15 +157,15 @@ class BackupActions(QObject):
     def restore(self) -> None:
         if not self._administrator(self.tr("从备份恢复")):
             return
-        chosen, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_path(
             self.window,
             self.tr("选择要恢复的备份"),
-            str(self._backup_folder()),
+            "backup",
             self.tr("回访台备份 (*.zip);;所有文件 (*)"),
+            folder=self._backup_folder(),
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         try:
             manifest = read_manifest(path)
         except BackupError as error:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.backup import Manifest
 from app.zone import LOCAL_ZONE
+from ui import file_dialogs
 
 
 class RestoreDialog(QDialog):
@@ -119,15 +119,18 @@ class RestoreDialog(QDialog):
         self.ok_button.setEnabled(bool(self.target()))
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        proposed = Path(self.target())
+        chosen = file_dialogs.save_path(
             self,
             self.tr("新数据库文件"),
-            self.target(),
+            "database",
+            proposed.name,
             self.tr("SQLite 数据库 (*.sqlite3 *.db)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
+            folder=proposed.parent,
+            confirm_overwrite=False,  # an existing file is refused anyway
         )
         if chosen:
-            self.target_edit.setText(chosen)
+            self.target_edit.setText(str(chosen))
 
 
 def _selectable(text: str) -> QLabel:

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,6 +45,7 @@ from app.callbacks.tasks import assign
 from app.roles import Permission
 from app.staff import StaffMember
 from db.database import Database
+from ui import file_dialogs
 from ui.board.board_model import COL_OWNER, COL_REFERENCE, COL_UNIT, COL_WORDS, BoardModel
 from ui.board.step_dialogs import AssignDialog
 from ui.board.task_dialog import TaskDialog, assign_targets
@@ -393,17 +393,16 @@ class BoardTab(QWidget):
 
     def export(self) -> None:
         rows = list(self.rows_shown)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.tr("督办看板-{day}").format(day=clock.today().isoformat())
-        chosen, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_path(
             self,
             self.tr("导出督办看板"),
-            str(Path(folder) / f"{name}.xlsx"),
+            "report",
+            f"{name}.xlsx",
             self.tr("Excel 工作簿 (*.xlsx)"),
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(f"{path.name}.xlsx")
         filters_text = self.filters_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.callbacks.history import (
@@ -30,11 +31,23 @@ KIND_COLORS = {
 }
 
 
+ATTACHMENT_LINK = "attachment:"
+
+
 class HistoryView(QTextBrowser):
+    attachment_opened = Signal(int)  # an attachment's id: the person asked to open it
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        # An attachment's title is a link (Tab reaches it, Enter or a click opens it).
+        self.anchorClicked.connect(self._link_clicked)
         self.history: CaseHistory | None = None
+
+    def _link_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith(ATTACHMENT_LINK) and text[len(ATTACHMENT_LINK) :].isdigit():
+            self.attachment_opened.emit(int(text[len(ATTACHMENT_LINK) :]))
 
     def kind_title(self, kind: str) -> str:
         return {
@@ -86,6 +99,8 @@ class HistoryView(QTextBrowser):
         for event in history.events:
             color = KIND_COLORS.get(event.kind, "#555555")
             title = e(event.title)
+            if event.attachment_id is not None:
+                title = f"<a href='{ATTACHMENT_LINK}{event.attachment_id}'>{title}</a>"
             if event.alert:
                 title = f"<span style='color:{ERROR_COLOR}'>{title}</span>"
             badge = (

@@ -12,14 +12,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QWidget,
 )
 
@@ -170,9 +168,16 @@ class ReasonDialog(StepDialog):
 
 
 class AssignDialog(StepDialog):
-    """To whom: an operator (it waits in their phone queue) or a unit."""
+    """To whom: an operator (it waits in their phone queue) or a unit.
+
+    Whether to an operator or a unit is a combo box, not radio buttons: focus landing on a
+    choice (Alt+O, Tab) never changes it, and arrow keys change only the box that has the focus.
+    Choosing a person or a unit in its box makes that the assignment.
+    """
 
     submitted = Signal(object, object)  # staff_id | None, unit_id | None
+
+    OPERATOR, UNIT = "operator", "unit"
 
     def __init__(
         self,
@@ -184,33 +189,41 @@ class AssignDialog(StepDialog):
         super().__init__(
             self.tr("分派 {count} 项二次回访").format(count=count), self.tr("分派"), parent
         )
-        self.operator_radio = QRadioButton(self.tr("回访员(&O)："))
-        self.unit_radio = QRadioButton(self.tr("单位(&U)："))
-        group = QButtonGroup(self)
-        group.addButton(self.operator_radio)
-        group.addButton(self.unit_radio)
+        self.target_combo = QComboBox()
+        self.target_combo.addItem(self.tr("回访员"), self.OPERATOR)
+        self.target_combo.addItem(self.tr("单位"), self.UNIT)
+        self.target_combo.setCurrentIndex(0 if operators else 1)
         self.operator_combo = QComboBox()
         for staff_id, name in operators:
             self.operator_combo.addItem(name, staff_id)
         self.unit_combo = QComboBox()
         for unit_id, name in units:
             self.unit_combo.addItem(name, unit_id)
-        self.operator_combo.activated.connect(lambda: self.operator_radio.setChecked(True))
-        self.unit_combo.activated.connect(lambda: self.unit_radio.setChecked(True))
-        (self.operator_radio if operators else self.unit_radio).setChecked(True)
+        self.operator_combo.activated.connect(self._operator_chosen)
+        self.unit_combo.activated.connect(self._unit_chosen)
         note = QLabel(self.tr("分派给回访员的二次回访进入其电话回访队列，按回访规则拨打。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
         form = QFormLayout()
-        form.addRow(self.operator_radio, self.operator_combo)
-        form.addRow(self.unit_radio, self.unit_combo)
+        form.addRow(self.tr("分派给(&T)："), self.target_combo)
+        form.addRow(self.tr("回访员(&O)："), self.operator_combo)
+        form.addRow(self.tr("单位(&U)："), self.unit_combo)
         self.body.addLayout(form)
         self.body.addWidget(note)
         self.resize(460, self.sizeHint().height())
         self.operator_combo.setFocus()
 
+    def target(self) -> str:
+        return self.target_combo.currentData()
+
+    def _operator_chosen(self, _index: int) -> None:
+        self.target_combo.setCurrentIndex(self.target_combo.findData(self.OPERATOR))
+
+    def _unit_chosen(self, _index: int) -> None:
+        self.target_combo.setCurrentIndex(self.target_combo.findData(self.UNIT))
+
     def submit(self) -> None:
-        if self.operator_radio.isChecked():
+        if self.target() == self.OPERATOR:
             staff_id = self.operator_combo.currentData()
             if staff_id is None:
                 self.show_error(self.tr("还没有回访员。"), self.operator_combo)

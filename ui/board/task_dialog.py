@@ -7,11 +7,13 @@ its life — 记录联系, 解决, 未解决关闭, 重新打开, 分派 — eac
 from __future__ import annotations
 
 import html
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +30,8 @@ from app.callbacks.tasks import assign, close_unresolved, record_contact, reopen
 from app.desk.calls import FormAInvalid
 from app.desk.operators import operators
 from app.roles import Permission
+from app.scanning.filing import copy_attachment
+from app.scanning.store import AttachmentStore
 from app.staff import StaffMember
 from app.units import unit_choices
 from db.database import Database
@@ -54,6 +58,7 @@ class CaseHistoryDialog(QDialog):
     """The history of a case, read only (e.g. from an integrity report)."""
 
     loaded = Signal()  # the history on screen is up to date
+    attachment_shown = Signal(str)  # the copy of an attachment handed to the computer to open
 
     def __init__(
         self,
@@ -72,6 +77,7 @@ class CaseHistoryDialog(QDialog):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.history_view = HistoryView()
+        self.history_view.attachment_opened.connect(self.open_attachment)
         self.button_row = QHBoxLayout()
         self.close_button = QPushButton(self.tr("关闭 (Esc)"))
         self.close_button.setAutoDefault(False)
@@ -89,6 +95,21 @@ class CaseHistoryDialog(QDialog):
 
     def staff(self) -> StaffMember | None:
         return self.current_staff()
+
+    def open_attachment(self, attachment_id: int) -> None:
+        """Open an attachment of the history (a scan) with the computer's own viewer: a copy
+        is written to a temporary folder, so the stored file itself is never touched."""
+        store = AttachmentStore.for_database(self.database)
+        folder = Path(tempfile.mkdtemp(prefix="revisitdesk-"))
+
+        def copy(session: Session, _progress: Progress) -> Path:
+            return copy_attachment(session, store, attachment_id, folder)
+
+        operation(self, self.database, copy).on_success(self._attachment_copied).run()
+
+    def _attachment_copied(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.attachment_shown.emit(str(path))
 
     def reload(self) -> None:
         case_id = self.case_id

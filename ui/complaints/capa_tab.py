@@ -207,7 +207,7 @@ class CapaTab(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         filters = QHBoxLayout()
         for text, widget in (
-            (self.tr("状态(&S)："), self.status_combo),
+            (self.tr("状态(&T)："), self.status_combo),
             (self.tr("网点(&U)："), self.unit_combo),
             (self.tr("来源(&O)："), self.source_combo),
         ):

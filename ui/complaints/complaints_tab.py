@@ -111,7 +111,7 @@ class ComplaintsTab(QWidget):
 
         filters = QHBoxLayout()
         for text, widget in (
-            (self.tr("状态(&S)："), self.status_combo),
+            (self.tr("状态(&T)："), self.status_combo),
             (self.tr("网点(&U)："), self.unit_combo),
             (self.tr("分类(&G)："), self.category_combo),
             (self.tr("类型(&K)："), self.kind_combo),

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from app.atomic_file import AtomicFile
 from db.database import Database
-from ui import preferences
+from ui import file_dialogs
 from ui.error_dialog import show_refusal
 from ui.operations import Progress, operation
 
@@ -30,21 +30,17 @@ def save_pdf(
     Returns False when the person cancelled the file dialog.
     """
     translate = QCoreApplication.translate
-    folder = preferences.PDF_FOLDER.get() or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    chosen, _ = QFileDialog.getSaveFileName(
+    path = file_dialogs.save_path(
         parent,
         translate("ComplaintPdf", "保存 PDF"),
-        str(Path(folder) / f"{file_name}.pdf"),
+        "pdf",
+        f"{file_name}.pdf",
         translate("ComplaintPdf", "PDF 文件 (*.pdf)"),
     )
-    if not chosen:
+    if path is None:
         return False
-    path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    preferences.PDF_FOLDER.set(str(path.parent))
 
     def generate(session: Session, _progress: Progress) -> Path:
         with AtomicFile(path) as partial:  # a failure never leaves half a file

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -44,6 +45,18 @@ from ui.desk.form_a import MovingLineEdit
 from ui.operations import Progress, operation
 
 NOTE_STYLE = "color: #555555;"
+
+
+class LookUpEdit(QLineEdit):
+    """A line where Enter looks up what was typed (`returnPressed`) and goes no further: the
+    dialog's default button does not also take it and submit the form."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
 
 
 class RegisterDialog(StepDialog):
@@ -79,7 +92,7 @@ class RegisterDialog(StepDialog):
         self.contact_edit.setPlaceholderText(self.tr("手机或固定电话"))
         self.address_edit = MovingLineEdit()
         self.address_edit.setMaxLength(200)
-        self.case_edit = QLineEdit()
+        self.case_edit = LookUpEdit()
         self.case_edit.setPlaceholderText(self.tr("可不填；填写后回车查找"))
         self.case_edit.returnPressed.connect(self.look_up_case)
         self.case_edit.textEdited.connect(self._case_edited)

@@ -6,6 +6,7 @@ Only the claimed case shows full numbers; the attempts listed under it show them
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.callbacks.board import overdue_days
 from app.callbacks.contacts import MEANS
+from app.clock import local_date, local_now
 from app.desk.queue import AttemptView, CallbackView, EvaluationView, PhoneView, QueueItem
 from app.phones import ParsedPhone, mask_phone
-from ui.desk.display import channel_title, local_time, rating_title
+from ui.desk.display import ERROR_COLOR, channel_title, local_time, rating_title
 from ui.desk.form_a import CATEGORY_TITLES
 
 MUTED = "color: #555555;"
@@ -46,6 +50,8 @@ class CasePanel(QWidget):
         self.item: QueueItem | None = None
         # Outcome names in the interface's language, by code (else the domain's Chinese label).
         self.outcome_titles: dict[str, str] = {}
+        # The working calendar, to count how late a second-round callback is (as the board does).
+        self.calendar: WorkingCalendar | None = None
 
         self.case_no_label = self._value_label()
         self.case_no_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -120,7 +126,7 @@ class CasePanel(QWidget):
         self.history_label.setWordWrap(True)
         self.history_label.setTextFormat(Qt.TextFormat.RichText)
         self.history_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        history = QScrollArea()
+        history = self.history_scroll = QScrollArea()
         history.setWidgetResizable(True)
         history.setFrameShape(QFrame.Shape.NoFrame)
         history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -172,6 +178,11 @@ class CasePanel(QWidget):
             else ""
         )
 
+    def scroll_history(self, pages: int) -> None:
+        """Scroll what came before by `pages` screens (PageUp/PageDown on the desk)."""
+        bar = self.history_scroll.verticalScrollBar()
+        bar.setValue(bar.value() + pages * bar.pageStep())
+
     def phone_index(self) -> int:
         return max(0, self.phone_combo.currentIndex())
 
@@ -211,7 +222,8 @@ class CasePanel(QWidget):
                     reason=reason,
                     due=callback.due_on.isoformat() if callback.due_on else "—",
                 )
-            ),
+            )
+            + self._overdue(callback.due_on),
         ]
         if callback.words:
             lines.append(html.escape(self.tr("被回访人反映：{words}").format(words=callback.words)))
@@ -220,6 +232,22 @@ class CasePanel(QWidget):
                 html.escape(f"{local_time(at, '%m-%d %H:%M')} {means_title(means)} {said}")
             )
         return lines
+
+    def _overdue(self, due_on: date | None) -> str:
+        """A past deadline marked as the board marks it: in red, with the working days late."""
+        today = local_date(local_now())
+        if due_on is None or due_on >= today:
+            return ""
+        try:
+            days = overdue_days(self.calendar, today, due_on) if self.calendar else None
+        except CalendarUnknownError:
+            days = None
+        text = (
+            self.tr("已超期 {days} 个工作日").format(days=days)
+            if days is not None
+            else self.tr("已超期")
+        )
+        return f" <span style='color: {ERROR_COLOR}; font-weight: bold;'>{html.escape(text)}</span>"
 
     def _attempt_line(self, attempt: AttemptView) -> str:
         words = [

@@ -121,7 +121,7 @@ class CoverageView(QWidget):
             missing = QLabel(self.tr("已达标"))
         missing.setText(missing.text().format(shortfall=row.shortfall, calls=row.calls_needed))
         missing.setStyleSheet(f"color: {color};")
-        missing.setWordWrap(True)
+        missing.setWordWrap(False)  # "需拨打 52" is one phrase: never broken as "需拨打 / 52"
         missing.setAlignment(Qt.AlignmentFlag.AlignRight)
         block = QFrame()
         block.setObjectName("unit_block")

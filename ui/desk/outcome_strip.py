@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.calendar import WorkingCalendar
+from app.clock import local_now
+from app.desk.appointment_text import describe, parse_appointment
 from app.desk.outcomes import APPOINTMENT, COMPLETED, OutcomeRow
+from app.desk.retries import CallingHours
+from app.errors import Refused
 from app.i18n import pick
 from app.zone import LOCAL_ZONE
 from ui.desk.display import ACCENT, ERROR_COLOR
@@ -37,7 +41,7 @@ OutcomeStrip QPushButton {{
     border: 1px solid #9a9a9a; border-radius: 4px; padding: 4px 6px; background: #fafafa;
 }}
 OutcomeStrip QPushButton:checked {{ background: {ACCENT}; border-color: {ACCENT}; color: white; }}
-OutcomeStrip QLineEdit:focus, OutcomeStrip QDateTimeEdit:focus {{ border: 2px solid {ACCENT}; }}
+OutcomeStrip QLineEdit:focus {{ border: 2px solid {ACCENT}; }}
 """
 
 
@@ -59,6 +63,8 @@ class OutcomeStrip(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.outcomes: list[OutcomeRow] = []
         self.chosen: OutcomeRow | None = None
+        self.hours: CallingHours | None = None
+        self.calendar: WorkingCalendar | None = None
 
         self.title = QLabel(self.tr("通话未完成：按结果的字母键（Esc 取消）"))
         self.title.setStyleSheet("font-weight: bold;")
@@ -71,9 +77,19 @@ class OutcomeStrip(QFrame):
         self.note_label = QLabel(self.tr("备注："))
         self.note_label.setBuddy(self.note_edit)
 
-        self.appointment_edit = QDateTimeEdit()
-        self.appointment_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.appointment_edit.setCalendarPopup(True)
+        # Typed as people say it (app.desk.appointment_text); what it means shows beside it.
+        self.appointment_edit = QLineEdit()
+        self.appointment_edit.setPlaceholderText(self.tr("如 m1030、明天 10:30、12-08 10:30"))
+        self.appointment_edit.setToolTip(
+            self.tr(
+                "可写：10:30、明天 10:30、后天、周五 15:00、下周一上午、12-08 10:30、"
+                "2026-12-08 10:30、202612081030。\n"
+                "快捷写法：j 今天、m 明天、h 后天、z1…z7 本周一…日、x1…x7 下周一…日，"
+                "如 m1030 = 明天 10:30。"
+            )
+        )
+        self.appointment_edit.textChanged.connect(self.show_appointment)
+        self.appointment_preview = QLabel()
         for field in (self.note_edit, self.appointment_edit):
             field.installEventFilter(self)  # Enter in either records the call
         self.same_operator_check = QCheckBox(self.tr("由我本人回访"))
@@ -85,6 +101,7 @@ class OutcomeStrip(QFrame):
         appointment_label.setBuddy(self.appointment_edit)
         appointment_layout.addWidget(appointment_label)
         appointment_layout.addWidget(self.appointment_edit)
+        appointment_layout.addWidget(self.appointment_preview, 1)
         appointment_layout.addWidget(self.same_operator_check)
         appointment_layout.addStretch(1)
 
@@ -143,11 +160,19 @@ class OutcomeStrip(QFrame):
         outcome = self.outcome(code)
         return self.outcome_title(outcome) if outcome else code
 
+    def set_calling_hours(self, hours: CallingHours, calendar: WorkingCalendar) -> None:
+        """What an appointment is checked against: the calling hours and working days."""
+        self.hours, self.calendar = hours, calendar
+
     def open(self, default_appointment: datetime) -> None:
         self.chosen = None
         self.note_edit.clear()
         self.same_operator_check.setChecked(False)
-        self.appointment_edit.setDateTime(QDateTime(default_appointment.astimezone(LOCAL_ZONE)))
+        # Proposed, selected: typing replaces it.
+        self.appointment_edit.setText(
+            f"{default_appointment.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}"
+        )
+        self.appointment_edit.selectAll()
         self.hide_error()
         self._show_choice()
         self.show()
@@ -216,10 +241,34 @@ class OutcomeStrip(QFrame):
             return
         appointment = None
         if self.chosen.code == APPOINTMENT:
-            appointment = self.appointment_edit.dateTime().toPython().replace(tzinfo=LOCAL_ZONE)
+            try:
+                appointment = self.appointment()
+            except Refused as refused:
+                self.show_error(str(refused))
+                self.appointment_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         self.record_requested.emit(
             FailedCall(self.chosen.code, note, appointment, self.same_operator_check.isChecked())
         )
+
+    def appointment(self) -> datetime:
+        """The typed appointment, resolved and checked; a Refused says why it cannot be."""
+        if self.hours is None or self.calendar is None:
+            raise Refused(pick("回访时段尚未读取，请稍候", "The calling hours are still loading"))
+        return parse_appointment(
+            self.appointment_edit.text(), local_now(), self.hours, self.calendar
+        )
+
+    def show_appointment(self) -> None:
+        """The date, weekday and time the typed text means, or why it cannot be taken."""
+        try:
+            at = self.appointment()
+        except Refused as refused:
+            self.appointment_preview.setText(str(refused))
+            self.appointment_preview.setStyleSheet(f"color: {ERROR_COLOR};")
+            return
+        self.appointment_preview.setText("→ " + describe(at))
+        self.appointment_preview.setStyleSheet("font-weight: bold;")
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

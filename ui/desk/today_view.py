@@ -40,9 +40,10 @@ class TodayView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The case number last: elided at its start, its end (the serial) stays readable.
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        # The case number is never cut (it is read out and searched for): its column takes its
+        # width, the applicant's name gives way; a name too long is cut in the middle.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary_label)

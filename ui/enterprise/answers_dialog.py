@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -31,6 +31,7 @@ from app.printing.form_b import yuan
 from app.ratings import Rating
 from ui.desk.display import ERROR_COLOR, rating_title
 from ui.desk.form_a import STYLE, Choice, ChoiceRow, MovingLineEdit
+from ui.scanning.viewer import ScanViewer
 
 TEXT_FIELDS = ("enterprise_name", "registration_type", "enterprise_contact", "revisit_contact")
 NUMBER_FIELDS = ("steps", "days")
@@ -42,7 +43,11 @@ class FormBAnswersDialog(QDialog):
     save_requested = Signal(object)  # FormBAnswers
 
     def __init__(
-        self, case_no: str, initial: dict[str, Any], parent: QWidget | None = None
+        self,
+        case_no: str,
+        initial: dict[str, Any],
+        parent: QWidget | None = None,
+        scan_pages: list[QImage] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("录入企业回访反馈单：{case_no}").format(case_no=case_no))
@@ -138,9 +143,23 @@ class FormBAnswersDialog(QDialog):
         buttons.addWidget(cancel_button)
         buttons.addWidget(self.save_button)
 
+        answers = QVBoxLayout()
+        answers.addWidget(hint)
+        answers.addLayout(form)
+        answers.addStretch(1)
+        # The scan being typed from, beside the answers (PgUp/PgDn turn its pages).
+        self.scan_pages = list(scan_pages or [])
+        self.scan_index = 0
+        self.scan_viewer: ScanViewer | None = None
+        columns = QHBoxLayout()
+        if self.scan_pages:
+            self.scan_viewer = ScanViewer()
+            self.scan_viewer.setMinimumWidth(420)
+            self.scan_viewer.page_turned.connect(self._turn_scan_page)
+            columns.addWidget(self.scan_viewer, 1)
+        columns.addLayout(answers, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addLayout(form)
+        layout.addLayout(columns, 1)
         layout.addLayout(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self).activated.connect(self.request_save)
@@ -161,7 +180,25 @@ class FormBAnswersDialog(QDialog):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._fill(initial)
-        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
+        self._show_scan_page()
+        width = max(640, self.sizeHint().width()) + (460 if self.scan_viewer else 0)
+        self.resize(min(width, 1340), min(self.sizeHint().height(), 700))
+
+    def _show_scan_page(self) -> None:
+        if self.scan_viewer is None:
+            return
+        self.scan_viewer.show_image(
+            self.scan_pages[self.scan_index],
+            self.tr("扫描件 第 {page}/{pages} 页").format(
+                page=self.scan_index + 1, pages=len(self.scan_pages)
+            ),
+        )
+
+    def _turn_scan_page(self, step: int) -> None:
+        index = self.scan_index + step
+        if 0 <= index < len(self.scan_pages):
+            self.scan_index = index
+            self._show_scan_page()
 
     def _fill(self, initial: dict[str, Any]) -> None:
         for name in TEXT_FIELDS:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QMarginsF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.file_errors import file_error_text
+from ui import file_dialogs
 from ui.desk.display import ERROR_COLOR
 
 # Enough for a seal and small print on paper; a 1200-dpi printer would need 0.5 GB per page.
@@ -199,16 +199,11 @@ class PdfPrintDialog(QDialog):
             self.accept()
 
     def save_as_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("另存为 PDF"),
-            str(Path(folder) / f"{self.file_name}.pdf"),
-            self.tr("PDF 文件 (*.pdf)"),
+        target = file_dialogs.save_path(
+            self, self.tr("另存为 PDF"), "pdf", f"{self.file_name}.pdf", self.tr("PDF 文件 (*.pdf)")
         )
-        if not chosen:
+        if target is None:
             return
-        target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(f"{target.name}.pdf")
         try:

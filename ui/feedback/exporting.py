@@ -6,27 +6,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 from xlsxwriter.exceptions import FileCreateError
 
 from app.file_errors import file_error_text
+from ui import file_dialogs
 from ui.operations import Progress, Work
 
 
 def choose_xlsx(parent: QWidget, name: str) -> Path | None:
-    """The file the user chose for `name` (in Documents at first), with .xlsx; None: cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(
+    """The file the user chose for `name` (in the last report folder or Documents), with .xlsx; None: cancelled."""
+    path = file_dialogs.save_path(
         parent,
         QCoreApplication.translate("FeedbackExport", "导出"),
-        str(Path(folder) / f"{name}.xlsx"),
+        "report",
+        f"{name}.xlsx",
         QCoreApplication.translate("FeedbackExport", "Excel 工作簿 (*.xlsx)"),
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
     return path if path.suffix.lower() == ".xlsx" else path.with_name(f"{path.name}.xlsx")
 
 

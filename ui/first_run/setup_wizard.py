@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from app.roles import Role
 from app.settings import is_example_address
 from app.staff import StaffMember
 from db.database import Database
+from ui import file_dialogs
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import refusal_text
 from ui.operations import Progress, operation
@@ -155,14 +155,14 @@ class CentrePage(QWizardPage):
         return bool(self.centre_edit.text().strip()) and bool(units)
 
     def read_units(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_path(
             self,
             self.tr("业务件导出文件"),
-            str(Path.home()),
+            "cases",
             self.tr("业务件导出文件 (*.csv *.xlsx *.xls)"),
         )
         if path:
-            self.read_units_from(Path(path))
+            self.read_units_from(path)
 
     def read_units_from(self, path: Path) -> None:
         # The importer's readers, loaded only now: most first runs type their units.

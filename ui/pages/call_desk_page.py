@@ -4,6 +4,8 @@
     1–4 per row   Form A's ratings             Ctrl+→        the case's next number
     1/N, 2/Y      廉洁纪律 没有 / 有             Ctrl+Enter    save Form A and take the next case
     F4, a letter  a call that did not complete Shift+F2      give the case back to the queue
+    Ctrl+T        the 今日 tab                  Ctrl+G        the 覆盖率 tab
+    PgUp/PgDn     scroll the case's history    F5            refresh the queue
 
 Every database step runs off the GUI thread (ui.operations); what the operator types is kept in a
 draft file (ui.drafts) until it is saved, so a crash or a restart loses nothing.
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -41,17 +44,19 @@ from app.desk.operators import ensure_operator, operators
 from app.desk.outcomes import APPOINTMENT, OutcomeRow, call_outcomes
 from app.desk.phrases import PHRASE_CATEGORIES, service_phrases, set_service_phrases
 from app.desk.queue import (
+    NextCase,
     QueueItem,
     RefreshResult,
     load_claimed,
-    next_case,
     refresh_queue,
     release_claim,
     renew_claim,
+    take_next,
 )
-from app.desk.retries import CallingHours, next_attempt_time
+from app.desk.retries import CallingHours, calling_opens_at, next_attempt_time
 from app.desk.today import TodayRow, operator_today
 from app.roles import Permission
+from app.settings import get_setting
 from db.database import Database
 from ui import preferences
 from ui.current_user import logged_in, permitted, working_here
@@ -91,6 +96,7 @@ class DeskState:
     hours: CallingHours
     calendar: WorkingCalendar
     claimed: QueueItem | None
+    auto_dial: bool = False  # desk.auto_dial
 
 
 @dataclass
@@ -124,6 +130,10 @@ class CallDeskPage(Page):
         self._actions = 0  # operator actions under way: keys wait for them
         self._coverage_stale = True  # the coverage tab shows an older plan, or none yet
         self._fetch_when_idle = False
+        self.auto_dial = False  # desk.auto_dial: dial as soon as a fetched case is on screen
+        self._result_fresh = False  # the last case's result, kept until the next case shows
+        self.release_box: QMessageBox | None = None  # asking before half-typed answers go
+        self.dial_box: QMessageBox | None = None  # asking before dialling outside calling hours
 
         self.timer = CallTimer(self)
         self.draft_timer = QTimer(self)
@@ -155,7 +165,7 @@ class CallDeskPage(Page):
         self.release_button.setToolTip(self.tr("不记录通话，把这件放回队列给别人"))
         self.release_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.release_button.clicked.connect(self.release)
-        self.refresh_button = QPushButton(self.tr("刷新队列"))
+        self.refresh_button = QPushButton(self.tr("刷新队列 (F5)"))
         self.refresh_button.setToolTip(
             self.tr("按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）")
         )
@@ -257,12 +267,24 @@ class CallDeskPage(Page):
         self.side_tabs.addTab(self.phrases_panel, self.tr("服务用语"))
         self.side_tabs.addTab(self.today_view, self.tr("今日"))
         self.side_tabs.addTab(self.coverage_view, self.tr("覆盖率"))
+        self.side_tabs.setTabToolTip(1, self.tr("今日 (Ctrl+T)"))
+        self.side_tabs.setTabToolTip(2, self.tr("覆盖率 (Ctrl+G)"))
+        keys_hint = QLabel(
+            self.tr("Ctrl+T 今日 · Ctrl+G 覆盖率 · PgUp/PgDn 翻看回访记录 · F5 刷新队列")
+        )
+        keys_hint.setStyleSheet("color: #555555;")
+        keys_hint.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.side_tabs, 1)
+        side_layout.addWidget(keys_hint)
         self.side_tabs.currentChanged.connect(self._side_tab_shown)
 
         splitter = QSplitter()
         splitter.addWidget(case_box)
         splitter.addWidget(self.form_box)
-        splitter.addWidget(self.side_tabs)
+        splitter.addWidget(side)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
@@ -280,6 +302,11 @@ class CallDeskPage(Page):
             ("Ctrl+Right", self.next_number),
             ("Ctrl+Return", self.save),
             ("Ctrl+Enter", self.save),
+            ("Ctrl+T", self.show_today),
+            ("Ctrl+G", self.show_coverage),
+            ("F5", self.refresh),
+            ("PgUp", self.history_page_up),
+            ("PgDown", self.history_page_down),
         ]
         self.shortcuts = self.add_window_shortcuts(bindings)
 
@@ -302,6 +329,7 @@ class CallDeskPage(Page):
                 hours=CallingHours.from_settings(session),
                 calendar=WorkingCalendar.load(session),
                 claimed=load_claimed(session, operator_id) if operator_id else None,
+                auto_dial=get_setting(session, "desk.auto_dial"),
             )
 
         self._action(
@@ -313,6 +341,9 @@ class CallDeskPage(Page):
     def _desk_loaded(self, state: DeskState) -> None:
         self.operator_id = state.operator_id
         self.hours, self.calendar = state.hours, state.calendar
+        self.strip.set_calling_hours(state.hours, state.calendar)
+        self.case_panel.calendar = state.calendar  # to mark an overdue callback as the board does
+        self.auto_dial = state.auto_dial
         self.strip.set_outcomes(state.outcomes)
         self.case_panel.outcome_titles = {
             o.code: OutcomeStrip.outcome_title(o) for o in state.outcomes
@@ -365,8 +396,8 @@ class CallDeskPage(Page):
             return
         operator_id, database = self.operator_id, self.database
 
-        def take(_session: Session, _progress: Progress) -> QueueItem | None:
-            return next_case(database, operator_id)  # its own transaction: the claim is atomic
+        def take(_session: Session, _progress: Progress) -> NextCase:
+            return take_next(database, operator_id)  # its own transaction: the claim is atomic
 
         self.show_message(self.tr("正在取下一件…"))
         self._action(
@@ -375,9 +406,18 @@ class CallDeskPage(Page):
             .on_failure(self._show_problem)
         ).run()
 
-    def _case_fetched(self, item: QueueItem | None) -> None:
+    def _case_fetched(self, fetched: NextCase) -> None:
+        item, opens_at = fetched.item, fetched.hours_open_at
         if item is not None:
             self.show_case(item)
+            if opens_at is not None:  # an appointment due now, before calling hours
+                self.show_message(self.outside_hours_text(opens_at), WARNING_STYLE)
+            return
+        if opens_at is not None:
+            text = self.outside_hours_text(opens_at)
+            self.show_no_case(text + "\n\n" + self.tr("现在没有到时间的预约。"))
+            self.show_message(text, WARNING_STYLE)
+            self.case_shown.emit()
             return
         self.show_no_case(
             self.tr("现在没有到期的回访件。\n\n稍后再按 F2 取件；队列需要补充时，点“刷新队列”。")
@@ -426,9 +466,52 @@ class CallDeskPage(Page):
         self.renew_timer.start()
         self._update_enabled()
         self.focus_work()
+        # Not a case the desk reopens on starting, nor a call whose timer runs (restored).
+        if self.auto_dial and not restored and not self.timer.running():
+            self.dial()
         self.case_shown.emit()
 
     def release(self) -> None:
+        if self._actions or self.item is None or self.operator_id is None:
+            return
+        if not self.form.is_empty():
+            self.ask_release()
+            return
+        self.release_now()
+
+    def ask_release(self) -> None:
+        """Half-typed answers would be lost: ask first (Enter gives the case back, Esc keeps
+        it). The draft stays on disk until the case is given back."""
+        if self.release_box is not None:
+            return
+        self.write_draft()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("放回队列"))
+        box.setText(self.tr("回访单已填了一部分，放回队列后这些回答不会保存。仍要放回吗？"))
+        box.setInformativeText(self.tr("回车：放回队列；Esc：留下继续回访。"))
+        give_back = box.addButton(self.tr("放回队列"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("留下继续"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(give_back)
+        box.setEscapeButton(keep)
+        box.finished.connect(self._release_answered)
+        self.release_box = box
+        box.open()
+
+    def _release_answered(self, _result: int) -> None:
+        box, self.release_box = self.release_box, None
+        if box is None:
+            return
+        confirmed = box.clickedButton() is box.defaultButton()
+        box.deleteLater()
+        self.window().activateWindow()  # the keys come back to the desk at once
+        if confirmed:
+            self.release_now()
+        else:
+            self.show_message(self.tr("已留下当前件，回答都在。"))
+            self.focus_work()
+
+    def release_now(self) -> None:
         if self._actions or self.item is None or self.operator_id is None:
             return
         entry_id, operator_id, case_no = self.item.entry_id, self.operator_id, self.item.case_no
@@ -491,6 +574,7 @@ class CallDeskPage(Page):
     # The call
 
     def dial(self) -> None:
+        """Dial the number shown; outside calling hours only once the operator confirms."""
         phone = self.case_panel.current_phone()
         if self.item is None or phone is None:
             return
@@ -499,6 +583,60 @@ class CallDeskPage(Page):
                 self.tr("这个号码无效，无法拨打：{number}").format(number=phone.original),
                 WARNING_STYLE,
             )
+            return
+        opens_at = self.calling_opens_at()
+        if opens_at is not None:
+            self.ask_dial(opens_at)
+            return
+        self.dial_now()
+
+    def calling_opens_at(self) -> datetime | None:
+        """None in calling hours on a working day; else when they next begin."""
+        if self.hours is None or self.calendar is None:
+            return None
+        return calling_opens_at(local_now(), self.hours, self.calendar)
+
+    def outside_hours_text(self, opens_at: datetime) -> str:
+        return self.tr("现在不在回访时段（{at} 开始），只取已到时间的预约。").format(
+            at=local_time(opens_at)
+        )
+
+    def ask_dial(self, opens_at: datetime) -> None:
+        """Outside calling hours: ask before dialling (Enter or Esc: do not dial; Y dials)."""
+        if self.dial_box is not None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("不在回访时段"))
+        box.setText(
+            self.tr("现在不在回访时段，回访时段 {at} 开始。仍要拨打吗？").format(
+                at=local_time(opens_at)
+            )
+        )
+        self.dial_anyway_button = box.addButton(
+            self.tr("仍然拨打(&Y)"), QMessageBox.ButtonRole.AcceptRole
+        )
+        not_now = box.addButton(self.tr("不拨打(&N)"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(not_now)
+        box.setEscapeButton(not_now)
+        box.finished.connect(self._dial_answered)
+        self.dial_box = box
+        box.open()
+
+    def _dial_answered(self, _result: int) -> None:
+        box, self.dial_box = self.dial_box, None
+        if box is None:
+            return
+        box.deleteLater()
+        if box.clickedButton() is self.dial_anyway_button and self.item is not None:
+            self.dial_now()
+        else:
+            self.show_message(self.tr("没有拨打：不在回访时段。"), WARNING_STYLE)
+        self.focus_work()
+
+    def dial_now(self) -> None:
+        phone = self.case_panel.current_phone()
+        if self.item is None or phone is None or phone.e164 is None:
             return
         try:
             dial(phone.e164, phone.extension, preferences.DIAL_COMMAND.get())
@@ -578,6 +716,7 @@ class CallDeskPage(Page):
         self.timer.stop()
         self.renew_timer.stop()
         self.result_label.setText(message)
+        self._result_fresh = True
         self.data_changed.emit()
         self.refresh_views()
         self._fetch_when_idle = True  # once this action is over
@@ -746,6 +885,18 @@ class CallDeskPage(Page):
         if views.coverage is not None:
             self.coverage_view.show_plan(views.year, views.quarter, views.coverage)
 
+    def show_today(self) -> None:
+        self.side_tabs.setCurrentWidget(self.today_view)
+
+    def show_coverage(self) -> None:
+        self.side_tabs.setCurrentWidget(self.coverage_view)
+
+    def history_page_up(self) -> None:
+        self.case_panel.scroll_history(-1)
+
+    def history_page_down(self) -> None:
+        self.case_panel.scroll_history(1)
+
     def _side_tab_shown(self) -> None:
         if self.side_tabs.currentWidget() is self.coverage_view and self._coverage_stale:
             self.refresh_views(coverage=True)
@@ -790,6 +941,8 @@ class CallDeskPage(Page):
         if self._fetch_when_idle and not self._actions:
             self._fetch_when_idle = False
             self.fetch_next()
+        if not self._actions:
+            self._result_fresh = False  # the next case is on screen: a new message replaces it
         self.operation_finished.emit()
 
     def _update_enabled(self) -> None:
@@ -808,5 +961,7 @@ class CallDeskPage(Page):
         self.show_message(str(error), WARNING_STYLE)
 
     def show_message(self, text: str, style: str = "") -> None:
+        if not self._result_fresh:
+            self.result_label.clear()  # an older case's "已保存 …" is not news beside this
         self.message_label.setText(text)
         self.message_label.setStyleSheet(style)

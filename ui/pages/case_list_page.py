@@ -86,7 +86,7 @@ class CaseListPage(Page):
         self.search_edit.textEdited.connect(self.search_timer.start)
         self.search_edit.returnPressed.connect(self._search_and_go_to_list)
         self.search_edit.installEventFilter(self)
-        search_label = QLabel(self.tr("查找(&F)："))
+        search_label = QLabel(self.tr("查找(&D)："))
         search_label.setBuddy(self.search_edit)
         self.unit_combo = QComboBox()
         self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

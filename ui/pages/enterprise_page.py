@@ -62,6 +62,7 @@ from app.printing.form_a_blank import write_blank_form_a
 from app.printing.form_b import form_b_print_data, write_form_b
 from app.printing.slip import slip_address_template, write_evaluation_slips
 from app.roles import Permission
+from app.scanning.filing import case_scans, page_image
 from app.settings import evaluation_address_is_example
 from app.units import unit_choices
 from db.database import Database
@@ -73,6 +74,7 @@ from ui.enterprise.form_b_model import COL_ENTERPRISE, FormBModel
 from ui.enterprise.pdf_printing import PdfPrintDialog
 from ui.operations import Operation, Progress, Work, operation
 from ui.pages.page import Page
+from ui.pages.scanning_page import to_qimage
 from ui.shortcuts import enter_activates
 
 INFO_STYLE = "color: #1a5fb4; font-weight: bold;"
@@ -82,6 +84,7 @@ WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
 ALSO_EXPECTED = (LookupError, ValueError)
 
 
+MAX_SCAN_PAGES = 10  # pages of a form's scan shown beside its answers
 FORM_B_PAGE = 200  # forms loaded at a time: a city has a hundred thousand
 
 
@@ -135,7 +138,7 @@ class EnterprisePage(Page):
         for status in STATUSES:
             self.status_combo.addItem(status_label(status), status)
         self.status_combo.currentIndexChanged.connect(self._filters_changed)
-        status_label_widget = QLabel(self.tr("状态(&S)："))
+        status_label_widget = QLabel(self.tr("状态(&T)："))
         status_label_widget.setBuddy(self.status_combo)
         self.count_label = QLabel()
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"))
@@ -448,9 +451,16 @@ class EnterprisePage(Page):
         feedback_id = row.id
 
         revisit_contact = working_here()
+        database, case_id = self.database, row.case_id
 
         def load(session: Session, _progress: Progress) -> dict[str, Any]:
-            return form_b_to_edit(session, feedback_id, revisit_contact)
+            initial = form_b_to_edit(session, feedback_id, revisit_contact)
+            # The scan being typed from, shown beside the answers (its first pages).
+            initial["scan_pages"] = [
+                to_qimage(page_image(database, scan.attachment_id, scan.page_index))
+                for scan in case_scans(session, case_id)[:MAX_SCAN_PAGES]
+            ]
+            return initial
 
         self._action(
             operation(self, self.database, load)
@@ -460,7 +470,8 @@ class EnterprisePage(Page):
         ).run()
 
     def _open_answers(self, row: FormBRow, initial: dict[str, Any]) -> None:
-        dialog = FormBAnswersDialog(row.case_no, initial, self)
+        scan_pages = initial.pop("scan_pages", [])
+        dialog = FormBAnswersDialog(row.case_no, initial, self, scan_pages=scan_pages)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.save_requested.connect(lambda answers: self._save_answers(row, answers))
         dialog.finished.connect(self._answers_closed)

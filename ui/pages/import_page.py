@@ -82,7 +82,7 @@ class ImportPage(Page):
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("文件路径，按回车读取"))
         self.path_edit.returnPressed.connect(self._path_entered)
-        path_label = QLabel(self.tr("文件(&F)："))
+        path_label = QLabel(self.tr("文件(&L)："))
         path_label.setBuddy(self.path_edit)
         self.browse_button = QPushButton(self.tr("选择文件(&O)…"))
         self.browse_button.clicked.connect(self.choose_file)

@@ -56,7 +56,7 @@ from app.scanning.filing import (
 )
 from app.scanning.inbox import import_folder
 from db.database import Database
-from ui import preferences
+from ui import file_dialogs, preferences
 from ui.current_user import working_here
 from ui.desk.display import ERROR_COLOR, local_time
 from ui.operations import Operation, Progress, Work, operation
@@ -196,7 +196,7 @@ class ScanningPage(Page):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.search_timer.start)
         self.search_edit.returnPressed.connect(self.search)
-        search_label = QLabel(self.tr("查找业务件(&F)："))
+        search_label = QLabel(self.tr("查找业务件(&D)："))
         search_label.setBuddy(self.search_edit)
         self.candidate_list = QListWidget()
         self.candidate_list.setWordWrap(True)
@@ -263,14 +263,16 @@ class ScanningPage(Page):
     # Adding scans
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        watched = self.folder_edit.text().strip()
+        paths = file_dialogs.open_paths(
             self,
             self.tr("选择扫描文件"),
-            self.folder_edit.text(),
+            "scans",
             self.tr("扫描文件 ({patterns})").format(patterns=FILE_PATTERNS),
+            folder=Path(watched) if watched else None,
         )
         if paths:
-            self.add_files([Path(p) for p in paths], "dialog")
+            self.add_files(paths, "dialog")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
     QSortFilterProxyModel,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -20,7 +19,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,9 +40,15 @@ from app.file_errors import file_error_text
 from app.printing.quarterly_pdf import write_quarterly_pdf
 from app.reports.monthly import MonthlyAnalysis, monthly_analysis
 from app.reports.monthly_xlsx import write_monthly_xlsx
-from app.reports.quarterly import QuarterlyReport, quarter_bounds, quarterly_report
+from app.reports.quarterly import (
+    QuarterlyReport,
+    quarter_bounds,
+    quarterly_report,
+    supplement_calendar_year,
+)
 from app.reports.quarterly_xlsx import write_quarterly_xlsx
 from db.database import Database
+from ui import file_dialogs
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
 from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
@@ -249,7 +253,7 @@ class StatisticsPage(Page):
         quarterly = self.kind() == QUARTERLY
         self.quarter_combo.setVisible(quarterly)
         self.month_combo.setVisible(not quarterly)
-        self.part_label.setText(self.tr("季度(&Q)：") if quarterly else self.tr("月份(&M)："))
+        self.part_label.setText(self.tr("季度(&Q)：") if quarterly else self.tr("月份(&N)："))
         self.part_label.setBuddy(self.quarter_combo if quarterly else self.month_combo)
         self.pdf_button.setVisible(quarterly)
         self.year_spin.blockSignals(True)
@@ -348,7 +352,7 @@ class StatisticsPage(Page):
             )
         else:
             deadline = self.tr("补报截止日未知：工作日历尚未录入 {year} 年").format(
-                year=report.end.year
+                year=supplement_calendar_year(report.year, report.quarter)
             )
         summary = self.tr(
             "{period}（{start} 至 {end}）　覆盖率目标 {target:g}%　{deadline}　"
@@ -430,17 +434,19 @@ class StatisticsPage(Page):
     def _export(self, name: str, suffix: str, write: Callable[[Path], None]) -> None:
         """Ask where to save, then write the file in the background. Exports cover all units:
         they are the report to circulate, whatever the screen is filtered to."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         patterns = {
             "xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
             "pdf": self.tr("PDF 文件 (*.pdf)"),
         }
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出"), str(Path(folder) / f"{name}.{suffix}"), patterns[suffix]
+        path = file_dialogs.save_path(
+            self,
+            self.tr("导出"),
+            "pdf" if suffix == "pdf" else "report",
+            f"{name}.{suffix}",
+            patterns[suffix],
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != f".{suffix}":
             path = path.with_name(f"{path.name}.{suffix}")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from sqlalchemy.orm import Session
 
 from app.roles import Permission
@@ -27,7 +27,8 @@ from app.sync import (
     write_changes,
 )
 from db.transactions import lock_for_writing
-from ui.current_user import current_staff
+from ui import file_dialogs
+from ui.current_user import current_staff, enable_for
 from ui.operations import Progress, operation
 from ui.sync.conflicts_dialog import ConflictsDialog
 from ui.sync.send_cases_dialog import SendCasesDialog
@@ -37,14 +38,24 @@ def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
     """Add the sync actions to `menu`; `window` has the `database`. The returned object
     signals `data_changed` after an import, for the window to refresh what it shows."""
     actions = SyncActions(window, parent=menu)
-    for text, slot in (
-        (actions.tr("导出同步文件(&E)…"), actions.export_changes),
-        (actions.tr("导出全部记录（补缺）(&A)…"), actions.export_everything),
-        (actions.tr("导入同步文件(&I)…"), actions.import_file),
-        (actions.tr("发送待回访业务件(&S)…"), actions.send_cases),
-        (actions.tr("同步冲突(&C)…"), actions.show_conflicts),
+    # The files themselves are for every role (app.sync checks none); deciding a conflict is
+    # the lead's (app.sync.conflicts requires LEAD_BOARD).
+    for text, slot, permission, who_may in (
+        (actions.tr("导出同步文件(&E)…"), actions.export_changes, None, ""),
+        (actions.tr("导出全部记录（补缺）(&A)…"), actions.export_everything, None, ""),
+        (actions.tr("导入同步文件(&I)…"), actions.import_file, None, ""),
+        (actions.tr("发送待回访业务件(&S)…"), actions.send_cases, None, ""),
+        (
+            actions.tr("同步冲突(&C)…"),
+            actions.show_conflicts,
+            Permission.LEAD_BOARD,
+            actions.tr("仅限组长和管理员"),
+        ),
     ):
-        menu.addAction(text).triggered.connect(lambda _checked=False, run=slot: run())
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False, run=slot: run())
+        if permission is not None:
+            enable_for(menu, action, permission, who_may)
     return actions
 
 
@@ -57,23 +68,17 @@ class SyncActions(QObject):
         self.window = window
         self.database = window.database
         self.store = AttachmentStore.for_database(self.database)
-        self.folder = Path.home()
+        self.folder = file_dialogs.start_folder("sync")  # where 发送待回访业务件 proposes
         self.conflicts_dialog: ConflictsDialog | None = None
         self.send_dialog: SendCasesDialog | None = None
 
     # Where files go: dialogs, replaced in tests.
 
     def ask_save_path(self, title: str, name: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, title, str(self.folder / name), self._file_filter()
-        )
-        return Path(path) if path else None
+        return file_dialogs.save_path(self.window, title, "sync", name, self._file_filter())
 
     def ask_open_path(self, title: str) -> Path | None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, title, str(self.folder), self._file_filter()
-        )
-        return Path(path) if path else None
+        return file_dialogs.open_path(self.window, title, "sync", self._file_filter())
 
     def _file_filter(self) -> str:
         return self.tr("回访台同步文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.sync import SUFFIX, UnitToCall, default_file_name, units_to_call
 from db.database import Database
+from ui import file_dialogs
 from ui.operations import Progress, delete_when_idle, operation
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -100,14 +100,17 @@ class SendCasesDialog(QDialog):
         self.loaded.emit()
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        typed = Path(self.path_edit.text())
+        path = file_dialogs.save_path(
             self,
             self.tr("保存待回访业务件"),
-            self.path_edit.text(),
+            "sync",
+            typed.name,
             self.tr("回访台同步文件 (*{suffix})").format(suffix=SUFFIX),
+            folder=typed.parent,
         )
         if path:
-            self.path_edit.setText(path)
+            self.path_edit.setText(str(path))
 
     def _update_ok(self) -> None:
         ready = bool(self.chosen_unit_ids()) and bool(self.path_edit.text().strip())
