@@ -17,7 +17,7 @@ from app.database_info import is_new_installation
 from app.errors import Refused
 from app.i18n import pick
 from app.roles import Role
-from app.settings import change_settings
+from app.settings import change_settings, get_setting
 from app.staff import add_staff
 from app.units import checked_area_code
 from app.users import set_password, set_username
@@ -61,8 +61,6 @@ def needs_setup(session: Session) -> bool:
 
 
 def setup_facts(session: Session, today: date | None = None) -> SetupFacts:
-    from app.settings import get_setting  # the settings' defaults, as the set-up starts from
-
     today = today or clock.today()
     known = WorkingCalendar.load(session).known_years()
     keys = (

@@ -64,7 +64,8 @@ def imports_of(module: str) -> tuple[frozenset[str], frozenset[str]]:
                 if child.level:
                     base = ".".join(package.split(".")[: len(package.split(".")) - child.level + 1])
                     base = f"{base}.{child.module}" if child.module else base
-                names = [f"{base}.{alias.name}" for alias in child.names] or [base]
+                # `from pkg import sub` runs pkg/__init__.py first: an import of pkg too.
+                names = [base] + [f"{base}.{alias.name}" for alias in child.names]
             for name in names:
                 target = _resolve(name)
                 if target and target != module:

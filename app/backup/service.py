@@ -16,9 +16,10 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+import app.backup.postgres as postgres
+import app.backup.sqlite as sqlite
 from app import clock
 from app.atomic_file import PARTIAL_SUFFIX
-from app.backup import postgres, sqlite
 from app.backup.archive import (
     ATTACHMENTS_DIR,
     DATABASE_DIR,

@@ -14,7 +14,9 @@ from types import ModuleType
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.importing import cases, evaluations, ledger
+import app.importing.cases as cases
+import app.importing.evaluations as evaluations
+import app.importing.ledger as ledger
 from app.importing.columns import Layout, find_layout, header_signature
 from app.importing.problems import FileRefused, Problem
 from app.importing.reader import RawTable, read_table

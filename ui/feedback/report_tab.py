@@ -14,9 +14,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from sqlalchemy.orm import Session
 
+import ui.feedback.exporting as exporting
 from app.staff import StaffMember
 from db.database import Database
-from ui.feedback import exporting
 from ui.feedback.quarter_bar import QuarterBar
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
 from ui.operations import Operation, operation
