@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.audit import record_change
 from app.errors import Refused
+from app.i18n import pick
 from app.roles import Permission, require
 from db.models import CalendarDay, CalendarYear, Staff
 
@@ -247,6 +248,28 @@ def _entry(row: CalendarDay | None) -> dict | None:
     return None if row is None else {"working": row.is_working_day, "note": row.note}
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years the calendar takes
+
+
+class CalendarRefused(Refused, ValueError):
+    """A calendar change that cannot be made as asked (a year or month out of range)."""
+
+
+def checked_month(year: int, month: int | None = None) -> None:
+    """Refuse a year outside FIRST_YEAR..LAST_YEAR, or a month outside 1..12."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise CalendarRefused(
+            pick(
+                f"年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间，不能是 {year}",
+                f"The year must be {FIRST_YEAR} to {LAST_YEAR}, not {year}",
+            )
+        )
+    if month is not None and not 1 <= month <= 12:
+        raise CalendarRefused(
+            pick(f"月份应为 1 到 12，不能是 {month}", f"The month must be 1 to 12, not {month}")
+        )
+
+
 def change_days(
     session,
     changes: Iterable[DayChange],
@@ -259,6 +282,9 @@ def change_days(
     """Apply the changes (and mark `enter_year` as entered) as one audited change; returns how
     many dates changed. The caller's transaction holds it all."""
     require_calendar_editor(session, by_id)
+    changes = list(changes)
+    for year in {_as_date(c.day).year for c in changes} | ({enter_year} - {None}):
+        checked_month(year)
     before: dict[str, dict | None] = {}
     after: dict[str, dict | None] = {}
     for change in changes:

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.errors import Refused
+from app.i18n import pick
 from app.importing import cases as case_import
 from app.importing import evaluations as evaluation_import
 from app.importing.reader import RawTable
@@ -236,6 +238,10 @@ _RATED_ITEMS = ("efficiency", "attitude", "materials")
 # --- Entry point -----------------------------------------------------------------------------
 
 
+class DemoRefused(Refused, ValueError):
+    """Demo data that cannot be made as asked."""
+
+
 def fill_demo_data(
     session: Session,
     cases: int = 3000,
@@ -250,7 +256,12 @@ def fill_demo_data(
     Cancelled.
     """
     if not 0 <= cases <= MAX_CASES:
-        raise ValueError(f"cases must be between 0 and {MAX_CASES}: {cases}")
+        raise DemoRefused(
+            pick(
+                f"演示业务件数应在 0 到 {MAX_CASES} 之间，不能是 {cases}",
+                f"The number of demo cases must be 0 to {MAX_CASES}, not {cases}",
+            )
+        )
     today = today or clock.today()
     result = DemoResult(cases=0, evaluations=0, units=0)
     if cases == 0:

@@ -6,6 +6,7 @@ list, check and change them through this declaration.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -171,6 +172,10 @@ class Option:
         )
 
     def _check_range(self, value: int | float) -> None:
+        if not math.isfinite(value):
+            raise self.refused(
+                f"应为有限的数字，不能是 {value}", f"must be a finite number, not {value}"
+            )
         low, high = self.minimum, self.maximum
         too_low = low is not None and (value <= low if self.above_minimum else value < low)
         too_high = high is not None and value > high

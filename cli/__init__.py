@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from app import i18n
+from app.errors import Refused
 from app.i18n import pick
 from cli import (
     audit,
@@ -97,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
     database = open_app_database(args.db)
     try:
         return args.func(database, args)
+    except Refused as refused:  # what the domain refuses, said as it says it
+        print(refused, file=sys.stderr)
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         print(
             pick("已中断，本次操作未保存任何数据。", "Interrupted; nothing was saved."),

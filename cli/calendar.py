@@ -43,8 +43,9 @@ def add_commands(commands) -> None:
 
 
 def _show(database, args) -> int:
-    from app.calendar import CalendarUnknownError, WorkingCalendar
+    from app.calendar import CalendarUnknownError, WorkingCalendar, checked_month
 
+    checked_month(args.year, args.month)
     with database.sessions() as session:
         cal = WorkingCalendar.load(session)
         try:
@@ -90,12 +91,16 @@ def _saved() -> int:
 
 
 def _notice(database, args) -> int:
-    from app.calendar_notice import NoticeUnreadable, read_notice, save_notice
+    from app.calendar_notice import read_notice, save_notice
+    from app.file_errors import file_error_text
 
     try:
         notice = read_notice(_read_text(args.file))
-    except (OSError, NoticeUnreadable) as error:
-        print(error, file=sys.stderr)
+    except OSError as error:
+        print(
+            pick("无法读取文件：", "Cannot read the file: ") + file_error_text(error),
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     weekdays = pick("一二三四五六日", "MTWTFSS")
     for day in notice.days:

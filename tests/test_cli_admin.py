@@ -184,3 +184,22 @@ def test_staff_commands_add_people_and_change_roles_with_an_audit_entry(db_url, 
         assert session.scalar(select(Staff.role).where(Staff.name == "王丽")) == "auditor"
         actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
         assert actions == ["staff.add", "staff.role"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["settings", "coverage.target", "NaN"], "应为有限的数字"),
+        (["settings", "coverage.target", "inf"], "应为有限的数字"),
+        (["calendar", "notice", "/nonexistent/notice.txt"], "文件或文件夹不存在"),
+        (["calendar", "show", "0", "13"], "年份应在 2000 到 2100 之间"),
+        (["calendar", "show", "2026", "13"], "月份应为 1 到 12"),
+        (["calendar", "add-year", "0"], "年份应在 2000 到 2100 之间"),
+        (["calendar", "set", "1999-01-01", "work"], "年份应在 2000 到 2100 之间"),
+        (["demo", "--cases", "-3"], "演示业务件数应在 0 到 100000 之间"),
+    ],
+)
+def test_nonsense_arguments_are_refused_with_a_message(db_url, capsys, args, words):
+    assert main(["--db", db_url, *args]) == 2
+    captured = capsys.readouterr()
+    assert words in captured.err and "Traceback" not in captured.err + captured.out
