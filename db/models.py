@@ -25,7 +25,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -208,6 +210,19 @@ class Evaluation(Tracked, Base):
     # Identifies an imported evaluation, so that importing it again adds nothing.
     fingerprint: Mapped[str | None] = mapped_column(String(64))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    # What the platform said about it (migration 0013). A default rating (系统默认评价) is one
+    # the platform recorded for a citizen who gave none in time; it was never the citizen's.
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Valid for J 5.1.2: only a valid online evaluation within the window takes a case out of
+    # the phone queue. invalid_reason says why not (app.importing.validity).
+    valid: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    invalid_reason: Mapped[str | None] = mapped_column(String(20))
+    attempt: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 评价次数; 2 追评
+    evaluator: Mapped[str | None] = mapped_column(String(200))  # 评价人
+    anonymous: Mapped[bool | None] = mapped_column(Boolean)  # 是否匿名
+    review_status: Mapped[str | None] = mapped_column(String(20))  # 审核状态
+    labels: Mapped[list[str] | None] = mapped_column(JSON)  # 差评标签, as exported
+    region_code: Mapped[str | None] = mapped_column(String(20))  # 行政区划
 
     case: Mapped[Case] = relationship(back_populates="evaluations")
     operator: Mapped[Staff | None] = relationship()
