@@ -18,27 +18,28 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
-COLUMNS = (
-    sa.Column("is_default", sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column("valid", sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column("invalid_reason", sa.String(length=20), nullable=True),
-    sa.Column("attempt", sa.Integer(), nullable=False, server_default="1"),
-    sa.Column("evaluator", sa.String(length=200), nullable=True),
-    sa.Column("anonymous", sa.Boolean(), nullable=True),
-    sa.Column("review_status", sa.String(length=20), nullable=True),
-    sa.Column("labels", sa.JSON(), nullable=True),
-    sa.Column("region_code", sa.String(length=20), nullable=True),
-)
+def columns() -> tuple[sa.Column, ...]:
+    return (
+        sa.Column("is_default", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("valid", sa.Boolean(), nullable=False, server_default=sa.true()),
+        sa.Column("invalid_reason", sa.String(length=20), nullable=True),
+        sa.Column("attempt", sa.Integer(), nullable=False, server_default="1"),
+        sa.Column("evaluator", sa.String(length=200), nullable=True),
+        sa.Column("anonymous", sa.Boolean(), nullable=True),
+        sa.Column("review_status", sa.String(length=20), nullable=True),
+        sa.Column("labels", sa.JSON(), nullable=True),
+        sa.Column("region_code", sa.String(length=20), nullable=True),
+    )
 
 
 def upgrade() -> None:
     # Plain ADD COLUMN, not a batch copy: copying the table would drop the triggers that keep
     # cases.first_evaluation_id (migration 0004).
-    for column in COLUMNS:
-        op.add_column("evaluations", column._copy())
+    for column in columns():
+        op.add_column("evaluations", column)
 
 
 def downgrade() -> None:
     # SQLite 3.35+ drops a column in place, keeping the table's triggers.
-    for column in reversed(COLUMNS):
+    for column in reversed(columns()):
         op.execute(f"ALTER TABLE evaluations DROP COLUMN {column.name}")
