@@ -69,7 +69,7 @@ def run(database: Database, language: str | None = None) -> int:
     QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _start_daily_backup(window, database))
     if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         window.installEventFilter(_FirstPaintExit(window))
-    window.show()
+    window.show_where_left()
     remind_administrator(window)  # of an evaluation address still the example
     code = application.exec()
     operations.cancel_and_wait()

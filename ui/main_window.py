@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,8 +29,10 @@ from ui.pages import PAGES
 from ui.pages.page import Page
 from ui.translations import use_language
 
-# Fits a 1366×768 screen with the window frame and a task bar.
+# Fits a 1366×768 screen with the window frame and a task bar; on a screen that small the window
+# opens maximised the first time, so that every page has the whole width.
 DEFAULT_SIZE = QSize(1280, 680)
+MAXIMISED_BELOW_WIDTH = 1440
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language, never translated
 
 
@@ -212,7 +214,21 @@ class MainWindow(QMainWindow):
             ).format(url=html.escape(self.database.display_url())),
         )
 
+    def show_where_left(self) -> None:
+        """Show the window where and as large as it was last closed; the first time maximised on
+        a small screen (1366×768), else at its default size."""
+        saved = preferences.WINDOW_GEOMETRY.get()
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.show()
+            return
+        screen = self.screen().availableGeometry()
+        if screen.width() < MAXIMISED_BELOW_WIDTH:
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        preferences.WINDOW_GEOMETRY.set(bytes(self.saveGeometry().toBase64()).decode("ascii"))
         # Work under way is cancelled rather than cut off: an import is rolled back, a backup
         # leaves no half-written file.
         operations.cancel_and_wait()

@@ -51,6 +51,7 @@ class Flag:
 
 
 LANGUAGE = Preference("ui/language")
+WINDOW_GEOMETRY = Preference("ui/window_geometry")  # the main window's, base64 of saveGeometry
 # Who uses the seat where nobody logs in (names, not ids: ids differ per database).
 USER_NAME = Preference("user/name")  # chosen on the board
 OPERATOR = Preference("desk/operator")  # the call desk's operator

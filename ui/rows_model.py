@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 class RowsModel(QAbstractTableModel):
     CONTEXT: ClassVar[str] = ""
     HEADERS: ClassVar[dict[int, str]] = {}
+    HEADER_TIPS: ClassVar[dict[int, str]] = {}  # a header's tooltip, where it says more
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -45,6 +46,10 @@ class RowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section in self.HEADER_TIPS:
+            return QCoreApplication.translate(self.CONTEXT, self.HEADER_TIPS[section])
         return None

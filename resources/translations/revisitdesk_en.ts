@@ -529,59 +529,105 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board/board_model.py" line="61"/>
+        <location filename="../../ui/board/board_model.py" line="34"/>
+        <location filename="../../ui/board/board_model.py" line="42"/>
+        <source>日历未录入</source>
+        <translation>No calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="45"/>
+        <source>超期 {days}</source>
+        <translation>{days} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="47"/>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="57"/>
+        <source>{date}（{what}）</source>
+        <translation>{date} ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="65"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="62"/>
+        <location filename="../../ui/board/board_model.py" line="66"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="63"/>
+        <location filename="../../ui/board/board_model.py" line="67"/>
         <source>受理单位</source>
-        <translation>Accepting unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="64"/>
+        <location filename="../../ui/board/board_model.py" line="68"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="65"/>
+        <location filename="../../ui/board/board_model.py" line="69"/>
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="66"/>
+        <location filename="../../ui/board/board_model.py" line="70"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="67"/>
+        <location filename="../../ui/board/board_model.py" line="71"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="68"/>
+        <location filename="../../ui/board/board_model.py" line="72"/>
         <source>已过(工作日)</source>
-        <translation>Elapsed (working days)</translation>
+        <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="69"/>
+        <location filename="../../ui/board/board_model.py" line="73"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="70"/>
+        <location filename="../../ui/board/board_model.py" line="74"/>
         <source>剩余(工作日)</source>
-        <translation>Left (working days)</translation>
+        <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_model.py" line="71"/>
+        <location filename="../../ui/board/board_model.py" line="75"/>
         <source>反映内容</source>
         <translation>What was reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="78"/>
+        <source>登记以来已过的工作日</source>
+        <translation>Working days since it was registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="79"/>
+        <source>距期限还剩的工作日</source>
+        <translation>Working days left before the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="93"/>
+        <source>关联业务件：{case_no}</source>
+        <translation>Case: {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="99"/>
+        <source>工作日历中缺少相关年份的节假日安排，请管理员录入后再计算工作日。</source>
+        <translation>The working-day calendar lacks the holiday arrangements of a year involved; an administrator must enter them before working days can be counted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/board_model.py" line="103"/>
+        <source>已超过期限</source>
+        <translation>Past the deadline</translation>
     </message>
 </context>
 <context>
@@ -1102,44 +1148,44 @@ The database in use was not changed. To use the restored database, start Revisit
         <translation>Ctrl+T today · Ctrl+G coverage · PgUp/PgDn history · F5 refresh queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="355"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="357"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="360"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="362"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="365"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="366"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="524"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="367"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="368"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="526"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="372"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="374"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="392"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="394"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="402"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="404"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="418"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="420"/>
         <source>现在没有到时间的预约。</source>
         <translation>No appointment is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="423"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -1148,153 +1194,153 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="427"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="448"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="450"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="459"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="461"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="463"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="465"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="465"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="467"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="490"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="492"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="495"/>
         <source>放回队列</source>
         <translation>Put back in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="491"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
         <source>回访单已填了一部分，放回队列后这些回答不会保存。仍要放回吗？</source>
         <translation>Form A is partly filled in; putting the case back does not keep these answers. Put it back anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="492"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="494"/>
         <source>回车：放回队列；Esc：留下继续回访。</source>
         <translation>Enter: put it back; Esc: keep the case and go on.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="494"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="496"/>
         <source>留下继续</source>
         <translation>Keep the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="511"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="513"/>
         <source>已留下当前件，回答都在。</source>
         <translation>The case stays with you, with its answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="525"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="527"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="561"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="563"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="569"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="571"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="583"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="585"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="600"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="602"/>
         <source>现在不在回访时段（{at} 开始），只取已到时间的预约。</source>
         <translation>Outside calling hours (they start at {at}): only appointments due now are taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="610"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="612"/>
         <source>不在回访时段</source>
         <translation>Outside calling hours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="612"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="614"/>
         <source>现在不在回访时段，回访时段 {at} 开始。仍要拨打吗？</source>
         <translation>It is outside calling hours; they start at {at}. Dial anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="617"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="619"/>
         <source>仍然拨打(&amp;Y)</source>
         <translation>&amp;Yes, dial</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="619"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="621"/>
         <source>不拨打(&amp;N)</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="634"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="636"/>
         <source>没有拨打：不在回访时段。</source>
         <translation>Not dialled: outside calling hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="645"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="647"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="649"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="651"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="694"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="696"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="696"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="698"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="698"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="700"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="700"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="702"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="732"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="734"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="778"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="780"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="780"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="782"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="818"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="820"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
     </message>
@@ -1878,7 +1924,7 @@ Enter searches at once, ↓ goes to the list.</translation>
     <message>
         <location filename="../../ui/desk/case_panel.py" line="93"/>
         <source>下一个号码 (Ctrl+→)</source>
-        <translation>Next number (Ctrl+→)</translation>
+        <translation>Next no. (Ctrl+→)</translation>
     </message>
     <message>
         <location filename="../../ui/desk/case_panel.py" line="97"/>
@@ -4436,67 +4482,67 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
     </message>

@@ -557,7 +557,10 @@ def test_on_first_use_the_operator_types_their_name(
         preferences.OPERATOR.set(None)
 
 
-def test_nothing_due_is_said_plainly(qtbot: QtBot, sqlite_db: Database, operator: str) -> None:
+def test_nothing_due_is_said_plainly(
+    qtbot: QtBot, sqlite_db: Database, operator: str, stop_clock
+) -> None:
+    stop_clock(DESK_NOW)  # in calling hours: outside them the desk says when they start
     page = CallDeskPage(sqlite_db)
     qtbot.addWidget(page)
     page.show()

@@ -8,7 +8,8 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dt_time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import ui.drafts
 from app.demo import fill_demo_data
 from app.desk.queue import refresh_queue
 from app.ratings import Rating
+from app.zone import LOCAL_ZONE
 from db.database import Database
 from ui import operations, preferences
 from ui.drafts import DRAFTS_DIR_ENV, Draft, DraftStore, default_directory
@@ -25,6 +27,8 @@ from ui.pages.call_desk_page import CallDeskPage
 
 PROJECT = Path(__file__).resolve().parents[2]
 OPERATOR = "赵敏"
+QUEUE_DAY = date(2026, 11, 20)
+SEAT_NOW = datetime.combine(QUEUE_DAY, dt_time(10), LOCAL_ZONE)  # a Friday, in calling hours
 
 
 def a_draft(**changes) -> Draft:
@@ -97,9 +101,15 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-url, drafts, settings, name = sys.argv[1:5]
+url, drafts, settings, name, moment = sys.argv[1:6]
 application = QApplication([])
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings)
+
+from datetime import datetime
+
+from app import clock
+
+clock.set_now(datetime.fromisoformat(moment))  # in calling hours, whenever the test runs
 
 from db.database import open_database
 from ui import preferences
@@ -144,7 +154,7 @@ application.exec()
 
 @pytest.fixture
 def queued_db(sqlite_db: Database) -> Database:
-    day = date(2026, 11, 20)
+    day = QUEUE_DAY
     with sqlite_db.sessions.begin() as session:
         fill_demo_data(session, cases=200, seed=1, today=day)
     with sqlite_db.sessions.begin() as session:
@@ -169,13 +179,23 @@ def wait_for_draft(folder: Path, seat_process: subprocess.Popen, log: Path) -> d
 
 
 def test_after_the_process_is_killed_the_form_comes_back_filled(
-    qtbot: QtBot, queued_db: Database, tmp_path: Path
+    qtbot: QtBot, queued_db: Database, tmp_path: Path, stop_clock
 ) -> None:
+    stop_clock(SEAT_NOW)
     drafts = tmp_path / "drafts"
     log = tmp_path / "seat.log"
     with open(log, "w") as stream:
         seat_process = subprocess.Popen(
-            [sys.executable, "-c", SEAT, queued_db.url, str(drafts), str(tmp_path), OPERATOR],
+            [
+                sys.executable,
+                "-c",
+                SEAT,
+                queued_db.url,
+                str(drafts),
+                str(tmp_path),
+                OPERATOR,
+                SEAT_NOW.isoformat(),
+            ],
             cwd=PROJECT,
             env={**os.environ, "PYTHONPATH": str(PROJECT)},
             stdout=stream,

@@ -29,22 +29,22 @@ OVERDUE_BACKGROUND = "#fdecea"
 CALENDAR_BACKGROUND = "#fff4d6"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def age_text(row: BoardRow) -> str:
-    return _tr("日历未录入") if row.age is None else str(row.age)
+    return (
+        QCoreApplication.translate("BoardModel", "日历未录入") if row.age is None else str(row.age)
+    )
 
 
 def left_text(row: BoardRow) -> str:
     """Working days to the deadline in words: 超期 3, 今日到期, 2 — or why it is not known."""
     if row.days_left is None:
-        return _tr("日历未录入") if row.calendar_missing else ""
+        return (
+            QCoreApplication.translate("BoardModel", "日历未录入") if row.calendar_missing else ""
+        )
     if row.overdue:
-        return _tr("超期 {days}").format(days=-row.days_left)
+        return QCoreApplication.translate("BoardModel", "超期 {days}").format(days=-row.days_left)
     if row.days_left == 0:
-        return _tr("今日到期")
+        return QCoreApplication.translate("BoardModel", "今日到期")
     return str(row.days_left)
 
 
@@ -52,7 +52,11 @@ def deadline_text(row: BoardRow) -> str:
     if row.deadline is None:
         return ""
     text = row.deadline.isoformat()
-    return f"{text}（{row.deadline_label}）" if row.deadline_label else text
+    if not row.deadline_label:
+        return text
+    return QCoreApplication.translate("BoardModel", "{date}（{what}）").format(
+        date=text, what=row.deadline_label
+    )
 
 
 class BoardModel(RowsModel):
@@ -70,6 +74,10 @@ class BoardModel(RowsModel):
         COL_LEFT: QT_TRANSLATE_NOOP("BoardModel", "剩余(工作日)"),
         COL_WORDS: QT_TRANSLATE_NOOP("BoardModel", "反映内容"),
     }
+    HEADER_TIPS = {
+        COL_AGE: QT_TRANSLATE_NOOP("BoardModel", "登记以来已过的工作日"),
+        COL_LEFT: QT_TRANSLATE_NOOP("BoardModel", "距期限还剩的工作日"),
+    }
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -82,13 +90,19 @@ class BoardModel(RowsModel):
             if column == COL_WORDS and row.words:
                 return row.words
             if column == COL_REFERENCE and row.kind == COMPLAINT and row.case_no:
-                return _tr("关联业务件：{case_no}").format(case_no=row.case_no)
-            if column in (COL_UNIT, COL_OWNER):
+                return QCoreApplication.translate("BoardModel", "关联业务件：{case_no}").format(
+                    case_no=row.case_no
+                )
+            if column in (COL_UNIT, COL_OWNER, COL_REASON, COL_STATUS):
                 return self._text(row, column)  # may be cut short on a small screen
             if row.calendar_missing and column in (COL_AGE, COL_DEADLINE, COL_LEFT):
-                return _tr("工作日历中缺少相关年份的节假日安排，请管理员录入后再计算工作日。")
+                return QCoreApplication.translate(
+                    "BoardModel", "工作日历中缺少相关年份的节假日安排，请管理员录入后再计算工作日。"
+                )
             if row.overdue:
-                return _tr("已超过期限")
+                return QCoreApplication.translate("BoardModel", "已超过期限")
+            if column == COL_DEADLINE:
+                return self._text(row, column)  # may be cut short on a small screen
             return None
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(QColor(ERROR_COLOR))

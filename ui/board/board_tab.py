@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,16 +47,27 @@ from app.roles import Permission
 from app.staff import StaffMember
 from db.database import Database
 from ui import file_dialogs
-from ui.board.board_model import COL_OWNER, COL_REFERENCE, COL_UNIT, COL_WORDS, BoardModel
+from ui.board.board_model import (
+    COL_DEADLINE,
+    COL_OWNER,
+    COL_REASON,
+    COL_REFERENCE,
+    COL_STATUS,
+    COL_UNIT,
+    COL_WORDS,
+    BoardModel,
+)
 from ui.board.step_dialogs import AssignDialog
 from ui.board.task_dialog import TaskDialog, assign_targets
 from ui.complaints.complaint_dialog import ComplaintDialog
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import show_refusal
+from ui.name_combo import name_combo
 from ui.operations import Progress, delete_when_idle, operation
 from ui.shortcuts import enter_activates, shortcuts
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
+WORDS_EM = 14  # the respondent's words keep at least this many characters' width
 WARNING_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
 
 
@@ -117,6 +129,7 @@ class BoardTab(QWidget):
 
         self.model = BoardModel(self)
         self.table = QTableView()
+        self._natural_widths: dict[int, int] = {}  # each column's width for its text
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -163,8 +176,7 @@ class BoardTab(QWidget):
         layout.addLayout(actions)
 
     def _filter_combo(self, everything: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo = name_combo(10)
         combo.addItem(everything, None)
         combo.currentIndexChanged.connect(self.refresh)  # after the first item: not at build
         return combo
@@ -242,16 +254,52 @@ class BoardTab(QWidget):
         self.listed.emit()
 
     def _fit_columns(self) -> None:
-        """Every column as wide as its text, long names capped, so that the respondent's
-        words keep a readable width at 1366×768 without a horizontal scroll bar."""
+        """Every column as wide as its text, long names capped; then narrowed to fit, so that
+        the respondent's words keep a readable width at 1366×768 without a horizontal scroll
+        bar, in either language."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_WORDS, QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         em = self.fontMetrics().horizontalAdvance("中")
         for column, most in ((COL_REFERENCE, 12), (COL_UNIT, 10), (COL_OWNER, 6)):
             if self.table.columnWidth(column) > most * em + 16:
                 self.table.setColumnWidth(column, most * em + 16)
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_WORDS, QHeaderView.ResizeMode.Stretch
+        self._natural_widths = {
+            column: self.table.columnWidth(column)
+            for column in range(self.model.columnCount())
+            if column != COL_WORDS
+        }
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Give the words the room left, at least WORDS_EM characters: when the other columns
+        leave less, units, owners, reasons, states and deadlines narrow in proportion to what
+        they have above five characters (elided, whole in their tooltips)."""
+        if not self._natural_widths:
+            return
+        em = self.fontMetrics().horizontalAdvance("中")
+        room = self.table.viewport().width() - WORDS_EM * em
+        widths = dict(self._natural_widths)
+        excess = sum(widths.values()) - room
+        # Each narrowable column gives up a share of what it has above 5 characters.
+        slack = {
+            column: max(0, widths[column] - (5 * em + 16))
+            for column in (COL_UNIT, COL_OWNER, COL_REASON, COL_STATUS, COL_DEADLINE)
+        }
+        total = sum(slack.values())
+        if excess > 0 and total:
+            for column, spare in slack.items():
+                widths[column] -= min(spare, -(-excess * spare // total))
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        used = sum(widths.values())
+        self.table.setColumnWidth(
+            COL_WORDS, max(WORDS_EM * em, self.table.viewport().width() - used)
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     def _refill(self, combo: QComboBox, items: list[tuple[Any, str]]) -> None:
         current = combo.currentData()

@@ -60,6 +60,7 @@ from ui.complaints.pdf_saving import save_pdf
 from ui.complaints.step_dialogs import StepDialog, open_form
 from ui.desk.display import ERROR_COLOR, local_time
 from ui.error_dialog import refusal_text, show_refusal
+from ui.name_combo import name_combo
 from ui.operations import Progress, operation
 from ui.rows_model import RowsModel
 from ui.shortcuts import enter_activates, shortcuts
@@ -196,8 +197,7 @@ class CapaTab(QWidget):
         self.status_combo.addItem(self.tr("全部状态"), None)
         for code in STATUSES:
             self.status_combo.addItem(status_label(code), code)
-        self.unit_combo = QComboBox()
-        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_combo = name_combo()
         self.unit_combo.addItem(self.tr("全部网点"), None)
         self.source_combo = QComboBox()
         self.source_combo.addItem(self.tr("全部来源"), None)

@@ -51,6 +51,7 @@ from ui.complaints.complaint_model import COL_CONTENT, COL_DEADLINE, ComplaintMo
 from ui.complaints.register_dialog import RegisterDialog
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import show_refusal
+from ui.name_combo import name_combo
 from ui.operations import Progress, delete_when_idle, operation
 from ui.shortcuts import enter_activates, shortcuts
 
@@ -93,8 +94,7 @@ class ComplaintsTab(QWidget):
         self.status_combo.addItem(self.tr("全部状态"), None)
         for code in STATUSES:
             self.status_combo.addItem(status_label(code), code)
-        self.unit_combo = QComboBox()
-        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_combo = name_combo()
         self.unit_combo.addItem(self.tr("全部网点"), None)
         self.category_combo = QComboBox()
         self.category_combo.addItem(self.tr("全部分类"), None)

@@ -101,6 +101,7 @@ class CasePanel(QWidget):
         )
         self.no_phone_label = QLabel(self.tr("这个件没有可拨打的号码。"))
         self.no_phone_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.no_phone_label.setWordWrap(True)
 
         phone_frame = QFrame()
         phone_frame.setObjectName("phone_frame")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from app.roles import Permission, role_label
@@ -25,6 +25,7 @@ from ui.complaints.complaints_tab import ComplaintsTab
 from ui.current_user import current_staff, logged_in, save_user_name, staff_choices
 from ui.feedback.assessment_tab import AssessmentTab
 from ui.feedback.unit_feedback_tab import UnitFeedbackTab
+from ui.name_combo import name_combo
 from ui.operations import Progress, operation
 from ui.pages.page import Page
 
@@ -57,9 +58,7 @@ class BoardPage(Page):
         return self.staff
 
     def _build(self) -> None:
-        self.user_combo = QComboBox()
-        self.user_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.user_combo.setMinimumWidth(180)
+        self.user_combo = name_combo(14)
         self.user_combo.activated.connect(self._user_chosen)
         user_label = QLabel(self.tr("当前用户(&Y)："))
         user_label.setBuddy(self.user_combo)

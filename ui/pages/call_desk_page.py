@@ -279,6 +279,8 @@ class CallDeskPage(Page):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.side_tabs, 1)
         side_layout.addWidget(keys_hint)
+        # The three tabs always show whole, in either language: the case panel gives way first.
+        side.setMinimumWidth(self.side_tabs.tabBar().sizeHint().width() + 8)
         self.side_tabs.currentChanged.connect(self._side_tab_shown)
 
         splitter = QSplitter()

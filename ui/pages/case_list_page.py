@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from app.units import unit_choices
 from db.database import Database
 from ui.case_list.case_list_model import CaseListModel
 from ui.current_user import current_staff
+from ui.name_combo import name_combo
 from ui.operations import Progress, delete_when_idle, operation
 from ui.pages.page import Page
 from ui.shortcuts import enter_activates
@@ -88,8 +88,7 @@ class CaseListPage(Page):
         self.search_edit.installEventFilter(self)
         search_label = QLabel(self.tr("查找(&D)："))
         search_label.setBuddy(self.search_edit)
-        self.unit_combo = QComboBox()
-        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_combo = name_combo()
         self.unit_combo.addItem(self.tr("全部网点"), None)
         self.unit_combo.currentIndexChanged.connect(self.search)
         unit_label = QLabel(self.tr("受理网点(&U)："))

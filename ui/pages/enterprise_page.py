@@ -72,6 +72,7 @@ from ui.desk.display import ERROR_COLOR
 from ui.enterprise.answers_dialog import FormBAnswersDialog
 from ui.enterprise.form_b_model import COL_ENTERPRISE, FormBModel
 from ui.enterprise.pdf_printing import PdfPrintDialog
+from ui.name_combo import name_combo
 from ui.operations import Operation, Progress, Work, operation
 from ui.pages.page import Page
 from ui.pages.scanning_page import to_qimage
@@ -127,8 +128,7 @@ class EnterprisePage(Page):
     # Building
 
     def _build(self) -> None:
-        self.unit_combo = QComboBox()
-        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_combo = name_combo()
         self.unit_combo.addItem(self.tr("全部网点"), None)
         self.unit_combo.currentIndexChanged.connect(self._filters_changed)
         unit_label = QLabel(self.tr("网点(&U)："))
@@ -215,11 +215,13 @@ class EnterprisePage(Page):
         status.addWidget(self.message_label, 1)
         status.addWidget(self.progress_bar)
         status.addWidget(self.cancel_button)
-        actions = QHBoxLayout()
+        # A form's steps on one line, printing on the next: in English one line of eight
+        # buttons would be wider than a 1366×768 screen.
+        lifecycle.addStretch(1)
+        printing.addStretch(1)
+        actions = QVBoxLayout()
         actions.addLayout(lifecycle)
-        actions.addSpacing(24)
         actions.addLayout(printing)
-        actions.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
