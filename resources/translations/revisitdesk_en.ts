@@ -374,128 +374,148 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup/actions.py" line="69"/>
+        <location filename="../../ui/backup/actions.py" line="49"/>
+        <source>仅限管理员</source>
+        <translation>Administrators only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="50"/>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="53"/>
+        <source>校验备份…</source>
+        <translation>Verify backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="56"/>
+        <source>从备份恢复到新数据库…</source>
+        <translation>Restore a backup to a new database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="71"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="75"/>
+        <location filename="../../ui/backup/actions.py" line="77"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="79"/>
+        <location filename="../../ui/backup/actions.py" line="81"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="82"/>
+        <location filename="../../ui/backup/actions.py" line="84"/>
         <source>回访台备份 (*.zip)</source>
         <translation>RevisitDesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="96"/>
+        <location filename="../../ui/backup/actions.py" line="98"/>
         <source>没有备份</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="98"/>
+        <location filename="../../ui/backup/actions.py" line="100"/>
         <source>备份已取消，没有留下未完成的文件。</source>
         <translation>Backup cancelled; no unfinished file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="99"/>
+        <location filename="../../ui/backup/actions.py" line="101"/>
         <source>正在备份到 {path}…</source>
         <translation>Backing up to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="107"/>
+        <location filename="../../ui/backup/actions.py" line="109"/>
         <source>注意：有 {n} 个附件在存储中缺失或已损坏，没有备份。</source>
         <translation>Note: {n} attachments are missing from storage or damaged and were not backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="111"/>
+        <location filename="../../ui/backup/actions.py" line="113"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="112"/>
+        <location filename="../../ui/backup/actions.py" line="114"/>
         <source>已备份到：
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="115"/>
+        <location filename="../../ui/backup/actions.py" line="117"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="122"/>
+        <location filename="../../ui/backup/actions.py" line="124"/>
         <source>校验备份</source>
         <translation>Verify backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="124"/>
-        <location filename="../../ui/backup/actions.py" line="164"/>
+        <location filename="../../ui/backup/actions.py" line="126"/>
+        <location filename="../../ui/backup/actions.py" line="166"/>
         <source>回访台备份 (*.zip);;所有文件 (*)</source>
         <translation>RevisitDesk backups (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="134"/>
-        <location filename="../../ui/backup/actions.py" line="172"/>
+        <location filename="../../ui/backup/actions.py" line="136"/>
+        <location filename="../../ui/backup/actions.py" line="174"/>
         <source>备份不能使用</source>
         <translation>Backup unusable</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="137"/>
+        <location filename="../../ui/backup/actions.py" line="139"/>
         <source>正在校验 {name}…</source>
         <translation>Verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="142"/>
+        <location filename="../../ui/backup/actions.py" line="144"/>
         <source>备份完好：{name}
 每个文件的 SHA-256 都与清单一致。</source>
         <translation>The backup is intact: {name}
 The SHA-256 of every file matches the manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="149"/>
+        <location filename="../../ui/backup/actions.py" line="151"/>
         <source>备份完好</source>
         <translation>Backup intact</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="158"/>
+        <location filename="../../ui/backup/actions.py" line="160"/>
         <source>从备份恢复</source>
         <translation>restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="162"/>
+        <location filename="../../ui/backup/actions.py" line="164"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="185"/>
+        <location filename="../../ui/backup/actions.py" line="187"/>
         <source>没有恢复</source>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="187"/>
+        <location filename="../../ui/backup/actions.py" line="189"/>
         <source>恢复已取消，没有留下新的数据库。</source>
         <translation>Restore cancelled; no new database was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="188"/>
+        <location filename="../../ui/backup/actions.py" line="190"/>
         <source>正在从 {name} 恢复…</source>
         <translation>Restoring from {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="195"/>
+        <location filename="../../ui/backup/actions.py" line="197"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="197"/>
+        <location filename="../../ui/backup/actions.py" line="199"/>
         <source>备份已恢复到新数据库：
 {target}
 
@@ -506,22 +526,22 @@ The SHA-256 of every file matches the manifest.</translation>
 The database in use was not changed. To use the restored database, start RevisitDesk with --db {target} (or set REVISITDESK_DB).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="217"/>
+        <location filename="../../ui/backup/actions.py" line="219"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="219"/>
+        <location filename="../../ui/backup/actions.py" line="221"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="223"/>
+        <location filename="../../ui/backup/actions.py" line="225"/>
         <source>需要管理员</source>
         <translation>Administrator needed</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="224"/>
+        <location filename="../../ui/backup/actions.py" line="226"/>
         <source>只有管理员可以{action}。当前使用者：{who}。</source>
         <translation>Only an administrator can {action}. Current user: {who}.</translation>
     </message>
@@ -633,62 +653,62 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="33"/>
+        <location filename="../../ui/pages/board_page.py" line="34"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="34"/>
+        <location filename="../../ui/pages/board_page.py" line="35"/>
         <source>整改措施</source>
         <translation>CAPA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="35"/>
+        <location filename="../../ui/pages/board_page.py" line="36"/>
         <source>单位反馈</source>
         <translation>Unit feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="36"/>
+        <location filename="../../ui/pages/board_page.py" line="37"/>
         <source>人员考核</source>
         <translation>Staff assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="64"/>
+        <location filename="../../ui/pages/board_page.py" line="63"/>
         <source>当前用户(&amp;Y)：</source>
         <translation>&amp;Current user:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="77"/>
+        <location filename="../../ui/pages/board_page.py" line="76"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="87"/>
+        <location filename="../../ui/pages/board_page.py" line="86"/>
         <source>廉洁反映</source>
         <translation>Integrity reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="111"/>
+        <location filename="../../ui/pages/board_page.py" line="110"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="128"/>
+        <location filename="../../ui/pages/board_page.py" line="127"/>
         <source>已登录</source>
         <translation>Logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="147"/>
+        <location filename="../../ui/pages/board_page.py" line="146"/>
         <source>请选择您的姓名：分派、关闭等操作按您的角色办理。</source>
         <translation>Choose your name: assigning, closing and other steps follow your role.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="150"/>
+        <location filename="../../ui/pages/board_page.py" line="149"/>
         <source>可分派、审批未解决关闭、重新打开，并查看廉洁纪律反映。</source>
         <translation>You can assign, approve closing as unresolved, reopen, and see integrity reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="154"/>
+        <location filename="../../ui/pages/board_page.py" line="153"/>
         <source>可记录联系、录入二次回访评价；分派和关闭须由组长办理。</source>
         <translation>You can record contacts and enter second-round evaluations; assigning and closing are done by team leads.</translation>
     </message>
@@ -696,147 +716,147 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="92"/>
+        <location filename="../../ui/board/board_tab.py" line="104"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="93"/>
+        <location filename="../../ui/board/board_tab.py" line="105"/>
         <source>全部原因</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="94"/>
+        <location filename="../../ui/board/board_tab.py" line="106"/>
         <source>全部负责人</source>
         <translation>All owners</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="95"/>
+        <location filename="../../ui/board/board_tab.py" line="107"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="96"/>
+        <location filename="../../ui/board/board_tab.py" line="108"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="97"/>
+        <location filename="../../ui/board/board_tab.py" line="109"/>
         <source>投诉/建议</source>
         <translation>Complaint / suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="100"/>
+        <location filename="../../ui/board/board_tab.py" line="112"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="101"/>
+        <location filename="../../ui/board/board_tab.py" line="113"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="105"/>
+        <location filename="../../ui/board/board_tab.py" line="117"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="106"/>
+        <location filename="../../ui/board/board_tab.py" line="118"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="107"/>
+        <location filename="../../ui/board/board_tab.py" line="119"/>
         <source>已过 ≥(&amp;G)</source>
         <translation>A&amp;ge ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="108"/>
+        <location filename="../../ui/board/board_tab.py" line="120"/>
         <source>负责人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="109"/>
+        <location filename="../../ui/board/board_tab.py" line="121"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="131"/>
+        <location filename="../../ui/board/board_tab.py" line="144"/>
         <source>打开 (Enter)</source>
         <translation>Open (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="133"/>
+        <location filename="../../ui/board/board_tab.py" line="146"/>
         <source>分派 (F6)</source>
         <translation>Assign (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="135"/>
+        <location filename="../../ui/board/board_tab.py" line="148"/>
         <source>导出 Excel (Ctrl+E)</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="137"/>
+        <location filename="../../ui/board/board_tab.py" line="150"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="201"/>
+        <location filename="../../ui/board/board_tab.py" line="213"/>
         <source>已过 ≥ {days} 个工作日</source>
         <translation>Age ≥ {days} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="231"/>
+        <location filename="../../ui/board/board_tab.py" line="243"/>
         <source>共 {count} 项</source>
         <translation>{count} items</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="233"/>
+        <location filename="../../ui/board/board_tab.py" line="245"/>
         <source>，超期 {count} 项</source>
         <translation>, {count} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="266"/>
+        <location filename="../../ui/board/board_tab.py" line="314"/>
         <source>（已无此项）</source>
         <translation>(no longer exists)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="290"/>
+        <location filename="../../ui/board/board_tab.py" line="338"/>
         <source>把选中的二次回访分派给回访员或单位（F6）</source>
         <translation>Assign the selected second-round callbacks to an operator or a unit (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="292"/>
+        <location filename="../../ui/board/board_tab.py" line="340"/>
         <source>仅限组长、管理员分派</source>
         <translation>Only team leads and administrators assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="345"/>
+        <location filename="../../ui/board/board_tab.py" line="393"/>
         <source>请先在上方选择当前用户。</source>
         <translation>Choose the current user above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="374"/>
+        <location filename="../../ui/board/board_tab.py" line="422"/>
         <source>已分派 {count} 项二次回访。</source>
         <translation>Assigned {count} second-round callback(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="396"/>
+        <location filename="../../ui/board/board_tab.py" line="444"/>
         <source>督办看板-{day}</source>
         <translation>Supervision board-{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="399"/>
+        <location filename="../../ui/board/board_tab.py" line="447"/>
         <source>导出督办看板</source>
         <translation>Export supervision board</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="402"/>
+        <location filename="../../ui/board/board_tab.py" line="450"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="421"/>
+        <location filename="../../ui/board/board_tab.py" line="469"/>
         <source>已导出 {count} 项到 {path}</source>
         <translation>Exported {count} items to {path}</translation>
     </message>
@@ -1489,52 +1509,52 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CapaModel</name>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="75"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="76"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="76"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="77"/>
         <source>信息来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="77"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="78"/>
         <source>网点</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="78"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="79"/>
         <source>关联</source>
         <translation>Related</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="79"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="80"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="80"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="81"/>
         <source>完成期限</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="81"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="82"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="82"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="83"/>
         <source>验证</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="83"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="84"/>
         <source>问题描述</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="119"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="120"/>
         <source>（逾期）</source>
         <translation>(overdue)</translation>
     </message>
@@ -1542,7 +1562,7 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CapaTab</name>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="196"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="197"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -1824,62 +1844,62 @@ Enter searches at once, ↓ goes to the list.</translation>
         <translation>Fin&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="93"/>
+        <location filename="../../ui/pages/case_list_page.py" line="92"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="95"/>
+        <location filename="../../ui/pages/case_list_page.py" line="94"/>
         <source>受理网点(&amp;U)：</source>
         <translation>O&amp;utlet:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="122"/>
+        <location filename="../../ui/pages/case_list_page.py" line="121"/>
         <source>业务件历史 (Enter)</source>
         <translation>Case history (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="125"/>
+        <location filename="../../ui/pages/case_list_page.py" line="124"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="130"/>
+        <location filename="../../ui/pages/case_list_page.py" line="129"/>
         <source>号码已隐去中间四位；完整号码仅在回访工作台显示当前件。</source>
         <translation>Numbers are shown with their middle hidden; the full number only for the case held at the Call desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="216"/>
+        <location filename="../../ui/pages/case_list_page.py" line="215"/>
         <source>共 {count} 件</source>
         <translation>Cases: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="217"/>
+        <location filename="../../ui/pages/case_list_page.py" line="216"/>
         <source>按业务编号找到 {count} 件</source>
         <translation>Found by case no.: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="218"/>
+        <location filename="../../ui/pages/case_list_page.py" line="217"/>
         <source>按申请人找到 {count} 件</source>
         <translation>Found by applicant: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="219"/>
+        <location filename="../../ui/pages/case_list_page.py" line="218"/>
         <source>按电话找到 {count} 件</source>
         <translation>Found by phone: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="220"/>
+        <location filename="../../ui/pages/case_list_page.py" line="219"/>
         <source>按电话尾号找到 {count} 件</source>
         <translation>Found by the phone&apos;s last digits: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="225"/>
+        <location filename="../../ui/pages/case_list_page.py" line="224"/>
         <source>已列出 {count} 件，正在统计总数…</source>
         <translation>Listed: {count}; counting them all…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list_page.py" line="227"/>
+        <location filename="../../ui/pages/case_list_page.py" line="226"/>
         <source>正在查找…</source>
         <translation>Searching…</translation>
     </message>
@@ -1942,92 +1962,92 @@ Enter searches at once, ↓ goes to the list.</translation>
         <translation>This case has no number to dial.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="161"/>
+        <location filename="../../ui/desk/case_panel.py" line="162"/>
         <source>（无效号码）</source>
         <translation> (not a valid number)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="176"/>
+        <location filename="../../ui/desk/case_panel.py" line="177"/>
         <source>第 {n}/{count} 个号码</source>
         <translation>number {n} of {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="197"/>
+        <location filename="../../ui/desk/case_panel.py" line="198"/>
         <source>回访记录</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="198"/>
+        <location filename="../../ui/desk/case_panel.py" line="199"/>
         <source>以往评价</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="200"/>
+        <location filename="../../ui/desk/case_panel.py" line="201"/>
         <source>还没有拨打过。</source>
         <translation>No call yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="203"/>
+        <location filename="../../ui/desk/case_panel.py" line="204"/>
         <source>没有评价。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="219"/>
+        <location filename="../../ui/desk/case_panel.py" line="220"/>
         <source>二次回访：不满意原因</source>
         <translation>Second round: reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="221"/>
+        <location filename="../../ui/desk/case_panel.py" line="222"/>
         <source>{reason}；期限 {due}</source>
         <translation>{reason}; due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="229"/>
+        <location filename="../../ui/desk/case_panel.py" line="230"/>
         <source>被回访人反映：{words}</source>
         <translation>The respondent said: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="246"/>
+        <location filename="../../ui/desk/case_panel.py" line="247"/>
         <source>已超期 {days} 个工作日</source>
         <translation>{days} working days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="248"/>
+        <location filename="../../ui/desk/case_panel.py" line="249"/>
         <source>已超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="266"/>
+        <location filename="../../ui/desk/case_panel.py" line="267"/>
         <source>{at} {channel} 第 {round} 轮：总体 {overall} · 效率 {efficiency} · 态度 {attitude} · 材料 {materials}</source>
         <translation>{at} {channel}, round {round}: overall {overall} · efficiency {efficiency} · attitude {attitude} · materials {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="278"/>
+        <location filename="../../ui/desk/case_panel.py" line="279"/>
         <source>；建议：{text}</source>
         <translation>; suggestion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="284"/>
+        <location filename="../../ui/desk/case_panel.py" line="285"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="285"/>
+        <location filename="../../ui/desk/case_panel.py" line="286"/>
         <source>上门/当面</source>
         <translation>Visit / in person</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="286"/>
+        <location filename="../../ui/desk/case_panel.py" line="287"/>
         <source>短信/微信</source>
         <translation>SMS / WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="287"/>
+        <location filename="../../ui/desk/case_panel.py" line="288"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="288"/>
+        <location filename="../../ui/desk/case_panel.py" line="289"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2680,7 +2700,7 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../ui/complaints/complaints_tab.py" line="93"/>
+        <location filename="../../ui/complaints/complaints_tab.py" line="94"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -3078,7 +3098,7 @@ queued {queued} · no valid number {no_phone}</translation>
     <name>EnterprisePage</name>
     <message>
         <location filename="../../ui/pages/enterprise_page.py" line="132"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="289"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="291"/>
         <source>全部网点</source>
         <translation>All outlets</translation>
     </message>
@@ -3134,13 +3154,13 @@ queued {queued} · no valid number {no_phone}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/enterprise_page.py" line="190"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="633"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="635"/>
         <source>打印评价二维码条</source>
         <translation>QR slips</translation>
     </message>
     <message>
         <location filename="../../ui/pages/enterprise_page.py" line="191"/>
-        <location filename="../../ui/pages/enterprise_page.py" line="641"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="643"/>
         <source>打印空白回访单</source>
         <translation>Blank Form A</translation>
     </message>
@@ -3165,114 +3185,114 @@ queued {queued} · no valid number {no_phone}</translation>
         <translation>Stop (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="306"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="308"/>
         <source>共 {count} 份</source>
         <translation>{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="349"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="351"/>
         <source>请先在列表中选择反馈单。</source>
         <translation>Select forms in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="363"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="365"/>
         <source>已标记收回 {count} 份。</source>
         <translation>{count} forms marked returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="374"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="376"/>
         <source>核验反馈单</source>
         <translation>Verify form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="376"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="378"/>
         <source>{case_no}：已核对扫描件上的企业公章或经办人签字，录入内容与纸质反馈单一致。
 核验人：</source>
         <translation>{case_no}: the enterprise seal or the agent&apos;s signature on the scan was checked, and the answers entered match the paper form.
 Verified by:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="389"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="391"/>
         <source>已核验 {case_no}。</source>
         <translation>{case_no} verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="400"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="402"/>
         <source>归档反馈单</source>
         <translation>Archive form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="401"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="403"/>
         <source>{case_no}：纸质反馈单的存放位置（如 档案柜A-2026-11）：</source>
         <translation>{case_no}: where the paper form is kept (e.g. Cabinet A-2026-11):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="416"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="418"/>
         <source>已归档 {case_no}。</source>
         <translation>{case_no} archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="445"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="447"/>
         <source>{case_no} 已{status}，不能再修改答卷。</source>
         <translation>{case_no} is {status}: its answers can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="499"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="501"/>
         <source>已保存 {case_no} 的答卷。</source>
         <translation>Answers of {case_no} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="501"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="503"/>
         <source>已保存 {case_no} 的答卷，不满意已转二次回访。</source>
         <translation>Answers of {case_no} saved; the dissatisfaction went to a second-round callback.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="531"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="533"/>
         <source>已核验或已归档的反馈单不能重新打印：{cases}</source>
         <translation>Verified or archived forms cannot be printed again: {cases}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="539"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="541"/>
         <source>企业回访反馈单-{case_no}</source>
         <translation>Form B-{case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="541"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="543"/>
         <source>企业回访反馈单-{count}份</source>
         <translation>Form B-{count} forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="549"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="551"/>
         <source>打印企业回访反馈单</source>
         <translation>Print Form B</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="556"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="558"/>
         <source>请先在“网点”中选择要打印的网点。</source>
         <translation>Choose the outlet to print for under &quot;Outlet&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="569"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="571"/>
         <source>打印 {unit} 全部待办反馈单</source>
         <translation>Print all forms due at {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="570"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="572"/>
         <source>企业回访反馈单-{unit}</source>
         <translation>Form B-{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="571"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="573"/>
         <source>{unit} 没有待打印的反馈单。</source>
         <translation>{unit} has no forms due for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="597"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="599"/>
         <source>示例评价地址</source>
         <translation>Sample evaluation address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="599"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="601"/>
         <source>网上评价地址仍是示例地址，群众扫描二维码会打不开。
 请先在“设置 → 设置… → 打印”中填写本中心的网上评价地址。
 
@@ -3283,62 +3303,62 @@ First enter this centre&apos;s online evaluation address under “Settings → S
 Print with the sample address anyway (e.g. as a test print)?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="606"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="608"/>
         <source>仍然打印(&amp;P)</source>
         <translation>&amp;Print anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="615"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="617"/>
         <source>没有打印评价二维码条。</source>
         <translation>No evaluation QR slips were printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="634"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="636"/>
         <source>评价二维码条-{count}件</source>
         <translation>Evaluation slips-{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="641"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="643"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="652"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="654"/>
         <source>打印空白回访单（附件 A）</source>
         <translation>Blank Form A</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="653"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="655"/>
         <source>空白回访单-{copies}份</source>
         <translation>Blank Form A-{copies} copies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="686"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="688"/>
         <source>已取消生成，什么也没有打印。</source>
         <translation>Stopped: nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="693"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="695"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="710"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="712"/>
         <source>正在生成… 第 {done} / {total} 页</source>
         <translation>Writing… page {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="734"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="736"/>
         <source>已输出到 {where}。</source>
         <translation>Sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="743"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="745"/>
         <source>已打印 {count} 份反馈单，输出到 {where}。</source>
         <translation>{count} forms printed, sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/enterprise_page.py" line="772"/>
+        <location filename="../../ui/pages/enterprise_page.py" line="774"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
@@ -3417,6 +3437,36 @@ Print with the sample address anyway (e.g. as a test print)?</translation>
         <location filename="../../ui/board/integrity_tab.py" line="58"/>
         <source>处理情况</source>
         <translation>Action taken</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleAddress</name>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="38"/>
+        <source>请设置网上评价地址</source>
+        <translation>Set the online evaluation address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="39"/>
+        <source>评价二维码条上的网上评价地址仍是示例地址（hcp.example.gov.cn），群众扫码会打不开（J 5.2.1）。
+请在“设置 → 设置… → 打印”中填写本中心的地址。</source>
+        <translation>The online evaluation address on the evaluation QR slips is still the sample address (hcp.example.gov.cn): it will not open when the public scan the code (J 5.2.1).
+Enter this centre&apos;s address under “Settings → Settings… → Printing”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="48"/>
+        <source>打开设置(&amp;O)…</source>
+        <translation>&amp;Open settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="52"/>
+        <source>稍后(&amp;L)</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/example_address.py" line="65"/>
+        <source>网上评价地址仍是示例地址：请在“设置”中填写。</source>
+        <translation>The online evaluation address is still the sample address: enter it in “Settings”.</translation>
     </message>
 </context>
 <context>
@@ -5652,37 +5702,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>RecurringModel</name>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="133"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="134"/>
         <source>网点</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="134"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="135"/>
         <source>不满意原因</source>
         <translation>Reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="135"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="136"/>
         <source>本季度次数</source>
         <translation>Times this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="136"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="137"/>
         <source>反复出现</source>
         <translation>Recurring</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="137"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="138"/>
         <source>已有措施</source>
         <translation>Action in place</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="150"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="151"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/capa_tab.py" line="151"/>
+        <location filename="../../ui/complaints/capa_tab.py" line="152"/>
         <source>尚无（需制定）</source>
         <translation>None (needed)</translation>
     </message>
@@ -6905,63 +6955,93 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/actions.py" line="84"/>
+        <location filename="../../ui/sync/actions.py" line="45"/>
+        <source>导出同步文件(&amp;E)…</source>
+        <translation>&amp;Export sync file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="51"/>
+        <source>导出全部记录（补缺）(&amp;A)…</source>
+        <translation>Export &amp;all records (fill gaps)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="57"/>
+        <source>导入同步文件(&amp;I)…</source>
+        <translation>&amp;Import sync file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="63"/>
+        <source>发送待回访业务件(&amp;S)…</source>
+        <translation>&amp;Send cases to revisit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="69"/>
+        <source>同步冲突(&amp;C)…</source>
+        <translation>Sync &amp;conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="72"/>
+        <source>仅限组长和管理员</source>
+        <translation>Team leads and administrators only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="104"/>
         <source>回访台同步文件 (*{suffix});;所有文件 (*)</source>
         <translation>RevisitDesk sync files (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="108"/>
+        <location filename="../../ui/sync/actions.py" line="128"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="123"/>
+        <location filename="../../ui/sync/actions.py" line="143"/>
         <source>正在导出同步文件…</source>
         <translation>Exporting the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="128"/>
+        <location filename="../../ui/sync/actions.py" line="148"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="146"/>
+        <location filename="../../ui/sync/actions.py" line="166"/>
         <source>正在导入同步文件…</source>
         <translation>Importing the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="169"/>
+        <location filename="../../ui/sync/actions.py" line="189"/>
         <source>正在导出待回访业务件…</source>
         <translation>Exporting cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="188"/>
+        <location filename="../../ui/sync/actions.py" line="208"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="189"/>
+        <location filename="../../ui/sync/actions.py" line="209"/>
         <source>只有组长或管理员可以处理同步冲突。请以组长身份使用本机后再打开。</source>
         <translation>Only a team lead or an administrator can resolve sync conflicts. Use this computer as a team lead, then open it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="200"/>
+        <location filename="../../ui/sync/actions.py" line="220"/>
         <source>同步文件已导出</source>
         <translation>Sync file exported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="205"/>
+        <location filename="../../ui/sync/actions.py" line="225"/>
         <source>同步文件已导入</source>
         <translation>Sync file imported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="208"/>
-        <location filename="../../ui/sync/actions.py" line="212"/>
+        <location filename="../../ui/sync/actions.py" line="228"/>
+        <location filename="../../ui/sync/actions.py" line="232"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="212"/>
+        <location filename="../../ui/sync/actions.py" line="232"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled; no data was written.</translation>
     </message>
@@ -7746,89 +7826,6 @@ A unit that appeared because its name was misspelt in an import: merge it into t
         <location filename="../../ui/calendar/year_grid.py" line="182"/>
         <source>{month}月</source>
         <translation>Month {month}</translation>
-    </message>
-</context>
-<context>
-    <name>actions</name>
-    <message>
-        <location filename="../../ui/backup/actions.py" line="49"/>
-        <source>仅限管理员</source>
-        <translation>Administrators only</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup/actions.py" line="50"/>
-        <source>立即备份…</source>
-        <translation>Back up now…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup/actions.py" line="53"/>
-        <source>校验备份…</source>
-        <translation>Verify backup…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backup/actions.py" line="54"/>
-        <source>从备份恢复到新数据库…</source>
-        <translation>Restore a backup to a new database…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="44"/>
-        <source>导出同步文件(&amp;E)…</source>
-        <translation>&amp;Export sync file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="45"/>
-        <source>导出全部记录（补缺）(&amp;A)…</source>
-        <translation>Export &amp;all records (fill gaps)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="46"/>
-        <source>导入同步文件(&amp;I)…</source>
-        <translation>&amp;Import sync file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="47"/>
-        <source>发送待回访业务件(&amp;S)…</source>
-        <translation>&amp;Send cases to revisit…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="49"/>
-        <source>同步冲突(&amp;C)…</source>
-        <translation>Sync &amp;conflicts…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/actions.py" line="52"/>
-        <source>仅限组长和管理员</source>
-        <translation>Team leads and administrators only</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/settings/example_address.py" line="38"/>
-        <source>请设置网上评价地址</source>
-        <translation>Set the online evaluation address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/example_address.py" line="40"/>
-        <source>评价二维码条上的网上评价地址仍是示例地址（hcp.example.gov.cn），群众扫码会打不开（J 5.2.1）。
-请在“设置 → 设置… → 打印”中填写本中心的地址。</source>
-        <translation>The online evaluation address on the evaluation QR slips is still the sample address (hcp.example.gov.cn): it will not open when the public scan the code (J 5.2.1).
-Enter this centre&apos;s address under “Settings → Settings… → Printing”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/example_address.py" line="46"/>
-        <source>打开设置(&amp;O)…</source>
-        <translation>&amp;Open settings…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/example_address.py" line="47"/>
-        <source>稍后(&amp;L)</source>
-        <translation>&amp;Later</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/example_address.py" line="58"/>
-        <source>网上评价地址仍是示例地址：请在“设置”中填写。</source>
-        <translation>The online evaluation address is still the sample address: enter it in “Settings”.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from app import clock
@@ -46,12 +46,14 @@ def add_backup_actions(menu: QMenu, window: QWidget) -> BackupActions:
     keeps one BackupActions, which outlives the menus.
     """
     actions = window.findChild(BackupActions) or BackupActions(window, window.database)
-    administrators_only = actions.tr("仅限管理员")
-    back_up = menu.addAction(actions.tr("立即备份…"))
+    administrators_only = QCoreApplication.translate("BackupActions", "仅限管理员")
+    back_up = menu.addAction(QCoreApplication.translate("BackupActions", "立即备份…"))
     back_up.triggered.connect(actions.back_up_now)
     enable_for(menu, back_up, Permission.ADMINISTER, administrators_only)
-    menu.addAction(actions.tr("校验备份…")).triggered.connect(actions.verify)  # anyone may
-    restore = menu.addAction(actions.tr("从备份恢复到新数据库…"))
+    menu.addAction(QCoreApplication.translate("BackupActions", "校验备份…")).triggered.connect(
+        actions.verify
+    )  # anyone may
+    restore = menu.addAction(QCoreApplication.translate("BackupActions", "从备份恢复到新数据库…"))
     restore.triggered.connect(actions.restore)
     enable_for(menu, restore, Permission.ADMINISTER, administrators_only)
     return actions

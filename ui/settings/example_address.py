@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.roles import Permission
@@ -35,16 +35,22 @@ def remind_administrator(window: MainWindow) -> None:
 def _tell(window: MainWindow) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        window.tr("请设置网上评价地址"),
-        window.tr(
+        QCoreApplication.translate("ExampleAddress", "请设置网上评价地址"),
+        QCoreApplication.translate(
+            "ExampleAddress",
             "评价二维码条上的网上评价地址仍是示例地址（hcp.example.gov.cn），"
-            "群众扫码会打不开（J 5.2.1）。\n请在“设置 → 设置… → 打印”中填写本中心的地址。"
+            "群众扫码会打不开（J 5.2.1）。\n请在“设置 → 设置… → 打印”中填写本中心的地址。",
         ),
         QMessageBox.StandardButton.NoButton,
         window,
     )
-    open_button = box.addButton(window.tr("打开设置(&O)…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(window.tr("稍后(&L)"), QMessageBox.ButtonRole.RejectRole)
+    open_button = box.addButton(
+        QCoreApplication.translate("ExampleAddress", "打开设置(&O)…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("ExampleAddress", "稍后(&L)"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(open_button)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -55,6 +61,8 @@ def _tell(window: MainWindow) -> None:
             open_settings(window, window.database, area="printing")
 
     box.finished.connect(answered)
-    window.statusBar().showMessage(window.tr("网上评价地址仍是示例地址：请在“设置”中填写。"))
+    window.statusBar().showMessage(
+        QCoreApplication.translate("ExampleAddress", "网上评价地址仍是示例地址：请在“设置”中填写。")
+    )
     window.example_address_box = box
     box.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from sqlalchemy.orm import Session
 
@@ -41,15 +41,35 @@ def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
     # The files themselves are for every role (app.sync checks none); deciding a conflict is
     # the lead's (app.sync.conflicts requires LEAD_BOARD).
     for text, slot, permission, who_may in (
-        (actions.tr("导出同步文件(&E)…"), actions.export_changes, None, ""),
-        (actions.tr("导出全部记录（补缺）(&A)…"), actions.export_everything, None, ""),
-        (actions.tr("导入同步文件(&I)…"), actions.import_file, None, ""),
-        (actions.tr("发送待回访业务件(&S)…"), actions.send_cases, None, ""),
         (
-            actions.tr("同步冲突(&C)…"),
+            QCoreApplication.translate("SyncActions", "导出同步文件(&E)…"),
+            actions.export_changes,
+            None,
+            "",
+        ),
+        (
+            QCoreApplication.translate("SyncActions", "导出全部记录（补缺）(&A)…"),
+            actions.export_everything,
+            None,
+            "",
+        ),
+        (
+            QCoreApplication.translate("SyncActions", "导入同步文件(&I)…"),
+            actions.import_file,
+            None,
+            "",
+        ),
+        (
+            QCoreApplication.translate("SyncActions", "发送待回访业务件(&S)…"),
+            actions.send_cases,
+            None,
+            "",
+        ),
+        (
+            QCoreApplication.translate("SyncActions", "同步冲突(&C)…"),
             actions.show_conflicts,
             Permission.LEAD_BOARD,
-            actions.tr("仅限组长和管理员"),
+            QCoreApplication.translate("SyncActions", "仅限组长和管理员"),
         ),
     ):
         action = menu.addAction(text)
