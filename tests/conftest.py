@@ -14,7 +14,7 @@ import shutil
 import signal
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -56,6 +56,31 @@ def stop_clock() -> Callable[[datetime], None]:
 def _clock_goes_again() -> Iterator[None]:
     yield
     clock.set_now(None)
+
+
+# REVISITDESK_TEST_WALL_CLOCK=2026-12-31T12:30+08:00 runs the suite as if the wall clock read
+# that moment (and went on from it): a test that passes at 10:00 and fails at lunchtime, at
+# night or on New Year's Eve reads the real clock where it should stop it.
+ENV_WALL_CLOCK = "REVISITDESK_TEST_WALL_CLOCK"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _wall_clock_moved() -> Iterator[None]:
+    moment = os.environ.get(ENV_WALL_CLOCK)
+    if not moment:
+        yield
+        return
+    shift = datetime.fromisoformat(moment) - datetime.now(UTC)
+    real = clock.datetime
+
+    class Shifted(real):  # type: ignore[misc, valid-type]
+        @classmethod
+        def now(cls, tz=None):  # noqa: ANN001, ANN206
+            return real.now(tz) + shift
+
+    clock.datetime = Shifted
+    yield
+    clock.datetime = real
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app import clock
 from app.backup import (
     DAILY,
     MANUAL,
@@ -51,7 +52,7 @@ def test_daily_backup_only_when_the_newest_is_a_day_old(sqlite_db: Database):
     assert not due_for_daily_backup(settings.folder, source)
     assert make_daily_backup(sqlite_db, settings) is None
 
-    tomorrow = datetime.now(UTC) + timedelta(hours=25)
+    tomorrow = clock.now() + timedelta(hours=25)
     assert due_for_daily_backup(settings.folder, source, tomorrow)
     second = make_daily_backup(sqlite_db, settings, now=tomorrow)
     assert second is not None and second.path != first.path
@@ -81,9 +82,11 @@ def test_rotation_keeps_the_newest_daily_backups_of_this_database_only(
         other.close()
     stale = folder / ".test-x.zip.abc.partial"  # the remains of a backup cut off long ago
     stale.write_bytes(b"half")
-    os.utime(stale, (time.time() - 2 * 86400,) * 2)
+    # The leftovers' ages are their files' times, read against the app's clock.
+    os.utime(stale, (clock.now().timestamp() - 2 * 86400,) * 2)
     fresh = folder / ".test-y.zip.def.partial"  # perhaps still being written
     fresh.write_bytes(b"half")
+    os.utime(fresh, (clock.now().timestamp(),) * 2)
 
     removed = rotate_backups(folder, source_of(sqlite_db.url).name, keep=2)
 
