@@ -9,7 +9,9 @@ rule every export writes through here:
   cell — never a formula, a link or a number — so a title, header or sheet cell built from data
   is text too (only an explicit `write_formula` writes a formula);
 - `csv_writer(stream)`: a csv writer that puts a `'` before any text cell starting with one of
-  those characters, so that a spreadsheet opening the file shows the text and runs nothing.
+  those characters, so that a spreadsheet opening the file shows the text and runs nothing;
+  `csv_cells(row)` takes that quote off again when such a file is imported back (the rows an
+  import refused are written out to be corrected and imported again).
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ def csv_text(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_cells(cells: list[str]) -> list[str]:
+    """A CSV row as written: a `'` that csv_text put before formula-like text is taken off."""
+    return [c[1:] if c[:1] == "'" and c[1:2] in _STARTS else c for c in cells]
+
+
+_STARTS = frozenset(FORMULA_STARTS)
 
 
 class _SafeWriter:

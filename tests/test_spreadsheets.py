@@ -55,3 +55,34 @@ def test_an_xlsx_cell_that_looks_like_a_formula_is_a_text_cell(tmp_path: Path) -
     assert "hyperlink" not in xml.lower()
     assert "HYPERLINK" in strings  # kept as the text it is
     assert 't="s"' in xml
+
+
+def test_a_quoted_csv_cell_reads_back_as_it_was() -> None:
+    from app.spreadsheets import csv_cells
+
+    stream = io.StringIO()
+    csv_writer(stream).writerow(HOSTILE)
+    (row,) = csv.reader(io.StringIO(stream.getvalue()))
+    assert csv_cells(row) == HOSTILE
+    assert csv_cells(["'quoted on purpose", "'"]) == ["'quoted on purpose", "'"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_rejected_rows_with_formulas_go_out_as_text_and_come_back_whole(
+    tmp_path: Path, suffix: str
+) -> None:
+    from app.importing import RejectedRow
+    from app.importing.reader import read_table
+    from ui.importing.rejected_file import write_rejected_rows
+
+    cells = ["JN-1", "=1+1", '=HYPERLINK("http://evil.example/","x")', "+8613800000000"]
+    rows = [RejectedRow(line=2, code="file_unreadable", params={"detail": "x"}, cells=cells)]
+    path = tmp_path / f"rejected{suffix}"
+    write_rejected_rows(path, ["行", "原因", "业务编号", "A", "B", "电话"], rows)
+    if suffix == ".csv":
+        assert "'=1+1" in path.read_text(encoding="utf-8-sig")
+    else:
+        with zipfile.ZipFile(path) as archive:
+            assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+    table = read_table(path)
+    assert [str(c) for c in table.rows[1][1][2:]] == cells

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.file_errors import file_error_text
 from app.importing.problems import FileRefused
+from app.spreadsheets import csv_cells
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -86,7 +87,7 @@ def _read_text(data: bytes) -> list[tuple[int, list[Any]]]:
         # reader.line_num is the physical line a row ends on, so quoted cells with line breaks
         # keep numbering true to what a text editor shows; a row is named by its first line.
         for cells in reader:
-            rows.append((start, cells))
+            rows.append((start, csv_cells(cells)))
             start = reader.line_num + 1
         return rows
     except csv.Error as error:

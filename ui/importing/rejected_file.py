@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-import xlsxwriter
-
 from app.importing import RejectedRow
+from app.spreadsheets import csv_writer, workbook
 
 
 def write_rejected_rows(path: Path, headings: list[str], rows: list[RejectedRow]) -> None:
@@ -18,9 +16,9 @@ def write_rejected_rows(path: Path, headings: list[str], rows: list[RejectedRow]
     """
     table = [[row.line, row.reason(), *row.cells] for row in rows]
     if Path(path).suffix.lower() == ".xlsx":
-        with xlsxwriter.Workbook(str(path)) as workbook:
-            sheet = workbook.add_worksheet()
-            sheet.write_row(0, 0, headings, workbook.add_format({"bold": True}))
+        with workbook(path) as book:
+            sheet = book.add_worksheet()
+            sheet.write_row(0, 0, headings, book.add_format({"bold": True}))
             for number, (line, *texts) in enumerate(table, start=1):
                 sheet.write_number(number, 0, line)
                 # As strings: case and phone numbers stay as they were, and '=…' is no formula.
@@ -29,6 +27,7 @@ def write_rejected_rows(path: Path, headings: list[str], rows: list[RejectedRow]
             sheet.freeze_panes(1, 0)
     else:
         with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
+            # Formula-like text gets a leading ' (taken off again when the file is imported).
+            writer = csv_writer(stream)
             writer.writerow(headings)
             writer.writerows(table)
