@@ -14,11 +14,12 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Insert, bindparam, func, insert, select
+from sqlalchemy import Connection, Insert, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+import app.audit_chain  # noqa: F401  (seals the entries a transaction writes as it commits)
 from app.i18n import pick
-from db.models import AuditEntry, Staff
+from db.models import AuditEntry, Case, Staff
 
 # What the actions recorded so far mean, for people reading the trail; others show their code.
 ACTION_TITLES: dict[str, tuple[str, str]] = {
@@ -38,6 +39,13 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "callback.close": ("二次回访关闭", "Callback closed"),
     "callback.reopen": ("二次回访重开", "Callback reopened"),
     "integrity.handle": ("处理廉洁纪律反映", "Integrity report handled"),
+    "bad_review.verify": ("核实差评", "Bad review verified"),
+    "bad_review.appeal": ("提出差评申诉", "Appeal against a bad review filed"),
+    "bad_review.decide": ("差评申诉复核", "Appeal decided"),
+    "bad_review.plan": ("制定差评整改", "Rectification planned"),
+    "bad_review.rectified": ("差评整改完成", "Rectification done"),
+    "bad_review.feedback": ("差评结果反馈", "Result fed back to the citizen"),
+    "bad_review.close": ("差评结案", "Bad review closed"),
     "form_b_corrected": ("更正企业回访反馈单", "Form B corrected"),
     "scan.add": ("添加扫描件", "Scan added"),
     "calendar.days": ("修改工作日历", "Working-day calendar changed"),
@@ -47,6 +55,11 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "unit.change": ("更改受理单位", "Unit changed"),
     "unit.merge": ("合并受理单位", "Units merged"),
     "outcome.change": ("更改回访结果", "Call outcome changed"),
+    "import_profile.save": ("保存导入方案", "Import profile saved"),
+    "import_profile.delete": ("删除导入方案", "Import profile removed"),
+    "user.unlock": ("解锁窗口", "Window unlocked"),
+    "data.export": ("导出个人信息", "Personal data exported"),
+    "case.numbers_shown": ("查看完整电话号码", "Full phone numbers shown"),
 }
 
 
@@ -86,6 +99,61 @@ def record_change(
     session.connection().execute(statement, values)
 
 
+def record_export(
+    session: Session, *, actor_id: int | None, what: str, path: Any, rows: int
+) -> None:
+    """Audit a file written with personal data in it (phone numbers, names, what citizens
+    said): `what` says which export ("audit_trail", "monthly_ledger", …), `path` where to."""
+    record_change(
+        session,
+        actor_id=actor_id,
+        action="data.export",
+        entity="export",
+        entity_uid=None,
+        before=None,
+        after={"what": what, "file": str(path), "rows": rows},
+    )
+
+
+def record_numbers_shown(
+    connection: Connection, *, operator_id: int, case_id: int, numbers: int
+) -> None:
+    """Audit that an operator was shown a case's phone numbers in full: the call desk's claimed
+    case, the one place the window shows them unmasked. On the claim's own connection (Core,
+    the desk's hot path): the actor's name and the case's uid are looked up by the INSERT."""
+    connection.execute(
+        _insert_numbers_shown(),
+        {
+            "actor_id": operator_id,
+            "actor_suffix": f" (#{operator_id})",
+            "case_id": case_id,
+            "after": {"numbers": numbers},
+        },
+    )
+
+
+@cache
+def _insert_numbers_shown() -> Insert:
+    name = (
+        select(Staff.name)
+        .where(Staff.id == bindparam("actor_id", type_=Staff.id.type))
+        .scalar_subquery()
+    )
+    uid = (
+        select(Case.uid)
+        .where(Case.id == bindparam("case_id", type_=Case.id.type))
+        .scalar_subquery()
+    )
+    return insert(AuditEntry).values(
+        actor=func.coalesce(func.nullif(name, ""), "?")
+        + bindparam("actor_suffix", type_=AuditEntry.actor.type),
+        action="case.numbers_shown",
+        entity="case",
+        entity_uid=uid,
+        after=bindparam("after", type_=AuditEntry.after.type),
+    )
+
+
 @cache
 def _insert_entry() -> Insert:
     return insert(AuditEntry)
@@ -112,6 +180,7 @@ ENTITY_TITLES: dict[str, tuple[str, str]] = {
     "case": ("业务件", "Case"),
     "evaluation": ("评价", "Evaluation"),
     "callback_task": ("二次回访", "Callback"),
+    "bad_review": ("差评", "Bad review"),
     "complaint": ("投诉/建议", "Complaint"),
     "supervision_order": ("督办表", "Supervision order"),
     "corrective_action": ("整改措施", "Corrective action"),
@@ -123,6 +192,7 @@ ENTITY_TITLES: dict[str, tuple[str, str]] = {
     "calendar": ("工作日历", "Working-day calendar"),
     "unit": ("受理单位", "Unit"),
     "call_outcome": ("回访结果", "Call outcome"),
+    "export": ("导出文件", "Exported file"),
 }
 
 

@@ -5,14 +5,14 @@ Times are local (Asia/Shanghai); the values before and after are the JSON the tr
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
-import xlsxwriter
+from sqlalchemy.orm import Session
 
-from app.audit import AuditRow, action_title, entity_title
+from app import spreadsheets
+from app.audit import AuditQuery, AuditRow, action_title, audit_entries, entity_title, record_export
 from app.errors import Refused
 from app.i18n import pick
 from app.zone import LOCAL_ZONE
@@ -49,6 +49,17 @@ def row_values(row: AuditRow) -> list[str]:
     ]
 
 
+def export_audit_trail(
+    session: Session, query: AuditQuery, path: Path, *, by_id: int | None = None
+) -> int:
+    """Write the entries that match `query` to `path` and audit the export (the values before
+    and after name people and may hold their numbers); returns how many were written."""
+    rows = audit_entries(session, query)
+    write_audit_file(rows, path)
+    record_export(session, actor_id=by_id, what="audit_trail", path=path, rows=len(rows))
+    return len(rows)
+
+
 def write_audit_file(rows: Sequence[AuditRow], path: Path) -> None:
     """Write `rows` to `path`, as .xlsx or .csv by its suffix."""
     suffix = path.suffix.lower()
@@ -68,13 +79,13 @@ def write_audit_file(rows: Sequence[AuditRow], path: Path) -> None:
 def _write_csv(rows: Sequence[AuditRow], path: Path) -> None:
     # With a BOM, so that Excel opens the Chinese text as UTF-8.
     with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
+        writer = spreadsheets.csv_writer(file)
         writer.writerow(HEADERS)
         writer.writerows(row_values(row) for row in rows)
 
 
 def _write_xlsx(rows: Sequence[AuditRow], path: Path) -> None:
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = spreadsheets.workbook(path)
     try:
         sheet = workbook.add_worksheet("审计日志")
         header = workbook.add_format({"bold": True, "bg_color": "#E3EDFB", "border": 1})

@@ -1,13 +1,12 @@
 """Logging set-up, with no phone numbers or ID numbers (身份证号) in what is written.
 
-Every handler configured here masks them — in the message, its arguments and any traceback —
-because an error's text can carry the row or statement that caused it.
+Every handler configured here masks them (app.masking) — in the message, its arguments and any
+traceback — because an error's text can carry the row or statement that caused it.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -15,46 +14,20 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
+from app.masking import mask_personal_data
+
+__all__ = [
+    "PrivacyFilter",
+    "configure_logging",
+    "default_log_file",
+    "log_unexpected_error",
+    "mask_personal_data",
+]
+
 APP_NAME = "RevisitDesk"
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 FILE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MARK = "_revisitdesk"  # set on the handlers made here, so that a second call adds none
-
-# Digits glued to letters or other digits are left alone: case numbers such as JN20260818000001.
-_EDGE_BEFORE = r"(?<![0-9A-Za-z])"
-_EDGE_AFTER = r"(?![0-9A-Za-z])"
-_SEP = r"[\s-]?"
-_PATTERNS = (
-    # 身份证号: 17 digits and a check digit or X (18), or the old 15-digit form.
-    (re.compile(_EDGE_BEFORE + r"\d{6}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx]" + _EDGE_AFTER), "ID"),
-    (re.compile(_EDGE_BEFORE + r"\d{6}\d{2}[01]\d[0-3]\d\d{3}" + _EDGE_AFTER), "ID"),
-    # Mobiles, with or without +86, spaced or dashed: 13812345678, +86 138 1234 5678.
-    (
-        re.compile(
-            r"(?:(?<![0-9A-Za-z+])\+?86" + _SEP + r"|" + _EDGE_BEFORE + r")"
-            r"1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4}" + _EDGE_AFTER
-        ),
-        "mobile",
-    ),
-    # Fixed lines with an area code: 0531-86123456, (0510)82712345-801, +86 531 8612 3456.
-    (
-        re.compile(
-            r"(?:(?<![0-9A-Za-z+])\+?86" + _SEP + r"\(?0?|" + _EDGE_BEFORE + r"\(?0)"
-            r"[1-9]\d{1,2}\)?" + _SEP + r"\d{3,4}" + _SEP + r"\d{4}"
-            r"(?:\s*(?:-|转|ext\.?|x)\s*\d{1,6})?" + _EDGE_AFTER
-        ),
-        "landline",
-    ),
-    # E.164 left over (+8613812345678 is caught above; any other +86…).
-    (re.compile(r"\+86\d{9,12}" + _EDGE_AFTER), "phone"),
-)
-
-
-def mask_personal_data(text: str) -> str:
-    """`text` with phone numbers and ID numbers replaced by a marker saying what was there."""
-    for pattern, kind in _PATTERNS:
-        text = pattern.sub(f"[{kind}]", text)
-    return text
 
 
 class PrivacyFilter(logging.Filter):
@@ -108,6 +81,16 @@ def configure_logging(log_file: Path | None = None, level: int = logging.WARNING
             log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
         )
         _add(root, handler, FILE_FORMAT)
+
+
+def log_unexpected_error(logger: logging.Logger, message: str) -> None:
+    """Log the exception being handled, masked, through the handlers configured here; where
+    none is (a command run without main.py), write it masked to stderr, never in clear."""
+    if _ours(logging.getLogger()):
+        logger.error(message, exc_info=True)
+        return
+    text = f"{message}\n{traceback.format_exc()}"
+    print(mask_personal_data(text).rstrip("\n"), file=sys.stderr)
 
 
 def _add(root: logging.Logger, handler: logging.Handler, fmt: str) -> None:

@@ -5,13 +5,16 @@ Forgotten: the applicant's name and the property's location, the case's phone nu
 dialled and the operators' notes, the evaluation's free text, the respondent's words and what was
 said and promised in callback contacts, Form B's enterprise contact and suggestion, and — for
 complaints closed before the same day — the complainant, contact, address and opinion; the same
-values are blanked in the audit entries of those records. Kept: cases, units, dates, types,
-channels, enterprise names, ratings, outcomes, statuses and every count the reports make. A case
-whose second-round callback or complaint is still open is left alone until it closes.
+values are blanked in the audit entries of those records once the entries are six months old
+(`AUDIT_KEPT_MONTHS`; the hash chain keeps their digests, app.audit_chain). Kept: cases, units,
+dates, types, channels, enterprise names, ratings, outcomes, statuses and every count the reports
+make. A case whose second-round callback or complaint is still open is left alone until it
+closes.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
@@ -21,6 +24,8 @@ from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
+from app.audit_chain import PERSONAL_KEYS, purge_entry_values
+from app.bad_reviews.process import CLOSED
 from app.callbacks.contacts import ACTIVE_STATUSES
 from app.clock import local_now
 from app.errors import Refused
@@ -30,6 +35,7 @@ from app.settings import get_setting
 from app.zone import LOCAL_ZONE
 from db.models import (
     AuditEntry,
+    BadReview,
     CallAttempt,
     CallbackContact,
     CallbackTask,
@@ -42,29 +48,9 @@ from db.models import (
 
 # Left in columns that may not be empty, so that a reader sees why the text is gone.
 PURGED = "（已按保留期限清除）"
-# Keys of personal values in JSON kept beside the columns (Form B answers, audit before/after).
-PERSONAL_KEYS = frozenset(
-    {
-        "applicant",
-        "location",
-        "phone",
-        "phones",
-        "phone_original",
-        "phone_e164",
-        "note",
-        "said",
-        "promised",
-        "words",
-        "respondent_words",
-        "suggestion",
-        "enterprise_contact",
-        "complainant",
-        "contact",
-        "address",
-        "complainant_opinion",
-        "first_contact_note",
-    }
-)
+# Audit entries are kept whole for at least this many months whatever the retention (the
+# Cybersecurity Law art. 21 keeps logs six months): younger ones are blanked by a later purge.
+AUDIT_KEPT_MONTHS = 6
 _CHUNK = 500
 
 
@@ -83,6 +69,7 @@ class RetentionCounts:
     evaluations: int = 0
     call_attempts: int = 0
     callback_tasks: int = 0
+    bad_reviews: int = 0
     callback_contacts: int = 0
     enterprise_forms: int = 0
     complaints: int = 0
@@ -147,7 +134,14 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
         CallbackTask.case_id == Case.id, CallbackTask.status.in_(ACTIVE_STATUSES)
     )
     open_complaint = exists().where(Complaint.case_id == Case.id, Complaint.closed_at.is_(None))
-    cases = select(Case.id).where(Case.completed_on < cutoff, ~open_callback, ~open_complaint)
+    open_review = (
+        exists()
+        .where(BadReview.callback_task_id == CallbackTask.id, BadReview.stage != CLOSED)
+        .where(CallbackTask.case_id == Case.id)
+    )
+    cases = select(Case.id).where(
+        Case.completed_on < cutoff, ~open_callback, ~open_complaint, ~open_review
+    )
     tasks = select(CallbackTask.id).where(CallbackTask.case_id.in_(cases))
     counts: dict[str, int] = {}
 
@@ -191,8 +185,11 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
     blank(
         "evaluations",
         Evaluation,
-        [Evaluation.case_id.in_(cases), Evaluation.suggestion.is_not(None)],
-        {"suggestion": None},
+        [
+            Evaluation.case_id.in_(cases),
+            or_(Evaluation.suggestion.is_not(None), Evaluation.evaluator.is_not(None)),
+        ],
+        {"suggestion": None, "evaluator": None},
     )
     counts["evaluations"] += scrubbed
     blank(
@@ -213,6 +210,15 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
         CallbackTask,
         [CallbackTask.id.in_(tasks), CallbackTask.respondent_words.is_not(None)],
         {"respondent_words": None},
+    )
+    blank(
+        "bad_reviews",
+        BadReview,
+        [
+            BadReview.callback_task_id.in_(tasks),
+            or_(BadReview.verification.is_not(None), BadReview.feedback_text.is_not(None)),
+        ],
+        {"verification": None, "feedback_text": None},
     )
     blank(
         "callback_contacts",
@@ -268,7 +274,10 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
         *session.scalars(select(EnterpriseFeedback.uid).where(*forms)),
         *session.scalars(select(Complaint.uid).where(*complaints)),
     ]
-    counts["audit_entries"] = _scrub_audit(session, uids, apply)
+    kept_from = datetime.combine(
+        months_before(today or local_now().date(), AUDIT_KEPT_MONTHS), time(), LOCAL_ZONE
+    )
+    counts["audit_entries"] = _scrub_audit(session, uids, kept_from, apply)
     if apply:
         session.flush()
         session.expire_all()  # the bulk statements changed rows the session may hold
@@ -297,34 +306,49 @@ def _scrub_json(
     return changed
 
 
-def _scrub_audit(session: Session, uids: Iterable, apply: bool) -> int:
+def _scrub_audit(session: Session, uids: Iterable, kept_from: datetime, apply: bool) -> int:
+    """Blank the personal values of the entries about these records written before
+    `kept_from`; each keeps its place in the chain through the digests of what was blanked."""
     changed = 0
     uids = list(uids)
     for start in range(0, len(uids), _CHUNK):
         chunk = uids[start : start + _CHUNK]
         entries = session.execute(
-            select(AuditEntry.id, AuditEntry.before, AuditEntry.after).where(
-                AuditEntry.entity_uid.in_(chunk)
-            )
+            select(
+                AuditEntry.id,
+                AuditEntry.before,
+                AuditEntry.after,
+                AuditEntry.personal,
+                AuditEntry.seq.is_not(None),
+            ).where(AuditEntry.entity_uid.in_(chunk), AuditEntry.at < kept_from)
         ).all()
-        for entry_id, before, after in entries:
-            new_before, new_after = scrub(before), scrub(after)
+        for entry_id, before, after, personal, sealed in entries:
+            new_before, new_after, new_personal = purge_entry_values(
+                before, after, personal, sealed, scrub
+            )
             if (new_before, new_after) != (before, after):
                 changed += 1
                 if apply:
                     session.execute(
                         update(AuditEntry)
                         .where(AuditEntry.id == entry_id)
-                        .values(before=new_before, after=new_after),
+                        .values(before=new_before, after=new_after, personal=new_personal),
                         execution_options={"synchronize_session": False},
                     )
     return changed
 
 
-def scrub(value: Any) -> Any:
-    """`value` with every personal key's value blanked (None), at any depth."""
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier (the month's last day when it has fewer)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def scrub(value: Any, keys: frozenset[str] = PERSONAL_KEYS) -> Any:
+    """`value` with the value of every key in `keys` (the personal ones) blanked (None), at
+    any depth."""
     if isinstance(value, dict):
-        return {key: (None if key in PERSONAL_KEYS else scrub(item)) for key, item in value.items()}
+        return {key: (None if key in keys else scrub(item, keys)) for key, item in value.items()}
     if isinstance(value, list):
-        return [scrub(item) for item in value]
+        return [scrub(item, keys) for item in value]
     return value

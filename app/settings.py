@@ -34,6 +34,7 @@ AREAS: dict[str, tuple[str, str]] = {
     "backup": ("备份", "Backups"),
     "sync": ("网点同步", "Outlet sync"),
     "retention": ("数据保留", "Retention"),
+    "security": ("账号安全", "Account security"),
 }
 
 # What a text setting holds, for its check and its editor.
@@ -396,6 +397,27 @@ OPTIONS: dict[str, Option] = {
             minimum=1,
             maximum=30,
         ),
+        # Which online evaluations are valid (有效, J 5.1.2), and whether an invalid one scores.
+        Option(
+            "evaluations.exclude_anonymous",
+            "desk",
+            False,
+            "匿名的网上评价不算有效评价",
+            "Anonymous online evaluations are not valid",
+            "J 5.1.2：一周内无有效网上评价的电话回访；勾选则匿名评价不免电话回访（再次导入文件即重新判定）",
+            "J 5.1.2: no valid online evaluation means a phone revisit; checked, an anonymous one "
+            "does not spare the call (importing a file again re-judges it)",
+        ),
+        Option(
+            "evaluations.invalid_scores",
+            "desk",
+            False,
+            "没有有效评价时，无效的网上评价（如系统默认评价）也计分",
+            "An invalid online evaluation (e.g. a default rating) scores when there is no valid one",
+            "J 5.4.1：按首次评价计分；系统默认评价等不是群众的评价，默认不计分、不计入有效回访量",
+            "J 5.4.1: the first evaluation scores; a default rating was never the citizen's, so "
+            "by default it neither scores nor counts as a valid revisit",
+        ),
         Option(
             "desk.completion_prior",
             "desk",
@@ -463,6 +485,45 @@ OPTIONS: dict[str, Option] = {
             "W 7.4.2: systematic, recurring problems get corrective and preventive actions",
             minimum=1,
             maximum=100,
+        ),
+        Option(
+            "bad_reviews.appeal_working_days",
+            "callbacks",
+            3,
+            "差评申诉复核期限（工作日，自提出申诉起）",
+            "Working days to decide an appeal against a bad review, from its filing",
+            "差评申诉复核：组长或市局在期限内作出复核结论（北京为 3 个工作日）",
+            "Appeal of a bad review: decided by a team lead or the city bureau (Beijing: 3)",
+            minimum=1,
+            maximum=30,
+        ),
+        Option(
+            "bad_reviews.rectify_working_days",
+            "callbacks",
+            15,
+            "差评整改期限（工作日，自差评成立起）",
+            "Working days to rectify a bad review that stands, from the day it stood",
+            "差评整改：限期整改并反馈评价人（浙江、四川为 15 个工作日）",
+            "A bad review that stands is rectified in time and fed back (Zhejiang, Sichuan: 15)",
+            minimum=1,
+            maximum=60,
+        ),
+        Option(
+            "bad_reviews.malicious_scoring",
+            "callbacks",
+            "scored",
+            "申诉认定为恶意的差评在季度通报中如何计分",
+            "How a bad review upheld as malicious on appeal scores in the quarterly report",
+            "J 5.4.1 按首次评价计分；恶意差评始终保留并在通报中单列",
+            "J 5.4.1 scores the first evaluation; a malicious review is always kept and listed",
+            choices=(
+                ("scored", "照常计分，单列显示", "Scored as usual, listed apart"),
+                (
+                    "excluded",
+                    "不计分（不计入得分合计和平均分），单列显示",
+                    "Not scored (left out of total and average), listed apart",
+                ),
+            ),
         ),
         # 打印
         Option(
@@ -551,6 +612,52 @@ OPTIONS: dict[str, Option] = {
             "W 7.1.3.2.5: feedback kept 3 years; PIPL art. 19: no longer than necessary",
             minimum=1,
             maximum=30,
+        ),
+        # 账号安全: 等保 2.0 (GB/T 22239-2019 8.1.4.1) asks for password complexity and change,
+        # and a session that ends after a time without use.
+        Option(
+            "security.password_min_length",
+            "security",
+            8,
+            "密码最短长度",
+            "Shortest password",
+            "GB/T 22239-2019 8.1.4.1 a)：口令具有复杂度要求（等保常用要求至少 8 位）",
+            "GB/T 22239-2019 8.1.4.1 a): passwords meet complexity rules (commonly 8 or more)",
+            minimum=8,
+            maximum=64,
+        ),
+        Option(
+            "security.password_classes",
+            "security",
+            3,
+            "密码至少包含几类字符（大写字母、小写字母、数字、其他符号）",
+            "Kinds of characters a password has at least (upper case, lower case, digits, others)",
+            "GB/T 22239-2019 8.1.4.1 a)：口令由多类字符组成（常用要求四类中至少三类）",
+            "GB/T 22239-2019 8.1.4.1 a): passwords mix kinds of characters (commonly 3 of 4)",
+            minimum=2,
+            maximum=4,
+        ),
+        Option(
+            "security.password_max_age_days",
+            "security",
+            90,
+            "密码有效天数（到期登录时须更换；0：不限）",
+            "Days a password lasts (then it must change at log-in; 0: for ever)",
+            "GB/T 22239-2019 8.1.4.1 a)：口令定期更换",
+            "GB/T 22239-2019 8.1.4.1 a): passwords are changed regularly",
+            minimum=0,
+            maximum=3650,
+        ),
+        Option(
+            "security.idle_lock_minutes",
+            "security",
+            10,
+            "无操作多少分钟后锁定窗口（重新启动后生效）",
+            "Minutes without use before the window locks (from the next start)",
+            "GB/T 22239-2019 8.1.4.1 b)：登录连接超时自动退出；锁定时保留回访员未保存的内容",
+            "GB/T 22239-2019 8.1.4.1 b): a session ends after a time-out; drafts are kept",
+            minimum=1,
+            maximum=240,
         ),
     )
 }

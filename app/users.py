@@ -1,5 +1,6 @@
 """Log-in: user names and Argon2id password hashes on staff records, with a short lock after
-repeated failures.
+repeated failures, a password policy and a password age (settings of area "security", 等保 2.0
+GB/T 22239-2019 8.1.4.1), and the unlocking of a window locked after a time without use.
 
 Passwords are never stored, logged or audited — only the fact that one was set. A wrong user
 name and a wrong password get the same answer and take the same time, so that trying names
@@ -21,21 +22,23 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
+from app.clock import current_time
 from app.i18n import pick
 from app.roles import Role, role_of
+from app.settings import OPTIONS, get_settings
 from app.staff import StaffError, add_staff, keep_an_administrator
 from db.models import Setting, Staff
-from db.types import utcnow
 
-PASSWORD_MIN_LENGTH = 8
+PASSWORD_MIN_LENGTH = OPTIONS["security.password_min_length"].default  # the floor of the setting
 PASSWORD_MAX_LENGTH = 128  # Argon2 takes more; a limit keeps a pasted page out
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 5
 _USERNAME = re.compile(r"\S{2,50}")
 
 # The accounts `main.py demo` creates, and the Setting that says a database holds them (the
-# log-in dialog shows them only then).
-DEMO_PASSWORD = "demo1234"
+# log-in dialog shows them only then). Their password is printed by the demo command and told
+# in the README; the database keeps only its hash, like any other.
+DEMO_PASSWORD = "Demo@2026"
 DEMO_ACCOUNTS_KEY = "demo.accounts"
 _DEMO_PEOPLE = (
     ("admin", "演示管理员", Role.ADMINISTRATOR),
@@ -67,11 +70,57 @@ class LoginRefused:
 
 
 @dataclass(frozen=True)
+class PasswordExpired:
+    """The right password, too old (`security.password_max_age_days`): the person logs in only
+    by choosing a new one (`log_in_with_new_password`)."""
+
+    staff_id: int
+    username: str
+    message: str
+
+
+@dataclass(frozen=True)
 class DemoAccount:
     username: str
-    password: str
     name: str
     role: Role
+
+
+@dataclass(frozen=True)
+class PasswordPolicy:
+    """What a new password must be (the settings of area "security")."""
+
+    min_length: int = OPTIONS["security.password_min_length"].default
+    classes: int = OPTIONS["security.password_classes"].default
+    max_age_days: int = OPTIONS["security.password_max_age_days"].default
+
+    def describe(self) -> str:
+        return pick(
+            f"至少 {self.min_length} 个字符，包含大写字母、小写字母、数字、其他符号中的至少 "
+            f"{self.classes} 类",
+            f"at least {self.min_length} characters, with at least {self.classes} of: upper "
+            "case, lower case, digits, other signs",
+        )
+
+
+def password_policy(session: Session) -> PasswordPolicy:
+    return PasswordPolicy(
+        *get_settings(
+            session,
+            "security.password_min_length",
+            "security.password_classes",
+            "security.password_max_age_days",
+        )
+    )
+
+
+def character_classes(password: str) -> int:
+    """How many of upper case, lower case, digits and other signs `password` has."""
+    upper = any(c.isupper() for c in password)
+    lower = any(c.islower() for c in password)
+    digit = any(c.isdigit() for c in password)
+    other = any(not (c.isupper() or c.islower() or c.isdigit()) for c in password)
+    return upper + lower + digit + other
 
 
 def wrong_credentials() -> str:
@@ -95,13 +144,17 @@ def check_username(text: str | None) -> str:
     return username
 
 
-def check_password(password: str, *, username: str | None = None) -> None:
-    """Raises UserError when `password` does not meet the policy."""
-    if len(password) < PASSWORD_MIN_LENGTH:
+def check_password(
+    password: str, *, username: str | None = None, policy: PasswordPolicy | None = None
+) -> None:
+    """Raises UserError when `password` does not meet the policy (the settings' defaults when
+    none is given: `password_policy` reads the centre's)."""
+    policy = policy or PasswordPolicy()
+    if len(password) < policy.min_length:
         raise UserError(
             pick(
-                f"密码至少需要 {PASSWORD_MIN_LENGTH} 个字符",
-                f"A password needs at least {PASSWORD_MIN_LENGTH} characters",
+                f"密码至少需要 {policy.min_length} 个字符",
+                f"A password needs at least {policy.min_length} characters",
             )
         )
     if len(password) > PASSWORD_MAX_LENGTH:
@@ -115,6 +168,14 @@ def check_password(password: str, *, username: str | None = None) -> None:
         raise UserError(pick("密码不能全是空格", "A password cannot be only spaces"))
     if username and password.strip().lower() == normalize_username(username):
         raise UserError(pick("密码不能与用户名相同", "The password cannot be the user name"))
+    if character_classes(password) < policy.classes:
+        raise UserError(
+            pick(
+                f"密码应包含大写字母、小写字母、数字、其他符号中的至少 {policy.classes} 类",
+                f"A password needs at least {policy.classes} of: upper case, lower case, "
+                "digits, other signs",
+            )
+        )
 
 
 def hash_password(password: str) -> str:
@@ -196,13 +257,15 @@ def set_username(
 def set_password(
     session: Session, staff_id: int, password: str, *, by_id: int | None = None
 ) -> None:
-    """Set a person's password (by an administrator, or by themselves); clears a lock."""
+    """Set a person's password (by an administrator, or by themselves), checked against the
+    centre's policy; clears a lock, and its age starts now."""
     staff = _staff(session, staff_id)
     if staff.username is None:
         raise UserError(pick("请先为此人员设置用户名", "Give this person a user name first"))
-    check_password(password, username=staff.username)
+    check_password(password, username=staff.username, policy=password_policy(session))
     had_password = staff.password_hash is not None
     staff.password_hash = hash_password(password)
+    staff.password_changed_at = current_time()
     staff.failed_logins = 0
     staff.locked_until = None
     _forget_demo_account(session, staff.username)
@@ -250,19 +313,87 @@ def set_active(session: Session, staff_id: int, active: bool, *, by_id: int | No
 
 def authenticate(
     session: Session, username: str, password: str, *, now: datetime | None = None
-) -> LoggedIn | LoginRefused:
+) -> LoggedIn | LoginRefused | PasswordExpired:
     """Check a log-in; every attempt is audited, and five failures in a row lock the user for
-    a few minutes. Commit the session whatever the result."""
-    now = now or utcnow()
+    a few minutes. A password past its age logs nobody in: the person chooses a new one
+    (`log_in_with_new_password`). Commit the session whatever the result."""
+    now = current_time(now)
+    checked = _check_credentials(session, username, password, now)
+    if isinstance(checked, LoginRefused):
+        return checked
+    if password_expired(session, checked, now):
+        _audit_failure(session, checked, checked.username or "", "password_expired", now)
+        return PasswordExpired(
+            checked.id,
+            checked.username or "",
+            pick(
+                "您的密码已过期，请设置新密码后登录。",
+                "Your password has expired: choose a new one to log in.",
+            ),
+        )
+    return _logged_in(session, checked, "user.login", now)
+
+
+def log_in_with_new_password(
+    session: Session,
+    username: str,
+    password: str,
+    new_password: str,
+    *,
+    now: datetime | None = None,
+) -> LoggedIn | LoginRefused:
+    """Log in with the present password and change it at once (it had expired): the new one is
+    checked against the policy first (UserError, nothing written); then the log-in is checked
+    and audited as `authenticate` does it. Commit the session whatever the result."""
+    now = current_time(now)
+    check_password(new_password, username=username, policy=password_policy(session))
+    if new_password == password:
+        raise UserError(pick("新密码与当前密码相同", "The new password is the present one"))
+    checked = _check_credentials(session, username, password, now)
+    if isinstance(checked, LoginRefused):
+        return checked
+    set_password(session, checked.id, new_password, by_id=checked.id)
+    return _logged_in(session, checked, "user.login", now)
+
+
+def unlock(
+    session: Session, staff_id: int, password: str, *, now: datetime | None = None
+) -> LoggedIn | LoginRefused:
+    """The person logged in at a locked window gives their password again; counted, locked
+    and audited as a log-in is. Commit the session whatever the result."""
+    now = current_time(now)
+    staff = session.get(Staff, staff_id)
+    if staff is None or staff.username is None:
+        return LoginRefused(wrong_credentials())
+    checked = _check_credentials(session, staff.username, password, now, during="unlock")
+    if isinstance(checked, LoginRefused):
+        return checked
+    return _logged_in(session, checked, "user.unlock", now)
+
+
+def password_expired(session: Session, staff: Staff, now: datetime | None = None) -> bool:
+    """Whether the person's password is older than `security.password_max_age_days` (0: never
+    too old); a password whose age is unknown counts as too old."""
+    days = password_policy(session).max_age_days
+    if days == 0:
+        return False
+    changed = staff.password_changed_at
+    return changed is None or current_time(now) - changed >= timedelta(days=days)
+
+
+def _check_credentials(
+    session: Session, username: str, password: str, now: datetime, *, during: str | None = None
+) -> Staff | LoginRefused:
+    """The person whose user name and password these are, or why not (audited, counted)."""
     name = normalize_username(username)[:50]
     staff = staff_by_username(session, name)
     if staff is None or not staff.active or staff.password_hash is None:
         _verify(_dummy_hash(), password)  # the same time as a real check
         reason = "unknown" if staff is None else "inactive" if not staff.active else "no_password"
-        _audit_failure(session, staff, name, reason, now)
+        _audit_failure(session, staff, name, reason, now, during=during)
         return LoginRefused(wrong_credentials())
     if staff.locked_until is not None and staff.locked_until > now:
-        _audit_failure(session, staff, name, "locked", now)
+        _audit_failure(session, staff, name, "locked", now, during=during)
         return LoginRefused(_locked_message(staff.locked_until), staff.locked_until)
     if not _verify(staff.password_hash, password):
         failures = staff.failed_logins + 1
@@ -270,7 +401,9 @@ def authenticate(
         if failures >= MAX_FAILED_LOGINS:
             failures, locked_until = 0, now + timedelta(minutes=LOCK_MINUTES)
         _set_counters(session, staff, failures, locked_until)
-        _audit_failure(session, staff, name, "wrong_password", now, locked_until=locked_until)
+        _audit_failure(
+            session, staff, name, "wrong_password", now, locked_until=locked_until, during=during
+        )
         if locked_until is not None:
             return LoginRefused(_locked_message(locked_until), locked_until)
         return LoginRefused(wrong_credentials())
@@ -289,17 +422,21 @@ def authenticate(
             after={"parameters": _parameters(staff.password_hash)},
             at=now,
         )
+    return staff
+
+
+def _logged_in(session: Session, staff: Staff, action: str, now: datetime) -> LoggedIn:
     record_change(
         session,
         actor_id=staff.id,
-        action="user.login",
+        action=action,
         entity="staff",
         entity_uid=staff.uid,
         before=None,
         after={"username": staff.username},
         at=now,
     )
-    return LoggedIn(staff.id, staff.name, role_of(staff.role), staff.username or name)
+    return LoggedIn(staff.id, staff.name, role_of(staff.role), staff.username or "")
 
 
 def _set_counters(
@@ -324,10 +461,13 @@ def _audit_failure(
     now: datetime,
     *,
     locked_until: datetime | None = None,
+    during: str | None = None,
 ) -> None:
     after: dict[str, Any] = {"username": username, "reason": reason}
     if locked_until is not None:
         after["locked_until"] = locked_until
+    if during is not None:
+        after["during"] = during
     record_change(
         session,
         actor_id=None,
@@ -372,7 +512,7 @@ def add_demo_accounts(session: Session) -> list[DemoAccount]:
         staff = add_staff(session, name, role)
         set_username(session, staff.id, username)
         set_password(session, staff.id, DEMO_PASSWORD)
-        added.append(DemoAccount(username, DEMO_PASSWORD, name, role))
+        added.append(DemoAccount(username, name, role))
     session.flush()
     if added:
         _store_demo_accounts(session, [*demo_accounts(session), *added])
@@ -392,17 +532,15 @@ def demo_accounts(session: Session) -> list[DemoAccount]:
         )
     )
     return [
-        DemoAccount(a["username"], a["password"], a["name"], role_of(a["role"]))
+        DemoAccount(a["username"], a["name"], role_of(a["role"]))
         for a in listed
         if isinstance(a, dict) and a.get("username") in active
     ]
 
 
 def _store_demo_accounts(session: Session, accounts: list[DemoAccount]) -> None:
-    value = [
-        {"username": a.username, "password": a.password, "name": a.name, "role": a.role.value}
-        for a in accounts
-    ]
+    # Who they are, never their password (migration 0015 took it out of older demo databases).
+    value = [{"username": a.username, "name": a.name, "role": a.role.value} for a in accounts]
     row = session.get(Setting, DEMO_ACCOUNTS_KEY)
     if row is None:
         session.add(Setting(key=DEMO_ACCOUNTS_KEY, value=value))

@@ -34,6 +34,7 @@ from cli import (
 from cli.exit_codes import EXIT_INTERRUPTED, EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
 
 __all__ = [
+    "EXIT_BUG",
     "EXIT_INTERRUPTED",
     "EXIT_NOT_IMPORTED",
     "EXIT_OK",
@@ -42,6 +43,8 @@ __all__ = [
     "main",
     "run",
 ]
+
+EXIT_BUG = 70  # an unexpected error, a bug (sysexits' EX_SOFTWARE)
 
 # In the order `--help` lists them.
 COMMAND_GROUPS = (
@@ -89,14 +92,15 @@ def run(args: argparse.Namespace) -> int:
     """Run the command parsed into `args` (its `func`), in the database of --db."""
     if args.lang:
         i18n.set_language(args.lang)
-    if not getattr(args, "opens_database", True):
-        # e.g. backup verify/restore, which leave the database in use alone: it may be the very
-        # one that was lost.
-        return args.func(None, args)
-    from app.opening import open_app_database
-
-    database = open_app_database(args.db)
+    database = None
     try:
+        if not getattr(args, "opens_database", True):
+            # e.g. backup verify/restore, which leave the database in use alone: it may be the
+            # very one that was lost.
+            return args.func(None, args)
+        from app.opening import open_app_database
+
+        database = open_app_database(args.db)
         return args.func(database, args)
     except Refused as refused:  # what the domain refuses, said as it says it
         print(refused, file=sys.stderr)
@@ -107,8 +111,32 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+    except Exception:
+        return _unexpected(args)
     finally:
-        database.close()
+        if database is not None:
+            database.close()
+
+
+def _unexpected(args: argparse.Namespace) -> int:
+    """A bug: its traceback logged without phone or ID numbers (app.logs, app.masking), and a
+    polite word; the transaction it was in has rolled back."""
+    import logging
+
+    from app.logs import log_unexpected_error
+
+    command = " ".join(str(part) for part in (args.command, getattr(args, "action", None)) if part)
+    log_unexpected_error(logging.getLogger("cli"), f"Unexpected error in command {command!r}")
+    print(
+        pick(
+            "发生了意外错误（程序缺陷），命令未能完成。错误详情见上方（电话号码和身份证号已隐去），"
+            "请提供给维护人员。",
+            "An unexpected error (a bug) stopped the command. The details are above (phone and "
+            "ID numbers hidden); please pass them on to support.",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_BUG
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,9 +12,10 @@ from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 LABELS = {
     "cases": ("业务件（申请人、座落）", "cases (applicant, location)"),
     "phones": ("联系电话", "phone numbers"),
-    "evaluations": ("评价（建议等文字）", "evaluations (free text)"),
+    "evaluations": ("评价（评价人、建议等文字）", "evaluations (evaluator, free text)"),
     "call_attempts": ("拨打记录（号码、备注）", "call attempts (number, note)"),
     "callback_tasks": ("二次回访（被回访人反映）", "callbacks (respondent's words)"),
+    "bad_reviews": ("差评核实与反馈", "bad reviews (verification, feedback)"),
     "callback_contacts": ("二次回访联系记录", "callback contacts"),
     "enterprise_forms": ("企业回访反馈单（联系人、建议）", "Form B (contact, suggestion)"),
     "complaints": ("投诉（投诉人、联系方式、地址）", "complaints (complainant, contact)"),

@@ -31,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from db.audit_hash import pending_token
 from db.types import UTCDateTime, new_uid, utcnow
 
 # Deterministic constraint names, so that migrations can refer to them on every backend.
@@ -100,6 +101,8 @@ class Staff(Tracked, Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))  # Argon2id, never the password
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column()
+    # When the password was last set (app.users: a password older than the setting must change).
+    password_changed_at: Mapped[datetime | None] = mapped_column()
 
     unit: Mapped[Unit | None] = relationship()
 
@@ -303,6 +306,78 @@ class CallbackContact(Tracked, Base):
     call_attempt_id: Mapped[int | None] = mapped_column(ForeignKey("call_attempts.id"))
 
 
+class BadReview(Tracked, Base):
+    """A 差评 (总体 不满意, on the platform also 非常不满意) and how it is handled, beside the
+    callback it opened (app.bad_reviews.process):
+
+        verify (核实) → [appealable → appealing (申诉复核)] → rectify (整改) → feedback → to_close
+        → closed; an appeal upheld skips 整改.
+
+    Kept, never deleted: a review set aside on appeal stays with `stands` False.
+    """
+
+    __tablename__ = "bad_reviews"
+
+    callback_task_id: Mapped[int] = mapped_column(ForeignKey("callback_tasks.id"), unique=True)
+    stage: Mapped[str] = mapped_column(String(20), default="verify", index=True)
+    # 差评成立: True once found true (or not contested, or its appeal failed), False once set
+    # aside on appeal, None until then.
+    stands: Mapped[bool | None] = mapped_column(Boolean)
+    # 核实: 是否属实, 是否合理, 是否恶意 with the reason, and who decided.
+    verified_at: Mapped[datetime | None] = mapped_column()
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    found_true: Mapped[bool | None] = mapped_column(Boolean)
+    found_reasonable: Mapped[bool | None] = mapped_column(Boolean)
+    malicious: Mapped[bool | None] = mapped_column(Boolean)
+    verification: Mapped[str | None] = mapped_column(Text)  # 核实情况
+    malicious_reason: Mapped[str | None] = mapped_column(Text)
+    # 申诉复核: filed by the unit with reasons and evidence, decided within working days.
+    appeal_filed_at: Mapped[datetime | None] = mapped_column()
+    appeal_filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    appeal_reasons: Mapped[str | None] = mapped_column(Text)
+    appeal_due: Mapped[date | None] = mapped_column(Date)
+    appeal_decided_at: Mapped[datetime | None] = mapped_column()
+    appeal_decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    appeal_decider: Mapped[str | None] = mapped_column(String(20))  # team_lead / city_bureau
+    appeal_decider_name: Mapped[str | None] = mapped_column(String(100))  # e.g. 市局考核办
+    appeal_upheld: Mapped[bool | None] = mapped_column(Boolean)  # 申诉成立
+    appeal_opinion: Mapped[str | None] = mapped_column(Text)  # 复核意见
+    # 整改: the rule's deadline (working days from the day the review stood), then what will be
+    # done, by whom and by when (never later than the rule's), and the result.
+    rectify_due: Mapped[date | None] = mapped_column(Date)
+    rectify_measures: Mapped[str | None] = mapped_column(Text)
+    rectify_owner: Mapped[str | None] = mapped_column(String(100))
+    rectify_by: Mapped[date | None] = mapped_column(Date)
+    rectify_planned_at: Mapped[datetime | None] = mapped_column()
+    rectify_planned_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    rectified_at: Mapped[datetime | None] = mapped_column()
+    rectified_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    rectify_result: Mapped[str | None] = mapped_column(Text)
+    # The result fed back to the citizen.
+    feedback_at: Mapped[datetime | None] = mapped_column()
+    feedback_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    feedback_means: Mapped[str | None] = mapped_column(String(20))  # as callback contacts
+    feedback_text: Mapped[str | None] = mapped_column(Text)
+    feedback_satisfied: Mapped[bool | None] = mapped_column(Boolean)  # None: not said
+    closed_at: Mapped[datetime | None] = mapped_column()
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class BadReviewEvidence(Tracked, Base):
+    """A file (an attachment) given as evidence for the appeal against a 差评."""
+
+    __tablename__ = "bad_review_evidence"
+
+    bad_review_id: Mapped[int] = mapped_column(ForeignKey("bad_reviews.id"), index=True)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"))
+
+    __table_args__ = (
+        UniqueConstraint(
+            "bad_review_id", "attachment_id", name="uq_bad_review_evidence_review_attachment"
+        ),
+    )
+
+
 class Complaint(Tracked, Base):
     """A complaint or suggestion (投诉/建议), W 7.3 and the registration form of 附录 H.1.
 
@@ -464,6 +539,15 @@ class AuditEntry(Base):
     entity_uid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The hash chain (db.audit_hash, sealed by app.audit_chain as the transaction commits): the
+    # entry's place in the chain, its hash, the salt or digests of its personal values, and until
+    # sealed the token of the transaction that wrote it.
+    seq: Mapped[int | None] = mapped_column(Integer)
+    hash: Mapped[str | None] = mapped_column(String(64))
+    personal: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    pending: Mapped[str | None] = mapped_column(String(32), default=pending_token)
+
+    __table_args__ = (Index("uq_audit_entries_seq", "seq", unique=True),)
 
 
 class CalendarDay(Base):
@@ -526,6 +610,19 @@ class ColumnMapping(Base):
     __table_args__ = (
         UniqueConstraint("kind", "header_signature", name="uq_column_mappings_kind_signature"),
     )
+
+
+class ImportProfile(Base):
+    """A 好差评 platform's export layout added by an administrator (app.importing.profiles):
+    header aliases, rating and channel codes, how default ratings are marked, the label
+    dictionary. The shipped profiles live in code; these are shared by every seat."""
+
+    __tablename__ = "import_profiles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)  # as a profile file writes it
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class EvaluationSample(Tracked, Base):

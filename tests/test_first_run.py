@@ -23,7 +23,7 @@ GOOD = Setup(
     units=["历下区不动产登记中心", " 市中区不动产登记中心 ", "历下区不动产登记中心", ""],
     administrator="王管理",
     username="Wang",
-    password="a long enough one",
+    password="A long enough one 1",
     area_code="531",
     evaluation_url="https://hcp.jinan.gov.cn/pj?case={case_no}",
     morning_hours="08:30-11:30",
@@ -52,7 +52,7 @@ def test_a_new_database_is_set_up_in_one_step(any_db):
         actions = [e.action for e in audit_entries(session)]
     assert "setup.complete" in actions and "setting.change" in actions
     with any_db.sessions.begin() as session:
-        assert authenticate(session, "wang", "a long enough one").staff_id == admin_id
+        assert authenticate(session, "wang", "A long enough one 1").staff_id == admin_id
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,8 @@ DEFAULTS = {
     "desk.enterprise_to_phone": False,
     "desk.sample_all": False,
     "desk.completion_prior": 0.6,
+    "evaluations.exclude_anonymous": False,
+    "evaluations.invalid_scores": False,
     "desk.max_attempts": 3,
     "desk.morning_hours": "09:00-12:00",
     "desk.afternoon_hours": "14:00-17:30",
@@ -48,6 +50,9 @@ DEFAULTS = {
     "complaints.reply_working_days": 15,
     "complaints.supervision_reply_working_days": 10,
     "capa.recurring_threshold": 3,
+    "bad_reviews.appeal_working_days": 3,
+    "bad_reviews.rectify_working_days": 15,
+    "bad_reviews.malicious_scoring": "scored",
     "printing.evaluation_url_template": "https://hcp.example.gov.cn/evaluate?case={case_no}",
     "scanning.max_megabytes": 50,
     "scanning.inbox_folder": "",
@@ -56,6 +61,10 @@ DEFAULTS = {
     "backup.keep": 14,
     "sync.site_name": "",
     "retention.years": 3,
+    "security.password_min_length": 8,
+    "security.password_classes": 3,
+    "security.password_max_age_days": 90,
+    "security.idle_lock_minutes": 10,
 }
 
 

@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 # main window has painted for the first time, and quits.
 EXIT_AFTER_FIRST_PAINT = "REVISITDESK_EXIT_AFTER_FIRST_PAINT"
 DAILY_BACKUP_AFTER_MS = 1_000
+AUDIT_CHECK_AFTER_MS = 2_000
 
 
 def run(database: Database, language: str | None = None) -> int:
@@ -67,6 +68,9 @@ def run(database: Database, language: str | None = None) -> int:
     # The daily backup with rotation (setting backup.daily) looks first a few seconds after the
     # start; its modules are loaded after the window is up.
     QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _start_daily_backup(window, database))
+    # The audit trail's hash chain, checked in the background for those who audit; a warning
+    # if it is broken.
+    QTimer.singleShot(AUDIT_CHECK_AFTER_MS, window, lambda: _check_audit_chain(window, database))
     if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         window.installEventFilter(_FirstPaintExit(window))
     window.show_where_left()
@@ -107,6 +111,12 @@ def _start_daily_backup(window: MainWindow, database: Database) -> None:
     from ui.backup.daily import DailyBackup
 
     DailyBackup(window, database)
+
+
+def _check_audit_chain(window: MainWindow, database: Database) -> None:
+    from ui.audit_check import check_audit_chain
+
+    check_audit_chain(window, database)
 
 
 def load_chinese_font() -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import Refused
 from app.file_errors import file_error_text
+from app.masking import mask_personal_data
 from app.roles import NotPermitted
 
 
@@ -49,7 +50,7 @@ def show_unexpected_error(parent: QWidget | None, details: str) -> QMessageBox:
             "ErrorDialog", "可以再试一次。如果问题再次出现，请把下面的详细信息发给系统管理员。"
         )
     )
-    box.setDetailedText(details)
+    box.setDetailedText(mask_personal_data(details))  # no phone or ID number in a bug report
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

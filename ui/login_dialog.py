@@ -1,7 +1,9 @@
 """Logging in (登录) before the main window, once anybody in the database has a password.
 
-A database filled by `main.py demo` shows its demo accounts under the form, so that a newcomer
-gets straight in; any other database shows nothing of the kind.
+A password past its age (setting security.password_max_age_days) is changed here before the
+person gets in: the form asks for a new one, twice. A database filled by `main.py demo` shows
+its demo accounts under the form (their password is printed by the demo command and told in the
+README; the database keeps none); any other database shows nothing of the kind.
 """
 
 from __future__ import annotations
@@ -24,7 +26,17 @@ from PySide6.QtWidgets import (
 
 from app.roles import role_label
 from app.staff import StaffMember
-from app.users import DemoAccount, LoggedIn, accounts_exist, authenticate, demo_accounts
+from app.users import (
+    DemoAccount,
+    LoggedIn,
+    PasswordExpired,
+    UserError,
+    accounts_exist,
+    authenticate,
+    demo_accounts,
+    log_in_with_new_password,
+    password_policy,
+)
 from db.database import Database
 from ui.current_user import log_in_as
 
@@ -68,6 +80,31 @@ class LoginDialog(QDialog):
         password_label.setBuddy(self.password_edit)
         form.addRow(username_label, self.username_edit)
         form.addRow(password_label, self.password_edit)
+        # Shown when the password has expired: the new one, twice.
+        self.expired: PasswordExpired | None = None
+        self.policy_label = QLabel()
+        self.policy_label.setWordWrap(True)
+        self.new_edit, self.repeat_edit = QLineEdit(), QLineEdit()
+        for edit in (self.new_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_edit.returnPressed.connect(self._new_entered)
+        self.repeat_edit.returnPressed.connect(self.change_expired_password)
+        self.new_label = QLabel(self.tr("新密码(&N)："))
+        self.new_label.setBuddy(self.new_edit)
+        self.repeat_label = QLabel(self.tr("再次输入(&A)："))
+        self.repeat_label.setBuddy(self.repeat_edit)
+        form.addRow(self.policy_label)
+        form.addRow(self.new_label, self.new_edit)
+        form.addRow(self.repeat_label, self.repeat_edit)
+        self.new_password_widgets = (
+            self.policy_label,
+            self.new_label,
+            self.new_edit,
+            self.repeat_label,
+            self.repeat_edit,
+        )
+        for widget in self.new_password_widgets:
+            widget.hide()
 
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -75,7 +112,7 @@ class LoginDialog(QDialog):
         self.error_label.hide()
 
         self.login_button = QPushButton(self.tr("登录 (Enter)"))
-        self.login_button.clicked.connect(self.log_in)
+        self.login_button.clicked.connect(self._log_in_or_change)
         self.cancel_button = QPushButton(self.tr("退出"))
         self.cancel_button.clicked.connect(self.reject)
         # Enter is the line edits' business: in the user name it moves on, in the password it
@@ -109,14 +146,9 @@ class LoginDialog(QDialog):
             "QFrame#demo_hint { background: #f1f6fd; border: 1px solid #b9cde9;"
             " border-radius: 6px; }"
         )
-        passwords = {a.password for a in self.demo}
         lines = [
             "<b>"
-            + html.escape(
-                self.tr("演示数据库的账号（密码均为 {password}）：").format(
-                    password=" / ".join(sorted(passwords))
-                )
-            )
+            + html.escape(self.tr("演示数据库的账号（密码见 main.py demo 的输出或 README）："))
             + "</b>"
         ]
         for account in self.demo:
@@ -126,7 +158,7 @@ class LoginDialog(QDialog):
             )
         lines.append(
             "<span style='color:#555555;'>"
-            + html.escape(self.tr("点击账号即可填入。正式使用前请由管理员设置真实账号。"))
+            + html.escape(self.tr("点击账号即可填入用户名。正式使用前请由管理员设置真实账号。"))
             + "</span>"
         )
         self.demo_label = QLabel("<br>".join(lines))
@@ -140,9 +172,9 @@ class LoginDialog(QDialog):
 
     def fill_demo_account(self, username: str) -> None:
         account = next((a for a in self.demo if a.username == username), None)
-        if account is not None:
+        if account is not None and self.expired is None:
             self.username_edit.setText(account.username)
-            self.password_edit.setText(account.password)
+            self.password_edit.clear()
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _username_entered(self) -> None:
@@ -167,11 +199,82 @@ class LoginDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         if isinstance(result, LoggedIn):
-            self.person = StaffMember(result.staff_id, result.name, result.role)
-            self.accept()
+            self._logged_in(result)
+            return
+        if isinstance(result, PasswordExpired):
+            self._ask_for_new_password(result)
             return
         self.password_edit.clear()
         self.show_error(result.message, self.password_edit)
+
+    def _log_in_or_change(self) -> None:
+        if self.expired is None:
+            self.log_in()
+        else:
+            self.change_expired_password()
+
+    def _logged_in(self, result: LoggedIn) -> None:
+        self.person = StaffMember(result.staff_id, result.name, result.role)
+        self.accept()
+
+    def _ask_for_new_password(self, expired: PasswordExpired) -> None:
+        """The password was right but too old: the same form asks for a new one."""
+        self.expired = expired
+        with self.database.sessions() as session:
+            policy = password_policy(session)
+        self.policy_label.setText(
+            self.tr("新密码要求：{policy}。").format(policy=policy.describe())
+        )
+        self.username_edit.setEnabled(False)
+        self.password_edit.setEnabled(False)
+        for widget in self.new_password_widgets:
+            widget.show()
+        self.login_button.setText(self.tr("更改密码并登录 (Enter)"))
+        self.show_error(expired.message, self.new_edit)
+
+    def _new_entered(self) -> None:
+        self.repeat_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def change_expired_password(self) -> None:
+        if self.expired is None:
+            return
+        new = self.new_edit.text()
+        if not new:
+            self.show_error(self.tr("请输入新密码。"), self.new_edit)
+            return
+        if new != self.repeat_edit.text():
+            self.repeat_edit.clear()
+            self.show_error(self.tr("两次输入的新密码不一致。"), self.repeat_edit)
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.database.sessions.begin() as session:
+                result = log_in_with_new_password(
+                    session, self.expired.username, self.password_edit.text(), new
+                )
+        except UserError as error:  # the new password does not meet the policy
+            self.new_edit.clear()
+            self.repeat_edit.clear()
+            self.show_error(str(error), self.new_edit)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if isinstance(result, LoggedIn):
+            self._logged_in(result)
+            return
+        self._start_again(result.message)
+
+    def _start_again(self, message: str) -> None:
+        """Back to user name and password (the present one was refused meanwhile)."""
+        self.expired = None
+        for widget in self.new_password_widgets:
+            widget.hide()
+        for edit in (self.password_edit, self.new_edit, self.repeat_edit):
+            edit.clear()
+        self.username_edit.setEnabled(True)
+        self.password_edit.setEnabled(True)
+        self.login_button.setText(self.tr("登录 (Enter)"))
+        self.show_error(message, self.password_edit)
 
     def show_error(self, text: str, focus: QLineEdit) -> None:
         self.error_label.setText(text)

@@ -24,6 +24,7 @@ from db.database import Database
 from ui import operations, preferences
 from ui.calendar.next_year_bar import NextYearBar
 from ui.database_status import DatabaseStatus
+from ui.idle_lock import IdleLock
 from ui.navigation_keys import KEY_ROLE, PageKeyDelegate, key_width
 from ui.pages import PAGES
 from ui.pages.page import Page
@@ -43,6 +44,8 @@ class MainWindow(QMainWindow):
         self.language = language
         self.resize(DEFAULT_SIZE)
         self._build()
+        # Locks the window after the setting's minutes without input (nobody logged in: never).
+        self.idle_lock = IdleLock(self, database)
 
     def _build(self) -> None:
         """Build everything that shows text, in the current language (again after a switch)."""

@@ -1,9 +1,12 @@
 """The team lead's board (督办看板): every unresolved dissatisfaction and open complaint, with its
 age and deadline in working days on the official calendar (SPEC rules 6, 11, 15), overdue first.
 
-Two queries read the whole board (active callback tasks, open complaints), each joined to its
-case, unit and owner; ages and days left are counted here on one loaded calendar. A year missing
-from the calendar leaves those figures unknown ("日历未录入") instead of failing the board.
+A callback stays on the board while it is unresolved or while the 差评 that opened it is not
+closed (app.bad_reviews); its deadline is the nearest clock running: the callback's own, the
+appeal's decision or the rectification. Two queries read the whole board (callbacks, open
+complaints), each joined to its case, unit, owner and 差评; ages and days left are counted here
+on one loaded calendar. A year missing from the calendar leaves those figures unknown
+("日历未录入") instead of failing the board.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import xlsxwriter
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, and_, exists, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
-from app import clock
+from app import clock, spreadsheets
+from app.bad_reviews.process import OPEN_STAGES, running_clock, stage_label
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.callbacks.contacts import ACTIVE_STATUSES, status_label
 from app.clock import local_date
@@ -29,7 +32,7 @@ from app.i18n import pick
 from app.roles import Permission, Role, may
 from app.settings import get_setting
 from app.zone import LOCAL_ZONE
-from db.models import CallbackTask, Case, Complaint, Evaluation, Staff, Unit
+from db.models import BadReview, CallbackTask, Case, Complaint, Evaluation, Staff, Unit
 
 CALLBACK = "callback"
 COMPLAINT = "complaint"
@@ -111,6 +114,8 @@ class BoardRow:
     overdue: bool
     calendar_missing: bool  # a year on the way is not in the calendar: age or days left unknown
     words: str  # the respondent's or complainant's words, shortened
+    review_id: int | None = None  # the 差评 of a callback opened by one
+    review_stage: str | None = None  # its stage (app.bad_reviews.process), until closed
 
     @property
     def reference(self) -> str:
@@ -187,6 +192,7 @@ def _callback_rows(
     operator = aliased(Staff)
     assigned_unit = aliased(Unit)
     task = CallbackTask
+    review = BadReview
     query = (
         select(
             task.id,
@@ -204,13 +210,19 @@ def _callback_rows(
             assigned_unit.name.label("assigned_unit"),
             func.coalesce(task.respondent_words, Evaluation.suggestion).label("words"),
             Evaluation.integrity_breach,
+            review.id.label("review_id"),
+            review.stage.label("review_stage"),
+            review.appeal_due,
+            review.rectify_by,
+            review.rectify_due,
         )
         .join(Case, Case.id == task.case_id)
         .join(Unit, Unit.id == task.unit_id)
         .outerjoin(operator, operator.id == task.assigned_to_id)
         .outerjoin(assigned_unit, assigned_unit.id == task.assigned_unit_id)
         .outerjoin(Evaluation, Evaluation.id == task.evaluation_id)
-        .where(task.status.in_(ACTIVE_STATUSES))
+        .outerjoin(review, review.callback_task_id == task.id)
+        .where(or_(task.status.in_(ACTIVE_STATUSES), review.stage.in_(OPEN_STAGES)))
     )
     if filters.unit_id is not None:
         query = query.where(task.unit_id == filters.unit_id)
@@ -220,12 +232,24 @@ def _callback_rows(
     result = []
     for r in session.execute(query):
         opened_on = local_date(r.opened_at)
-        deadline = r.due_on
-        if deadline is None:  # opened while its year was missing from the calendar
-            try:
-                deadline = calendar.add_working_days(opened_on, days)
-            except CalendarUnknownError:
-                deadline = None
+        clocks: list[tuple[date | None, str]] = []  # (due, what for) of each clock running
+        if r.status in ACTIVE_STATUSES:
+            deadline = r.due_on
+            if deadline is None:  # opened while its year was missing from the calendar
+                try:
+                    deadline = calendar.add_working_days(opened_on, days)
+                except CalendarUnknownError:
+                    deadline = None
+            clocks.append((deadline, pick("办结", "Finish")))
+        stage = r.review_stage if r.review_stage in OPEN_STAGES else None
+        running = running_clock(stage, r.appeal_due, r.rectify_by, r.rectify_due)
+        if running is not None:
+            clocks.append((running.due, running.what))
+        known = [(due, what) for due, what in clocks if due is not None]
+        deadline, deadline_label = min(known, key=lambda c: c[0]) if known else (None, "")
+        status = status_label(r.status)
+        if stage is not None:
+            status = pick(f"{status}，差评{stage_label(stage)}", f"{status}; {stage_label(stage)}")
         if r.assigned_to_id is not None:
             owner, key = r.operator, owner_key("staff", r.assigned_to_id)
         elif r.assigned_unit_id is not None:
@@ -237,7 +261,9 @@ def _callback_rows(
                 calendar,
                 today,
                 kind=CALLBACK,
-                kind_label=code_label(KINDS, CALLBACK),
+                kind_label=pick("差评", "Bad review")
+                if r.review_id is not None
+                else code_label(KINDS, CALLBACK),
                 id=r.id,
                 case_id=r.case_id,
                 case_no=r.case_no,
@@ -249,13 +275,16 @@ def _callback_rows(
                 owner=owner,
                 owner_key=key,
                 status=r.status,
-                status_label=status_label(r.status),
+                status_label=status,
                 opened_on=opened_on,
                 deadline=deadline,
-                deadline_label=pick("办结", "Finish"),
+                deadline_label=deadline_label,
+                deadline_unknown=len(known) < len(clocks),
                 words=withheld_words()
                 if r.integrity_breach and not integrity
                 else excerpt(r.words),
+                review_id=r.review_id,
+                review_stage=stage,
             )
         )
     return result
@@ -356,8 +385,16 @@ def _owner_filter(query: Select, owner: str | None, staff_column, unit_column) -
 
 
 def _row(
-    calendar: WorkingCalendar, today: date, *, opened_on: date, deadline: date | None, **values
+    calendar: WorkingCalendar,
+    today: date,
+    *,
+    opened_on: date,
+    deadline: date | None,
+    deadline_unknown: bool = False,
+    **values,
 ) -> BoardRow:
+    """A row with its age and days left; `deadline_unknown`: a clock runs whose due date the
+    calendar could not count."""
     missing = False
     try:
         age = calendar.working_days_between(opened_on, today)
@@ -373,8 +410,8 @@ def _row(
         else:
             if overdue:  # on the rest day after a Friday deadline it is late all the same
                 days_left = min(days_left, -1)
-    elif values["kind"] == CALLBACK:
-        missing = True  # a callback always has a deadline once the calendar knows its year
+    if deadline_unknown:
+        missing = True  # e.g. a callback's deadline in a year the calendar does not know
     return BoardRow(
         opened_on=opened_on,
         deadline=deadline,
@@ -395,6 +432,19 @@ def overdue_days(calendar: WorkingCalendar, today: date, deadline: date | None) 
     return max(-calendar.working_days_between(today, deadline), 1)
 
 
+def on_board():
+    """A callback task that the board lists: unresolved, or its 差评 not closed."""
+    return or_(
+        CallbackTask.status.in_(ACTIVE_STATUSES),
+        exists().where(
+            and_(
+                BadReview.callback_task_id == CallbackTask.id,
+                BadReview.stage.in_(OPEN_STAGES),
+            )
+        ),
+    )
+
+
 def board_choices(session: Session) -> BoardChoices:
     """What the filters offer: the active units, the reasons, and the owners items have now."""
     units = session.execute(
@@ -402,7 +452,7 @@ def board_choices(session: Session) -> BoardChoices:
     ).all()
     people = union(
         select(CallbackTask.assigned_to_id.label("staff_id")).where(
-            CallbackTask.status.in_(ACTIVE_STATUSES), CallbackTask.assigned_to_id.is_not(None)
+            on_board(), CallbackTask.assigned_to_id.is_not(None)
         ),
         select(Complaint.assigned_to_id.label("staff_id")).where(
             Complaint.status != COMPLAINT_CLOSED, Complaint.assigned_to_id.is_not(None)
@@ -418,7 +468,7 @@ def board_choices(session: Session) -> BoardChoices:
         .where(
             Unit.id.in_(
                 select(CallbackTask.assigned_unit_id).where(
-                    CallbackTask.status.in_(ACTIVE_STATUSES),
+                    on_board(),
                     CallbackTask.assigned_to_id.is_(None),
                     CallbackTask.assigned_unit_id.is_not(None),
                 )
@@ -457,7 +507,7 @@ def write_board_xlsx(
     rows: list[BoardRow], path: Path, *, generated_at: datetime, filters_text: str = ""
 ) -> None:
     """The board's rows, in order, as one sheet; overdue rows in red."""
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = spreadsheets.workbook(path)
     try:
         sheet = workbook.add_worksheet("督办看板")
         base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}

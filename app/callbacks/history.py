@@ -1,7 +1,8 @@
 """The whole history of a case, in time order, for the team lead who opens it on the board:
 its facts, every evaluation (the first marked: it alone scores, J 5.4.1), every call attempt,
-every callback contact and step, its complaints, the scans filed to it and — for the roles that
-handle them only (SPEC rule 7) — its integrity escalations.
+every callback contact and step, each step of its 差评 (核实, 申诉复核, 整改, 反馈, 结案), its
+complaints, the scans and evidence filed to it and — for the roles that handle them only (SPEC
+rule 7) — its integrity escalations.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.bad_reviews.process import decider_label
+from app.bad_reviews.process import stage_label as review_stage_label
 from app.callbacks.board import CALLBACK, COMPLAINT, reason_label, withheld_words
 from app.callbacks.contacts import answers_summary, means_label, status_label
 from app.complaints.registry import channel_label as complaint_channel_label
@@ -19,6 +22,8 @@ from app.complaints.registry import kind_label as complaint_kind_label
 from app.complaints.registry import status_label as complaint_status_label
 from app.desk.outcomes import outcome_labels
 from app.i18n import pick
+from app.importing.validity import invalid_scores
+from app.importing.validity import reason_label as invalid_reason_label
 from app.phones import mask_phone
 from app.ratings import CHANNEL_LABELS, RATING_LABELS, Channel, Rating
 from app.roles import Permission, Role, may
@@ -26,6 +31,7 @@ from app.scanning.filing import SCAN_KIND, case_scans
 from db.models import (
     Attachment,
     AuditEntry,
+    BadReview,
     CallAttempt,
     CallbackContact,
     CallbackTask,
@@ -61,6 +67,15 @@ _STEP_TITLES = {
     "callback.resolve": ("已解决", "Resolved"),
     "callback.close": ("未解决关闭", "Closed unresolved"),
     "callback.reopen": ("重新打开", "Reopened"),
+}
+_REVIEW_STEPS = {
+    "bad_review.verify": ("差评核实", "Bad review verified"),
+    "bad_review.appeal": ("提出申诉", "Appeal filed"),
+    "bad_review.decide": ("申诉复核", "Appeal decided"),
+    "bad_review.plan": ("制定整改", "Rectification planned"),
+    "bad_review.rectified": ("整改完成", "Rectified"),
+    "bad_review.feedback": ("反馈评价人", "Fed back"),
+    "bad_review.close": ("差评结案", "Bad review closed"),
 }
 _CASE_CHANNELS = {"window": ("窗口办理", "At the window"), "online": ("全程网办", "Fully online")}
 
@@ -229,6 +244,7 @@ def _evaluations(
         .order_by(Evaluation.evaluated_at, Evaluation.id)
     ).all()
     events = []
+    invalid_score = invalid_scores(session)
     for evaluation in rows:
         channel = (
             CHANNEL_LABELS[Channel(evaluation.channel)]
@@ -260,15 +276,20 @@ def _evaluations(
             lines += _second_round_reason(evaluation.original, hidden)
         if evaluation.suggestion and not hidden:
             lines.append(pick("意见建议：", "Words: ") + evaluation.suggestion)
+        if evaluation.attempt > 1:
+            lines.append(pick("追评（不计分）", "Follow-up evaluation (not scored)"))
+        if not evaluation.valid:  # a default rating, late, unreviewed…: the case stays due
+            lines.append(
+                pick("无效评价：", "Not valid: ") + invalid_reason_label(evaluation.invalid_reason)
+            )
+        scored = evaluation.id == case_.first_evaluation_id and (evaluation.valid or invalid_score)
         events.append(
             HistoryEvent(
                 at=evaluation.evaluated_at,
                 kind=EVALUATION,
                 title=title,
                 lines=lines,
-                badge=pick(SCORED_BADGE, "Scored (first evaluation)")
-                if evaluation.id == case_.first_evaluation_id
-                else None,
+                badge=pick(SCORED_BADGE, "Scored (first evaluation)") if scored else None,
                 alert=any(getattr(evaluation, n) == Rating.DISSATISFIED for n, _ in _RATED),
             )
         )
@@ -328,6 +349,12 @@ def _tasks(
     if not tasks:
         return []
     units = dict(session.execute(select(Unit.id, Unit.name)).all())
+    reviews = {
+        review.callback_task_id: review
+        for review in session.scalars(
+            select(BadReview).where(BadReview.callback_task_id.in_([t.id for t in tasks]))
+        )
+    }
     events = []
     for task in tasks:
         lines = [pick("原因：", "Reason: ") + reason_label(CALLBACK, task.reason_category)]
@@ -338,6 +365,10 @@ def _tasks(
         if task.due_on:
             lines.append(pick("办结期限：", "Due: ") + task.due_on.isoformat())
         lines.append(pick("当前状态：", "Now: ") + status_label(task.status))
+        if task.id in reviews:
+            lines.append(
+                pick("差评处理：", "Bad review: ") + review_stage_label(reviews[task.id].stage)
+            )
         events.append(
             HistoryEvent(
                 at=task.opened_at,
@@ -372,7 +403,105 @@ def _tasks(
     ).all()
     for step in steps:
         events.append(_step(step, names, units))
+    if reviews:
+        review_steps = session.scalars(
+            select(AuditEntry)
+            .where(
+                AuditEntry.entity == "bad_review",
+                AuditEntry.entity_uid.in_([r.uid for r in reviews.values()]),
+                AuditEntry.action.in_(list(_REVIEW_STEPS)),
+            )
+            .order_by(AuditEntry.at, AuditEntry.id)
+        ).all()
+        events += [_review_step(step) for step in review_steps]
     return events
+
+
+def _yes_no(value: object, yes: tuple[str, str], no: tuple[str, str]) -> str:
+    if value is None:
+        return pick("未填", "not given")
+    return pick(*yes) if value else pick(*no)
+
+
+def _review_step(step: AuditEntry) -> HistoryEvent:
+    """A step of a 差评 as the audit trail kept it (app.bad_reviews.process.FIELDS)."""
+    after = step.after or {}
+    title = pick(*_REVIEW_STEPS[step.action])
+    actor = _actor_name(step.actor)
+    if actor:
+        title += f" · {actor}"
+    lines: list[str] = []
+    alert = False
+    if step.action == "bad_review.verify":
+        lines.append(
+            "，".join(
+                (
+                    _yes_no(after.get("found_true"), ("属实", "true"), ("不属实", "untrue")),
+                    _yes_no(
+                        after.get("found_reasonable"),
+                        ("合理", "reasonable"),
+                        ("不合理", "unreasonable"),
+                    ),
+                    _yes_no(
+                        after.get("malicious"),
+                        ("恶意评价", "malicious"),
+                        ("非恶意", "not malicious"),
+                    ),
+                )
+            )
+        )
+        lines.append(pick("核实情况：", "Found: ") + (after.get("verification") or ""))
+        if after.get("malicious_reason"):
+            lines.append(pick("恶意理由：", "Why malicious: ") + after["malicious_reason"])
+        alert = bool(after.get("malicious"))
+    elif step.action == "bad_review.appeal":
+        lines.append(pick("申诉理由：", "Reasons: ") + (after.get("appeal_reasons") or ""))
+        if after.get("appeal_due"):
+            lines.append(pick("复核期限：", "Decision due: ") + after["appeal_due"])
+        files = [
+            item.get("filename") or item.get("sha256", "")[:8] for item in after.get("evidence", [])
+        ]
+        if files:
+            lines.append(pick("证据：", "Evidence: ") + "、".join(files))
+    elif step.action == "bad_review.decide":
+        upheld = after.get("appeal_upheld")
+        lines.append(
+            _yes_no(
+                upheld,
+                ("申诉成立，差评不成立", "upheld: set aside"),
+                ("申诉不成立，差评成立", "rejected: it stands"),
+            )
+            + f"（{decider_label(after.get('appeal_decider'))}"
+            + (f"：{after['appeal_decider_name']}" if after.get("appeal_decider_name") else "")
+            + "）"
+        )
+        lines.append(pick("复核意见：", "Opinion: ") + (after.get("appeal_opinion") or ""))
+        alert = upheld is False
+    elif step.action == "bad_review.plan":
+        lines.append(pick("整改措施：", "Measures: ") + (after.get("rectify_measures") or ""))
+        lines.append(
+            pick("责任人：", "By: ")
+            + (after.get("rectify_owner") or "")
+            + pick("　完成日期：", "  done by: ")
+            + (after.get("rectify_by") or "")
+        )
+    elif step.action == "bad_review.rectified":
+        lines.append(pick("整改结果：", "Result: ") + (after.get("rectify_result") or ""))
+    elif step.action == "bad_review.feedback":
+        means = after.get("feedback_means")
+        lines.append(
+            pick("反馈：", "Told: ")
+            + (f"（{means_label(means)}）" if means else "")
+            + (after.get("feedback_text") or "")
+        )
+        if after.get("feedback_satisfied") is not None:
+            lines.append(
+                pick("评价人：", "Citizen: ")
+                + _yes_no(
+                    after["feedback_satisfied"], ("满意", "satisfied"), ("不满意", "not satisfied")
+                )
+            )
+    return HistoryEvent(at=step.at, kind=TASK, title=title, lines=lines, alert=alert)
 
 
 def _step(step: AuditEntry, names: dict[int, str], units: dict[int, str]) -> HistoryEvent:

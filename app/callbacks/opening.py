@@ -1,5 +1,6 @@
-"""What a first evaluation opens: a second-round callback for 不满意 (J 5.3.2, 5.3.3) and an
-escalation for an integrity breach 有 (SPEC rule 7), whichever channel brought it.
+"""What a first evaluation opens: a second-round callback for 不满意 (J 5.3.2, 5.3.3) — with,
+for a 差评 (总体情况 不满意), the 差评 process of app.bad_reviews — and an escalation for an
+integrity breach 有 (SPEC rule 7), whichever channel brought it.
 
 One case has one callback task, however many times its evaluations are imported or corrected;
 one evaluation opens at most one escalation.
@@ -13,11 +14,12 @@ from datetime import date, datetime
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from app.bad_reviews.process import VERIFY, is_bad_review, open_bad_review
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.clock import local_date
 from app.ratings import Rating
 from app.settings import get_setting
-from db.models import CallbackTask, Case, Evaluation, IntegrityEscalation
+from db.models import BadReview, CallbackTask, Case, Evaluation, IntegrityEscalation
 
 _CHUNK = 500
 # Which item's 不满意 names the reason, in this order; only 总体情况 不满意 is "other".
@@ -46,6 +48,7 @@ def open_callback(
     words: str | None = None,
 ) -> CallbackTask:
     """The case's second-round callback for its accepting unit: opened now, or the one it has.
+    A callback opened by a 差评 opens its 差评 process too (app.bad_reviews.process).
 
     The evaluation that opened it stays as it was (it alone scores).
     """
@@ -66,6 +69,7 @@ def open_callback(
     )
     session.add(task)
     session.flush()
+    open_bad_review(session, task.id, evaluation_id)
     return task
 
 
@@ -90,12 +94,14 @@ def open_for_first_evaluations(session: Session, case_ids: Iterable[int], now: d
     opened = 0
     deadlines: dict[date, date | None] = {}
     calendar = WorkingCalendar.load(session)
+    bad: list[CallbackTask] = []  # the tasks a 差评 opened: each gets its 差评 process
     for start in range(0, len(ids), _CHUNK):
         rows = session.execute(
             select(
-                Case.id,
+                Case.id.label("case_id"),
                 Case.unit_id,
-                Evaluation.id,
+                Evaluation.id.label("evaluation_id"),
+                Evaluation.overall,
                 Evaluation.efficiency,
                 Evaluation.attitude,
                 Evaluation.materials,
@@ -114,24 +120,27 @@ def open_for_first_evaluations(session: Session, case_ids: Iterable[int], now: d
                 ~exists().where(CallbackTask.case_id == Case.id),
             )
         ).all()
-        for case_id, unit_id, evaluation_id, efficiency, attitude, materials, words, at in rows:
-            opened_at = min(at, now)
+        for row in rows:
+            opened_at = min(row.evaluated_at, now)
             day = local_date(opened_at)
             if day not in deadlines:
                 deadlines[day] = callback_deadline(session, opened_at, calendar)
-            session.add(
-                CallbackTask(
-                    case_id=case_id,
-                    evaluation_id=evaluation_id,
-                    unit_id=unit_id,
-                    status="open",
-                    reason_category=reason_from_ratings(efficiency, attitude, materials),
-                    respondent_words=words,
-                    opened_at=opened_at,
-                    due_on=deadlines[day],
-                )
+            task = CallbackTask(
+                case_id=row.case_id,
+                evaluation_id=row.evaluation_id,
+                unit_id=row.unit_id,
+                status="open",
+                reason_category=reason_from_ratings(row.efficiency, row.attitude, row.materials),
+                respondent_words=row.suggestion,
+                opened_at=opened_at,
+                due_on=deadlines[day],
             )
+            session.add(task)
+            if is_bad_review(row.overall):
+                bad.append(task)
             opened += 1
+    session.flush()
+    session.add_all(BadReview(callback_task_id=task.id, stage=VERIFY) for task in bad)
     session.flush()
     return opened
 

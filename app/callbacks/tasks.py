@@ -25,9 +25,9 @@ from app.callbacks.contacts import (
     status_label,
 )
 from app.clock import current_time
-from app.desk.calls import FormAAnswers, checked_ratings
+from app.desk.calls import FormAAnswers, checked_ratings, second_round_reason
 from app.i18n import pick
-from app.ratings import Channel
+from app.ratings import Channel, Rating
 from app.roles import Permission, require
 from db.models import (
     CallbackContact,
@@ -188,7 +188,8 @@ def resolve(
     now: datetime | None = None,
 ) -> CallbackTask:
     """Resolve with the respondent's second-round Form A answers (given here, or taken by a
-    second-round call before) and the explanation. The answers are a round-2 evaluation."""
+    second-round call before) and the explanation. The answers are a round-2 evaluation; one
+    still 不满意 needs its reason and words, as the call desk's second round does."""
     now = current_time(now)
     require(staff_role(session, by_id), Permission.HANDLE_CALLBACKS)
     task = _task(session, task_id)
@@ -212,6 +213,13 @@ def resolve(
     before = snapshot(task, TASK_FIELDS)
     if answers is not None:
         ratings = checked_ratings(answers, second_round=True)
+        reason = {}
+        if Rating.DISSATISFIED in ratings.values():
+            # Still 不满意, as on the call desk: its reason and the respondent's words are
+            # required and kept with the round-2 evaluation (the task keeps the first round's).
+            # (Left out otherwise: a JSON column given None stores the text 'null'.)
+            checked_ratings(answers, second_round=False)
+            reason["original"] = second_round_reason(answers)
         evaluation = Evaluation(
             case_id=task.case_id,
             channel=Channel.PHONE,
@@ -221,6 +229,7 @@ def resolve(
             integrity_breach=answers.integrity_breach,
             suggestion=(answers.suggestion or "").strip() or None,
             operator_id=by_id,
+            **reason,
         )
         session.add(evaluation)
         session.flush()

@@ -1,9 +1,14 @@
 """Which cases are due for a first phone revisit (J 5.1.2).
 
 A case is due once the online window after its 办结日期 has closed (default 7 calendar days,
-optionally working days) and it has no evaluation by any channel. Enterprise cases belong to
-the Form B flow unless a setting sends them to the phone queue. A due case without a valid
-phone number cannot be queued: the coverage plan reports it instead.
+optionally working days) and it has no valid evaluation: its scoring evaluation
+(cases.first_evaluation_id, kept by triggers: the earliest valid first-attempt round-1
+evaluation, else the earliest of any validity) is missing or not valid. A default rating, an
+evaluation not yet 审核, one given after the window (app.importing.validity) do not spare the
+call; a 追评 never does. `counts_as_revisit` is the condition for the quarterly report too
+(the coverage plan reads its figures), so that the queue, the plan and the report agree.
+Enterprise cases belong to the Form B flow unless a setting sends them to the phone queue. A due
+case without a valid phone number cannot be queued: the coverage plan reports it instead.
 """
 
 from __future__ import annotations
@@ -50,9 +55,20 @@ class DueRules:
         return day
 
 
-def has_evaluation() -> ColumnElement[bool]:
-    """The case has an evaluation by any channel: it is never called for a first revisit."""
-    return exists().where(Evaluation.case_id == Case.id)
+def counts_as_revisit(first: type = Evaluation) -> ColumnElement[bool]:
+    """For a case joined to its scoring evaluation `first` (on cases.first_evaluation_id):
+    a valid revisit (J 5.1.2, 5.4.2). Only then is the case spared the phone call and counted
+    in the unit's coverage."""
+    return first.valid.is_(True)
+
+
+def has_valid_evaluation(case_id: ColumnElement[int] | None = None) -> ColumnElement[bool]:
+    """The case has a valid evaluation by any channel: it is never called for a first revisit.
+    Correlated to the query's `cases` row, or to the case `case_id` names (e.g. a queue
+    entry's). One look-up by primary key: the scoring evaluation is valid exactly when the
+    case has a valid first-attempt round-1 evaluation."""
+    found = exists().where(Evaluation.id == Case.first_evaluation_id, counts_as_revisit(Evaluation))
+    return found if case_id is None else found.where(Case.id == case_id)
 
 
 def due_condition(rules: DueRules, today: date, calendar: WorkingCalendar) -> ColumnElement[bool]:
@@ -60,7 +76,7 @@ def due_condition(rules: DueRules, today: date, calendar: WorkingCalendar) -> Co
     enterprise = true() if rules.enterprise_to_phone else Case.is_enterprise.is_(False)
     return and_(
         Case.completed_on <= rules.latest_due_completion(today, calendar),
-        ~has_evaluation(),
+        ~has_valid_evaluation(),
         enterprise,
     )
 

@@ -15,10 +15,12 @@ from functools import cache
 from sqlalchemy import Connection, Row, Select, Update, bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
+from app.audit import record_numbers_shown
 from app.calendar import WorkingCalendar
 from app.clock import current_time
 from app.desk.appointments import missed_appointments, record_missed
 from app.desk.claims import ClaimLost, unclaimed
+from app.desk.due import counts_as_revisit
 from app.desk.outcomes import default_label
 from app.desk.retries import CallingHours, calling_opens_at
 from app.desk.sampling import RefreshResult, refresh_queue
@@ -171,7 +173,7 @@ def next_case(
         for claim in claims[:1] if appointments_only else claims:
             entry = connection.execute(claim, params).first()
             if entry is not None:
-                return _item(connection, entry)
+                return _shown(connection, _item(connection, entry), operator_id)
         return None
 
 
@@ -200,12 +202,15 @@ def _claim_statements(postgresql: bool) -> tuple[Update, Update]:
     """
     now = bindparam("now", type_=QueueEntry.ready_at.type)
     operator_id = bindparam("operator_id", type_=QueueEntry.reserved_for_id.type)
-    # Whether the case has an evaluation (a first revisit is then passed over): a scalar
-    # subquery, looked up by index for each entry walked until the first free one. PostgreSQL
-    # would run NOT EXISTS here as a hash of every evaluation in the city, on every pick.
+    # Whether the case has a valid evaluation (a first revisit is then passed over; a default
+    # rating or a late one leaves it due, J 5.1.2): a scalar subquery, looked up by primary key
+    # for each entry walked until the first free one. PostgreSQL would run NOT EXISTS here as a
+    # hash of every evaluation in the city, on every pick.
     evaluated = (
         select(literal_column("1"))
-        .where(Evaluation.case_id == QueueEntry.case_id)
+        .select_from(Case)
+        .join(Evaluation, Evaluation.id == Case.first_evaluation_id)
+        .where(Case.id == QueueEntry.case_id, counts_as_revisit(Evaluation))
         .limit(1)
         .scalar_subquery()
     )
@@ -291,6 +296,16 @@ def load_claimed(session: Session, operator_id: int, *, now=None) -> QueueItem |
 def phone_to_dial(phones: Sequence[CasePhone | Row], start: int) -> int | None:
     """The index of the first valid number at or after `start`; None when there is none."""
     return next((i for i in range(start, len(phones)) if phones[i].e164 is not None), None)
+
+
+def _shown(connection: Connection, item: QueueItem, operator_id: int) -> QueueItem:
+    """The claimed case goes on the operator's screen with its numbers in full: audited, once
+    per claim (the same case shown again after a restart, `load_claimed`, is the same claim)."""
+    if item.phones:
+        record_numbers_shown(
+            connection, operator_id=operator_id, case_id=item.case_id, numbers=len(item.phones)
+        )
+    return item
 
 
 def _item(connection: Connection, entry: Row) -> QueueItem:

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
@@ -20,11 +20,11 @@ from app.clock import current_time, local_date
 from app.desk.appointments import mark_missed_appointments
 from app.desk.claims import unclaimed
 from app.desk.coverage import UnitCoverage, coverage_plan
-from app.desk.due import due_case_ids
+from app.desk.due import due_case_ids, has_valid_evaluation
 from app.reports.quarterly import quarter_bounds
 from app.settings import get_setting
 from app.zone import LOCAL_ZONE
-from db.models import CallSample, Case, Evaluation, QueueEntry
+from db.models import CallSample, Case, QueueEntry
 
 SEED_LIMIT = 2**31  # seeds fit a 32-bit INTEGER column on every backend
 
@@ -45,7 +45,7 @@ class RefreshResult:
     seed: int
     today: date
     added: int  # entries drawn into the queue
-    dropped: int  # open entries whose case got an evaluation meanwhile (e.g. a late online one)
+    dropped: int  # open entries whose case got a valid evaluation meanwhile
     missed_appointments: int
     samples: list[DrawnSample] = field(default_factory=list)
     plan: list[UnitCoverage] = field(default_factory=list)  # after the draw, in queue order
@@ -58,7 +58,7 @@ def refresh_queue(
     seed: int | None = None,
     now: datetime | None = None,
 ) -> RefreshResult:
-    """Bring the queue up to date: drop entries already evaluated, mark missed appointments,
+    """Bring the queue up to date: drop entries validly evaluated, mark missed appointments,
     draw due cases for every unit below target + margin, and order units furthest behind first.
 
     `now` defaults to the start of `today` when only `today` is given (tests, back-dated runs).
@@ -157,8 +157,10 @@ def _draw(
 
 
 def _drop_evaluated(session: Session, now: datetime) -> int:
-    """Close free first-revisit entries whose case has an evaluation now: nobody calls them."""
-    evaluated = exists().where(Evaluation.case_id == QueueEntry.case_id)
+    """Close free first-revisit entries whose case has a valid evaluation now: nobody calls
+    them. A default rating or an evaluation not yet 审核 leaves the case in the sample (J 5.1.2,
+    app.desk.due)."""
+    evaluated = has_valid_evaluation(QueueEntry.case_id)
     return session.execute(
         update(QueueEntry)
         .where(QueueEntry.kind == "first", QueueEntry.status == "open", evaluated, unclaimed(now))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.importing.columns import Field
 from app.importing.problems import RowProblem
 from app.importing.rows import SourceRow
+from app.importing.values import normalize
 from app.ratings import Rating, integrity_from_text, rating_from_text
 from db.models import Case, Evaluation
 
@@ -45,7 +46,8 @@ class Answers:
     materials: Rating | None
     integrity_breach: bool | None
     suggestion: str | None
-    original: tuple[tuple[str, str], ...]  # (header label, answer as written)
+    # (header label, answer as written); a code as {"code": …, "word": the level it means}
+    original: tuple[tuple[str, Any], ...]
 
     def columns(self) -> dict[str, Any]:
         return {
@@ -59,20 +61,41 @@ class Answers:
         }
 
 
-def parse_answers(row: SourceRow, suggestion_key: str) -> Answers:
-    """Form A's answers in a row; 总体情况 is required, the other items may be blank."""
+def parse_answers(
+    row: SourceRow, suggestion_key: str, codes: Mapping[str, str] | None = None
+) -> Answers:
+    """Form A's answers in a row; 总体情况 is required, the other items may be blank.
+
+    A rating is a word of the five-level or Form A scale, or — with `codes`, an import
+    profile's table code -> word — a code, kept with the word it means.
+    """
     ratings: dict[str, Rating | None] = {}
-    original: list[tuple[str, str]] = []
+    original: list[tuple[str, Any]] = []
     for field in RATING_FIELDS:
         text = row.text(field.key, required=field.key == "overall")
         if text is None:
             ratings[field.key] = None
             continue
         rating = rating_from_text(text)
-        if rating is None:
+        if rating is not None:
+            original.append((field.label, text))
+        elif codes:
+            code = normalize(text)
+            word = codes.get(code)
+            if word is None:
+                raise RowProblem(
+                    "bad_rating_code",
+                    {
+                        "field": field.label,
+                        "value": text,
+                        "codes": "、".join(f"{c}={w}" for c, w in codes.items()),
+                    },
+                )
+            rating = rating_from_text(word)
+            original.append((field.label, {"code": code, "word": word}))
+        else:
             raise RowProblem("bad_rating", {"field": field.label, "value": text})
         ratings[field.key] = rating
-        original.append((field.label, text))
     integrity_text = row.text(INTEGRITY_FIELD.key)
     integrity = None
     if integrity_text is not None:
@@ -133,23 +156,28 @@ class EvaluationMatcher:
 
     def __init__(self, session: Session, ids: dict[str, int]) -> None:
         self._in_file: dict[EvaluationKey, tuple[int, str]] = {}
-        self._stored_prints: set[tuple[int, str]] = set()
+        self._stored_prints: dict[tuple[int, str], int] = {}  # -> the evaluation's id
         self._stored_keys: set[tuple[int, datetime, str]] = set()
         id_list = list(ids.values())
         for start in range(0, len(id_list), _CHUNK):
             chunk = id_list[start : start + _CHUNK]
             rows = session.execute(
                 select(
+                    Evaluation.id,
                     Evaluation.case_id,
                     Evaluation.fingerprint,
                     Evaluation.evaluated_at,
                     Evaluation.channel,
                 ).where(Evaluation.case_id.in_(chunk), Evaluation.round == 1)
             )
-            for case_id, print_, evaluated_at, channel in rows:
+            for evaluation_id, case_id, print_, evaluated_at, channel in rows:
                 if print_:
-                    self._stored_prints.add((case_id, print_))
+                    self._stored_prints[(case_id, print_)] = evaluation_id
                 self._stored_keys.add((case_id, evaluated_at, channel))
+
+    def stored_id(self, case_id: int, print_: str) -> int | None:
+        """The id of the stored evaluation with this fingerprint, if any."""
+        return self._stored_prints.get((case_id, print_))
 
     def check(self, line: int, key: EvaluationKey, case_id: int, print_: str) -> str | int:
         """'new', 'stored' (imported before), or the earlier line of the file it repeats.

@@ -60,6 +60,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{name}”被选择了两次（映射或新建只能选一个）",
         "'{name}' is chosen twice (map it or add it, not both)",
     ),
+    "ratings_coded": (
+        "第 {line} 行的{field}是代码“{value}”，而导入方案“{profile}”按文字读取等级，没有说明代码的方向"
+        "（GB/T 39046：1=非常满意…5=非常不满意；浙江：1=非常不满意…5=非常满意）。"
+        "文件没有导入，代码不会被猜测：请选择说明代码含义的导入方案（如 gbt39046、zhejiang），或为本平台新建一个",
+        "{field} on line {line} is the code '{value}', but the import profile '{profile}' reads "
+        "ratings as words and does not say which way its codes run (GB/T 39046: 1 = 非常满意 … "
+        "5 = 非常不满意; Zhejiang: 1 = 非常不满意 … 5 = 非常满意). Nothing was imported and no "
+        "code is guessed: choose a profile that says what the codes mean (e.g. gbt39046, "
+        "zhejiang), or add one for this platform",
+    ),
+    "channels_coded": (
+        "第 {line} 行的{field}是代码“{value}”，而导入方案“{profile}”没有渠道代码表（各省代码不同，"
+        "如 7 可能是短信，也可能是系统默认评价）。文件没有导入：请选择有渠道代码表的导入方案，或为本平台新建一个",
+        "{field} on line {line} is the code '{value}', but the import profile '{profile}' has no "
+        "channel code table (codes differ by province: 7 may be 短信 or 系统默认评价). Nothing "
+        "was imported: choose a profile with the platform's channel codes, or add one",
+    ),
+    "profile_unknown": ("{detail}", "{detail}"),
+    "profile_not_evaluations": (
+        "导入方案只用于好差评评价导出，不用于“{kind}”",
+        "Import profiles are for 好差评 evaluation exports only, not for '{kind}'",
+    ),
     "no_rows": ("表头下面没有数据行", "There are no data rows below the header"),
     "cancelled": ("导入已取消，没有导入任何数据", "Import cancelled; nothing was imported"),
     # One row
@@ -72,6 +94,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_rating": (
         "{field}不是有效的评价等级：“{value}”（应为非常满意、满意、基本满意、一般、不满意或非常不满意）",
         "{field} is not a valid rating: '{value}' (use 非常满意, 满意, 基本满意, 一般, 不满意 or 非常不满意)",
+    ),
+    "bad_rating_code": (
+        "{field}的代码“{value}”不在导入方案的等级代码表中（{codes}）",
+        "{field}: the code '{value}' is not in the profile's rating codes ({codes})",
+    ),
+    "bad_channel_code": (
+        "{field}“{value}”不在导入方案的渠道代码表中（{codes}）",
+        "{field} '{value}' is not in the profile's channel codes ({codes})",
+    ),
+    "bad_attempt": (
+        "{field}应为 1（首次评价）、2（追评）等次数：“{value}”",
+        "{field} must be a count such as 1 (first) or 2 (追评): '{value}'",
+    ),
+    "bad_review_status": (
+        "{field}“{value}”不是导入方案认识的审核状态（{known}）",
+        "{field} '{value}' is not a review status the profile knows ({known})",
+    ),
+    "too_many_labels": (
+        "{field}太多（{count} 个，最多 20 个）",
+        "{field}: too many labels ({count}, at most 20)",
     ),
     "bad_integrity": (
         "{field}应为“有”或“没有”：“{value}”",

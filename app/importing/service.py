@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 import app.importing.cases as cases
 import app.importing.evaluations as evaluations
 import app.importing.ledger as ledger
-from app.importing.columns import Layout, find_layout, header_signature
+from app.importing.columns import Field, Layout, find_layout, header_signature
 from app.importing.problems import FileRefused, Problem
+from app.importing.profiles import ImportProfile, ProfileRefused, get_profile
 from app.importing.reader import RawTable, read_table
 from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary, UnknownUnit
@@ -44,6 +45,7 @@ def import_file(
     mapping: dict[str, str] | None = None,
     strict: bool = False,
     units: UnitChoices | None = None,
+    profile: str | ImportProfile | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import one file of `kind` (cases, evaluations or ledger). Raises FileRefused.
@@ -51,7 +53,9 @@ def import_file(
     With `strict`, a file with any rejected row is refused whole. A file none of whose rows
     could be imported is refused too; `summary.refusal` says so and nothing is written.
     `units` says what becomes of a case file's unknown 受理单位 names (by default, in a
-    database that has units, their rows are rejected).
+    database that has units, their rows are rejected). `profile` (evaluations only; a name or
+    a profile) says how the platform writes its export; by default the usual headers with the
+    ratings in words (app.importing.profiles).
     """
     table = read_table(Path(path))
     return import_table(
@@ -62,8 +66,32 @@ def import_file(
         mapping=mapping,
         strict=strict,
         units=units,
+        profile=profile,
         progress=progress,
     )
+
+
+def resolve_profile(
+    session: Session, kind: str, profile: str | ImportProfile | None
+) -> ImportProfile | None:
+    """The import profile a file of `kind` is read through: None for cases and ledgers."""
+    if kind != evaluations.KIND:
+        if profile is not None:
+            raise FileRefused("profile_not_evaluations", {"kind": kind})
+        return None
+    if profile is None:
+        return evaluations.default_profile()
+    if isinstance(profile, ImportProfile):
+        return profile
+    try:
+        return get_profile(session, profile)
+    except ProfileRefused as problem:
+        raise FileRefused("profile_unknown", {"detail": str(problem)}) from None
+
+
+def fields_of(kind: str, profile: ImportProfile | None) -> tuple[Field, ...]:
+    """The fields of an import of `kind`, with the profile's header names."""
+    return profile.fields() if profile is not None else IMPORTERS[kind].FIELDS
 
 
 def import_table(
@@ -75,19 +103,29 @@ def import_table(
     mapping: dict[str, str] | None = None,
     strict: bool = False,
     units: UnitChoices | None = None,
+    profile: str | ImportProfile | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
     importer = IMPORTERS[kind]
-    layout, rows, footers = _records_below_header(importer, table, mapping)
+    chosen = resolve_profile(session, kind, profile)
+    layout, rows, footers = _records_below_header(fields_of(kind, chosen), table, mapping)
     summary = ImportSummary(
-        kind=kind, filename=filename, sheet=table.sheet, header_line=layout.header_line
+        kind=kind,
+        filename=filename,
+        sheet=table.sheet,
+        header_line=layout.header_line,
+        profile=chosen.name if chosen else None,
     )
     summary.rows = len(rows)
     if footers:
         summary.flagged["footer_rows"] = footers
     tick = _ticker(progress, 2 * len(rows))
-    # Only case files name units.
-    options = {"units": units or UnitChoices()} if importer is cases else {}
+    # Only case files name units; only evaluation exports come in platforms' layouts.
+    options: dict[str, object] = {}
+    if importer is cases:
+        options["units"] = units or UnitChoices()
+    elif chosen is not None:
+        options["profile"] = chosen
     with bulk_write_cache(session):
         records = importer.prepare(session, rows, summary, tick, **options)
         if strict and summary.rejected:
@@ -120,7 +158,7 @@ def find_unknown_units(
     importer = IMPORTERS[kind]
     if importer is not cases or session.scalar(select(Unit.id).limit(1)) is None:
         return []
-    _layout, rows, _footers = _records_below_header(importer, table, mapping)
+    _layout, rows, _footers = _records_below_header(cases.FIELDS, table, mapping)
     parsed = parse_rows(
         rows, cases.parse_row, ImportSummary(kind, ""), _ticker(progress, len(rows))
     )
@@ -131,20 +169,20 @@ def find_unknown_units(
 def unit_names_in_case_file(path: Path) -> list[str]:
     """The 受理单位 names of a case export, most rows first (a first run's units are taken from
     it); writes nothing. Raises FileRefused when it is not a case file that can be read."""
-    _layout, rows, _footers = _records_below_header(cases, read_table(Path(path)), None)
+    _layout, rows, _footers = _records_below_header(cases.FIELDS, read_table(Path(path)), None)
     parsed = parse_rows(rows, cases.parse_row, ImportSummary(cases.KIND, ""), _ticker(None, 0))
     counts = Counter(record.unit for _row, record in parsed)
     return [name for name, _count in counts.most_common()]
 
 
 def _records_below_header(
-    importer: ModuleType, table: RawTable, mapping: dict[str, str] | None
+    fields: tuple[Field, ...], table: RawTable, mapping: dict[str, str] | None
 ) -> tuple[Layout, list[SourceRow], int]:
     """The layout, the data rows, and how many notes below the table (合计…) were left out."""
-    layout = find_layout(importer.FIELDS, table.rows, mapping)
+    layout = find_layout(fields, table.rows, mapping)
     rows: list[SourceRow] = []
     footers = 0
-    for row in data_rows(importer, table, layout):
+    for row in data_rows(fields, table, layout):
         if _is_footer(row):
             footers += 1
         else:
@@ -154,10 +192,10 @@ def _records_below_header(
     return layout, rows, footers
 
 
-def data_rows(importer: ModuleType, table: RawTable, layout: Layout) -> list[SourceRow]:
-    fields = {f.key: f for f in importer.FIELDS}
+def data_rows(fields: tuple[Field, ...], table: RawTable, layout: Layout) -> list[SourceRow]:
+    by_key = {f.key: f for f in fields}
     return [
-        SourceRow(line=line, cells=cells, fields=fields, columns=layout.columns)
+        SourceRow(line=line, cells=cells, fields=by_key, columns=layout.columns)
         for line, cells in table.rows
         if line > layout.header_line
     ]

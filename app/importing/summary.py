@@ -45,6 +45,7 @@ class ImportSummary:
     filename: str
     sheet: str | None = None
     header_line: int | None = None
+    profile: str | None = None  # the import profile an evaluations file was read through
     rows: int = 0  # data rows below the header, empty rows not counted
     inserted: int = 0
     updated: int = 0
@@ -82,6 +83,7 @@ class ImportSummary:
             "file": self.filename,
             "sheet": self.sheet,
             "header_line": self.header_line,
+            "profile": self.profile,
             "imported": self.imported,
             "refusal": self.refusal.message(language) if self.refusal else None,
             "rows": self.rows,
@@ -110,8 +112,12 @@ class ImportSummary:
 
     def text(self, language: str | None = None) -> str:
         """The summary as lines of text, for the command line and the log."""
-        lines = [
-            pick("文件：{f}", "File: {f}", language).format(f=self.filename),
+        lines = [pick("文件：{f}", "File: {f}", language).format(f=self.filename)]
+        if self.profile:
+            lines.append(
+                pick("导入方案：{p}", "Import profile: {p}", language).format(p=self.profile)
+            )
+        lines += [
             pick(
                 "数据行 {rows}：新增 {ins}，更新 {upd}，未变 {same}，文件内重复 {dup}，拒绝 {rej}",
                 "Data rows {rows}: inserted {ins}, updated {upd}, unchanged {same}, "
@@ -163,6 +169,30 @@ FLAG_LABELS = {
     "integrity_escalations": (
         "反映违反廉洁纪律（已上报组长）",
         "Integrity breaches reported (escalated to the team lead)",
+    ),
+    "later_evaluations": (
+        "追评（评价次数 2 及以上，不计为首次评价）",
+        "追评 (later evaluations, never the first)",
+    ),
+    "invalid_default": (
+        "系统默认评价（无效，不免电话回访）",
+        "Default ratings (not valid: the case is still phoned)",
+    ),
+    "invalid_unreviewed": (
+        "尚未审核的评价（无效，不免电话回访）",
+        "Not yet reviewed (not valid: the case is still phoned)",
+    ),
+    "invalid_rejected": (
+        "审核未通过的评价（无效）",
+        "Failed the platform's review (not valid)",
+    ),
+    "invalid_anonymous": (
+        "匿名评价（按本中心设置无效）",
+        "Anonymous (not valid by this centre's setting)",
+    ),
+    "invalid_late": (
+        "超出网上评价期限的评价（无效，不免电话回访）",
+        "After the online window (not valid: the case is still phoned)",
     ),
     "footer_rows": (
         "表格下方的合计或说明行（已跳过）",

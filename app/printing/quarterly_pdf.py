@@ -1,6 +1,7 @@
 """The quarterly unit report as a printable A4 PDF (J 5.4.3), all text in the embedded Chinese font.
 
-Title, table and notes as in the Excel workbook (app.reports.quarterly_xlsx), plus a bar chart.
+Title, table and notes as in the Excel workbook (app.reports.quarterly_xlsx), plus a bar chart,
+then per unit the channels and the 差评 handling, and the 差评 upheld as malicious on appeal.
 """
 
 from __future__ import annotations
@@ -26,14 +27,23 @@ from reportlab.platypus import (
 )
 
 from app.printing.fonts import register_chinese_font
+from app.reports.bad_review_figures import rate_text
 from app.reports.quarterly import AWAITING_SUPPLEMENT, FAIL, QuarterlyReport
 from app.reports.quarterly_xlsx import (
     COLUMNS,
+    MALICIOUS_COLUMNS,
+    MALICIOUS_TITLE,
+    REVIEW_COLUMNS,
+    REVIEW_TITLE,
     generated_text,
+    malicious_values,
     percent,
     report_notes,
     report_period,
     report_title,
+    review_notes,
+    review_total_values,
+    review_values,
     total_values,
     unit_values,
 )
@@ -48,6 +58,9 @@ TOTAL_FILL = colors.HexColor("#F2F2F2")
 
 # Points, in COLUMNS order; 受理单位 takes what the others leave of the frame's width.
 _FIXED_WIDTHS = (32, None, 60, 60, 40, 40, 40, 62, 52, 54, 48, 68, 50)
+# The same for REVIEW_COLUMNS and MALICIOUS_COLUMNS.
+_REVIEW_WIDTHS = (None, 38, 44, 38, 38, 48, 32, 38, 46, 50, 38, 42, 50, 38, 38, 38)
+_MALICIOUS_WIDTHS = (None, 90, 92, 180, 60, 120, 40)
 
 
 def write_quarterly_pdf(report: QuarterlyReport, path: Path) -> None:
@@ -93,6 +106,7 @@ def write_quarterly_pdf(report: QuarterlyReport, path: Path) -> None:
         for number, note in enumerate(report_notes(report), start=1)
     ]
     story += [Spacer(1, 5 * mm), KeepTogether(notes[:3]), *notes[3:]]
+    story += _review_section(report, styles, doc.width)
     story += [Spacer(1, 4 * mm), Paragraph(generated_text(report), styles["generated"])]
 
     footer = f"{report_title(report)}　　{generated_text(report)}"
@@ -186,6 +200,84 @@ def _table(report: QuarterlyReport, styles: dict[str, ParagraphStyle], width: fl
         style.append(("SPAN", (0, 1), (-1, 1)))
     # The header row repeats when the table runs onto a second page.
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
+
+
+def _review_section(
+    report: QuarterlyReport, styles: dict[str, ParagraphStyle], width: float
+) -> list:
+    """Per unit the channels and the 差评 figures (a rate below 100 % in red), their notes, and
+    the 差评 upheld as malicious on appeal, one by one; each heading kept with its table."""
+    rate_cols = [i for i, c in enumerate(REVIEW_COLUMNS) if c.kind == "rate"]
+    style = _grid_style(styles)
+
+    def cells(values: list) -> list:
+        return [
+            Paragraph(_escape(str(value)), styles["cell_unit"])
+            if column.kind == "text"
+            else rate_text(value)
+            if column.kind == "rate"
+            else str(value)
+            for column, value in zip(REVIEW_COLUMNS, values, strict=True)
+        ]
+
+    data = [[Paragraph(c.title, styles["cell_head"]) for c in REVIEW_COLUMNS]]
+    for line, unit in enumerate(report.units, start=1):
+        values = review_values(unit)
+        data.append(cells(values))
+        for col in rate_cols:
+            if values[col] is not None and values[col] < 1:
+                style.append(("TEXTCOLOR", (col, line), (col, line), RED))
+    if report.units:
+        data.append(cells(review_total_values(report)))
+        style.append(("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), TOTAL_FILL))
+    else:
+        data.append(["本季度没有办结的业务件。"] + [""] * (len(REVIEW_COLUMNS) - 1))
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(data, colWidths=_widths(_REVIEW_WIDTHS, width), repeatRows=1, style=style)
+    story: list = [
+        Spacer(1, 6 * mm),
+        KeepTogether([Paragraph(REVIEW_TITLE, styles["heading"]), table]),
+        Spacer(1, 3 * mm),
+    ]
+    story += [
+        Paragraph(f"{number}. {_escape(note)}", styles["note"])
+        for number, note in enumerate(review_notes(report), start=1)
+    ]
+
+    rows = malicious_values(report)
+    if rows:
+        data = [[Paragraph(c.title, styles["cell_head"]) for c in MALICIOUS_COLUMNS]]
+        data += [
+            [Paragraph(_escape(str(value)), styles["cell_unit"]) for value in row] for row in rows
+        ]
+        listing = Table(
+            data,
+            colWidths=_widths(_MALICIOUS_WIDTHS, width),
+            repeatRows=1,
+            style=_grid_style(styles),
+        )
+    else:
+        listing = Paragraph("本季度没有经申诉认定为恶意的差评。", styles["generated"])
+    heading = Paragraph(MALICIOUS_TITLE, styles["heading"])
+    return [*story, Spacer(1, 5 * mm), KeepTogether([heading, listing])]
+
+
+def _widths(fixed: tuple[float | None, ...], width: float) -> list[float]:
+    """Column widths: the one given as None takes what the others leave of `width`."""
+    taken = sum(w for w in fixed if w is not None)
+    return [w if w is not None else width - taken for w in fixed]
+
+
+def _grid_style(styles: dict[str, ParagraphStyle]) -> list:
+    return [
+        ("FONT", (0, 0), (-1, -1), styles["cell_unit"].fontName, 9),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
 
 
 def _chart(report: QuarterlyReport, font: str, width: float) -> Drawing:

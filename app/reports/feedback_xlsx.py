@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from app import spreadsheets
 from app.reports.staff_assessment import StaffAssessment, WorkOrder
 from app.reports.unit_feedback import SOURCE_LABELS, SOURCES, FeedbackReport, UnitFeedback
 
@@ -139,7 +139,7 @@ def feedback_notes(report: FeedbackReport) -> list[str]:
 
 def write_feedback_xlsx(report: FeedbackReport, path: Path) -> None:
     """A summary sheet of every unit's counts, then one sheet per unit with its list."""
-    with xlsxwriter.Workbook(str(path)) as book:
+    with spreadsheets.workbook(path) as book:
         formats = _Formats(book)
         taken = {SUMMARY_SHEET}
         _feedback_summary(book.add_worksheet(SUMMARY_SHEET), formats, report)
@@ -234,7 +234,7 @@ def write_assessment_xlsx(
     assessment: StaffAssessment, orders: Sequence[WorkOrder], path: Path
 ) -> None:
     """The ranking of the quarter, then every work order behind it."""
-    with xlsxwriter.Workbook(str(path)) as book:
+    with spreadsheets.workbook(path) as book:
         formats = _Formats(book)
         _assessment_sheet(book.add_worksheet(ASSESSMENT_SHEET), formats, assessment)
         _work_order_sheet(book.add_worksheet(WORK_ORDER_SHEET), formats, assessment, orders)

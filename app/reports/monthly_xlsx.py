@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from app import spreadsheets
 from app.ratings import RATING_LABELS, Rating
 from app.reports.monthly import GroupFigures, MonthlyAnalysis, OutcomeCount, SatisfactionView
 
@@ -52,7 +52,7 @@ class _Formats:
 
 
 def write_monthly_xlsx(analysis: MonthlyAnalysis, path: Path) -> None:
-    with xlsxwriter.Workbook(str(path), {"remove_timezone": True}) as book:
+    with spreadsheets.workbook(path, {"remove_timezone": True}) as book:
         formats = _Formats(book)
         period = f"{analysis.year}年{analysis.month:02d}月"
         _revisit_sheet(book.add_worksheet(SHEETS[0]), formats, analysis, period)

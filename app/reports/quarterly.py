@@ -4,19 +4,35 @@ A unit's cases are those completed (办结) in the quarter. A case is revisited 
 evaluation — its earliest round-1 evaluation by time, by any channel, given at any time — and only
 that evaluation scores (非常满意 5, 满意 3, 一般 2, 不满意 0). An enterprise case never revisited
 counts 0 as 未填报. Units are ranked by score total; ties go to the higher coverage, then by name.
+
+Beside the scores, per unit: the channels of the counted evaluations with default ratings apart,
+and the 差评 figures — 差评整改率, 实名差评回访率, appeals — with the 差评 upheld as malicious on
+appeal listed (app.reports.bad_review_figures); `bad_reviews.malicious_scoring` says whether
+those still score.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.calendar import CalendarUnknownError, WorkingCalendar
+from app.desk.due import counts_as_revisit
+from app.importing.validity import invalid_scores, scores
 from app.ratings import RATING_SCORES, Channel
+from app.reports.bad_review_figures import (
+    EXCLUDED,
+    BadReviewFigures,
+    ChannelSplit,
+    MaliciousReview,
+    first_evaluation_counts,
+    malicious_reviews,
+    review_figures,
+)
 from app.settings import get_setting
 from app.zone import LOCAL_ZONE
 from db.models import Case, Evaluation, Unit
@@ -44,6 +60,8 @@ class UnitQuarter:
     grade: str
     unreported_enterprise: int  # enterprise cases without any revisit (未填报, 0 points)
     revisited_by_deadline: int  # revisits counted for the grade
+    channels: ChannelSplit = field(default_factory=ChannelSplit)
+    bad_reviews: BadReviewFigures = field(default_factory=BadReviewFigures)
 
 
 @dataclass
@@ -56,6 +74,9 @@ class QuarterlyReport:
     supplement_deadline: date | None  # None when the calendar does not know that year yet
     generated_at: datetime
     units: list[UnitQuarter]
+    # 差评 upheld as malicious on appeal, and whether they score (bad_reviews.malicious_scoring).
+    malicious_reviews: list[MaliciousReview] = field(default_factory=list)
+    malicious_scoring: str = "scored"
 
     def to_json(self) -> dict:
         """The report as the `report quarterly --format json` command prints it."""
@@ -73,9 +94,13 @@ class QuarterlyReport:
                     **asdict(u),
                     "coverage": round(u.coverage, 4),
                     "score_average": round(u.score_average, 2),
+                    "channels": {**asdict(u.channels), "total": u.channels.total},
+                    "bad_reviews": u.bad_reviews.to_json(),
                 }
                 for u in self.units
             ],
+            "malicious_scoring": self.malicious_scoring,
+            "malicious_reviews": [review.to_json() for review in self.malicious_reviews],
         }
 
 
@@ -117,9 +142,16 @@ def quarterly_report(
     )
 
     rows = unit_figures(session, start, end, deadline_end)
+    reviews = {row.unit_id: row.bad_reviews for row in rows}
+    review_figures(session, start, end, reviews)
+    scoring = get_setting(session, "bad_reviews.malicious_scoring")
     units = []
     for row in rows:
         coverage = row.revisited / row.cases
+        score_total, scored = row.score_total, row.scored
+        if scoring == EXCLUDED:  # kept and listed, but out of the total and the average
+            score_total -= row.bad_reviews.malicious_points
+            scored -= row.bad_reviews.malicious_scored
         units.append(
             UnitQuarter(
                 unit=row.unit,
@@ -130,8 +162,8 @@ def quarterly_report(
                 enterprise=row.enterprise,
                 coverage=coverage,
                 meets_target=coverage >= target,
-                score_total=row.score_total,
-                score_average=row.score_total / row.revisited if row.revisited else 0.0,
+                score_total=score_total,
+                score_average=score_total / scored if scored else 0.0,
                 rank=0,
                 grade=_grade(
                     coverage >= target,
@@ -142,6 +174,8 @@ def quarterly_report(
                 ),
                 unreported_enterprise=row.unreported_enterprise,
                 revisited_by_deadline=row.revisited_by_deadline,
+                channels=row.channels,
+                bad_reviews=row.bad_reviews,
             )
         )
     units.sort(key=lambda u: (-u.score_total, -u.coverage, u.unit))
@@ -156,6 +190,8 @@ def quarterly_report(
         supplement_deadline=deadline,
         generated_at=clock.local_now(),
         units=units,
+        malicious_reviews=malicious_reviews(session, start, end, scoring),
+        malicious_scoring=scoring,
     )
 
 
@@ -172,6 +208,7 @@ def _grade(
 @dataclass
 class _UnitFigures:
     unit: str
+    unit_id: int
     cases: int = 0
     enterprise_cases: int = 0
     revisited: int = 0
@@ -179,8 +216,11 @@ class _UnitFigures:
     phone: int = 0
     enterprise: int = 0
     score_total: int = 0
+    scored: int = 0  # cases whose first evaluation scores (with an invalid one: the setting)
     revisited_enterprise: int = 0
     revisited_by_deadline: int = 0
+    channels: ChannelSplit = field(default_factory=ChannelSplit)
+    bad_reviews: BadReviewFigures = field(default_factory=BadReviewFigures)
 
     @property
     def unreported_enterprise(self) -> int:
@@ -190,7 +230,8 @@ class _UnitFigures:
 def unit_figures(
     session: Session, start: date, end: date, deadline_end: datetime | None
 ) -> list[_UnitFigures]:
-    """Per unit with cases completed in [start, end]: counts, channel split and score total.
+    """Per unit with cases completed in [start, end]: counts, channel split, score total and
+    差评 (app.reports.bad_review_figures.first_evaluation_counts).
 
     Two passes over the covering index ix_cases_unit_period_first: all the period's cases, then
     those with a first evaluation (cases.first_evaluation_id, kept by triggers) joined to it.
@@ -204,20 +245,31 @@ def unit_figures(
         .group_by(Case.unit_id, Unit.name)
     )
     for unit_id, name, cases, enterprise_cases in session.execute(all_cases):
-        figures[unit_id] = _UnitFigures(name, cases, enterprise_cases)
+        figures[unit_id] = _UnitFigures(name, unit_id, cases, enterprise_cases)
     first = Evaluation
     score = case(*((first.overall == r, points) for r, points in RATING_SCORES.items()), else_=0)
     on_time = first.evaluated_at < deadline_end if deadline_end is not None else True
+    # Only a valid first evaluation is a revisit (J 5.1.2, 5.4.2: a default rating is not); an
+    # invalid one scores only with the setting evaluations.invalid_scores (J 5.4.1).
+    valid = counts_as_revisit(first)
+    scoring = scores(first, invalid_scores(session))
+    online = first.channel.in_([c for c in Channel if c.is_online])
     revisited = (
         select(
             Case.unit_id,
-            func.count(),
-            _count_if(first.channel.in_([c for c in Channel if c.is_online])),
+            _count_if(valid),
+            _count_if(and_(valid, online)),
+            _count_if(and_(valid, first.channel == Channel.PHONE)),
+            _count_if(and_(valid, first.channel == Channel.ENTERPRISE)),
+            func.coalesce(func.sum(case((scoring, score), else_=0)), 0),
+            _count_if(scoring),
+            _count_if(and_(valid, Case.is_enterprise)),
+            _count_if(and_(valid, on_time)),
+            # The channels of every first evaluation, default ratings included.
+            _count_if(online),
             _count_if(first.channel == Channel.PHONE),
             _count_if(first.channel == Channel.ENTERPRISE),
-            func.coalesce(func.sum(score), 0),
-            _count_if(Case.is_enterprise),
-            _count_if(on_time),
+            *first_evaluation_counts(first),
         )
         .join(first, first.id == Case.first_evaluation_id)
         .where(in_period, Case.first_evaluation_id.is_not(None))
@@ -231,9 +283,19 @@ def unit_figures(
             unit.phone,
             unit.enterprise,
             unit.score_total,
+            unit.scored,
             unit.revisited_enterprise,
             unit.revisited_by_deadline,
-        ) = counts
+        ) = counts[:8]
+        all_online, all_phone, all_enterprise, qr, default, bad, named = counts[8:]
+        unit.channels = ChannelSplit(
+            qr=qr,
+            platform=all_online - qr,
+            phone=all_phone,
+            enterprise=all_enterprise,
+            default=default,
+        )
+        unit.bad_reviews = BadReviewFigures(bad_reviews=bad, named=named)
     return list(figures.values())
 
 

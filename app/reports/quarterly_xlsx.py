@@ -1,4 +1,6 @@
-"""The quarterly unit report as an Excel workbook ready to circulate (J 5.4.3), via XlsxWriter.
+"""The quarterly unit report as an Excel workbook ready to circulate (J 5.4.3), via XlsxWriter:
+the ranking (sheet 季度通报), the 差评 handling and the channels per unit (差评与渠道), and the
+差评 upheld as malicious on appeal (恶意差评).
 
 The texts shared with the printed PDF (title, period, columns, notes) are defined here too.
 """
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from app import spreadsheets
+from app.reports.bad_review_figures import EXCLUDED
 from app.reports.quarterly import (
     AWAITING_SUPPLEMENT,
     FAIL,
@@ -18,6 +22,7 @@ from app.reports.quarterly import (
     UnitQuarter,
     supplement_calendar_year,
 )
+from app.zone import LOCAL_ZONE
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,132 @@ COLUMNS: tuple[Column, ...] = (
     Column("未填报企业件", 12, "int"),
     Column("等次", 8, "text"),
 )
+
+
+# Per unit: the channels of the counted evaluations, and the handling of its 差评.
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("受理单位", 26, "text"),
+    Column("扫码评价", 8, "int"),
+    Column("好差评平台", 9, "int"),
+    Column("电话回访", 8, "int"),
+    Column("企业回访", 8, "int"),
+    Column("其中系统默认评价", 10, "int"),
+    Column("差评", 6, "int"),
+    Column("实名差评", 8, "int"),
+    Column("实名差评已回访", 9, "int"),
+    Column("实名差评回访率", 10, "rate"),
+    Column("差评成立", 8, "int"),
+    Column("已整改", 7, "int"),
+    Column("差评整改率", 10, "rate"),
+    Column("提出申诉", 8, "int"),
+    Column("申诉成立", 8, "int"),
+    Column("恶意差评", 8, "int"),
+)
+REVIEW_TITLE = "差评处理与评价渠道"
+MALICIOUS_TITLE = "经申诉认定为恶意的差评"
+MALICIOUS_COLUMNS: tuple[Column, ...] = (
+    Column("受理单位", 26, "text"),
+    Column("业务编号", 20, "text"),
+    Column("评价时间", 17, "text"),
+    Column("恶意理由", 40, "text"),
+    Column("复核日期", 12, "text"),
+    Column("复核", 24, "text"),
+    Column("计分", 8, "text"),
+)
+
+
+def review_values(unit: UnitQuarter) -> list:
+    """One row of the 差评 and channel table, in REVIEW_COLUMNS order (rates None when there is
+    nothing to count)."""
+    channels, bad = unit.channels, unit.bad_reviews
+    return [
+        unit.unit,
+        channels.qr,
+        channels.platform,
+        channels.phone,
+        channels.enterprise,
+        channels.default,
+        bad.bad_reviews,
+        bad.named,
+        bad.named_called_back,
+        bad.callback_rate,
+        bad.standing,
+        bad.rectified,
+        bad.rectify_rate,
+        bad.appeals,
+        bad.appeals_upheld,
+        bad.malicious_upheld,
+    ]
+
+
+def review_total_values(report: QuarterlyReport) -> list:
+    """The 合计 row of the 差评 table: sums, and the rates of the whole city."""
+    sums = [sum(values) for values in zip(*(_counts(u) for u in report.units), strict=True)]
+    if not sums:
+        sums = [0] * 13
+    qr, platform, phone, enterprise, default, bad, named, called, stands, rectified = sums[:10]
+    appeals, upheld, malicious = sums[10:]
+    return [
+        "合计",
+        qr,
+        platform,
+        phone,
+        enterprise,
+        default,
+        bad,
+        named,
+        called,
+        called / named if named else None,
+        stands,
+        rectified,
+        rectified / stands if stands else None,
+        appeals,
+        upheld,
+        malicious,
+    ]
+
+
+def _counts(unit: UnitQuarter) -> list[int]:
+    values = review_values(unit)
+    return [v for v, c in zip(values, REVIEW_COLUMNS, strict=True) if c.kind == "int"]
+
+
+def malicious_values(report: QuarterlyReport) -> list[list]:
+    """The malicious 差评 as rows of MALICIOUS_COLUMNS."""
+    return [
+        [
+            review.unit,
+            review.case_no,
+            f"{review.evaluated_at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}",
+            review.reason or "",
+            review.decided_on.isoformat(),
+            review.decided_by,
+            "计分" if review.scored else "不计分",
+        ]
+        for review in report.malicious_reviews
+    ]
+
+
+def malicious_treatment(report: QuarterlyReport) -> str:
+    """How the malicious 差评 score, by the setting bad_reviews.malicious_scoring."""
+    if report.malicious_scoring == EXCLUDED:
+        return "不计入得分合计和平均分（其业务件仍计入有效回访量）"
+    return "照常计分"
+
+
+def review_notes(report: QuarterlyReport) -> list[str]:
+    """How the 差评 and channel figures are counted."""
+    return [
+        "评价渠道：各业务件计入有效回访的首次评价按渠道统计；“其中系统默认评价”为平台在评价人"
+        "未评价时代为作出的默认评价，已计入其所属渠道。",
+        "差评：首次评价“总体情况”为不满意（含好差评平台的不满意、非常不满意）；平台未标记为匿名"
+        "的为实名差评。",
+        "实名差评回访率＝已回访（二次回访有联系记录或已录入二次回访评价）的实名差评÷实名差评；"
+        "差评整改率＝已整改的成立差评÷成立差评（核实属实、未申诉或申诉不成立）。无可计算的显示"
+        "为“—”。",
+        f"经申诉复核认定为恶意的差评保留原评价，不删除，并在“{MALICIOUS_TITLE}”中逐件列出；"
+        f"本通报中{malicious_treatment(report)}。",
+    ]
 
 
 def unit_values(unit: UnitQuarter) -> list:
@@ -152,6 +283,11 @@ def report_notes(report: QuarterlyReport) -> list[str]:
         "等次：统计中＝季度尚未结束；待补报＝未达标且补报期限未到；合格＝达标或在期限内补报达标；"
         "不合格＝期限届满仍未达标。",
     ]
+    if report.malicious_reviews:
+        notes.append(
+            f"本季度经申诉认定为恶意的差评{len(report.malicious_reviews)}件，保留原评价并"
+            f"{malicious_treatment(report)}，逐件列于“{MALICIOUS_TITLE}”。"
+        )
     behind = [u for u in report.units if not u.meets_target]
     if behind:
         listing = "；".join(f"{u.unit}差{shortfall(u, report.target)}件" for u in behind)
@@ -170,9 +306,11 @@ def report_notes(report: QuarterlyReport) -> list[str]:
 
 def write_quarterly_xlsx(report: QuarterlyReport, path: Path) -> None:
     """Write the report as one printable sheet: title, table, ranking chart, notes."""
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = spreadsheets.workbook(path)
     try:
         _write_sheet(workbook, report)
+        _write_review_sheet(workbook, report)
+        _write_malicious_sheet(workbook, report)
     finally:
         workbook.close()
 
@@ -320,3 +458,114 @@ def _insert_chart(
     chart.set_size({"width": 900, "height": height})
     sheet.insert_chart(row, 0, chart, {"x_offset": 10, "y_offset": 0})
     return row + -(-height // 20) + 2
+
+
+def _formats(workbook: xlsxwriter.Workbook) -> dict:
+    base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
+    cell = {**base, "border": 1, "align": "center"}
+    total = {**cell, "bold": True, "bg_color": "#F2F2F2"}
+    return {
+        "title": workbook.add_format(
+            {**base, "font_name": "黑体", "font_size": 16, "bold": True, "align": "center"}
+        ),
+        "subtitle": workbook.add_format({**base, "align": "center"}),
+        "header": workbook.add_format(
+            {**cell, "bold": True, "bg_color": "#D9E1F2", "text_wrap": True}
+        ),
+        "int": workbook.add_format(cell),
+        "text": workbook.add_format({**cell, "align": "left", "text_wrap": True}),
+        "rate": workbook.add_format({**cell, "num_format": "0.00%"}),
+        "red_rate": workbook.add_format(
+            {**cell, "num_format": "0.00%", "font_color": "#C00000", "bold": True}
+        ),
+        "total_int": workbook.add_format(total),
+        "total_text": workbook.add_format(total),
+        "total_rate": workbook.add_format({**total, "num_format": "0.00%"}),
+        "notes_head": workbook.add_format({**base, "bold": True}),
+        "note": workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
+    }
+
+
+def _write_review_sheet(workbook: xlsxwriter.Workbook, report: QuarterlyReport) -> None:
+    """Per unit: the channels of the counted evaluations and the 差评 figures; a rate below
+    100 % in red (provinces require both rates to be 100 %)."""
+    sheet = workbook.add_worksheet("差评与渠道")
+    fmt = _formats(workbook)
+    last_col = len(REVIEW_COLUMNS) - 1
+    for col, column in enumerate(REVIEW_COLUMNS):
+        sheet.set_column(col, col, column.width)
+    sheet.set_row(0, 28)
+    sheet.merge_range(0, 0, 0, last_col, f"{report_title(report)}：{REVIEW_TITLE}", fmt["title"])
+    sheet.merge_range(1, 0, 1, last_col, report_period(report), fmt["subtitle"])
+    header_row = 3
+    sheet.set_row(header_row, 44)
+    for col, column in enumerate(REVIEW_COLUMNS):
+        sheet.write(header_row, col, column.title, fmt["header"])
+    row = header_row
+    for unit in report.units:
+        row += 1
+        _write_review_row(sheet, row, review_values(unit), fmt, "")
+    row += 1
+    if report.units:
+        _write_review_row(sheet, row, review_total_values(report), fmt, "total_")
+    else:
+        sheet.merge_range(row, 0, row, last_col, "本季度没有办结的业务件。", fmt["text"])
+    row += 2
+    sheet.write(row, 0, "说明：", fmt["notes_head"])
+    per_line = int(sum(c.width for c in REVIEW_COLUMNS) / 2.2)
+    for number, note in enumerate(review_notes(report), start=1):
+        row += 1
+        lines = max(1, -(-(len(note) + 3) // per_line))
+        sheet.set_row(row, 16 * lines + 4)
+        sheet.merge_range(row, 0, row, last_col, f"{number}. {note}", fmt["note"])
+    sheet.freeze_panes(header_row + 1, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+
+
+def _write_review_row(sheet, row: int, values: list, fmt: dict, prefix: str) -> None:
+    for col, (column, value) in enumerate(zip(REVIEW_COLUMNS, values, strict=True)):
+        if column.kind == "rate":
+            if value is None:
+                sheet.write(row, col, "—", fmt[f"{prefix}int"])
+            elif not prefix and value < 1:
+                sheet.write(row, col, value, fmt["red_rate"])
+            else:
+                sheet.write(row, col, value, fmt[f"{prefix}rate"])
+        elif column.kind == "text":
+            sheet.write(row, col, value, fmt[f"{prefix}text"])
+        else:
+            sheet.write(row, col, value, fmt[f"{prefix}int"])
+
+
+def _write_malicious_sheet(workbook: xlsxwriter.Workbook, report: QuarterlyReport) -> None:
+    sheet = workbook.add_worksheet("恶意差评")
+    fmt = _formats(workbook)
+    last_col = len(MALICIOUS_COLUMNS) - 1
+    for col, column in enumerate(MALICIOUS_COLUMNS):
+        sheet.set_column(col, col, column.width)
+    sheet.set_row(0, 28)
+    sheet.merge_range(0, 0, 0, last_col, f"{report_title(report)}：{MALICIOUS_TITLE}", fmt["title"])
+    sheet.merge_range(1, 0, 1, last_col, report_period(report), fmt["subtitle"])
+    header_row = 3
+    for col, column in enumerate(MALICIOUS_COLUMNS):
+        sheet.write(header_row, col, column.title, fmt["header"])
+    rows = malicious_values(report)
+    for number, values in enumerate(rows, start=header_row + 1):
+        for col, value in enumerate(values):
+            sheet.write(number, col, value, fmt["text"])
+    if not rows:
+        sheet.merge_range(
+            header_row + 1,
+            0,
+            header_row + 1,
+            last_col,
+            "本季度没有经申诉认定为恶意的差评。",
+            fmt["text"],
+        )
+    sheet.freeze_panes(header_row + 1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import xlsxwriter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import spreadsheets
+from app.desk.due import counts_as_revisit
 from app.errors import Refused
 from app.i18n import pick
 from app.ratings import CHANNEL_LABELS, RATING_LABELS, Rating
@@ -110,8 +111,11 @@ def draw_sample(
         )
     unit_ids = _unit_ids(session, unit_names or [])
 
-    query = select(Case.id, Case.case_no).where(
-        Case.completed_on.between(start, end), Case.first_evaluation_id.is_not(None)
+    # Drawn from the revisited cases (J 5.4.5): those whose first evaluation is valid.
+    query = (
+        select(Case.id, Case.case_no)
+        .join(Evaluation, Evaluation.id == Case.first_evaluation_id)
+        .where(Case.completed_on.between(start, end), counts_as_revisit(Evaluation))
     )
     if unit_ids:
         query = query.where(Case.unit_id.in_(unit_ids))
@@ -250,7 +254,7 @@ SAMPLE_HEADERS = (
 
 def write_sample_xlsx(sample: DrawnSample, path: Path) -> None:
     """The sample with its answers, below a header block that says how it was drawn."""
-    with xlsxwriter.Workbook(str(path), {"remove_timezone": True}) as book:
+    with spreadsheets.workbook(path, {"remove_timezone": True}) as book:
         base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
         cell = {**base, "border": 1}
         title = book.add_format({**base, "bold": True, "font_size": 14, "align": "center"})

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.importing.validity import invalid_scores
 from app.ratings import RATING_SCORES, UNREPORTED_SCORE, Channel, Rating
 from db.models import Case, Evaluation, Unit
 
@@ -51,13 +52,15 @@ def unit_cases(session: Session, unit_name: str, start: date, end: date) -> list
             Evaluation.channel,
             Evaluation.evaluated_at,
             Evaluation.overall,
+            Evaluation.valid,
         )
-        # The first evaluation, kept on the case by the database (migration 0004).
+        # The first evaluation, kept on the case by the database (migration 0016).
         .outerjoin(Evaluation, Evaluation.id == Case.first_evaluation_id)
         .where(Case.unit_id == unit_id, Case.completed_on.between(start, end))
         .order_by(Case.completed_on, Case.case_no)
     )
-    return [_row(*values) for values in cases]
+    invalid_score = invalid_scores(session)
+    return [_row(*values[:-1], scores=bool(values[-1]) or invalid_score) for values in cases]
 
 
 def _row(
@@ -69,9 +72,11 @@ def _row(
     channel: str | None,
     evaluated_at: datetime | None,
     overall: str | None,
+    *,
+    scores: bool,
 ) -> UnitCaseRow:
     rating = Rating(overall) if overall in RATING_SCORES else None
-    if channel is not None:
+    if channel is not None and scores:
         score: int | None = RATING_SCORES[rating] if rating else 0
     else:
         score = UNREPORTED_SCORE if is_enterprise else None

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.audit import record_export
 from app.i18n import pick
 from app.progress import Progress
 from app.scanning.store import AttachmentStore, StoreError
@@ -140,13 +141,21 @@ def export_changes(
     since: datetime | None = None,
     full: bool = False,
     now: datetime | None = None,
+    by_id: int | None = None,
 ) -> ExportResult:
     """Write this site's records created or changed since its last export (all with `full`,
     or those changed since `since`) to one sync file at `path`, in one transaction."""
     store = AttachmentStore.for_database(database)
     with write_transaction(database) as session:
         return write_changes(
-            session, store, Path(path), progress=progress, since=since, full=full, now=now
+            session,
+            store,
+            Path(path),
+            progress=progress,
+            since=since,
+            full=full,
+            now=now,
+            by_id=by_id,
         )
 
 
@@ -159,7 +168,9 @@ def write_changes(
     since: datetime | None = None,
     full: bool = False,
     now: datetime | None = None,
+    by_id: int | None = None,
 ) -> ExportResult:
+    """`export_changes` in the caller's transaction; the export is audited (by_id: who)."""
     now = now or utcnow()
     lock_sync_records(session)  # first: always taken before the site's (see this_site)
     site = this_site(session)
@@ -186,6 +197,8 @@ def write_changes(
     site.exported_until = until
     if audit_entries:
         site.exported_audit_id = audit_entries[-1].id
+    # Names, phone numbers and what citizens said leave in it: audited (and sent next time).
+    record_export(session, actor_id=by_id, what="sync_file", path=path, rows=result.total())
     return result
 
 
@@ -230,12 +243,15 @@ def export_cases_to_call(
     *,
     progress: Progress | None = None,
     now: datetime | None = None,
+    by_id: int | None = None,
 ) -> ExportResult:
     """Write the open queue entries of these units, with their cases, phones and the cases'
     evaluations, calls and callbacks, for an outlet to import into its queue."""
     store = AttachmentStore.for_database(database)
     with write_transaction(database) as session:
-        return write_cases_to_call(session, store, Path(path), unit_ids, progress=progress, now=now)
+        return write_cases_to_call(
+            session, store, Path(path), unit_ids, progress=progress, now=now, by_id=by_id
+        )
 
 
 def write_cases_to_call(
@@ -246,7 +262,9 @@ def write_cases_to_call(
     *,
     progress: Progress | None = None,
     now: datetime | None = None,
+    by_id: int | None = None,
 ) -> ExportResult:
+    """`export_cases_to_call` in the caller's transaction; audited (by_id: who)."""
     lock_sync_records(session)
     unit_ids = sorted(set(unit_ids))
     units = session.execute(
@@ -292,6 +310,9 @@ def write_cases_to_call(
     )
     manifest = {"units": result.units}
     _write(session, store, site, result, roots, manifest, [], progress, now or utcnow())
+    record_export(
+        session, actor_id=by_id, what="sync_cases_to_call", path=path, rows=result.total()
+    )
     return result
 
 

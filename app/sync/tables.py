@@ -127,6 +127,18 @@ def _specs() -> list[TableSpec]:
             ("廉洁纪律反映", "Integrity report"),
             (key(("evaluation_id",)),),
         ),
+        TableSpec(
+            "bad_reviews",
+            models.BadReview,
+            ("差评处理", "Bad review"),
+            (key(("callback_task_id",)),),
+        ),
+        TableSpec(
+            "bad_review_evidence",
+            models.BadReviewEvidence,
+            ("差评申诉证据", "Appeal evidence"),
+            (key(("bad_review_id", "attachment_id")),),
+        ),
         TableSpec("call_samples", models.CallSample, ("抽样记录", "Call sample")),
         TableSpec(
             "call_queue",

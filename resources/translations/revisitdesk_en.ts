@@ -146,6 +146,69 @@
     </message>
 </context>
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="163"/>
+        <source>申诉复核 {case_no}</source>
+        <translation>Appeal {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="163"/>
+        <source>提出申诉</source>
+        <translation>File appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="166"/>
+        <source>申诉理由：差评不属实或属恶意评价的事实和依据（必填）</source>
+        <translation>Grounds: the facts and evidence that the bad review is untrue or malicious (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="168"/>
+        <source>申诉理由(&amp;Y)：</source>
+        <translation>&amp;Reasons:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="172"/>
+        <source>证据材料(&amp;L)（图片或 PDF，至少一份）：</source>
+        <translation>Evidence fi&amp;les (images or PDF, at least one):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="174"/>
+        <source>添加文件(&amp;A)…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="177"/>
+        <source>移除(&amp;X)</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="189"/>
+        <source>申诉由组长或市局在 {days} 个工作日内复核；提出申诉的人不能复核自己的申诉。</source>
+        <translation>A team lead or the city bureau decides the appeal within {days} working days; whoever files an appeal cannot decide it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="224"/>
+        <source>选择证据材料</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="226"/>
+        <source>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;所有文件 (*)</source>
+        <translation>Images or PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="238"/>
+        <source>请填写申诉理由。</source>
+        <translation>Fill in the reasons for the appeal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="241"/>
+        <source>请添加至少一份证据材料。</source>
+        <translation>Add at least one evidence file.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <location filename="../../ui/feedback/assessment_tab.py" line="74"/>
@@ -188,147 +251,165 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="190"/>
+        <location filename="../../ui/board/step_dialogs.py" line="188"/>
         <source>分派 {count} 项二次回访</source>
         <translation>Assign {count} second-round callback(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="190"/>
+        <location filename="../../ui/board/step_dialogs.py" line="188"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="193"/>
+        <location filename="../../ui/board/step_dialogs.py" line="191"/>
         <source>回访员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="194"/>
+        <location filename="../../ui/board/step_dialogs.py" line="192"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="208"/>
+        <location filename="../../ui/board/step_dialogs.py" line="206"/>
         <source>分派给(&amp;T)：</source>
         <translation>Assign &amp;to:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="209"/>
+        <location filename="../../ui/board/step_dialogs.py" line="207"/>
         <source>回访员(&amp;O)：</source>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="210"/>
+        <location filename="../../ui/board/step_dialogs.py" line="208"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="204"/>
+        <location filename="../../ui/board/step_dialogs.py" line="202"/>
         <source>分派给回访员的二次回访进入其电话回访队列，按回访规则拨打。</source>
         <translation>Callbacks assigned to an operator go into their phone revisit queue and are called by the revisit rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="229"/>
+        <location filename="../../ui/board/step_dialogs.py" line="227"/>
         <source>还没有回访员。</source>
         <translation>There are no operators yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="235"/>
+        <location filename="../../ui/board/step_dialogs.py" line="233"/>
         <source>请选择单位。</source>
         <translation>Choose a unit.</translation>
     </message>
 </context>
 <context>
+    <name>AuditChainCheck</name>
+    <message>
+        <location filename="../../ui/audit_check.py" line="69"/>
+        <source>审计记录被改动</source>
+        <translation>Audit records altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_check.py" line="70"/>
+        <source>审计记录的哈希链校验未通过，记录可能被删除或改写。</source>
+        <translation>The hash chain of the audit records failed verification: records may have been deleted or rewritten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_check.py" line="78"/>
+        <source>请管理员核查：运行 main.py audit verify 查看详情，必要时从备份恢复数据库，并保留本数据库以便调查。</source>
+        <translation>An administrator should check: run main.py audit verify for details, restore the database from a backup if needed, and keep this database for the investigation.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="111"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="112"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="120"/>
-        <location filename="../../ui/admin/audit_dialog.py" line="255"/>
-        <location filename="../../ui/admin/audit_dialog.py" line="259"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="121"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="256"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="260"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="126"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="127"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="130"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="131"/>
         <source>从(&amp;F)：</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="131"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="132"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="132"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="133"/>
         <source>操作人(&amp;A)：</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="133"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="134"/>
         <source>对象(&amp;R)：</source>
         <translation>&amp;Record:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="134"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="135"/>
         <source>操作(&amp;O)：</source>
         <translation>&amp;Operation:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="166"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="167"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="167"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="168"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="182"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="183"/>
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="183"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="184"/>
         <source>把符合条件的全部记录导出为 Excel 或 CSV 文件</source>
         <translation>Export every matching record to an Excel or CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="185"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="186"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="239"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="240"/>
         <source>共 {total} 条，只显示最新的 {shown} 条；请缩小范围。导出包含全部。</source>
         <translation>{total} records; only the latest {shown} are shown. Narrow the search. The export includes all of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="243"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="244"/>
         <source>共 {total} 条。</source>
         <translation>{total} records.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="278"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="279"/>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="281"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="282"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="307"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="309"/>
         <source>已导出 {count} 条记录到 {path}</source>
         <translation>Exported {count} records to {path}</translation>
     </message>
@@ -336,37 +417,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="57"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="58"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="58"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="59"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="59"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="60"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="60"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="61"/>
         <source>对象</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="61"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="62"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="62"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="63"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_dialog.py" line="83"/>
+        <location filename="../../ui/admin/audit_dialog.py" line="84"/>
         <source>（未登录）</source>
         <translation>(not logged in)</translation>
     </message>
@@ -1726,17 +1807,17 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseHistoryDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="74"/>
+        <location filename="../../ui/board/task_dialog.py" line="97"/>
         <source>业务件历史</source>
         <translation>Case history</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="82"/>
+        <location filename="../../ui/board/task_dialog.py" line="105"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="127"/>
+        <location filename="../../ui/board/task_dialog.py" line="150"/>
         <source>业务件历史 {case_no}</source>
         <translation>Case history {case_no}</translation>
     </message>
@@ -3047,6 +3128,84 @@ queued {queued} · no valid number {no_phone}</translation>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="253"/>
+        <source>申诉复核结论 {case_no}</source>
+        <translation>Appeal decision {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="253"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="259"/>
+        <source>申诉结论</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="261"/>
+        <source>申诉成立（差评不成立）</source>
+        <translation>Upheld (bad review set aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="262"/>
+        <source>申诉不成立（差评成立，整改）</source>
+        <translation>Rejected (bad review stands: rectify)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="266"/>
+        <source>复核</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="268"/>
+        <source>组长复核</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="269"/>
+        <source>市局复核</source>
+        <translation>City bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="274"/>
+        <source>作出复核结论的市局部门或人员</source>
+        <translation>The city bureau office or person that decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="276"/>
+        <source>市局部门(&amp;U)：</source>
+        <translation>B&amp;ureau office:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="278"/>
+        <source>复核意见（必填）</source>
+        <translation>The reasons for the decision (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="279"/>
+        <source>复核意见(&amp;O)：</source>
+        <translation>&amp;Opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="310"/>
+        <source>还没有回答：{item}</source>
+        <translation>Not answered yet: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="315"/>
+        <source>请填写作出复核结论的市局部门或人员。</source>
+        <translation>Name the city bureau office or person that decided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="318"/>
+        <source>请填写复核意见。</source>
+        <translation>Fill in the opinion.</translation>
+    </message>
+</context>
+<context>
     <name>DeskDisplay</name>
     <message>
         <location filename="../../ui/desk/display.py" line="17"/>
@@ -3366,32 +3525,32 @@ Print with the sample address anyway (e.g. as a test print)?</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/error_dialog.py" line="19"/>
+        <location filename="../../ui/error_dialog.py" line="20"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="31"/>
+        <location filename="../../ui/error_dialog.py" line="32"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="33"/>
+        <location filename="../../ui/error_dialog.py" line="34"/>
         <source>不能完成</source>
         <translation>Cannot be done</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="45"/>
+        <location filename="../../ui/error_dialog.py" line="46"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="46"/>
+        <location filename="../../ui/error_dialog.py" line="47"/>
         <source>操作没有完成：发生了意外的错误。没有保存任何改动。</source>
         <translation>The operation did not complete: an unexpected error occurred. No changes were saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="48"/>
+        <location filename="../../ui/error_dialog.py" line="49"/>
         <source>可以再试一次。如果问题再次出现，请把下面的详细信息发给系统管理员。</source>
         <translation>You can try again. If the problem comes back, send the details below to your system administrator.</translation>
     </message>
@@ -3467,6 +3626,64 @@ Enter this centre&apos;s address under “Settings → Settings… → Printing�
         <location filename="../../ui/settings/example_address.py" line="65"/>
         <source>网上评价地址仍是示例地址：请在“设置”中填写。</source>
         <translation>The online evaluation address is still the sample address: enter it in “Settings”.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="404"/>
+        <source>反馈评价人 {case_no}</source>
+        <translation>Feed back to the citizen {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="404"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="412"/>
+        <source>向评价人反馈的处理结果（必填）</source>
+        <translation>The result fed back to the citizen (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="414"/>
+        <source>评价人</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="416"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="417"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="418"/>
+        <source>未表态</source>
+        <translation>No opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="422"/>
+        <source>反馈方式(&amp;N)：</source>
+        <translation>Feedback &amp;method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="423"/>
+        <source>反馈内容(&amp;K)：</source>
+        <translation>Feedback &amp;text:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="433"/>
+        <source>请填写反馈内容。</source>
+        <translation>Fill in the feedback.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="437"/>
+        <source>请选择评价人对结果是否满意（或未表态）。</source>
+        <translation>Choose whether the citizen is satisfied with the result (or gave no opinion).</translation>
     </message>
 </context>
 <context>
@@ -4249,123 +4466,146 @@ policy for enterprises:</translation>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="234"/>
+        <source>有对话框未关闭：请先解锁并关闭它，再切换用户。</source>
+        <translation>A dialog is still open: unlock and close it before switching the user.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="55"/>
+        <location filename="../../ui/pages/import_page.py" line="57"/>
         <source>业务件导出</source>
         <translation>Case export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="56"/>
+        <location filename="../../ui/pages/import_page.py" line="58"/>
         <source>好差评评价导出</source>
         <translation>Evaluation export (好差评)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="57"/>
+        <location filename="../../ui/pages/import_page.py" line="59"/>
         <source>电话回访台账</source>
         <translation>Phone revisit ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="79"/>
+        <location filename="../../ui/pages/import_page.py" line="81"/>
         <source>类型(&amp;T)：</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="83"/>
+        <location filename="../../ui/pages/import_page.py" line="89"/>
+        <source>导入方案(&amp;P)：</source>
+        <translation>Import &amp;profile:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/import_page.py" line="91"/>
+        <source>管理方案(&amp;G)…</source>
+        <translation>Mana&amp;ge profiles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/import_page.py" line="93"/>
+        <source>添加或修改好差评平台的导出格式：表头、等级代码的方向、渠道代码、默认评价</source>
+        <translation>Add or change the export formats of rating platforms: headers, direction of the level codes, channel codes, default ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/import_page.py" line="99"/>
         <source>文件路径，按回车读取</source>
         <translation>Path of the file; press Enter to read it</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="85"/>
+        <location filename="../../ui/pages/import_page.py" line="101"/>
         <source>文件(&amp;L)：</source>
         <translation>Fi&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="87"/>
+        <location filename="../../ui/pages/import_page.py" line="103"/>
         <source>选择文件(&amp;O)…</source>
         <translation>&amp;Open file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="140"/>
+        <location filename="../../ui/pages/import_page.py" line="160"/>
         <source>选择要导入的文件，或把文件拖到这里。
 支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。</source>
         <translation>Choose a file to import, or drop one here.
 CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="152"/>
+        <location filename="../../ui/pages/import_page.py" line="181"/>
         <source>只有管理员可以导入数据（您的角色：{role}）。
 请用管理员账号登录：管理 → 切换用户/注销。</source>
         <translation>Only administrators can import data (your role: {role}).
 Log in with an administrator account: Manage → Switch user / Log out.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="178"/>
+        <location filename="../../ui/pages/import_page.py" line="207"/>
         <source>列对应</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="191"/>
+        <location filename="../../ui/pages/import_page.py" line="220"/>
         <source>严格模式（有错误行则整个文件不导入）</source>
         <translation>Strict mode (import nothing if any row is wrong)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="195"/>
+        <location filename="../../ui/pages/import_page.py" line="224"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="198"/>
+        <location filename="../../ui/pages/import_page.py" line="227"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="199"/>
+        <location filename="../../ui/pages/import_page.py" line="228"/>
         <source>导入这个文件（Ctrl+Enter）</source>
         <translation>Import this file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="223"/>
+        <location filename="../../ui/pages/import_page.py" line="313"/>
         <source>选择要导入的文件</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="225"/>
+        <location filename="../../ui/pages/import_page.py" line="315"/>
         <source>表格文件 ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="261"/>
+        <location filename="../../ui/pages/import_page.py" line="351"/>
         <source>正在读取 {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="289"/>
+        <location filename="../../ui/pages/import_page.py" line="385"/>
         <source>工作表“{sheet}”，第 {line} 行是表头</source>
         <translation>Sheet “{sheet}”, header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="293"/>
+        <location filename="../../ui/pages/import_page.py" line="389"/>
         <source>第 {line} 行是表头</source>
         <translation>Header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="295"/>
+        <location filename="../../ui/pages/import_page.py" line="391"/>
         <source>{where}；下面是前 {shown} 行，共 {rows} 行数据。</source>
         <translation>{where}; below are the first {shown} of {rows} data rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="301"/>
+        <location filename="../../ui/pages/import_page.py" line="397"/>
         <source>已使用上次为这种表头保存的列对应。带 * 的字段必须有对应的列。</source>
         <translation>Using the columns saved last time for this header. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="303"/>
+        <location filename="../../ui/pages/import_page.py" line="399"/>
         <source>已按表头自动识别，也可以手动选择。带 * 的字段必须有对应的列。</source>
         <translation>Recognised from the header; you can also choose by hand. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="310"/>
+        <location filename="../../ui/pages/import_page.py" line="406"/>
         <source>没有读取文件。请检查后重新选择。</source>
         <translation>The file was not read. Check it and choose it again.</translation>
     </message>
@@ -4457,74 +4697,148 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LockScreen</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="49"/>
-        <source>切换用户 — 回访台</source>
-        <translation>Switch user — RevisitDesk</translation>
+        <location filename="../../ui/idle_lock.py" line="99"/>
+        <source>已锁定 — 回访台</source>
+        <translation>Locked — RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="49"/>
-        <source>登录 — 回访台</source>
-        <translation>Log in — RevisitDesk</translation>
+        <location filename="../../ui/idle_lock.py" line="102"/>
+        <source>回访台已锁定</source>
+        <translation>RevisitDesk is locked</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="52"/>
-        <source>回访台 RevisitDesk</source>
-        <translation>RevisitDesk</translation>
+        <location filename="../../ui/idle_lock.py" line="106"/>
+        <source>长时间无操作，窗口已锁定。{name}，请输入密码解锁，未保存的内容都还在。</source>
+        <translation>The window was locked after a long time without activity. {name}, enter your password to unlock it; nothing unsaved has been lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="54"/>
-        <source>请输入您的用户名和密码，按回车登录。</source>
-        <translation>Enter your user name and password, then press Enter to log in.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login_dialog.py" line="58"/>
-        <source>用户名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login_dialog.py" line="62"/>
+        <location filename="../../ui/idle_lock.py" line="113"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="65"/>
-        <source>用户名(&amp;U)：</source>
-        <translation>&amp;User name:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login_dialog.py" line="67"/>
+        <location filename="../../ui/idle_lock.py" line="115"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
+        <location filename="../../ui/idle_lock.py" line="121"/>
+        <source>解锁 (Enter)</source>
+        <translation>Unlock (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="123"/>
+        <source>切换用户(&amp;L)…</source>
+        <translation>Switch &amp;user…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="149"/>
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="61"/>
+        <source>切换用户 — 回访台</source>
+        <translation>Switch user — RevisitDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="61"/>
+        <source>登录 — 回访台</source>
+        <translation>Log in — RevisitDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="64"/>
+        <source>回访台 RevisitDesk</source>
+        <translation>RevisitDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66"/>
+        <source>请输入您的用户名和密码，按回车登录。</source>
+        <translation>Enter your user name and password, then press Enter to log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="74"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
         <location filename="../../ui/login_dialog.py" line="77"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="79"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="92"/>
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="94"/>
+        <source>再次输入(&amp;A)：</source>
+        <translation>Enter &amp;again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="114"/>
+        <location filename="../../ui/login_dialog.py" line="276"/>
         <source>登录 (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="79"/>
+        <location filename="../../ui/login_dialog.py" line="116"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="116"/>
-        <source>演示数据库的账号（密码均为 {password}）：</source>
-        <translation>Accounts of the demo database (all with password {password}):</translation>
+        <location filename="../../ui/login_dialog.py" line="151"/>
+        <source>演示数据库的账号（密码见 main.py demo 的输出或 README）：</source>
+        <translation>Accounts of the demo database (passwords in the output of main.py demo or in the README):</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="129"/>
-        <source>点击账号即可填入。正式使用前请由管理员设置真实账号。</source>
-        <translation>Click an account to fill it in. Before real use, an administrator must set up real accounts.</translation>
+        <location filename="../../ui/login_dialog.py" line="161"/>
+        <source>点击账号即可填入用户名。正式使用前请由管理员设置真实账号。</source>
+        <translation>Click an account to fill in its user name. Before real use, an administrator must set up real accounts.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="157"/>
+        <location filename="../../ui/login_dialog.py" line="226"/>
+        <source>新密码要求：{policy}。</source>
+        <translation>The new password needs {policy}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="232"/>
+        <source>更改密码并登录 (Enter)</source>
+        <translation>Change password and log in (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="243"/>
+        <source>请输入新密码。</source>
+        <translation>Enter the new password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="247"/>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="189"/>
         <source>请输入用户名。</source>
         <translation>Enter the user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="160"/>
+        <location filename="../../ui/login_dialog.py" line="192"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -4532,67 +4846,67 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
     </message>
@@ -5523,6 +5837,64 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="344"/>
+        <source>整改 {case_no}</source>
+        <translation>Rectification {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="344"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="345"/>
+        <source>将采取的整改措施（必填）</source>
+        <translation>The rectification measures to be taken (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="348"/>
+        <source>负责整改的人员或科室（必填）</source>
+        <translation>The person or section responsible (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="358"/>
+        <source>整改措施(&amp;G)：</source>
+        <translation>&amp;Measures:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="359"/>
+        <source>责任人(&amp;W)：</source>
+        <translation>&amp;Owner:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="360"/>
+        <source>完成日期(&amp;D)：</source>
+        <translation>&amp;Done by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="362"/>
+        <source>整改期限：{day}（完成日期不能晚于此日）</source>
+        <translation>Rectification deadline: {day} (the done-by date cannot be later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="364"/>
+        <source>整改期限所在年份的工作日历尚未录入：请填写完成日期。</source>
+        <translation>The working-day calendar lacks the year of the deadline: fill in the done-by date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="381"/>
+        <source>请填写整改措施。</source>
+        <translation>Fill in the measures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="384"/>
+        <source>请填写整改责任人。</source>
+        <translation>Fill in the owner.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <location filename="../../ui/importing/preview_model.py" line="66"/>
@@ -5533,6 +5905,219 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <location filename="../../ui/importing/preview_model.py" line="66"/>
         <source>不导入</source>
         <translation>Not imported</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="77"/>
+        <source>导入方案</source>
+        <translation>Import profiles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="82"/>
+        <source>导入方案说明一个好差评平台的导出格式：表头、等级是文字还是代码及代码方向、渠道代码、系统默认评价的标记、审核状态和差评标签。随软件提供的方案只能查看或复制。</source>
+        <translation>An import profile describes the export format of a rating platform: its headers, whether levels are words or codes (and the direction of the codes), channel codes, how default ratings are marked, review states and bad review labels. Profiles shipped with the software can only be viewed or copied.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="90"/>
+        <source>方案(&amp;L)：</source>
+        <translation>Profi&amp;les:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="99"/>
+        <source>文字（非常满意、满意、基本满意……）</source>
+        <translation>Words (非常满意, 满意, 基本满意…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="100"/>
+        <source>代码：1=非常满意…5=非常不满意（GB/T 39046）</source>
+        <translation>Codes: 1=very satisfied … 5=very dissatisfied (GB/T 39046)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="101"/>
+        <source>代码：1=非常不满意…5=非常满意（如浙江）</source>
+        <translation>Codes: 1=very dissatisfied … 5=very satisfied (e.g. Zhejiang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="103"/>
+        <source>每行一个：代码=渠道，如 7=系统默认评价；空：渠道为文字</source>
+        <translation>One per line: code=channel, e.g. 7=系统默认评价; empty: channels are written as words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="106"/>
+        <source>如 7，或 系统默认评价</source>
+        <translation>e.g. 7, or 系统默认评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="107"/>
+        <source>平台不标记时按等级判定(&amp;V)</source>
+        <translation>If unmarked, judge by le&amp;vel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="114"/>
+        <source> 天</source>
+        <translation> days after completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="118"/>
+        <source>、无文字、办结后至少</source>
+        <translation>, no text, at least</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="124"/>
+        <source>每行一个：代码=标签，如 01=办事效率低</source>
+        <translation>One per line: code=label, e.g. 01=办事效率低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="126"/>
+        <source>每行一个：字段=平台的表头，如 总体情况=satisfaction</source>
+        <translation>One per line: field=the platform&apos;s header, e.g. 总体情况=satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="132"/>
+        <source>名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="133"/>
+        <source>说明(&amp;T)：</source>
+        <translation>Descrip&amp;tion:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="134"/>
+        <source>评价等级(&amp;R)：</source>
+        <translation>&amp;Rating levels:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="135"/>
+        <source>渠道代码表(&amp;C)：</source>
+        <translation>&amp;Channel codes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="136"/>
+        <source>默认评价的渠道(&amp;F)：</source>
+        <translation>De&amp;fault rating channels:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="137"/>
+        <source>审核通过(&amp;P)：</source>
+        <translation>Review &amp;passed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="138"/>
+        <source>待审核(&amp;W)：</source>
+        <translation>A&amp;waiting review:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="139"/>
+        <source>审核不通过(&amp;J)：</source>
+        <translation>Review re&amp;jected:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="140"/>
+        <source>差评标签(&amp;B)：</source>
+        <translation>&amp;Bad review labels:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="141"/>
+        <source>表头别名(&amp;H)：</source>
+        <translation>&amp;Header aliases:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="147"/>
+        <source>默认评价的等级：</source>
+        <translation>Default rating level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="160"/>
+        <source>新建(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="161"/>
+        <source>新建一个导入方案（Ctrl+N）</source>
+        <translation>New import profile (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="163"/>
+        <source>复制(&amp;O)</source>
+        <translation>C&amp;opy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="164"/>
+        <source>以显示的方案为底新建（Ctrl+D）</source>
+        <translation>New profile based on the one shown (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="166"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="167"/>
+        <source>保存这个导入方案（Ctrl+S）</source>
+        <translation>Save this import profile (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="169"/>
+        <source>删除(&amp;X)…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="170"/>
+        <source>删除这个导入方案（在列表中按 Delete）</source>
+        <translation>Delete this import profile (Delete in the list)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="172"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="176"/>
+        <source>仅管理员可以添加或修改导入方案。</source>
+        <translation>Only administrators can add or change import profiles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="243"/>
+        <source>（内置）</source>
+        <translation> (built-in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="265"/>
+        <source>随软件提供的方案不能修改；按 Ctrl+D 复制后再改。</source>
+        <translation>Profiles shipped with the software cannot be changed; press Ctrl+D to copy one, then change the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="282"/>
+        <source>文件中的代码表：{pairs}</source>
+        <translation>Code table from the file: {pairs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="420"/>
+        <source>导入方案“{name}”已保存。</source>
+        <translation>Import profile “{name}” saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="430"/>
+        <source>删除导入方案</source>
+        <translation>Delete import profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="431"/>
+        <source>删除导入方案“{name}”吗？用它导入的评价不受影响。</source>
+        <translation>Delete the import profile “{name}”? Evaluations imported with it are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="435"/>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/profile_dialog.py" line="464"/>
+        <source>导入方案“{name}”已删除。</source>
+        <translation>Import profile “{name}” deleted.</translation>
     </message>
 </context>
 <context>
@@ -5689,7 +6274,7 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="165"/>
+        <location filename="../../ui/board/step_dialogs.py" line="163"/>
         <source>请填写内容。</source>
         <translation>Fill in the text.</translation>
     </message>
@@ -5892,37 +6477,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="96"/>
+        <location filename="../../ui/board/step_dialogs.py" line="94"/>
         <source>解决 {case_no}</source>
         <translation>Resolve {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="96"/>
+        <location filename="../../ui/board/step_dialogs.py" line="94"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="98"/>
+        <location filename="../../ui/board/step_dialogs.py" line="96"/>
         <source>向被回访人所作的解释、已采取的措施（必填）</source>
         <translation>What was explained to the respondent and what was done (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="100"/>
+        <location filename="../../ui/board/step_dialogs.py" line="98"/>
         <source>处理说明(&amp;E)：</source>
         <translation>&amp;Explanation:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="105"/>
+        <location filename="../../ui/board/step_dialogs.py" line="103"/>
         <source>二次回访电话已录入被回访人的评价：{answers}</source>
         <translation>The second-round call already recorded the respondent&apos;s evaluation: {answers}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="111"/>
+        <location filename="../../ui/board/step_dialogs.py" line="109"/>
         <source>被回访人的二次回访评价（回访单，记为第二轮，不计分）：</source>
         <translation>The respondent&apos;s second-round evaluation (Form A, recorded as round two, not scored):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/step_dialogs.py" line="133"/>
+        <location filename="../../ui/board/step_dialogs.py" line="131"/>
         <source>请填写处理说明。</source>
         <translation>Fill in the explanation.</translation>
     </message>
@@ -6158,6 +6743,164 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/admin/retention_dialog.py" line="193"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="41"/>
+        <source>受理单位</source>
+        <translation>Accepting unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="42"/>
+        <source>扫码</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="43"/>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="44"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="45"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="46"/>
+        <source>其中默认</source>
+        <translation>Of which default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="47"/>
+        <source>差评</source>
+        <translation>Bad reviews</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="48"/>
+        <source>实名差评</source>
+        <translation>Named</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="49"/>
+        <source>已回访</source>
+        <translation>Revisited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="50"/>
+        <source>实名回访率</source>
+        <translation>Revisit rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="51"/>
+        <source>成立</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="52"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="53"/>
+        <source>整改率</source>
+        <translation>Rectification rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="54"/>
+        <source>申诉</source>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="55"/>
+        <source>申诉成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="56"/>
+        <source>恶意差评</source>
+        <translation>Malicious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="59"/>
+        <source>计入回访的首次评价：扫码评价</source>
+        <translation>First evaluations counted as revisits: by QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="60"/>
+        <source>计入回访的首次评价：好差评平台</source>
+        <translation>First evaluations counted as revisits: on the rating platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="61"/>
+        <source>计入回访的首次评价：电话回访</source>
+        <translation>First evaluations counted as revisits: by phone revisit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="62"/>
+        <source>计入回访的首次评价：企业回访</source>
+        <translation>First evaluations counted as revisits: by enterprise visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="63"/>
+        <source>上述评价中平台代为作出的系统默认评价（已计入其渠道）</source>
+        <translation>Of the evaluations above, default ratings the platform recorded for the citizen (already counted in their channel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="66"/>
+        <source>首次评价总体情况为不满意</source>
+        <translation>First evaluations rated dissatisfied overall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="67"/>
+        <source>平台未标记为匿名的差评</source>
+        <translation>Bad reviews the platform did not mark as anonymous (named)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="68"/>
+        <source>实名差评中有联系记录或已录入二次回访评价的</source>
+        <translation>Named bad reviews with a contact record or a second-round evaluation entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="71"/>
+        <source>实名差评回访率＝已回访÷实名差评</source>
+        <translation>Revisit rate of named bad reviews = Revisited ÷ Named</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="72"/>
+        <source>核实属实、未申诉或申诉不成立的差评</source>
+        <translation>Bad reviews that stand: verified as true, not appealed, or appeal rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="73"/>
+        <source>成立差评中已整改完成的</source>
+        <translation>Standing bad reviews whose rectification is done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="74"/>
+        <source>差评整改率＝已整改÷成立</source>
+        <translation>Rectification rate of bad reviews = Rectified ÷ Standing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="75"/>
+        <source>提出申诉复核的差评</source>
+        <translation>Bad reviews appealed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="76"/>
+        <source>申诉复核成立（差评不成立）的</source>
+        <translation>Appeals upheld (bad review set aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/review_model.py" line="77"/>
+        <source>经申诉复核认定为恶意评价的差评</source>
+        <translation>Bad reviews upheld as malicious on appeal</translation>
     </message>
 </context>
 <context>
@@ -6659,178 +7402,223 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="65"/>
+        <location filename="../../ui/pages/statistics_page.py" line="70"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="66"/>
+        <location filename="../../ui/pages/statistics_page.py" line="71"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="69"/>
+        <location filename="../../ui/pages/statistics_page.py" line="74"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="70"/>
+        <location filename="../../ui/pages/statistics_page.py" line="75"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="71"/>
+        <location filename="../../ui/pages/statistics_page.py" line="76"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="72"/>
+        <location filename="../../ui/pages/statistics_page.py" line="77"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="106"/>
+        <location filename="../../ui/pages/statistics_page.py" line="111"/>
         <source>周期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="112"/>
+        <location filename="../../ui/pages/statistics_page.py" line="117"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="120"/>
+        <location filename="../../ui/pages/statistics_page.py" line="125"/>
         <source>{month} 月</source>
         <translation>{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="123"/>
-        <location filename="../../ui/pages/statistics_page.py" line="256"/>
+        <location filename="../../ui/pages/statistics_page.py" line="128"/>
+        <location filename="../../ui/pages/statistics_page.py" line="293"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="126"/>
+        <location filename="../../ui/pages/statistics_page.py" line="131"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="127"/>
+        <location filename="../../ui/pages/statistics_page.py" line="132"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="128"/>
+        <location filename="../../ui/pages/statistics_page.py" line="133"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="134"/>
+        <location filename="../../ui/pages/statistics_page.py" line="139"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="135"/>
+        <location filename="../../ui/pages/statistics_page.py" line="140"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="256"/>
+        <location filename="../../ui/pages/statistics_page.py" line="222"/>
+        <source>图表(&amp;T)</source>
+        <translation>Char&amp;ts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="223"/>
+        <source>差评与渠道(&amp;B)</source>
+        <translation>&amp;Bad reviews and channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="293"/>
         <source>月份(&amp;N)：</source>
         <translation>Mo&amp;nth:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="270"/>
+        <location filename="../../ui/pages/statistics_page.py" line="307"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="273"/>
+        <location filename="../../ui/pages/statistics_page.py" line="310"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="304"/>
+        <location filename="../../ui/pages/statistics_page.py" line="341"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="350"/>
+        <location filename="../../ui/pages/statistics_page.py" line="389"/>
         <source>未达标单位补报截止 {day}</source>
         <translation>Units below target report supplements by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="354"/>
+        <location filename="../../ui/pages/statistics_page.py" line="393"/>
         <source>补报截止日未知：工作日历尚未录入 {year} 年</source>
         <translation>Supplement deadline unknown: the working-day calendar has no {year} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="358"/>
+        <location filename="../../ui/pages/statistics_page.py" line="397"/>
         <source>{period}（{start} 至 {end}）&#x3000;覆盖率目标 {target:g}%&#x3000;{deadline}&#x3000;{below} 个单位低于目标</source>
         <translation>{period} ({start} to {end})   Coverage target {target:g}%   {deadline}   Units below target: {below}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="369"/>
+        <location filename="../../ui/pages/statistics_page.py" line="408"/>
         <source>&#x3000;·&#x3000;双击单位（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a unit (or press Enter) to see its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="371"/>
+        <location filename="../../ui/pages/statistics_page.py" line="410"/>
         <source>&#x3000;·&#x3000;这个季度没有办结的业务件</source>
         <translation>   ·   No cases were completed in this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="377"/>
+        <location filename="../../ui/pages/statistics_page.py" line="417"/>
+        <source>所选单位本季度没有经申诉认定为恶意的差评。</source>
+        <translation>The selected units have no bad review upheld as malicious on appeal this quarter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="419"/>
+        <source>本季度没有经申诉认定为恶意的差评。</source>
+        <translation>No bad review was upheld as malicious on appeal this quarter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="423"/>
+        <source>照常计分</source>
+        <translation>scored as usual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="425"/>
+        <source>不计入得分合计和平均分</source>
+        <translation>left out of the score total and average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="427"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="428"/>
+        <source>{case_no}（{unit}，{decided_by}）</source>
+        <translation>{case_no} ({unit}, {decided_by})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="434"/>
+        <source>经申诉认定为恶意的差评 {count} 件（保留原评价，{scored}）：{listing}</source>
+        <translation>Bad reviews upheld as malicious on appeal: {count} (original evaluations kept, {scored}): {listing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="442"/>
         <source>{period}（{start} 至 {end}）电话回访分析</source>
         <translation>Phone revisit analysis, {period} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="416"/>
+        <location filename="../../ui/pages/statistics_page.py" line="481"/>
         <source>{period}电话回访分析</source>
         <translation>Phone revisit analysis {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="429"/>
+        <location filename="../../ui/pages/statistics_page.py" line="494"/>
         <source>{period}回访考核通报</source>
         <translation>Revisit assessment report {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="438"/>
+        <location filename="../../ui/pages/statistics_page.py" line="503"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="439"/>
+        <location filename="../../ui/pages/statistics_page.py" line="504"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="443"/>
+        <location filename="../../ui/pages/statistics_page.py" line="508"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="472"/>
+        <location filename="../../ui/pages/statistics_page.py" line="537"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="480"/>
+        <location filename="../../ui/pages/statistics_page.py" line="545"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="482"/>
+        <location filename="../../ui/pages/statistics_page.py" line="547"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="486"/>
+        <location filename="../../ui/pages/statistics_page.py" line="551"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="498"/>
+        <location filename="../../ui/pages/statistics_page.py" line="563"/>
         <source>没有可显示的结果。按 F5 重新计算。</source>
         <translation>Nothing to show. Press F5 to compute again.</translation>
     </message>
@@ -6926,28 +7714,33 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>No row was rejected.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="174"/>
+        <location filename="../../ui/importing/summary_view.py" line="171"/>
+        <source>{outcome}（导入方案：{profile}）</source>
+        <translation>{outcome} (import profile: {profile})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/summary_view.py" line="180"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="175"/>
+        <location filename="../../ui/importing/summary_view.py" line="181"/>
         <source>_被拒绝的行</source>
         <translation>_rejected_rows</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="178"/>
-        <location filename="../../ui/importing/summary_view.py" line="205"/>
+        <location filename="../../ui/importing/summary_view.py" line="184"/>
+        <location filename="../../ui/importing/summary_view.py" line="211"/>
         <source>导出被拒绝的行</source>
         <translation>Export rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="180"/>
+        <location filename="../../ui/importing/summary_view.py" line="186"/>
         <source>CSV 文件，UTF-8 (*.csv)</source>
         <translation>CSV file, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/summary_view.py" line="206"/>
+        <location filename="../../ui/importing/summary_view.py" line="212"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
@@ -7010,38 +7803,38 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>Importing the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="189"/>
+        <location filename="../../ui/sync/actions.py" line="191"/>
         <source>正在导出待回访业务件…</source>
         <translation>Exporting cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="208"/>
+        <location filename="../../ui/sync/actions.py" line="210"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="209"/>
+        <location filename="../../ui/sync/actions.py" line="211"/>
         <source>只有组长或管理员可以处理同步冲突。请以组长身份使用本机后再打开。</source>
         <translation>Only a team lead or an administrator can resolve sync conflicts. Use this computer as a team lead, then open it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="220"/>
+        <location filename="../../ui/sync/actions.py" line="222"/>
         <source>同步文件已导出</source>
         <translation>Sync file exported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="225"/>
+        <location filename="../../ui/sync/actions.py" line="227"/>
         <source>同步文件已导入</source>
         <translation>Sync file imported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="228"/>
-        <location filename="../../ui/sync/actions.py" line="232"/>
+        <location filename="../../ui/sync/actions.py" line="230"/>
+        <location filename="../../ui/sync/actions.py" line="234"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="232"/>
+        <location filename="../../ui/sync/actions.py" line="234"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled; no data was written.</translation>
     </message>
@@ -7049,105 +7842,311 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="155"/>
+        <location filename="../../ui/board/task_dialog.py" line="178"/>
         <source>记录联系</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="156"/>
+        <location filename="../../ui/board/task_dialog.py" line="179"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="157"/>
+        <location filename="../../ui/board/task_dialog.py" line="180"/>
         <source>未解决关闭</source>
         <translation>Close unresolved</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="158"/>
-        <location filename="../../ui/board/task_dialog.py" line="338"/>
+        <location filename="../../ui/board/task_dialog.py" line="181"/>
+        <location filename="../../ui/board/task_dialog.py" line="509"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="159"/>
+        <location filename="../../ui/board/task_dialog.py" line="182"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="196"/>
+        <location filename="../../ui/board/task_dialog.py" line="213"/>
+        <source>核实</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="214"/>
+        <source>申诉</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="215"/>
+        <source>复核结论</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="216"/>
+        <source>整改计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="217"/>
+        <location filename="../../ui/board/task_dialog.py" line="665"/>
+        <source>整改完成</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="218"/>
+        <source>反馈评价人</source>
+        <translation>Feed back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="219"/>
+        <location filename="../../ui/board/task_dialog.py" line="712"/>
+        <source>结案</source>
+        <translation>Close review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="261"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="197"/>
+        <location filename="../../ui/board/task_dialog.py" line="262"/>
         <source>状态：{status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="198"/>
+        <location filename="../../ui/board/task_dialog.py" line="263"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="201"/>
+        <location filename="../../ui/board/task_dialog.py" line="266"/>
         <source>负责人：{owner}</source>
         <translation>Owner: {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="203"/>
+        <location filename="../../ui/board/task_dialog.py" line="268"/>
         <source>办结期限：{day}</source>
         <translation>Due: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="206"/>
+        <location filename="../../ui/board/task_dialog.py" line="271"/>
         <source>反映：{words}</source>
         <translation>Reported: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="208"/>
+        <location filename="../../ui/board/task_dialog.py" line="273"/>
         <source>结论：{text}</source>
         <translation>Conclusion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="229"/>
+        <location filename="../../ui/board/task_dialog.py" line="285"/>
+        <source>差评处理：{stage}</source>
+        <translation>Bad review: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="287"/>
+        <source>下一步：{next}</source>
+        <translation>Next: {next}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="292"/>
+        <source>属实</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="292"/>
+        <source>不属实</source>
+        <translation>untrue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="293"/>
+        <source>合理</source>
+        <translation>reasonable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="293"/>
+        <source>不合理</source>
+        <translation>unreasonable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="294"/>
+        <source>恶意评价</source>
+        <translation>malicious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="294"/>
+        <source>非恶意</source>
+        <translation>not malicious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="297"/>
+        <source>核实：{findings}；{found}（{who}）</source>
+        <translation>Verified: {findings}; {found} ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="301"/>
+        <source>；恶意理由：{reason}</source>
+        <translation>; why malicious: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="306"/>
+        <source>申诉：{reasons}（证据 {count} 份）</source>
+        <translation>Appeal: {reasons} (evidence files: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="310"/>
+        <source>复核期限</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="314"/>
+        <source>申诉成立，差评不成立</source>
+        <translation>Appeal upheld, bad review set aside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="316"/>
+        <source>申诉不成立，差评成立</source>
+        <translation>Appeal rejected, bad review stands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="320"/>
+        <source>复核：{verdict}（{decider}：{name}）{opinion}</source>
+        <translation>Decision: {verdict} ({decider}: {name}) {opinion}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="329"/>
+        <source>整改：</source>
+        <translation>Rectification: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="331"/>
+        <source>{measures}（责任人：{owner}）</source>
+        <translation>{measures} (owner: {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="335"/>
+        <source>尚未制定整改措施</source>
+        <translation>no measures planned yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="336"/>
+        <source>完成期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="339"/>
+        <location filename="../../ui/board/task_dialog.py" line="690"/>
+        <source>整改结果：{result}</source>
+        <translation>Rectification result: {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="345"/>
+        <source>反馈（{means}）：{text}</source>
+        <translation>Feedback ({means}): {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="354"/>
+        <source>日历未录入</source>
+        <translation>unknown (no calendar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="377"/>
+        <location filename="../../ui/board/task_dialog.py" line="391"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="231"/>
+        <location filename="../../ui/board/task_dialog.py" line="379"/>
+        <location filename="../../ui/board/task_dialog.py" line="395"/>
         <source>仅限组长、管理员</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="240"/>
+        <location filename="../../ui/board/task_dialog.py" line="397"/>
+        <source>您的角色不能办理此步骤</source>
+        <translation>Your role cannot take this step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="401"/>
+        <source>当前不是这一步；下一步：{next}</source>
+        <translation>Not this step now; next: {next}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="411"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="315"/>
+        <location filename="../../ui/board/task_dialog.py" line="486"/>
         <source>未解决关闭 {case_no}</source>
         <translation>Close unresolved {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="316"/>
+        <location filename="../../ui/board/task_dialog.py" line="487"/>
         <source>未能解决的原因（经组长审批后关闭，原因记入业务件历史）：</source>
         <translation>Why it could not be resolved (closed with the team lead&apos;s approval; the reason goes into the case history):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="317"/>
+        <location filename="../../ui/board/task_dialog.py" line="488"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="336"/>
+        <location filename="../../ui/board/task_dialog.py" line="507"/>
         <source>重新打开 {case_no}</source>
         <translation>Reopen {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="337"/>
+        <location filename="../../ui/board/task_dialog.py" line="508"/>
         <source>重新打开的原因（如被回访人仍不满意）：</source>
         <translation>Why it is reopened (e.g. the respondent is still dissatisfied):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="614"/>
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="615"/>
+        <source>申诉理由：{reasons}
+证据：{files}
+提出：{who}</source>
+        <translation>Reasons: {reasons}
+Evidence: {files}
+Filed by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="619"/>
+        <source>您提出了此申诉：请由另一位组长复核，或登记市局的复核结论。</source>
+        <translation>You filed this appeal: another team lead must decide it, or record the city bureau&apos;s decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="661"/>
+        <source>整改完成 {case_no}</source>
+        <translation>Rectification done {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="662"/>
+        <source>整改结果：实际采取的措施和效果（必填）。整改措施：{measures}</source>
+        <translation>Rectification result: the measures actually taken and their effect (required). Planned measures: {measures}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="686"/>
+        <source>申诉成立，差评不成立：{opinion}</source>
+        <translation>Appeal upheld, bad review set aside: {opinion}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="708"/>
+        <source>差评结案 {case_no}</source>
+        <translation>Close bad review {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/task_dialog.py" line="709"/>
+        <source>处理结果已反馈评价人：{text}
+确认结案？结案后此差评离开督办看板。</source>
+        <translation>The result was fed back to the citizen: {text}
+Close the review? Once closed, this bad review leaves the supervision board.</translation>
     </message>
 </context>
 <context>
@@ -7682,6 +8681,101 @@ A unit that appeared because its name was misspelt in an import: merge it into t
         <location filename="../../ui/complaints/capa_dialog.py" line="191"/>
         <source>请填写验证情况。</source>
         <translation>Fill in the verification findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="77"/>
+        <source>核实差评 {case_no}</source>
+        <translation>Verify bad review {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="77"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="79"/>
+        <source>是否属实</source>
+        <translation>Is it true?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="79"/>
+        <source>属实</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="79"/>
+        <source>不属实</source>
+        <translation>Untrue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="81"/>
+        <source>是否合理</source>
+        <translation>Is it reasonable?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="81"/>
+        <source>合理</source>
+        <translation>Reasonable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="81"/>
+        <source>不合理</source>
+        <translation>Unreasonable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="84"/>
+        <source>是否恶意评价</source>
+        <translation>Is it malicious?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="86"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="87"/>
+        <source>是，恶意评价</source>
+        <translation>Yes, malicious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="91"/>
+        <source>核实经过和结论（必填）</source>
+        <translation>How it was verified, and the conclusion (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="92"/>
+        <source>核实情况(&amp;V)：</source>
+        <translation>&amp;Verification findings:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="95"/>
+        <source>认定为恶意评价的理由和依据（必填）</source>
+        <translation>Why the review is deemed malicious, and the grounds (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="97"/>
+        <source>恶意理由(&amp;W)：</source>
+        <translation>&amp;Why malicious:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="101"/>
+        <source>属实且非恶意的差评进入整改；不属实或恶意的，可由单位提出申诉复核。数字键回答，答完自动跳到下一项。</source>
+        <translation>A bad review that is true and not malicious goes to rectification; an untrue or malicious one may be appealed by the unit. Answer with the number keys; the focus moves on by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="135"/>
+        <source>还没有回答：{item}</source>
+        <translation>Not answered yet: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="139"/>
+        <source>请填写核实情况。</source>
+        <translation>Fill in the verification findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/bad_review_dialogs.py" line="143"/>
+        <source>请写明认定为恶意评价的理由。</source>
+        <translation>Give the reason the review is deemed malicious.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.callbacks.history import case_history
-from app.callbacks.tasks import assign
+from app.callbacks.tasks import assign, resolve
 from app.desk.calls import FormAAnswers, FormAInvalid, save_form_a
 from app.desk.queue import next_case
 from app.ratings import Rating
@@ -98,3 +98,66 @@ def test_the_second_round_reason_is_kept_with_its_evaluation_and_shown(second_ro
     assert "二次回访不满意原因：办事效率慢" in event.lines
     assert "反映：说好三天办完，等了两周" in event.lines
     assert event.alert
+
+
+# The board's 解决 takes the round-2 answers through the same rules as the desk's second round.
+
+
+@pytest.mark.parametrize(
+    ("missing", "field"),
+    [
+        ({"dissatisfaction_details": None}, "dissatisfaction_details"),
+        ({"dissatisfaction_category": "weather"}, "dissatisfaction_category"),
+    ],
+)
+def test_resolving_on_the_board_still_unhappy_needs_the_reason_too(second_round, missing, field):
+    database, people, _entry_id, task_id, _case_id, later = second_round
+    with pytest.raises(FormAInvalid) as refused, database.sessions.begin() as session:
+        resolve(
+            session,
+            task_id,
+            by_id=people.lead,
+            explanation="已解释",
+            answers=replace(STILL_UNHAPPY, **missing),
+            now=later,
+        )
+    assert refused.value.field == field
+    with database.sessions() as session:
+        assert session.scalar(select(Evaluation).where(Evaluation.round == 2)) is None
+        assert session.get(CallbackTask, task_id).status == "assigned"
+
+
+def test_resolving_on_the_board_keeps_the_reason_as_the_desk_does(second_round):
+    database, people, _entry_id, task_id, case_id, later = second_round
+    with database.sessions.begin() as session:
+        resolve(
+            session,
+            task_id,
+            by_id=people.lead,
+            explanation="已解释办理时限",
+            answers=STILL_UNHAPPY,
+            now=later,
+        )
+    with database.sessions() as session:
+        task = session.get(CallbackTask, task_id)
+        second = session.get(Evaluation, task.second_evaluation_id)
+        assert second.original == {
+            "form": "A",
+            "reason_category": "efficiency",
+            "words": "说好三天办完，等了两周",
+        }
+        assert (task.reason_category, task.status) == ("attitude", "resolved")
+        history = case_history(session, case_id, role=Role.TEAM_LEAD)
+    (event,) = [e for e in history.events if e.kind == "evaluation" and "二次回访" in e.title]
+    assert "二次回访不满意原因：办事效率慢" in event.lines
+
+
+def test_a_satisfied_second_round_on_the_board_keeps_no_reason(second_round):
+    database, people, _entry_id, task_id, _case_id, later = second_round
+    answers = replace(STILL_UNHAPPY, efficiency=Rating.SATISFIED)
+    with database.sessions.begin() as session:
+        task = resolve(
+            session, task_id, by_id=people.lead, explanation="已解释", answers=answers, now=later
+        )
+        second = session.get(Evaluation, task.second_evaluation_id)
+        assert second.original is None

@@ -98,7 +98,8 @@ def test_save_form_a_records_the_revisit(any_db):
         entry = session.get(QueueEntry, entry_id)
         assert (entry.status, entry.result, entry.claimed_by_id) == ("done", "completed", None)
         assert session.scalars(select(CallbackTask)).all() == []
-        (audit,) = session.scalars(select(AuditEntry)).all()
+        shown, audit = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+        assert shown.action == "case.numbers_shown"  # the claim put the numbers on screen
         assert (audit.action, audit.entity, audit.entity_uid) == (
             "evaluation.add",
             "evaluation",

@@ -52,11 +52,11 @@ def test_a_new_installation_is_set_up_from_the_keyboard(qtbot, sqlite_db, stop_c
     account = wizard.account_page
     type_text(qtbot, account.name_edit, "王管理")
     type_text(qtbot, account.username_edit, "wang")
-    type_text(qtbot, account.password_edit, "a long enough one")
-    type_text(qtbot, account.repeat_edit, "a long enough on")
+    type_text(qtbot, account.password_edit, "A long enough one 1")
+    type_text(qtbot, account.repeat_edit, "A long enough one ")
     assert account.message.text() == "两次输入的密码不一致。"
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    qtbot.keyClicks(account.repeat_edit, "e")
+    qtbot.keyClicks(account.repeat_edit, "1")
     assert account.message.text() == ""
     next_page(qtbot, wizard)
 

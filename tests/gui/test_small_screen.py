@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -99,11 +100,9 @@ def test_the_board_columns_fit_beside_the_words(
     assert widths[COL_WORDS] >= WORDS_EM * em
     # A name cut short is whole in its tooltip.
     unit_index = tab.model.index(0, 2)
-    assert tab.model.data(unit_index, 3) == LONG_UNIT  # Qt.ToolTipRole
+    assert tab.model.data(unit_index, Qt.ItemDataRole.ToolTipRole) == LONG_UNIT
 
-    print(widths, table.viewport().width(), big_window.width(), tab._natural_widths)
     big_window.resize(1366, 740)  # maximised: the room goes to the names and the words
-    qtbot.wait(200); print([table.columnWidth(c) for c in range(11)], table.viewport().width(), big_window.width())
 
     def used() -> int:
         return sum(table.columnWidth(c) for c in range(tab.model.columnCount()))

@@ -36,7 +36,8 @@ def test_a_dissatisfied_import_opens_exactly_one_task_and_reimport_none(any_db, 
     path = make_file("evaluations.csv", rows)
     summary = run_import(any_db, "evaluations", path)
     assert summary.inserted == 4
-    assert summary.flagged == {"callbacks_opened": 2}
+    # The later evaluation of JN001 came after the online window (办结 07-05): not valid.
+    assert summary.flagged == {"callbacks_opened": 2, "invalid_late": 1}
 
     with any_db.sessions() as session:
         tasks = session.execute(

@@ -13,7 +13,7 @@ from app.users import set_password, set_username
 from db.database import Database
 from db.models import AuditEntry
 
-PASSWORD = "correct horse"
+PASSWORD = "Correct horse 7"
 # Taken before the tests' fixtures put cheaper parameters in its place.
 PRODUCTION_HASHER = app.users._hasher
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.roles import Role
 from app.staff import StaffMember
-from app.users import add_demo_accounts
+from app.users import DEMO_PASSWORD, add_demo_accounts
 from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import AuditEntry, Staff
@@ -88,10 +88,13 @@ def test_a_demo_database_shows_its_accounts_and_a_click_fills_the_form(sqlite_db
         add_demo_accounts(session)
     dialog = _dialog(qtbot, sqlite_db)
     hint = dialog.demo_label.text()
-    assert "演示数据库的账号（密码均为 demo1234）" in hint
+    assert "演示数据库的账号（密码见 main.py demo 的输出或 README）" in hint
+    assert DEMO_PASSWORD not in hint  # the database does not know it to show it
     for username, role in (("admin", "管理员"), ("lead", "组长"), ("operator", "回访员")):
         assert f"{username}</a> — {role}" in hint
     dialog.fill_demo_account("operator")
+    assert dialog.username_edit.text() == "operator" and dialog.password_edit.hasFocus()
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.password_edit, Key.Key_Return)
     assert dialog.person.role is Role.OPERATOR

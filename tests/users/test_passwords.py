@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 import json
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, Type
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 import app.users
 from app import i18n
@@ -25,6 +26,7 @@ from app.users import (
     add_demo_accounts,
     authenticate,
     change_own_password,
+    character_classes,
     check_password,
     demo_accounts,
     set_active,
@@ -34,7 +36,7 @@ from app.users import (
 from app.zone import LOCAL_ZONE
 from cli import main
 from db.database import open_database
-from db.models import AuditEntry, Staff
+from db.models import AuditEntry, Setting, Staff
 from db.types import utcnow
 
 from .helpers import PASSWORD, PRODUCTION_HASHER, accounts, audit_actions
@@ -135,18 +137,18 @@ def test_a_new_password_clears_the_lock(any_db):
     for attempt in range(5):
         _log_in(any_db, "operator", f"wrong {attempt}")
     with any_db.sessions.begin() as session:
-        set_password(session, people.operator, "a new password", by_id=people.admin)
-    assert isinstance(_log_in(any_db, "operator", "a new password"), LoggedIn)
+        set_password(session, people.operator, "A new password 2", by_id=people.admin)
+    assert isinstance(_log_in(any_db, "operator", "A new password 2"), LoggedIn)
 
 
 def test_a_hash_made_with_older_parameters_is_renewed_at_log_in(any_db, monkeypatch):
     people = accounts(any_db)
     monkeypatch.setattr(app.users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192))
     with any_db.sessions.begin() as session:
-        set_password(session, people.operator, "weaker hash pw")
+        set_password(session, people.operator, "Weaker hash pw 3")
     assert "m=8192,t=1" in _hash_of(any_db, people.operator)
     monkeypatch.setattr(app.users, "_hasher", PasswordHasher())
-    assert isinstance(_log_in(any_db, "operator", "weaker hash pw"), LoggedIn)
+    assert isinstance(_log_in(any_db, "operator", "Weaker hash pw 3"), LoggedIn)
     renewed = _hash_of(any_db, people.operator)
     assert renewed.startswith("$argon2id$") and "m=65536,t=3" in renewed
     with any_db.sessions() as session:
@@ -162,7 +164,7 @@ def test_log_ins_and_password_changes_are_audited_without_the_password(any_db):
     _log_in(any_db, "lead", "nope nope")
     _log_in(any_db, "lead", PASSWORD)
     with any_db.sessions.begin() as session:
-        change_own_password(session, people.lead, PASSWORD, "another password")
+        change_own_password(session, people.lead, PASSWORD, "Another password 4")
     with any_db.sessions() as session:
         actions = audit_actions(session)
         entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
@@ -171,7 +173,7 @@ def test_log_ins_and_password_changes_are_audited_without_the_password(any_db):
     assert login.actor == f"张组长 (#{people.lead})"
     assert change.after == {"username": "lead", "password_set": True}
     text = json.dumps([(e.before, e.after) for e in entries], ensure_ascii=False)
-    for secret in (PASSWORD, "nope nope", "another password"):
+    for secret in (PASSWORD, "nope nope", "Another password 4"):
         assert secret not in text
 
 
@@ -199,7 +201,7 @@ def test_own_password_change_needs_the_present_one(sqlite_db):
     people = accounts(sqlite_db)
     with sqlite_db.sessions.begin() as session:
         with pytest.raises(UserError, match="当前密码不正确"):
-            change_own_password(session, people.lead, "guess guess", "another password")
+            change_own_password(session, people.lead, "guess guess", "Another password 4")
 
 
 def test_user_names_are_unique_and_checked(sqlite_db):
@@ -239,7 +241,7 @@ def test_demo_accounts_join_only_a_database_without_accounts(sqlite_db):
     with sqlite_db.sessions.begin() as session:
         assert add_demo_accounts(session) == []
         operator = session.scalar(select(Staff.id).where(Staff.username == "operator"))
-        set_password(session, operator, "not the demo one")
+        set_password(session, operator, "Not the demo one 6")
     with sqlite_db.sessions() as session:
         # A demo account with another password is no longer shown as one.
         assert [a.username for a in demo_accounts(session)] == ["admin", "lead", "auditor"]
@@ -261,15 +263,15 @@ def test_the_command_line_adds_users_and_sets_passwords(tmp_path, monkeypatch, c
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert main(["--db", url, "staff", "password", "liq", "--password-stdin"]) == 2
     assert "至少需要 8 个字符" in capsys.readouterr().err
-    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough one\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("A long enough one 1\n"))
     assert main(["--db", url, "staff", "password", "liq", "--password-stdin"]) == 0
     assert main(["--db", url, "staff", "password", "nobody", "--password-stdin"]) == 2
-    typed = iter(["typed password", "typed password"])
+    typed = iter(["Typed password 5", "Typed password 5"])
     monkeypatch.setattr("getpass.getpass", lambda _prompt="": next(typed))
     assert main(["--db", url, "staff", "password", "liq"]) == 0
     database = open_database(url)
     try:
-        assert _log_in(database, "liq", "typed password").name == "李强"
+        assert _log_in(database, "liq", "Typed password 5").name == "李强"
         with database.sessions() as session:
             assert audit_actions(session) == [
                 "staff.add",
@@ -287,4 +289,33 @@ def test_the_demo_command_prints_its_accounts(tmp_path, capsys, stop_clock):
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     assert main(["--db", url, "demo", "--cases", "50"]) == 0
     out = capsys.readouterr().out
-    assert "演示账号（密码均为 demo1234）" in out and "operator" in out
+    assert f"演示账号（密码均为 {DEMO_PASSWORD}）" in out and "operator" in out
+
+
+def test_a_demo_database_keeps_no_password_in_plain_text(tmp_path, capsys, stop_clock):
+    stop_clock(DEMO_NOW)
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert main(["--db", url, "demo", "--cases", "30"]) == 0
+    assert DEMO_PASSWORD in capsys.readouterr().out  # told to whoever made it
+    database = open_database(url)
+    try:
+        with database.engine.connect() as connection:
+            everything = [
+                repr(connection.exec_driver_sql(f'SELECT * FROM "{table}"').all())
+                for table in inspect(connection).get_table_names()
+            ]
+        with database.sessions() as session:
+            listed = session.get(Setting, "demo.accounts").value
+            assert [a.username for a in demo_accounts(session)] == [
+                "admin",
+                "lead",
+                "operator",
+                "auditor",
+            ]
+    finally:
+        database.close()
+    assert not any(DEMO_PASSWORD in text for text in everything)
+    assert all(set(account) == {"username", "name", "role"} for account in listed)
+    assert character_classes(DEMO_PASSWORD) == 4  # it meets the rules it asks of others
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"the password `{DEMO_PASSWORD}`" in readme  # where the log-in window points

@@ -4,13 +4,15 @@ every figure the reports count stays, and the purge is previewed, audited and re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 # First: app.callbacks cannot be imported before app.importing (an import cycle).
 import app.importing  # noqa: F401
+from app.audit import record_change
+from app.audit_chain import verify_chain
 from app.callbacks.tasks import close_unresolved, record_contact
 from app.complaints.registry import ComplaintInput, register_complaint
 from app.demo import fill_demo_data
@@ -22,6 +24,7 @@ from app.zone import LOCAL_ZONE
 from cli import main
 from db.models import (
     AuditEntry,
+    BadReview,
     CallAttempt,
     CallbackContact,
     CallbackTask,
@@ -252,6 +255,47 @@ def test_the_personal_data_of_old_cases_is_forgotten(any_db, filled):
         text = repr(trail)
         for personal in ("张先生说已经解决", "下周回电", "李女士", "0531-86123456"):
             assert personal not in text
+        # Their hash chain holds: what was blanked is kept as digests, the salt gone with it.
+        assert verify_chain(session).intact
+        contact_entry = session.scalar(
+            select(AuditEntry).where(
+                AuditEntry.entity_uid == task.uid, AuditEntry.action == "callback.contact"
+            )
+        )
+        assert "salt" not in contact_entry.personal
+        assert contact_entry.personal["digests"]  # one per value blanked
+
+
+def test_audit_entries_are_kept_whole_six_months_whatever_the_retention(any_db, filled):
+    with any_db.sessions.begin() as session:
+        task = session.get(CallbackTask, filled.task)
+        record_change(  # a word about the old case, written a month before the purge
+            session,
+            actor_id=None,
+            action="callback.contact",
+            entity="callback_task",
+            entity_uid=task.uid,
+            before=None,
+            after={"said": "本人补充说明"},
+            at=datetime.combine(PURGE_DAY, time(10), LOCAL_ZONE) - timedelta(days=30),
+        )
+    with any_db.sessions.begin() as session:
+        purge(session, PURGE_DAY)
+
+    def words() -> list:
+        with any_db.sessions() as session:
+            return session.scalars(
+                select(AuditEntry.after).where(
+                    AuditEntry.entity_uid == task.uid, AuditEntry.action == "callback.contact"
+                )
+            ).all()
+
+    assert {"said": "本人补充说明"} in words()  # a month old: kept whole
+    with any_db.sessions.begin() as session:
+        assert purge(session, PURGE_DAY + timedelta(days=182)).audit_entries == 1
+    assert {"said": None} in words() and {"said": "本人补充说明"} not in words()
+    with any_db.sessions() as session:
+        assert verify_chain(session).intact
 
 
 def test_newer_cases_open_callbacks_and_open_complaints_are_left_alone(any_db, filled):
@@ -323,3 +367,34 @@ def test_the_retention_commands(tmp_path, capsys, stop_clock):
     assert "已清除" in capsys.readouterr().out
     assert main(["--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
     assert "预览：共 0 条" in capsys.readouterr().out
+
+
+def test_bad_reviews_and_evaluators_are_forgotten_unless_the_review_is_still_open(any_db):
+    """评价人 on an imported evaluation and a 差评's 核实情况 and feedback are personal: forgotten
+    past retention; a case whose 差评 is not closed yet is left alone, as an open callback is."""
+    from tests.callbacks.bad_reviews import bad_review
+
+    with any_db.sessions.begin() as session:
+        h.people(session)
+        owner = h.unit(session, "历下区登记中心")
+        reviews = [
+            bad_review(session, owner, case_no, h.local(2026, 6, 2), completed_on=date(2026, 6, 1))
+            for case_no in ("OLD-CLOSED", "OLD-OPEN")
+        ]
+        for opened, stage in zip(reviews, ("closed", "rectify"), strict=True):
+            session.get(Evaluation, opened.evaluation_id).evaluator = "张三"
+            session.get(CallbackTask, opened.task_id).status = "resolved"
+            review = session.get(BadReview, opened.review_id)
+            review.stage = stage
+            review.verification = "核实：张三反映属实，电话 13812345678"
+            review.feedback_text = "已电话告知张三整改结果"
+    with any_db.sessions.begin() as session:
+        counts = purge(session, PURGE_DAY)
+    assert counts.bad_reviews == 1
+    with any_db.sessions() as session:
+        closed, still_open = (session.get(BadReview, r.review_id) for r in reviews)
+        assert (closed.verification, closed.feedback_text) == (None, None)
+        assert still_open.verification.startswith("核实：张三")
+        assert session.get(Evaluation, reviews[0].evaluation_id).evaluator is None
+        assert session.get(Evaluation, reviews[1].evaluation_id).evaluator == "张三"
+        assert verify_chain(session).intact

@@ -38,11 +38,12 @@ from app.audit import (
     count_audit_entries,
     entity_title,
 )
-from app.audit_export import values_text, write_audit_file
+from app.audit_export import export_audit_trail, values_text
 from app.clock import local_now
 from app.zone import LOCAL_ZONE
 from db.database import Database
 from ui import file_dialogs
+from ui.current_user import logged_in
 from ui.operations import Operation, Progress, operation
 from ui.rows_model import RowsModel
 
@@ -288,14 +289,15 @@ class AuditDialog(QDialog):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
         query = self.query()
+        person = logged_in()
 
         def write(session: Session, _progress: Progress) -> tuple[int, Path]:
-            rows = audit_entries(session, query)
-            write_audit_file(rows, path)
-            return len(rows), path
+            # The export is audited, by whoever is at the seat.
+            return export_audit_trail(session, query, path, by_id=person and person.id), path
 
         (
             operation(self, self.database, write)
+            .writing()
             .on_success(self._written)
             .on_failure(self._failed)
             .busy(self.search_button, self.export_button)

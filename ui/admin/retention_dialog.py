@@ -30,9 +30,10 @@ DONE_STYLE = "color: #2e7d32; font-weight: bold;"
 KIND_TITLES = {
     "cases": QT_TRANSLATE_NOOP("RetentionDialog", "业务件的申请人和座落"),
     "phones": QT_TRANSLATE_NOOP("RetentionDialog", "业务件的联系电话"),
-    "evaluations": QT_TRANSLATE_NOOP("RetentionDialog", "评价中的建议等文字"),
+    "evaluations": QT_TRANSLATE_NOOP("RetentionDialog", "评价中的评价人、建议等文字"),
     "call_attempts": QT_TRANSLATE_NOOP("RetentionDialog", "拨打记录的号码和备注"),
     "callback_tasks": QT_TRANSLATE_NOOP("RetentionDialog", "二次回访中被回访人的反映"),
+    "bad_reviews": QT_TRANSLATE_NOOP("RetentionDialog", "差评的核实情况与反馈内容"),
     "callback_contacts": QT_TRANSLATE_NOOP("RetentionDialog", "二次回访联系记录的内容"),
     "enterprise_forms": QT_TRANSLATE_NOOP("RetentionDialog", "企业回访反馈单的联系人和建议"),
     "complaints": QT_TRANSLATE_NOOP("RetentionDialog", "已办结投诉的投诉人、联系方式和地址"),

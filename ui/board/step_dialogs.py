@@ -74,15 +74,13 @@ class ContactDialog(StepDialog):
 
 
 class SecondRoundFormA(FormA):
-    """Form A for the respondent's second-round answers: the first round's required reason box
-    does not apply (the task has its reason; the explanation says the rest)."""
+    """Form A for the respondent's second-round answers, as the call desk's second round takes
+    them: a 不满意 asks for its reason and the respondent's words, kept with the round-2
+    evaluation (app.callbacks.tasks.resolve); the task keeps the first round's."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.save_button.hide()  # the dialog's own button saves
-
-    def dissatisfied(self) -> bool:
-        return False  # a 不满意 here asks for no reason box: the task already has one
 
 
 class ResolveDialog(StepDialog):

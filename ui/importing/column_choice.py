@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.importing import FileRefused
 from app.importing.columns import HEADER_SEARCH_ROWS, Field, find_layout
+from app.importing.profiles import ImportProfile
 from app.importing.reader import RawTable
-from app.importing.service import IMPORTERS, remembered_mapping
+from app.importing.service import fields_of, remembered_mapping, resolve_profile
 from app.importing.values import header_key
 
 Choice = dict[str, int | None]
@@ -32,18 +33,24 @@ class FileInspection:
     header: list[str]
     detected: Choice  # what the importer finds by header names and aliases
     initial: Choice  # what the page offers first: a remembered mapping over the detected one
+    profile: ImportProfile | None = None  # how an evaluations export is read (its headers too)
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        return IMPORTERS[self.kind].FIELDS
+        return fields_of(self.kind, self.profile)
 
     def data_rows(self) -> list[Row]:
         return [(line, cells) for line, cells in self.table.rows if line > self.header_line]
 
 
-def inspect_table(session: Session, kind: str, table: RawTable, filename: str) -> FileInspection:
-    """Find the header row and the columns of the fields, then apply a remembered mapping."""
-    fields = IMPORTERS[kind].FIELDS
+def inspect_table(
+    session: Session, kind: str, table: RawTable, filename: str, profile: str | None = None
+) -> FileInspection:
+    """Find the header row and the columns of the fields, then apply a remembered mapping.
+
+    `profile` names the import profile of an evaluations export (None: the default one)."""
+    chosen = resolve_profile(session, kind, profile)
+    fields = fields_of(kind, chosen)
     # With every field optional, find_layout always names its best header row instead of
     # refusing the file, so that the operator can pick the missing columns by hand.
     optional = tuple(replace(f, required=False) for f in fields)
@@ -64,6 +71,7 @@ def inspect_table(session: Session, kind: str, table: RawTable, filename: str) -
         header=layout.header,
         detected=detected,
         initial=initial,
+        profile=chosen,
     )
 
 

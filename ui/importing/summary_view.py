@@ -166,6 +166,12 @@ class SummaryView(QWidget):
         )
         self.export_button.setVisible(bool(summary.rejected))
         self.rejected_table.setVisible(bool(summary.rejected))
+        if summary.profile:  # an evaluations export: through which platform's layout
+            self.outcome_label.setText(
+                self.tr("{outcome}（导入方案：{profile}）").format(
+                    outcome=self.outcome_label.text(), profile=summary.profile
+                )
+            )
 
     def export_rejected_rows(self) -> None:
         summary = self._summary

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.importing import KINDS, ImportSummary, import_table
 from app.importing.problems import render
+from app.importing.profiles import DEFAULT_PROFILE, ImportProfile, list_profiles
 from app.importing.reader import read_table
 from app.importing.service import find_unknown_units, remember_mapping
 from app.importing.unknown_units import UnitChoices
@@ -45,6 +46,7 @@ from ui.importing.column_choice import (
 )
 from ui.importing.mapping_form import MappingForm
 from ui.importing.preview_model import PREVIEW_ROWS, PreviewModel
+from ui.importing.profile_dialog import ProfileDialog
 from ui.importing.summary_view import ERROR_STYLE, SummaryView
 from ui.importing.unit_choice import UnitChoicePanel, UnitQuestion
 from ui.operations import Operation, Progress, operation
@@ -79,6 +81,20 @@ class ImportPage(Page):
         kind_label = QLabel(self.tr("类型(&T)："))
         kind_label.setBuddy(self.kind_combo)
 
+        # How an evaluations export is read: the platform's import profile (issue 17).
+        self.profile_combo = QComboBox()
+        self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.profile_combo.addItem(DEFAULT_PROFILE, DEFAULT_PROFILE)
+        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
+        self.profile_label = QLabel(self.tr("导入方案(&P)："))
+        self.profile_label.setBuddy(self.profile_combo)
+        self.profiles_button = QPushButton(self.tr("管理方案(&G)…"))
+        self.profiles_button.setToolTip(
+            self.tr("添加或修改好差评平台的导出格式：表头、等级代码的方向、渠道代码、默认评价")
+        )
+        self.profiles_button.clicked.connect(self.open_profiles)
+        self.profile_dialog: ProfileDialog | None = None
+
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("文件路径，按回车读取"))
         self.path_edit.returnPressed.connect(self._path_entered)
@@ -90,6 +106,10 @@ class ImportPage(Page):
         file_row = QHBoxLayout()
         file_row.addWidget(kind_label)
         file_row.addWidget(self.kind_combo)
+        file_row.addSpacing(8)
+        file_row.addWidget(self.profile_label)
+        file_row.addWidget(self.profile_combo)
+        file_row.addWidget(self.profiles_button)
         file_row.addSpacing(16)
         file_row.addWidget(path_label)
         file_row.addWidget(self.path_edit, 1)
@@ -140,11 +160,20 @@ class ImportPage(Page):
                 "选择要导入的文件，或把文件拖到这里。\n支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。"
             )
         )
+        self._show_profile_choice()
         if not permitted(Permission.ADMINISTER):
             self._show_placeholder(self.not_permitted_text())
-            for widget in (self.kind_combo, self.path_edit, self.browse_button):
+            for widget in (
+                self.kind_combo,
+                self.path_edit,
+                self.browse_button,
+                self.profile_combo,
+                self.profiles_button,
+            ):
                 widget.setEnabled(False)
             self.setAcceptDrops(False)
+        else:
+            self.load_profiles()
 
     def not_permitted_text(self) -> str:
         person = logged_in()
@@ -217,6 +246,67 @@ class ImportPage(Page):
     def kind(self) -> str:
         return self.kind_combo.currentData()
 
+    def profile(self) -> str | None:
+        """The import profile chosen for an evaluations export; None for other kinds."""
+        return self.profile_combo.currentData() if self.kind() == "evaluations" else None
+
+    # Import profiles
+
+    def load_profiles(self, select: str | None = None) -> None:
+        """Fill the profile list from the database, keeping (or choosing) `select`."""
+        wanted = select or self.profile_combo.currentData()
+
+        def read(session: Session, _progress: Progress) -> list[ImportProfile]:
+            return list_profiles(session)
+
+        operation(self, self.database, read).on_success(
+            lambda profiles: self._show_profiles(profiles, wanted)
+        ).on_failure(self._show_problem).run()
+
+    def _show_profiles(self, profiles: list[ImportProfile], wanted: str | None) -> None:
+        before = self.profile_combo.currentData()
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for profile in profiles:
+            self.profile_combo.addItem(profile.name, profile.name)
+            self.profile_combo.setItemData(
+                self.profile_combo.count() - 1,
+                f"{profile.title}\n{profile.description()}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        index = self.profile_combo.findData(wanted)
+        self.profile_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.profile_combo.blockSignals(False)
+        if self.profile_combo.currentData() != before or wanted == before:
+            # The profile chosen (or its definition, just edited) may read the file otherwise.
+            self._profile_changed()
+
+    def _show_profile_choice(self) -> None:
+        shown = self.kind() == "evaluations"
+        for widget in (self.profile_label, self.profile_combo, self.profiles_button):
+            widget.setVisible(shown)
+
+    def open_profiles(self) -> None:
+        """The 导入方案 dialog, on the profile chosen here; what is saved there is chosen here."""
+        if not permitted(Permission.ADMINISTER) or self.operation is not None:
+            return
+        dialog = ProfileDialog(self.database, self, current=self.profile_combo.currentData())
+        dialog.saved.connect(lambda name: self.load_profiles(select=name))
+        dialog.removed.connect(lambda _name: self.load_profiles())
+        self.profile_dialog = dialog
+        dialog.finished.connect(self._profiles_closed)
+        dialog.open()
+
+    def _profiles_closed(self) -> None:
+        self.profile_dialog = None
+        self.profile_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _profile_changed(self) -> None:
+        """The same evaluations export, read through another profile: its columns change."""
+        if self.inspection is None or self.kind() != "evaluations" or self.operation is not None:
+            return
+        self._reinspect()
+
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -252,10 +342,10 @@ class ImportPage(Page):
             self._show_message(self.not_permitted_text(), ERROR_STYLE)
             return
         self.path_edit.setText(str(path))
-        kind = self.kind()
+        kind, profile = self.kind(), self.profile()
 
         def read_and_inspect(session: Session, _progress: Progress) -> FileInspection:
-            return inspect_table(session, kind, read_table(path), path.name)
+            return inspect_table(session, kind, read_table(path), path.name, profile)
 
         self._hide_message()
         self._show_placeholder(self.tr("正在读取 {file}…").format(file=path.name))
@@ -267,12 +357,18 @@ class ImportPage(Page):
 
     def _kind_changed(self) -> None:
         """The same file, looked at as another kind: its columns and remembered mapping change."""
+        self._show_profile_choice()
         if self.inspection is None:
             return
+        self._reinspect()
+
+    def _reinspect(self) -> None:
+        assert self.inspection is not None
         kind, table, filename = self.kind(), self.inspection.table, self.inspection.filename
+        profile = self.profile()
 
         def inspect(session: Session, _progress: Progress) -> FileInspection:
-            return inspect_table(session, kind, table, filename)
+            return inspect_table(session, kind, table, filename, profile)
 
         self._start(
             operation(self, self.database, inspect)
@@ -348,6 +444,7 @@ class ImportPage(Page):
         # so is a return to its own choice, replacing a mapping remembered before.
         remember = choice != inspection.detected or inspection.initial != inspection.detected
         strict = self.strict_check.isChecked()
+        profile = inspection.profile.name if inspection.profile is not None else None
         # What to do with each unknown 受理单位, once the operator has been asked (issue 15).
         chosen = self.unit_panel.choices() if answering else {}
 
@@ -371,6 +468,7 @@ class ImportPage(Page):
                 mapping=mapping,
                 strict=strict,
                 units=UnitChoices(chosen),
+                profile=profile,
                 progress=progress,
             )
 
@@ -437,6 +535,8 @@ class ImportPage(Page):
         idle = self.operation is None
         for widget in (
             self.kind_combo,
+            self.profile_combo,
+            self.profiles_button,
             self.path_edit,
             self.browse_button,
             self.mapping_form,

@@ -1,4 +1,5 @@
-"""The statistics page: the quarterly unit report (coverage, scores, ranking) and the monthly
+"""The statistics page: the quarterly unit report (coverage, scores, ranking; below it the charts
+and, in a tab of their own, the 差评 handling and evaluation channels per unit) and the monthly
 phone-revisit analysis, computed in the background, with exports to Excel and PDF."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,7 @@ from xlsxwriter.exceptions import FileCreateError
 from app import clock
 from app.file_errors import file_error_text
 from app.printing.quarterly_pdf import write_quarterly_pdf
+from app.reports.bad_review_figures import SCORED
 from app.reports.monthly import MonthlyAnalysis, monthly_analysis
 from app.reports.monthly_xlsx import write_monthly_xlsx
 from app.reports.quarterly import (
@@ -56,6 +59,8 @@ from ui.shortcuts import shortcuts
 from ui.statistics.charts import CoverageChart, ScoreChart
 from ui.statistics.monthly_view import MonthlyView
 from ui.statistics.quarterly_model import COL_RANK, COL_UNIT, SORT_ROLE, QuarterlyTableModel
+from ui.statistics.review_model import COL_UNIT as REVIEW_COL_UNIT
+from ui.statistics.review_model import ReviewTableModel
 from ui.statistics.unit_cases_dialog import UnitCasesDialog
 from ui.statistics.unit_filter import UnitFilter
 
@@ -213,13 +218,45 @@ class StatisticsPage(Page):
         charts.addWidget(self.coverage_chart)
         charts.setChildrenCollapsible(False)
 
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(charts, self.tr("图表(&T)"))
+        self.lower_tabs.addTab(self._build_review_view(), self.tr("差评与渠道(&B)"))
+
         self.quarterly_splitter = QSplitter(Qt.Orientation.Vertical)
         self.quarterly_splitter.addWidget(self.quarterly_table)
-        self.quarterly_splitter.addWidget(charts)
+        self.quarterly_splitter.addWidget(self.lower_tabs)
         self.quarterly_splitter.setStretchFactor(1, 1)
         self.quarterly_splitter.setChildrenCollapsible(False)
         self._table_rows_fitted = -1
         return self.quarterly_splitter
+
+    def _build_review_view(self) -> QWidget:
+        """Per unit: the channels of the counted evaluations and the handling of its 差评."""
+        self.review_model = ReviewTableModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.review_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.review_table = QTableView()
+        self.review_table.setModel(proxy)
+        self.review_table.setSortingEnabled(True)
+        self.review_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the ranking's order
+        self.review_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.review_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.review_table.setAlternatingRowColors(True)
+        self.review_table.setWordWrap(False)
+        self.review_table.verticalHeader().hide()
+        header = self.review_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REVIEW_COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        self.malicious_label = QLabel()
+        self.malicious_label.setWordWrap(True)
+        self.malicious_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.review_table, 1)
+        layout.addWidget(self.malicious_label)
+        return view
 
     def _fit_table_to_rows(self) -> None:
         """Give the table the height of its rows (up to half the view), the charts the rest;
@@ -341,6 +378,8 @@ class StatisticsPage(Page):
     def _show_report(self, report: QuarterlyReport) -> None:
         units = [unit for unit in report.units if self.unit_filter.shows(unit.unit)]
         self.quarterly_model.show_units(units, report.target)
+        self.review_model.show_units(units)
+        self._show_malicious(report)
         self.score_chart.show_units(units)
         self.coverage_chart.show_units(units, report.target)
         self.stack.setCurrentWidget(self.quarterly_view)
@@ -370,6 +409,32 @@ class StatisticsPage(Page):
         else:
             summary += self.tr("　·　这个季度没有办结的业务件")
         self.summary_label.setText(summary)
+
+    def _show_malicious(self, report: QuarterlyReport) -> None:
+        reviews = [r for r in report.malicious_reviews if self.unit_filter.shows(r.unit)]
+        if not reviews:
+            self.malicious_label.setText(
+                self.tr("所选单位本季度没有经申诉认定为恶意的差评。")
+                if report.malicious_reviews
+                else self.tr("本季度没有经申诉认定为恶意的差评。")
+            )
+            return
+        scored = (
+            self.tr("照常计分")
+            if report.malicious_scoring == SCORED
+            else self.tr("不计入得分合计和平均分")
+        )
+        listing = self.tr("、").join(
+            self.tr("{case_no}（{unit}，{decided_by}）").format(
+                case_no=r.case_no, unit=r.unit, decided_by=r.decided_by
+            )
+            for r in reviews
+        )
+        self.malicious_label.setText(
+            self.tr("经申诉认定为恶意的差评 {count} 件（保留原评价，{scored}）：{listing}").format(
+                count=len(reviews), scored=scored, listing=listing
+            )
+        )
 
     def _show_analysis(self, analysis: MonthlyAnalysis) -> None:
         self.monthly_view.show_analysis(analysis, self.unit_filter.shows)

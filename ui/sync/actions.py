@@ -28,7 +28,7 @@ from app.sync import (
 )
 from db.transactions import lock_for_writing
 from ui import file_dialogs
-from ui.current_user import current_staff, enable_for
+from ui.current_user import current_staff, enable_for, logged_in
 from ui.operations import Progress, operation
 from ui.sync.conflicts_dialog import ConflictsDialog
 from ui.sync.send_cases_dialog import SendCasesDialog
@@ -129,10 +129,10 @@ class SyncActions(QObject):
         if path is None:
             return
         self.folder = path.parent
-        store = self.store
+        store, by_id = self.store, _logged_in_id()
 
         def export(session: Session, progress: Progress) -> ExportResult:
-            return write_changes(session, store, path, progress=progress, full=full)
+            return write_changes(session, store, path, progress=progress, full=full, by_id=by_id)
 
         (
             operation(self.window, self.database, export)
@@ -175,10 +175,12 @@ class SyncActions(QObject):
 
     def _send(self, unit_ids: list[int], path: Path) -> None:
         self.folder = path.parent
-        store = self.store
+        store, by_id = self.store, _logged_in_id()
 
         def export(session: Session, progress: Progress) -> ExportResult:
-            return write_cases_to_call(session, store, path, unit_ids, progress=progress)
+            return write_cases_to_call(
+                session, store, path, unit_ids, progress=progress, by_id=by_id
+            )
 
         (
             operation(self.window, self.database, export)
@@ -237,3 +239,9 @@ class SyncActions(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.message_shown.emit(text)
+
+
+def _logged_in_id() -> int | None:
+    """Who exports, for the audit trail (None where nobody logs in)."""
+    person = logged_in()
+    return person.id if person is not None else None

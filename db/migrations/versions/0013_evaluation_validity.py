@@ -18,6 +18,7 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
+
 def columns() -> tuple[sa.Column, ...]:
     return (
         sa.Column("is_default", sa.Boolean(), nullable=False, server_default=sa.false()),

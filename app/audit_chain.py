@@ -1,0 +1,419 @@
+"""The audit trail as a hash chain (db/audit_hash.py): sealed as each transaction commits, checked
+by `verify_chain` (`main.py audit verify`, and the window at start-up for those who audit).
+
+Entries are written by many seats at once, and in the transaction of the action they record.
+Each transaction's new entries are sealed at its commit, one transaction after another: on
+PostgreSQL under an advisory lock held to the end of the transaction, on SQLite under the write
+lock the transaction already holds (it wrote the entries). The seal reads the chain's last entry,
+gives the transaction's entries the next places in the order they were written (id), and
+commits with them; the unique index on `seq` refuses a second entry at the same place should
+anything ever get past the lock. Entries that arrive from an outlet's sync file are written here
+like any other and so join this database's chain in the order they arrive.
+
+A chain shows an entry changed, removed or put in between others; it cannot show entries removed
+from its end, nor new ones appended by someone who computes their hashes. The head (last place
+and hash) printed by `audit verify`, and remembered by each seat whose check passed, anchors the
+chain: a later check that no longer finds it reports the trail shortened or rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    TextClause,
+    Update,
+    bindparam,
+    event,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from app.i18n import pick
+from app.progress import Progress
+from db.audit_hash import (
+    GENESIS,
+    KEYS_KEY,
+    PENDING_TOKEN,
+    entry_hash,
+    purged_personal,
+    sealed_personal,
+)
+from db.models import AuditEntry
+
+# Keys of personal values in the JSON kept beside the columns (audit before/after, Form B
+# answers): their values enter the chain as salted digests, so that a purge past retention
+# (app.retention) can blank them.
+PERSONAL_KEYS = frozenset(
+    {
+        "applicant",
+        "location",
+        "phone",
+        "phones",
+        "phone_original",
+        "phone_e164",
+        "note",
+        "said",
+        "promised",
+        "words",
+        "respondent_words",
+        "suggestion",
+        "enterprise_contact",
+        "complainant",
+        "contact",
+        "address",
+        "complainant_opinion",
+        "first_contact_note",
+        "evaluator",  # 评价人 on an imported evaluation (issue 17)
+        "verification",  # a 差评's 核实情况 and what the citizen was told (app.bad_reviews)
+        "feedback_text",
+    }
+)
+# pg_advisory_xact_lock's key for appending to the chain ("REVISIT\0").
+CHAIN_LOCK_KEY = 0x5245564953495400
+_VERIFY_BATCH = 2000
+_CHAIN_ATTRIBUTES = ("seq", "hash", "personal", "pending")
+
+
+# Sealing, as each transaction commits
+
+
+def _entry_columns():
+    return (
+        AuditEntry.id,
+        AuditEntry.seq,
+        AuditEntry.hash,
+        AuditEntry.at,
+        AuditEntry.actor,
+        AuditEntry.action,
+        AuditEntry.entity,
+        AuditEntry.entity_uid,
+        AuditEntry.before,
+        AuditEntry.after,
+        AuditEntry.personal,
+    )
+
+
+def seal_pending(connection: Connection) -> int:
+    """Seal the entries this connection's transaction wrote, after the chain's last; returns
+    how many. Runs by itself just before every commit (`_seal_before_commit`)."""
+    token = connection.info.pop(PENDING_TOKEN, None)
+    if token is None:
+        return 0
+    # Its own entries are read before the lock: the lock is held from here to the commit.
+    own, last, lock = _seal_queries()
+    rows = connection.execute(own, {"token": token}).all()
+    if not rows:
+        return 0
+    personals = [sealed_personal(row.before, row.after, PERSONAL_KEYS) for row in rows]
+    if connection.dialect.name == "postgresql":
+        connection.execute(lock, {"key": CHAIN_LOCK_KEY})
+    head = connection.execute(last).first()
+    seq, previous = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    seals = []
+    for row, personal in zip(rows, personals, strict=True):
+        seq += 1
+        previous = entry_hash(
+            previous,
+            seq,
+            row.at,
+            row.actor,
+            row.action,
+            row.entity,
+            row.entity_uid,
+            row.before,
+            row.after,
+            personal,
+        )
+        seals.append({"entry_id": row.id, "s": seq, "h": previous, "p": personal})
+    connection.execute(_seal_statement(), seals)
+    return len(seals)
+
+
+@cache
+def _seal_queries() -> tuple[Select, Select, TextClause]:
+    """Built once: a seal runs with every audited action (the call desk's claim and save)."""
+    own = (
+        select(*_entry_columns())
+        .where(AuditEntry.seq.is_(None), AuditEntry.pending == bindparam("token"))
+        .order_by(AuditEntry.id)
+    )
+    last = (
+        select(AuditEntry.seq, AuditEntry.hash)
+        .where(AuditEntry.seq.is_not(None))
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    return own, last, text("SELECT pg_advisory_xact_lock(:key)")
+
+
+@cache
+def _seal_statement() -> Update:
+    return (
+        update(AuditEntry)
+        .where(AuditEntry.id == bindparam("entry_id"))
+        .values(
+            seq=bindparam("s"),
+            hash=bindparam("h"),
+            personal=bindparam("p", type_=AuditEntry.personal.type),
+            pending=None,
+        )
+    )
+
+
+@event.listens_for(Engine, "commit")
+def _seal_before_commit(connection: Connection) -> None:
+    # In the transaction still: a failure here fails the commit, and everything rolls back.
+    seal_pending(connection)
+
+
+@event.listens_for(Engine, "rollback")
+def _forget_pending(connection: Connection) -> None:
+    connection.info.pop(PENDING_TOKEN, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _expire_sealed(session: Session) -> None:
+    """Entries the session holds were sealed behind its back: read their seal anew if asked."""
+    for item in list(session.identity_map.values()):
+        if isinstance(item, AuditEntry):
+            session.expire(item, _CHAIN_ATTRIBUTES)
+
+
+# Purging personal values
+
+
+def purge_entry_values(
+    before: Any,
+    after: Any,
+    personal: Mapping[str, Any] | None,
+    sealed: bool,
+    scrub: Callable[[Any, frozenset[str]], Any],
+) -> tuple[Any, Any, Mapping[str, Any] | None]:
+    """An entry's values before and after with its personal values blanked by `scrub(value,
+    keys)`, and its `personal` then: the digests that keep the chain whole, without the salt.
+    A sealed entry blanks only the keys it was sealed with (a key declared personal later stays,
+    or the chain would break); an entry outside the chain blanks every personal key."""
+    if not sealed:
+        return scrub(before, PERSONAL_KEYS), scrub(after, PERSONAL_KEYS), personal
+    if not personal:
+        return before, after, personal
+    keys = frozenset(personal.get(KEYS_KEY) or ())
+    new_before, new_after = scrub(before, keys), scrub(after, keys)
+    if (new_before, new_after) == (before, after):
+        return before, after, personal
+    return new_before, new_after, purged_personal(before, after, personal)
+
+
+# Checking the chain
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The chain's last entry: its place and hash, to write down and check against later."""
+
+    seq: int
+    hash: str
+    entry_id: int
+
+    def anchor(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+
+def parse_anchor(text: str) -> tuple[int, str]:
+    """ "SEQ:HASH" as `audit verify` printed it; ValueError when it is not one."""
+    seq, _sep, digest = text.strip().partition(":")
+    digest = digest.strip().lower()
+    if (
+        not seq.strip().isdigit()
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise ValueError(
+            pick(
+                f"锚点应为“序号:哈希”（审计校验输出的形式），不能是“{text}”",
+                f"An anchor is SEQ:HASH (as audit verify prints it), not {text!r}",
+            )
+        )
+    return int(seq), digest
+
+
+# What a break is, for people: the entry where the chain stops holding, and why.
+ALTERED, MISSING, UNSEALED, ANCHOR_LOST, ANCHOR_CHANGED = (
+    "altered",
+    "missing",
+    "unsealed",
+    "anchor_lost",
+    "anchor_changed",
+)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    kind: str
+    entry_id: int | None = None
+    seq: int | None = None
+    at: datetime | None = None
+    action: str | None = None
+    missing: int = 0  # MISSING: how many places before this entry are empty
+    anchor_seq: int | None = None  # ANCHOR_*: the place that was anchored
+
+    def describe(self) -> str:
+        from app.zone import LOCAL_ZONE
+
+        when = self.at.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M:%S") if self.at else ""
+        entry = pick(
+            f"第 {self.entry_id} 条审计记录（链中第 {self.seq} 位，{when}，{self.action}）",
+            f"audit entry #{self.entry_id} (place {self.seq} in the chain, {when}, {self.action})",
+        )
+        if self.kind == ALTERED:
+            return pick(
+                f"{entry}与其哈希不符：此记录或其前一条在写入后被修改过。",
+                f"{entry} does not match its hash: it, or the entry before it, was changed "
+                "after it was written.",
+            )
+        if self.kind == MISSING:
+            first = (self.seq or 0) - self.missing
+            return pick(
+                f"{entry}之前缺少 {self.missing} 条记录（链中第 {first} 位起）：记录被删除了。",
+                f"{self.missing} entr{'y' if self.missing == 1 else 'ies'} missing before "
+                f"{entry} (from place {first} on): entries were deleted.",
+            )
+        if self.kind == UNSEALED:
+            return pick(
+                f"第 {self.entry_id} 条审计记录（{when}，{self.action}）不在链中：它不是由本程序"
+                "写入的，而是被直接插入数据库的。",
+                f"Audit entry #{self.entry_id} ({when}, {self.action}) is outside the chain: "
+                "it was put into the database directly, not written by the app.",
+            )
+        if self.kind == ANCHOR_LOST:
+            return pick(
+                f"先前记下的链中第 {self.anchor_seq} 位已不存在：链尾的记录被删除了，"
+                "或数据库被换成了较早的备份。",
+                f"Place {self.anchor_seq} of the chain, noted earlier, is gone: entries were "
+                "removed from the end, or the database was replaced by an earlier backup.",
+            )
+        return pick(
+            f"链中第 {self.anchor_seq} 位与先前记下的不同：审计记录被整体改写过，"
+            "或数据库被换成了另一个。",
+            f"Place {self.anchor_seq} of the chain differs from what was noted earlier: the "
+            "trail was rewritten, or the database was replaced by another.",
+        )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What `verify_chain` found: `entries` entries hold from the first to `head`; `breaks`, in
+    this order, where the chain first stops holding, the first entry outside it, and the anchor
+    no longer found (those there are)."""
+
+    entries: int
+    head: ChainHead | None
+    breaks: tuple[ChainBreak, ...] = ()
+    unsealed_count: int = 0  # entries outside the chain
+
+    @property
+    def intact(self) -> bool:
+        return not self.breaks
+
+    def summary(self) -> str:
+        if self.intact:
+            if self.head is None:
+                return pick("审计记录为空。", "The audit trail is empty.")
+            return pick(
+                f"审计链完整：共 {self.entries} 条记录，最新为链中第 {self.head.seq} 位。",
+                f"The audit chain holds: {self.entries} entries, the last at place "
+                f"{self.head.seq}.",
+            )
+        lines = [pick("审计链已被破坏：", "The audit chain is broken:")]
+        lines += [problem.describe() for problem in self.breaks]
+        if self.unsealed_count > 1:
+            lines.append(
+                pick(
+                    f"不在链中的记录共 {self.unsealed_count} 条。",
+                    f"{self.unsealed_count} entries in all are outside the chain.",
+                )
+            )
+        return "\n".join(lines)
+
+
+def verify_chain(
+    session: Session,
+    anchor: tuple[int, str] | None = None,
+    progress: Progress | None = None,
+) -> ChainReport:
+    """Walk the chain from its first entry and report where it first breaks, the entries
+    outside it, and whether the entry at `anchor` (seq, hash) is still the one noted."""
+    total = session.scalar(select(func.count()).where(AuditEntry.seq.is_not(None))) or 0
+    expected, previous, checked = 1, GENESIS, 0
+    last: Any = None
+    anchored: Any = None
+    breaks: list[ChainBreak] = []
+    rows = session.execute(
+        select(*_entry_columns())
+        .where(AuditEntry.seq.is_not(None))
+        .order_by(AuditEntry.seq)
+        .execution_options(yield_per=_VERIFY_BATCH)
+    )
+    for row in rows:
+        if anchor is not None and row.seq == anchor[0]:
+            anchored = row
+        if breaks:
+            continue  # past the break: only looking for the anchored place
+        if row.seq != expected:
+            breaks.append(_break(MISSING, row, missing=row.seq - expected))
+            continue
+        computed = entry_hash(
+            previous,
+            row.seq,
+            row.at,
+            row.actor,
+            row.action,
+            row.entity,
+            row.entity_uid,
+            row.before,
+            row.after,
+            row.personal,
+        )
+        if computed != row.hash:
+            breaks.append(_break(ALTERED, row))
+            continue
+        previous, expected, checked, last = row.hash, expected + 1, checked + 1, row
+        if progress is not None and checked % _VERIFY_BATCH == 0:
+            progress(checked, total)
+    outside = session.execute(
+        select(AuditEntry.id, AuditEntry.at, AuditEntry.action)
+        .where(AuditEntry.seq.is_(None))
+        .order_by(AuditEntry.id)
+        .limit(1)
+    ).first()
+    unsealed_count = 0
+    if outside is not None:
+        breaks.append(
+            ChainBreak(UNSEALED, entry_id=outside.id, at=outside.at, action=outside.action)
+        )
+        unsealed_count = session.scalar(select(func.count()).where(AuditEntry.seq.is_(None))) or 0
+    if anchor is not None and anchored is None:
+        breaks.append(ChainBreak(ANCHOR_LOST, anchor_seq=anchor[0]))
+    elif anchor is not None and anchored.hash != anchor[1]:
+        breaks.append(ChainBreak(ANCHOR_CHANGED, anchor_seq=anchor[0]))
+    if progress is not None:
+        progress(checked, total)
+    head = ChainHead(last.seq, last.hash, last.id) if last is not None else None
+    return ChainReport(checked, head, tuple(breaks), unsealed_count)
+
+
+def _break(kind: str, row: Any, *, missing: int = 0) -> ChainBreak:
+    return ChainBreak(
+        kind, entry_id=row.id, seq=row.seq, at=row.at, action=row.action, missing=missing
+    )
