@@ -6639,8 +6639,8 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="33"/>
-        <source>评价中的建议等文字</source>
-        <translation>Suggestions and other text in evaluations</translation>
+        <source>评价中的评价人、建议等文字</source>
+        <translation>Evaluators and free text in evaluations</translation>
     </message>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="34"/>
@@ -6654,93 +6654,98 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="36"/>
+        <source>差评的核实情况与反馈内容</source>
+        <translation>Bad reviews' verification findings and feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dialog.py" line="37"/>
         <source>二次回访联系记录的内容</source>
         <translation>Contents of second-round contact records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="37"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="38"/>
         <source>企业回访反馈单的联系人和建议</source>
         <translation>Contacts and suggestions on Form B</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="38"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="39"/>
         <source>已办结投诉的投诉人、联系方式和地址</source>
         <translation>Complainant, contact details and address of closed complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="39"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="40"/>
         <source>以上记录的审计日志中的个人信息</source>
         <translation>Personal data in the audit log of the records above</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="58"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="59"/>
         <source>数据保留</source>
         <translation>Data retention</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="63"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="64"/>
         <source>业务件办结超过保存年限后，清除其中的个人信息（姓名、电话、地址、评价和通话中的文字）。业务件、单位、日期、评价等级、渠道和结果都保留，各项统计报表不受影响。</source>
         <translation>Once a case has been completed for longer than the retention period, its personal data (names, phone numbers, addresses, text from evaluations and calls) is purged. Cases, units, dates, rating levels, channels and outcomes are kept, and no statistics report is affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="70"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="71"/>
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="71"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="72"/>
         <source>保存年限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="78"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="79"/>
         <source>个人信息保存年限：</source>
         <translation>Keep personal data for:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="80"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="81"/>
         <source>清除范围：</source>
         <translation>To purge:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="89"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="90"/>
         <source>清除(&amp;P)…</source>
         <translation>&amp;Purge…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="91"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="92"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="129"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="130"/>
         <source>{cutoff} 之前办结的业务件、办结的投诉</source>
         <translation>Cases completed and complaints closed before {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="135"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="136"/>
         <source>{n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="157"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="158"/>
         <source>保存年限已改为 {years} 年。</source>
         <translation>Retention period changed to {years} years.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="165"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="166"/>
         <source>清除个人信息</source>
         <translation>Purge personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="167"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="168"/>
         <source>将清除 {n} 条记录中的个人信息（{cutoff} 之前办结的业务件）。
 此操作不能撤销；建议先做一次备份。确定清除吗？</source>
         <translation>Personal data will be purged from {n} records (cases completed before {cutoff}).
 This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="193"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="194"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
     </message>
