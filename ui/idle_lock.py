@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -108,6 +109,7 @@ class LockScreen(QDialog):
         )
         who.setTextFormat(Qt.TextFormat.PlainText)
         who.setWordWrap(True)
+        who.setMinimumWidth(380)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("密码"))
@@ -134,6 +136,9 @@ class LockScreen(QDialog):
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
+        # Never smaller than its content: a message shown below the password must not squeeze
+        # the wrapped text above it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(title)
         layout.addWidget(who)
         layout.addSpacing(8)
@@ -166,6 +171,7 @@ class LockScreen(QDialog):
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        self.adjustSize()
         self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reject(self) -> None:
