@@ -31,6 +31,15 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "user.active": ("启用/停用人员", "Person enabled/disabled"),
     "user.login": ("登录成功", "Logged in"),
     "user.login_failed": ("登录失败", "Log-in failed"),
+    "access.refused": ("拒绝越权操作", "Action refused for the role"),
+    "token.create": ("创建访问令牌", "Access token created"),
+    "token.revoke": ("吊销访问令牌", "Access token revoked"),
+    "token.used": ("使用访问令牌", "Access token used"),
+    "token.refused": ("拒绝访问令牌", "Access token refused"),
+    "evaluation.add": ("录入回访单", "Form A recorded"),
+    "sync.import": ("导入同步文件", "Sync file imported"),
+    "sync.conflict.local": ("同步冲突：保留本地", "Sync conflict: kept the local record"),
+    "sync.conflict.incoming": ("同步冲突：采用传入", "Sync conflict: took the incoming record"),
     "setting.change": ("更改设置", "Setting changed"),
     "retention.purge": ("清除到期个人信息", "Expired personal data purged"),
     "callback.assign": ("分派二次回访", "Callback assigned"),
@@ -60,6 +69,10 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "user.unlock": ("解锁窗口", "Window unlocked"),
     "data.export": ("导出个人信息", "Personal data exported"),
     "case.numbers_shown": ("查看完整电话号码", "Full phone numbers shown"),
+    "keys.trust": ("信任站点的密钥", "Site's keys trusted"),
+    "keys.forget": ("不再信任站点的密钥", "Site's keys forgotten"),
+    "keys.recovery": ("制作恢复密钥", "Recovery key made"),
+    "backup.restore_unsigned": ("允许恢复未签名的备份", "Unsigned backup restore allowed"),
 }
 
 
@@ -193,6 +206,9 @@ ENTITY_TITLES: dict[str, tuple[str, str]] = {
     "unit": ("受理单位", "Unit"),
     "call_outcome": ("回访结果", "Call outcome"),
     "export": ("导出文件", "Exported file"),
+    "sync_peer": ("同步站点", "Sync site"),
+    "installation_keys": ("本机密钥", "Installation keys"),
+    "backup": ("备份", "Backup"),
 }
 
 

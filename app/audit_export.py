@@ -1,4 +1,5 @@
-"""The audit trail written out for auditors: an Excel workbook (XlsxWriter) or a CSV file.
+"""The audit trail handed to auditors: written out as an Excel workbook (XlsxWriter) or a CSV
+file, or its hash chain checked (app.audit_chain) — for auditors and administrators only.
 
 Times are local (Asia/Shanghai); the values before and after are the JSON the trail keeps.
 """
@@ -13,8 +14,12 @@ from sqlalchemy.orm import Session
 
 from app import spreadsheets
 from app.audit import AuditQuery, AuditRow, action_title, audit_entries, entity_title, record_export
+from app.audit_chain import ChainReport, verify_chain
 from app.errors import Refused
 from app.i18n import pick
+from app.progress import Progress
+from app.roles import Permission
+from app.staff import require_permission
 from app.zone import LOCAL_ZONE
 
 EXPORT_SUFFIXES = (".xlsx", ".csv")
@@ -53,11 +58,25 @@ def export_audit_trail(
     session: Session, query: AuditQuery, path: Path, *, by_id: int | None = None
 ) -> int:
     """Write the entries that match `query` to `path` and audit the export (the values before
-    and after name people and may hold their numbers); returns how many were written."""
+    and after name people and may hold their numbers); returns how many were written. Auditors
+    and administrators only (`by_id`: who)."""
+    require_permission(session, by_id, Permission.AUDIT)
     rows = audit_entries(session, query)
     write_audit_file(rows, path)
     record_export(session, actor_id=by_id, what="audit_trail", path=path, rows=len(rows))
     return len(rows)
+
+
+def verify_trail(
+    session: Session,
+    anchor: tuple[int, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    by_id: int | None = None,
+) -> ChainReport:
+    """`verify_chain` for an auditor or administrator (`by_id`: who asks)."""
+    require_permission(session, by_id, Permission.AUDIT)
+    return verify_chain(session, anchor, progress)
 
 
 def write_audit_file(rows: Sequence[AuditRow], path: Path) -> None:

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from app.audit import record_change
 from app.errors import Refused
 from app.i18n import pick
-from app.roles import Permission, require
-from db.models import CalendarDay, CalendarYear, Staff
+from app.staff import require_administrator
+from db.models import CalendarDay, CalendarYear
 
 SOURCE_OFFICIAL = "official"  # the State Council arrangement shipped in `chinese_calendar`
 SOURCE_TABLE = "table"  # a row of `calendar_days` entered by an administrator
@@ -238,10 +238,9 @@ class DayChange:
 
 
 def require_calendar_editor(session, by_id: int | None) -> None:
-    """Administrators only. `by_id` None is nobody logged in — the command line, or a seat of a
-    database without passwords — where everything is allowed, as `ui.current_user.permitted`."""
-    if by_id is not None:
-        require(session.scalar(select(Staff.role).where(Staff.id == by_id)), Permission.ADMINISTER)
+    """Administrators only (`by_id`: who). None, nobody logged in, only while nobody can log
+    in at all (app.staff.require_administrator)."""
+    require_administrator(session, by_id)
 
 
 def _entry(row: CalendarDay | None) -> dict | None:

@@ -32,6 +32,7 @@ from app.errors import Refused
 from app.i18n import pick
 from app.ratings import Channel
 from app.settings import get_setting
+from app.staff import require_administrator
 from app.zone import LOCAL_ZONE
 from db.models import (
     AuditEntry,
@@ -103,15 +104,20 @@ def retention_cutoff(today: date, years: int) -> date:
         return today.replace(year=today.year - years, day=28)
 
 
-def preview(session: Session, today: date | None = None) -> RetentionCounts:
-    """What `purge` would forget today, changing nothing."""
+def preview(
+    session: Session, today: date | None = None, *, by_id: int | None = None
+) -> RetentionCounts:
+    """What `purge` would forget today, changing nothing; administrators only (`by_id`: who)."""
+    require_administrator(session, by_id)
     return _run(session, today, apply=False)
 
 
 def purge(
     session: Session, today: date | None = None, *, by_id: int | None = None
 ) -> RetentionCounts:
-    """Forget the personal data past retention; audited. The caller owns the transaction."""
+    """Forget the personal data past retention; administrators only (`by_id`: who), audited.
+    The caller owns the transaction."""
+    require_administrator(session, by_id)
     counts = _run(session, today, apply=True)
     if counts.total:
         record_change(

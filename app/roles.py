@@ -84,9 +84,26 @@ class NotPermitted(Refused, PermissionError):
                 f"Your role may not do this ({allowed_en} only)",
             )
         )
-        self.permission = permission
+        self.permission: Permission | None = permission
+        self.reason = permission.value
 
 
 def require(role: Role | str | None, permission: Permission) -> None:
     if not may(role, permission):
         raise NotPermitted(permission)
+
+
+class LoginRequired(NotPermitted):
+    """Nobody is logged in where the database asks for a log-in (somebody has a password), or
+    the person acting is unknown or disabled; or an identity was typed instead of logged in."""
+
+    def __init__(self, message: str | None = None, *, reason: str = "login_required") -> None:
+        super(NotPermitted, self).__init__(
+            message
+            or pick(
+                "此数据库需要登录：请以有权进行此操作的用户登录后再试",
+                "This database asks for a log-in: log in as a user who may do this",
+            )
+        )
+        self.permission = None
+        self.reason = reason

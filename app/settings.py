@@ -740,8 +740,8 @@ def change_settings(
     session: Session, changes: Mapping[str, Any], *, by_id: int | None = None
 ) -> list[SettingChange]:
     """Change settings together, all or none: each checked, each change audited with its value
-    before and after. Only administrators (by_id: who; None: the command line, or a seat where
-    nobody logs in). Returns what changed."""
+    before and after. Only administrators (by_id: who; None only while nobody can log in:
+    app.staff.require_administrator). Returns what changed."""
     require_administrator(session, by_id)
     current = all_settings(session)
     checked = check_settings(current, changes)

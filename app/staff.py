@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.audit import record_change
 from app.errors import Refused
 from app.i18n import pick
-from app.roles import Permission, Role, may, require, role_label, role_of
+from app.roles import LoginRequired, Permission, Role, may, require, role_label, role_of
 from db.models import Staff, Unit
 
 
@@ -35,7 +35,9 @@ class StaffError(Refused, ValueError):
     """The staff change cannot be made as asked; the message says why."""
 
 
-def list_staff(session: Session) -> list[StaffRow]:
+def list_staff(session: Session, *, viewer_id: int | None = None) -> list[StaffRow]:
+    """Everyone with role, unit and log-in state; administrators only (`viewer_id`: who asks)."""
+    require_administrator(session, viewer_id)
     rows = session.execute(
         select(
             Staff.id,
@@ -81,6 +83,8 @@ def add_staff(
     unit: str | None = None,
     by_id: int | None = None,
 ) -> Staff:
+    """Add a person; administrators only (`by_id`: who; `require_administrator`)."""
+    require_administrator(session, by_id)
     name = (name or "").strip()
     if not name:
         raise StaffError(pick("请填写姓名", "Give the person's name"))
@@ -111,6 +115,7 @@ def add_staff(
 
 
 def set_role(session: Session, name: str, role: str, *, by_id: int | None = None) -> Staff:
+    require_administrator(session, by_id)  # before saying whether the name is known
     staff = session.scalar(
         select(Staff).where(Staff.name == (name or "").strip()).order_by(Staff.active.desc())
     )
@@ -120,6 +125,8 @@ def set_role(session: Session, name: str, role: str, *, by_id: int | None = None
 
 
 def change_role(session: Session, staff_id: int, role: str, *, by_id: int | None = None) -> Staff:
+    """Give a person another role; administrators only (`by_id`: who)."""
+    require_administrator(session, by_id)
     checked = _checked_role(role)
     staff = session.get(Staff, staff_id)
     if staff is None:
@@ -205,14 +212,73 @@ def active_members(session: Session) -> list[StaffMember]:
     return _members(session)
 
 
-def require_administrator(session: Session, by_id: int | None) -> None:
-    """Refuse (NotPermitted) unless `by_id` is an active administrator.
+def anyone_logs_in(session: Session) -> bool:
+    """Whether anybody can log in (an active person with a password): then everybody must, at
+    every door (app.users.accounts_exist)."""
+    return (
+        session.scalar(
+            select(Staff.id)
+            .where(Staff.password_hash.is_not(None), Staff.active.is_(True))
+            .limit(1)
+        )
+        is not None
+    )
 
-    None is nobody logged in: the command line, or a seat on a database where nobody has a
-    password yet. It is let through, as ui.current_user.permitted lets that seat do everything
-    and as the other administrators' services (set_setting, add_staff) do.
+
+_NOBODY_LOGS_IN = "app.staff.nobody_logs_in"  # session.info: (transaction, answer)
+
+
+def acting_member(session: Session, by_id: int | None) -> StaffMember | None:
+    """Who does an action, as the database knows them now; every service that changes something
+    or hands out personal data asks this (through `require_permission`).
+
+    `by_id` None is nobody logged in. That is allowed only in an action (a transaction) that
+    began while nobody could log in — a new database before its set-up, a single seat without
+    passwords, as the window lets that seat do everything — so that the action which gives the
+    first password (set-up, the demo's accounts) completes. Then None is returned. Once anybody
+    has a password, None is refused (LoginRequired): a door which forgets to log its user in is
+    refused, not let through. An unknown or disabled person is refused too.
     """
     if by_id is None:
-        return
+        if not _nobody_logged_in_at_start(session):
+            raise LoginRequired()
+        return None
     member = active_member(session, by_id)
-    require(member.role if member else None, Permission.ADMINISTER)
+    if member is None:
+        raise LoginRequired(
+            pick(
+                "此用户不存在或已停用，不能进行此操作",
+                "This user does not exist or is disabled",
+            ),
+            reason="inactive",
+        )
+    return member
+
+
+def _nobody_logged_in_at_start(session: Session) -> bool:
+    """Whether nobody could log in when this transaction first asked (asked once per
+    transaction, so that its own first password does not refuse its next step)."""
+    known = session.info.get(_NOBODY_LOGS_IN)
+    transaction = session.get_transaction()
+    if known is not None and transaction is not None and known[0] is transaction:
+        return known[1]
+    answer = not anyone_logs_in(session)
+    session.info[_NOBODY_LOGS_IN] = (session.get_transaction(), answer)
+    return answer
+
+
+def require_permission(
+    session: Session, by_id: int | None, permission: Permission
+) -> StaffMember | None:
+    """Refuse (NotPermitted) unless the person acting (`acting_member`) has a role that grants
+    `permission`; returns them (None where nobody logs in)."""
+    member = acting_member(session, by_id)
+    if member is not None:
+        require(member.role, permission)
+    return member
+
+
+def require_administrator(session: Session, by_id: int | None) -> None:
+    """Refuse (NotPermitted) unless `by_id` is an active administrator, or nobody logs in at all
+    (`acting_member`)."""
+    require_permission(session, by_id, Permission.ADMINISTER)

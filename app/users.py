@@ -26,7 +26,13 @@ from app.clock import current_time
 from app.i18n import pick
 from app.roles import Role, role_of
 from app.settings import OPTIONS, get_settings
-from app.staff import StaffError, add_staff, keep_an_administrator
+from app.staff import (
+    StaffError,
+    add_staff,
+    anyone_logs_in,
+    keep_an_administrator,
+    require_administrator,
+)
 from db.models import Setting, Staff
 
 PASSWORD_MIN_LENGTH = OPTIONS["security.password_min_length"].default  # the floor of the setting
@@ -195,15 +201,9 @@ def _dummy_hash() -> str:
 
 
 def accounts_exist(session: Session) -> bool:
-    """Whether anybody can log in: then everybody must (the GUI asks before the main window)."""
-    return (
-        session.scalar(
-            select(Staff.id)
-            .where(Staff.password_hash.is_not(None), Staff.active.is_(True))
-            .limit(1)
-        )
-        is not None
-    )
+    """Whether anybody can log in: then everybody must, at every door (the window asks before
+    its main window, the command line before a command; app.staff.acting_member)."""
+    return anyone_logs_in(session)
 
 
 def staff_by_username(session: Session, username: str) -> Staff | None:
@@ -229,7 +229,9 @@ def _staff(session: Session, staff_id: int) -> Staff:
 def set_username(
     session: Session, staff_id: int, username: str | None, *, by_id: int | None = None
 ) -> None:
-    """Give a person a user name (None or blank: none; they can no longer log in)."""
+    """Give a person a user name (None or blank: none; they can no longer log in);
+    administrators only (`by_id`: who)."""
+    require_administrator(session, by_id)
     staff = _staff(session, staff_id)
     new = check_username(username) if normalize_username(username) else None
     if new == staff.username:
@@ -257,9 +259,15 @@ def set_username(
 def set_password(
     session: Session, staff_id: int, password: str, *, by_id: int | None = None
 ) -> None:
-    """Set a person's password (by an administrator, or by themselves), checked against the
-    centre's policy; clears a lock, and its age starts now."""
-    staff = _staff(session, staff_id)
+    """An administrator sets a person's password (`by_id`: who; None only while nobody can log
+    in yet: the first passwords), checked against the centre's policy; clears a lock, and its
+    age starts now. People change their own knowing the present one (`change_own_password`,
+    `log_in_with_new_password`), never through this."""
+    require_administrator(session, by_id)
+    _store_password(session, _staff(session, staff_id), password, by_id=by_id)
+
+
+def _store_password(session: Session, staff: Staff, password: str, *, by_id: int | None) -> None:
     if staff.username is None:
         raise UserError(pick("请先为此人员设置用户名", "Give this person a user name first"))
     check_password(password, username=staff.username, policy=password_policy(session))
@@ -287,11 +295,13 @@ def change_own_password(session: Session, staff_id: int, old: str, new: str) -> 
         raise UserError(pick("当前密码不正确", "The present password is wrong"))
     if old == new:
         raise UserError(pick("新密码与当前密码相同", "The new password is the present one"))
-    set_password(session, staff_id, new, by_id=staff_id)
+    _store_password(session, staff, new, by_id=staff_id)
 
 
 def set_active(session: Session, staff_id: int, active: bool, *, by_id: int | None = None) -> None:
-    """Enable or disable a person; a disabled person cannot log in and leaves the lists."""
+    """Enable or disable a person; a disabled person cannot log in and leaves the lists.
+    Administrators only (`by_id`: who)."""
+    require_administrator(session, by_id)
     staff = _staff(session, staff_id)
     if staff.active == active:
         return
@@ -352,7 +362,7 @@ def log_in_with_new_password(
     checked = _check_credentials(session, username, password, now)
     if isinstance(checked, LoginRefused):
         return checked
-    set_password(session, checked.id, new_password, by_id=checked.id)
+    _store_password(session, checked, new_password, by_id=checked.id)
     return _logged_in(session, checked, "user.login", now)
 
 
@@ -517,6 +527,21 @@ def add_demo_accounts(session: Session) -> list[DemoAccount]:
     if added:
         _store_demo_accounts(session, [*demo_accounts(session), *added])
     return added
+
+
+def check_demo_may_fill(session: Session) -> None:
+    """Demo data goes only into a database nobody logs in to yet (a new one, or a copy for
+    trying things out): invented cases would change a real centre's figures, and the demo's
+    accounts have a published password. Raises UserError."""
+    if accounts_exist(session):
+        raise UserError(
+            pick(
+                "此数据库已有可以登录的账号，不能填入演示数据。演示数据只能填入尚未设置密码的数据库"
+                "（例如用 --db 指定一个新文件）。",
+                "People log in to this database: demo data cannot be added to it. Demo data goes "
+                "only into a database where nobody has a password yet (e.g. a new file, --db).",
+            )
+        )
 
 
 def demo_accounts(session: Session) -> list[DemoAccount]:

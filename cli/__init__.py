@@ -1,9 +1,10 @@
-"""The command line: `python main.py [--db URL] [--lang zh|en] COMMAND …` for administrators' work.
+"""The command line: `python main.py [--db URL] [--lang zh|en] [--user NAME] COMMAND …`.
 
 With no command main.py starts the GUI instead; everything here runs without Qt. Each command
 group is a module that adds its subcommands (`add_commands`) with the function that runs them
-(`func`, called with the open database and the arguments). Building the parser imports nothing
-heavy: each command imports the services it uses when it runs.
+(`func`, called with the open database and the arguments) and what it needs to run (`access`,
+cli.login: most commands run as a logged-in user, whose staff id is `args.actor_id`). Building
+the parser imports nothing heavy: each command imports the services it uses when it runs.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from app import i18n
 from app.errors import Refused
 from app.i18n import pick
+from app.roles import NotPermitted
 from cli import (
     audit,
     backup,
@@ -24,14 +26,17 @@ from cli import (
     demo,
     desk,
     importing,
+    keys,
     reports,
     retention,
     settings,
     staff,
     sync,
+    tokens,
     units,
 )
 from cli.exit_codes import EXIT_INTERRUPTED, EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
+from cli.login import command_words, given_user, log_in
 
 __all__ = [
     "EXIT_BUG",
@@ -61,6 +66,8 @@ COMMAND_GROUPS = (
     backup,
     calendar,
     sync,
+    keys,
+    tokens,
 )
 
 
@@ -82,17 +89,42 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("REVISITDESK_LANG") or None,
         help="language of messages: zh (default) or en",
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="log in as NAME (default: $REVISITDESK_USER); the password is asked on the terminal. "
+        "A scheduled job gives a token in $REVISITDESK_TOKEN instead (token create)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.add_commands(commands)
+    parser.set_defaults(command_names=frozenset(_name_commands(parser, ())))
     return parser
 
 
+def _name_commands(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> set[str]:
+    """Give each command's parser its words (`args.words`, e.g. ("backup", "create")): what a
+    log-in, a token and the audit trail call the command. Returns every command's words, the
+    groups' too ("backup"), and those a positional choice ends ("db info")."""
+    names: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                sub.set_defaults(words=(*words, name))
+                names.add(" ".join((*words, name)))
+                names |= _name_commands(sub, (*words, name))
+        elif words and action.dest == "action" and action.choices:
+            names.update(" ".join((*words, choice)) for choice in action.choices)
+    return names
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the command parsed into `args` (its `func`), in the database of --db."""
+    """Run the command parsed into `args` (its `func`), in the database of --db, as the user
+    who logs in for it (cli.login)."""
     if args.lang:
         i18n.set_language(args.lang)
     database = None
+    args.actor_id = None
     try:
         if not getattr(args, "opens_database", True):
             # e.g. backup verify/restore, which leave the database in use alone: it may be the
@@ -101,7 +133,13 @@ def run(args: argparse.Namespace) -> int:
         from app.opening import open_app_database
 
         database = open_app_database(args.db)
+        actor = log_in(database, args)
+        args.actor_id = actor.staff_id if actor is not None else None
         return args.func(database, args)
+    except NotPermitted as refused:  # a role, a log-in or a typed identity: audited
+        print(refused, file=sys.stderr)
+        _audit_refusal(database, args, refused)
+        return EXIT_REFUSED
     except Refused as refused:  # what the domain refuses, said as it says it
         print(refused, file=sys.stderr)
         return EXIT_REFUSED
@@ -116,6 +154,29 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if database is not None:
             database.close()
+
+
+def _audit_refusal(database, args: argparse.Namespace, refused: NotPermitted) -> None:
+    """The refused command in the audit trail (app.access), with who asked; its own
+    transaction, the command's was rolled back. Never in the way of saying no."""
+    if database is None:
+        return
+    import logging
+
+    from app.access import record_refusal
+
+    try:
+        with database.sessions.begin() as session:
+            record_refusal(
+                session,
+                actor_id=args.actor_id,
+                door="command line",
+                request=command_words(args),
+                refused=refused,
+                username=given_user(args) if args.actor_id is None else None,
+            )
+    except Exception:
+        logging.getLogger("cli").exception("The refusal could not be audited")
 
 
 def _unexpected(args: argparse.Namespace) -> int:

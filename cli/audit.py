@@ -53,7 +53,7 @@ def _export(database, args) -> int:
     )
     try:
         with database.sessions.begin() as session:  # the export itself is audited
-            count = export_audit_trail(session, query, args.output)
+            count = export_audit_trail(session, query, args.output, by_id=args.actor_id)
     except ExportRefused as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
@@ -62,7 +62,8 @@ def _export(database, args) -> int:
 
 
 def _verify(database, args) -> int:
-    from app.audit_chain import parse_anchor, verify_chain
+    from app.audit_chain import parse_anchor
+    from app.audit_export import verify_trail
 
     try:
         anchor = parse_anchor(args.anchor) if args.anchor else None
@@ -70,7 +71,7 @@ def _verify(database, args) -> int:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
     with database.sessions() as session:
-        report = verify_chain(session, anchor)
+        report = verify_trail(session, anchor, by_id=args.actor_id)
     print(report.summary())
     if not report.intact:
         return EXIT_CHAIN_BROKEN

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from app.i18n import pick
 from cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
+from cli.login import Access
 
 
 def add_commands(commands) -> None:
@@ -38,7 +40,10 @@ def add_commands(commands) -> None:
     )
     verify.add_argument("file", type=Path)
     # Verify and restore leave the database in use alone: it may be the very one that was lost.
-    verify.set_defaults(func=_verify, opens_database=False)
+    # So they ask for no log-in there: what they read is the backup file, whose holder has its
+    # data already; restore writes only a new database, and its people log in there.
+    verify.set_defaults(func=_verify, opens_database=False, access=Access.OPEN)
+    _add_key_options(verify, restoring=False)
     restore = backup_actions.add_parser(
         "restore", help="restore a backup into a NEW database / 恢复到新数据库"
     )
@@ -49,11 +54,81 @@ def add_commands(commands) -> None:
         metavar="URL_OR_PATH",
         help="a SQLite file that does not exist yet, or the URL of an empty PostgreSQL database",
     )
-    restore.set_defaults(func=_restore, opens_database=False)
+    restore.set_defaults(func=_restore, opens_database=False, access=Access.OPEN)
+    _add_key_options(restore, restoring=True)
     listing = backup_actions.add_parser("list", help="the backups in the backup folder / 备份列表")
     listing.set_defaults(func=_list)
     for action in backup_actions.choices.values():
         action.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+ASK = "-"  # --recovery-key without a file: asked on the terminal
+
+
+def _add_key_options(parser: argparse.ArgumentParser, *, restoring: bool) -> None:
+    """A backup opens with this installation's keys, read from the database in use (--db), or
+    with its recovery key; an older version's unsigned backup only on request."""
+    parser.add_argument(
+        "--recovery-key",
+        nargs="?",
+        const=ASK,
+        metavar="FILE",
+        help="open it with the recovery key (keys recovery) when the database and its keys are "
+        "lost: asked on the terminal, or read from FILE",
+    )
+    parser.add_argument(
+        "--allow-unsigned",
+        action=_AllowUnsigned if restoring else "store_true",
+        help="accept a backup of an older RevisitDesk, which has no signature (restore: for an "
+        "administrator of the database in use, who logs in for it)",
+    )
+
+
+class _AllowUnsigned(argparse.Action):
+    """--allow-unsigned on restore: an administrator's decision, so the database in use is
+    opened and its user logs in (cli.login) for it, as for any command that changes things."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=False, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        namespace.allow_unsigned = True
+        namespace.opens_database = True
+        namespace.access = Access.LOG_IN
+
+
+def _recovery_key(args):
+    """The recovery key given (app.keys.RecoveryKey), or None."""
+    from app.backup import BackupError
+    from app.keys import RecoveryKey
+
+    if args.recovery_key is None:
+        return None
+    if args.recovery_key == ASK:
+        import getpass
+
+        if not sys.stdin.isatty():
+            raise BackupError(
+                pick(
+                    "请在终端中输入恢复密钥，或用 --recovery-key 文件 从文件读取",
+                    "Type the recovery key on a terminal, or read it from a file with "
+                    "--recovery-key FILE",
+                )
+            )
+        return RecoveryKey.parse(getpass.getpass(pick("恢复密钥：", "Recovery key: ")))
+    with Path(args.recovery_key).open(encoding="utf-8", errors="replace") as stream:
+        return RecoveryKey.parse(stream.read(1000))
+
+
+def _keys(database, args):
+    """This installation's keys (from the database in use, without opening it for work when
+    it was not opened: it may be lost), with the recovery key given."""
+    from app.backup import backup_keyring, backup_keyring_at
+
+    recovery = _recovery_key(args)
+    if database is not None:
+        return backup_keyring(database, recovery)
+    return backup_keyring_at(args.db, recovery)
 
 
 def _failures_reported(command: Callable[..., int]) -> Callable[..., int]:
@@ -62,9 +137,12 @@ def _failures_reported(command: Callable[..., int]) -> Callable[..., int]:
     @functools.wraps(command)
     def run(database, args) -> int:
         from app.backup import BackupError
+        from app.roles import NotPermitted
 
         try:
             return command(database, args)
+        except NotPermitted:
+            raise  # the runner says it and audits it (a PermissionError is an OSError too)
         except (BackupError, OSError) as error:
             if args.json:
                 print(json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False))
@@ -106,7 +184,7 @@ def _create(database, args) -> int:
         path, manifest, removed = daily.path, daily.manifest, daily.removed
     else:
         path = args.output or new_backup_path(settings.folder, database.url, MANUAL)
-        manifest = create_backup(database, path)
+        manifest = create_backup(database, path, by_id=args.actor_id)
     if args.json:
         data = {"ok": True, "made": True, "file": str(path), "size": path.stat().st_size}
         data |= {"removed": [str(p) for p in removed], "manifest": manifest.to_dict()}
@@ -125,14 +203,34 @@ def _create(database, args) -> int:
         )
     for old in removed:
         print(pick("已按保留份数删除：", "Rotated away: ") + str(old))
+    _warn_without_recovery_key(database)
     return EXIT_OK
 
 
+def _warn_without_recovery_key(database) -> None:
+    from app.keys import recovery_public
+
+    with database.sessions() as session:
+        if recovery_public(session) is not None:
+            return
+    print(
+        pick(
+            "注意：本机还没有恢复密钥。备份已签名并加密，只有本机能打开；如果数据库和本机的密钥"
+            "丢失，这份备份将无法恢复。请由管理员运行 keys recovery 制作恢复密钥并妥善保管。",
+            "Note: this installation has no recovery key yet. The backup is signed and "
+            "encrypted for this installation only; if the database and its keys are lost, it "
+            "cannot be restored. An administrator makes one with keys recovery and locks it away.",
+        ),
+        file=sys.stderr,
+    )
+
+
 @_failures_reported
-def _verify(_database, args) -> int:
+def _verify(database, args) -> int:
     from app.backup import verify_backup
 
-    report = verify_backup(args.file)
+    keys = _keys(database, args)
+    report = verify_backup(args.file, keys=keys, allow_unsigned=args.allow_unsigned)
     print(
         json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else report.text()
     )
@@ -140,10 +238,13 @@ def _verify(_database, args) -> int:
 
 
 @_failures_reported
-def _restore(_database, args) -> int:
-    from app.backup import restore_backup
+def _restore(database, args) -> int:
+    from app.backup import authorize_unsigned_restore, restore_backup
 
-    result = restore_backup(args.file, args.to)
+    keys = _keys(database, args)
+    if args.allow_unsigned:
+        authorize_unsigned_restore(database, args.file, by_id=args.actor_id)
+    result = restore_backup(args.file, args.to, keys=keys, allow_unsigned=args.allow_unsigned)
     print(
         json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else result.text()
     )

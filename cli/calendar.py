@@ -7,6 +7,7 @@ from datetime import date
 
 from app.i18n import pick
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
+from cli.login import Access
 
 
 def add_commands(commands) -> None:
@@ -15,7 +16,7 @@ def add_commands(commands) -> None:
     show = cal_actions.add_parser("show", help="list a month's days")
     show.add_argument("year", type=int)
     show.add_argument("month", type=int)
-    show.set_defaults(func=_show)
+    show.set_defaults(func=_show, access=Access.OPEN)  # the calendar is the State Council's
     setday = cal_actions.add_parser("set", help="set a day as working (work) or rest (rest)")
     setday.add_argument("day", type=date.fromisoformat, metavar="YYYY-MM-DD")
     setday.add_argument("kind", choices=("work", "rest"))
@@ -39,7 +40,10 @@ def add_commands(commands) -> None:
     notice.add_argument(
         "--apply", action="store_true", help="save the days in the calendar / 保存到工作日历"
     )
-    notice.set_defaults(func=_notice)
+    # Reading a notice writes nothing: a log-in only to --apply it.
+    notice.set_defaults(
+        func=_notice, access=lambda args: Access.LOG_IN if args.apply else Access.OPEN
+    )
 
 
 def _show(database, args) -> int:
@@ -65,7 +69,9 @@ def _set(database, args) -> int:
     from app.calendar import DayChange, change_days
 
     with database.sessions.begin() as session:
-        change_days(session, [DayChange(args.day, args.kind == "work", args.note)], by_id=None)
+        change_days(
+            session, [DayChange(args.day, args.kind == "work", args.note)], by_id=args.actor_id
+        )
     return _saved()
 
 
@@ -73,7 +79,7 @@ def _clear(database, args) -> int:
     from app.calendar import DayChange, change_days
 
     with database.sessions.begin() as session:
-        change_days(session, [DayChange(args.day, None)], by_id=None)
+        change_days(session, [DayChange(args.day, None)], by_id=args.actor_id)
     return _saved()
 
 
@@ -81,7 +87,7 @@ def _add_year(database, args) -> int:
     from app.calendar import enter_year
 
     with database.sessions.begin() as session:
-        enter_year(session, args.year, by_id=None, note=args.note)
+        enter_year(session, args.year, by_id=args.actor_id, note=args.note)
     return _saved()
 
 
@@ -118,7 +124,7 @@ def _notice(database, args) -> int:
         )
         return EXIT_OK
     with database.sessions.begin() as session:
-        saved = save_notice(session, notice, by_id=None)
+        saved = save_notice(session, notice, by_id=args.actor_id)
     print(
         pick(
             f"已保存 {saved.year} 年：放假 {holidays} 天，调休上班 {worked} 天",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from app.i18n import pick
 from cli.exit_codes import EXIT_OK
+from cli.login import Access
 
 
 def add_commands(commands) -> None:
     dbcmd = commands.add_parser("db", help="database: info, upgrade / 数据库信息与升级")
     dbcmd.add_argument("action", choices=("info", "upgrade"))
-    dbcmd.set_defaults(func=_db)
+    dbcmd.set_defaults(func=_db, access=Access.OPEN)  # where it is, its revision, two counts
 
 
 def _db(database, args) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.i18n import pick
 from cli.exit_codes import EXIT_OK
+from cli.login import Access
 
 
 def add_commands(commands) -> None:
@@ -13,7 +14,9 @@ def add_commands(commands) -> None:
     demo.add_argument(
         "--if-empty", action="store_true", help="only when the database holds no case yet"
     )
-    demo.set_defaults(func=_demo)
+    # No log-in: demo data goes only into a database where nobody has a password yet
+    # (app.users.check_demo_may_fill), and --if-empty on one with cases changes nothing.
+    demo.set_defaults(func=_demo, access=Access.OPEN)
 
 
 def _demo(database, args) -> int:
@@ -21,7 +24,7 @@ def _demo(database, args) -> int:
     from app.demo import fill_demo_data
     from app.demo_follow_up import fill_follow_up_demo
     from app.desk.sampling import refresh_queue
-    from app.users import DEMO_PASSWORD, add_demo_accounts
+    from app.users import DEMO_PASSWORD, add_demo_accounts, check_demo_may_fill
     from db.transactions import write_transaction
 
     with database.sessions.begin() as session:
@@ -33,6 +36,7 @@ def _demo(database, args) -> int:
                 )
             )
             return EXIT_OK
+        check_demo_may_fill(session)
         result = fill_demo_data(session, cases=args.cases, seed=args.seed)
         accounts = add_demo_accounts(session)
         # The team lead's board: callbacks in every state, complaints, a 督办 and a CAPA.

@@ -7,6 +7,7 @@ import sys
 
 from app.i18n import pick
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
+from cli.login import Access
 
 
 def add_commands(commands) -> None:
@@ -20,7 +21,7 @@ def add_commands(commands) -> None:
     plan = desk_actions.add_parser("plan", help="coverage plan of a quarter / 覆盖率计划")
     plan.add_argument("--year", type=int, required=True)
     plan.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
-    plan.set_defaults(func=_plan)
+    plan.set_defaults(func=_plan, access=Access.OPEN)  # counts per unit, no one's data
 
     outcomes = desk_actions.add_parser(
         "outcomes", help="list the call outcomes, or change one / 回访结果表"
@@ -124,7 +125,7 @@ def _outcomes(database, args) -> int:
     try:
         with database.sessions.begin() as session:
             if args.code:
-                update_outcome(session, args.code, **changes)
+                update_outcome(session, args.code, by_id=args.actor_id, **changes)
             rows = call_outcomes(session)
     except OutcomeInvalid as error:
         print(error, file=sys.stderr)

@@ -128,6 +128,7 @@ def _import(database, args) -> int:
                 strict=args.strict,
                 units=units,
                 profile=getattr(args, "profile", None),
+                by_id=args.actor_id,
             )
     except FileRefused as problem:
         if args.json:
@@ -175,7 +176,12 @@ def _profiles_add(database, args) -> int:
 
     profile = read_profile_file(args.file)
     with database.sessions.begin() as session:
-        save_profile(session, profile, replacing=profile.name if args.replace else None)
+        save_profile(
+            session,
+            profile,
+            replacing=profile.name if args.replace else None,
+            by_id=args.actor_id,
+        )
     print(pick("已保存导入方案“{name}”", "Import profile '{name}' saved").format(name=profile.name))
     return EXIT_OK
 
@@ -185,7 +191,7 @@ def _profiles_remove(database, args) -> int:
     from app.importing.profiles import delete_profile
 
     with database.sessions.begin() as session:
-        delete_profile(session, args.name)
+        delete_profile(session, args.name, by_id=args.actor_id)
     print(pick("已删除导入方案“{name}”", "Import profile '{name}' removed").format(name=args.name))
     return EXIT_OK
 

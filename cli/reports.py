@@ -177,8 +177,12 @@ def _staff(database, args) -> int:
     from app.reports.staff_assessment import staff_assessment, work_orders
 
     with database.sessions() as session:
-        assessment = staff_assessment(session, args.year, args.quarter)
-        orders = work_orders(session, args.year, args.quarter) if args.format == "xlsx" else []
+        assessment = staff_assessment(session, args.year, args.quarter, viewer_id=args.actor_id)
+        orders = (
+            work_orders(session, args.year, args.quarter, viewer_id=args.actor_id)
+            if args.format == "xlsx"
+            else []
+        )
     if args.format == "json":
         return write_json(assessment.to_json(), args.output)
     write_assessment_xlsx(assessment, orders, args.output)

@@ -40,9 +40,9 @@ def _retention(database, args) -> int:
     try:
         with database.sessions.begin() as session:
             if args.action == "purge":
-                counts = purge(session, args.today)
+                counts = purge(session, args.today, by_id=args.actor_id)
             else:
-                counts = preview(session, args.today)
+                counts = preview(session, args.today, by_id=args.actor_id)
     except RetentionError as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED

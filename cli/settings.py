@@ -26,7 +26,6 @@ def add_commands(commands) -> None:
 
 
 def _settings(database, args) -> int:
-    from app.errors import Refused
     from app.settings import AREAS, OPTIONS, all_settings, set_setting
 
     if args.key is not None:
@@ -40,13 +39,9 @@ def _settings(database, args) -> int:
                 file=sys.stderr,
             )
             return EXIT_REFUSED
-        try:
-            value = OPTIONS[args.key].parse(args.value)
-            with database.sessions.begin() as session:
-                set_setting(session, args.key, value)
-        except Refused as error:
-            print(error, file=sys.stderr)
-            return EXIT_REFUSED
+        value = OPTIONS[args.key].parse(args.value)
+        with database.sessions.begin() as session:
+            set_setting(session, args.key, value, by_id=args.actor_id)
     with database.sessions() as session:
         values = all_settings(session)
     for area, titles in AREAS.items():

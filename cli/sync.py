@@ -16,6 +16,7 @@ from typing import Any
 
 from app.i18n import pick
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
+from cli.login import Access
 
 
 def add_commands(commands) -> None:
@@ -35,6 +36,7 @@ def add_commands(commands) -> None:
         "--since", metavar="YYYY-MM-DD[THH:MM]", help="the changes since then (local time)"
     )
     export.add_argument("--json", action="store_true", help="print the result as JSON")
+    _add_recipient(export)
     export.set_defaults(func=_export)
     imported = actions.add_parser("import", help="import a sync file / 导入同步文件")
     imported.add_argument("file", type=Path)
@@ -46,6 +48,7 @@ def add_commands(commands) -> None:
     send.add_argument("--unit", action="append", required=True, help="unit name (repeatable)")
     send.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     send.add_argument("--json", action="store_true", help="print the result as JSON")
+    _add_recipient(send)
     send.set_defaults(func=_send_cases)
     conflicts = actions.add_parser("conflicts", help="records changed in two places / 同步冲突")
     conflicts.add_argument("--all", action="store_true", help="decided ones too")
@@ -56,10 +59,20 @@ def add_commands(commands) -> None:
     )
     decide.add_argument("id", type=int)
     decide.add_argument("decision", choices=("local", "incoming"))
-    decide.add_argument("--by", required=True, metavar="NAME", help="the team lead deciding")
+    # Who decides is who logged in (--user): a name typed here is refused, and audited.
+    decide.add_argument("--by", help=argparse.SUPPRESS)
     decide.set_defaults(func=_decide)
     status = actions.add_parser("status", help="this site and the sites heard from / 同步状态")
-    status.set_defaults(func=_status)
+    status.set_defaults(func=_status, access=Access.OPEN)  # site names and file numbers
+
+
+def _add_recipient(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--to",
+        metavar="SITE",
+        help="the trusted site it is encrypted for: its name, site id or fingerprint (needed "
+        "when keys were exchanged with more than one; see keys list)",
+    )
 
 
 def _refusals_reported(command: Callable[..., None]) -> Callable[..., int]:
@@ -67,12 +80,11 @@ def _refusals_reported(command: Callable[..., None]) -> Callable[..., int]:
 
     @functools.wraps(command)
     def run(database, args: argparse.Namespace) -> int:
-        from app.roles import NotPermitted
         from app.sync.errors import SyncError, SyncRefused
 
         try:
             command(database, args)
-        except (SyncRefused, SyncError, NotPermitted) as problem:
+        except (SyncRefused, SyncError) as problem:
             if getattr(args, "json", False):
                 print(json.dumps({"done": False, "refusal": str(problem)}, ensure_ascii=False))
             else:
@@ -108,14 +120,17 @@ def _export(database, args: argparse.Namespace) -> None:
     if output is None:
         with database.sessions.begin() as session:
             output = Path(default_file_name(session))
-    _show(export_changes(database, output, since=since, full=args.all), args)
+    exported = export_changes(
+        database, output, since=since, full=args.all, by_id=args.actor_id, to=args.to
+    )
+    _show(exported, args)
 
 
 @_refusals_reported
 def _import(database, args: argparse.Namespace) -> None:
     from app.sync import import_sync_file
 
-    _show(import_sync_file(database, args.file), args)
+    _show(import_sync_file(database, args.file, by_id=args.actor_id), args)
 
 
 @_refusals_reported
@@ -124,7 +139,10 @@ def _send_cases(database, args: argparse.Namespace) -> None:
 
     with database.sessions() as session:
         unit_ids = unit_ids_named(session, args.unit)
-    _show(export_cases_to_call(database, args.output, unit_ids), args)
+    exported = export_cases_to_call(
+        database, args.output, unit_ids, by_id=args.actor_id, to=args.to
+    )
+    _show(exported, args)
 
 
 @_refusals_reported
@@ -132,8 +150,10 @@ def _conflicts(database, args: argparse.Namespace) -> None:
     from app.sync import conflict_details, list_conflicts
 
     with database.sessions() as session:
-        rows = list_conflicts(session, status=None if args.all else "open")
-        details = {row.id: conflict_details(session, row.id) for row in rows}
+        rows = list_conflicts(session, status=None if args.all else "open", viewer_id=args.actor_id)
+        details = {
+            row.id: conflict_details(session, row.id, viewer_id=args.actor_id) for row in rows
+        }
     if args.json:
         listing = [
             {
@@ -174,11 +194,20 @@ def _conflicts(database, args: argparse.Namespace) -> None:
 
 @_refusals_reported
 def _decide(database, args: argparse.Namespace) -> None:
-    from app.sync import decide_conflict, deciding_staff_id
+    from app.roles import LoginRequired
+    from app.sync import decide_conflict
 
+    if args.by is not None:
+        raise LoginRequired(
+            pick(
+                "sync decide 不接受 --by 姓名：处理人是登录的用户（--user 用户名），不是输入的名字。",
+                "sync decide takes no --by NAME: the decision is the logged-in user's "
+                "(--user NAME), never a name typed.",
+            ),
+            reason="typed_identity",
+        )
     with database.sessions.begin() as session:
-        by_id = deciding_staff_id(session, args.by)
-        row = decide_conflict(session, args.id, args.decision, by_id)
+        row = decide_conflict(session, args.id, args.decision, args.actor_id)
     kept = (
         pick("保留本地版本", "kept the local version")
         if row.decision == "local"

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import sys
-from collections.abc import Callable
-
 from app.i18n import pick
-from cli.exit_codes import EXIT_OK, EXIT_REFUSED
+from cli.exit_codes import EXIT_OK
 
 
 def add_commands(commands) -> None:
@@ -47,20 +43,6 @@ def add_commands(commands) -> None:
     merge.set_defaults(func=_merge)
 
 
-def _refusals_reported(command: Callable[..., int]) -> Callable[..., int]:
-    @functools.wraps(command)
-    def run(database, args) -> int:
-        from app.errors import Refused
-
-        try:
-            return command(database, args)
-        except Refused as error:
-            print(error, file=sys.stderr)
-            return EXIT_REFUSED
-
-    return run
-
-
 def _list(database, args) -> int:
     from app.units import list_units
 
@@ -78,17 +60,17 @@ def _list(database, args) -> int:
     return EXIT_OK
 
 
-@_refusals_reported
 def _rename(database, args) -> int:
     from app.units import unit_id_named, update_unit
 
     with database.sessions.begin() as session:
-        row = update_unit(session, unit_id_named(session, args.old), name=args.new)
+        row = update_unit(
+            session, unit_id_named(session, args.old), name=args.new, by_id=args.actor_id
+        )
     print(pick("已重命名为“{name}”。", "Renamed to {name}.").format(name=row.name))
     return EXIT_OK
 
 
-@_refusals_reported
 def _set(database, args) -> int:
     from app.units import unit_id_named, update_unit
 
@@ -98,17 +80,19 @@ def _set(database, args) -> int:
         if getattr(args, name) is not None
     }
     with database.sessions.begin() as session:
-        update_unit(session, unit_id_named(session, args.name), **changes)
+        update_unit(session, unit_id_named(session, args.name), by_id=args.actor_id, **changes)
     return _list(database, args)
 
 
-@_refusals_reported
 def _merge(database, args) -> int:
     from app.units import merge_units, reference_title, unit_id_named
 
     with database.sessions.begin() as session:
         merged = merge_units(
-            session, unit_id_named(session, args.source), unit_id_named(session, args.target)
+            session,
+            unit_id_named(session, args.source),
+            unit_id_named(session, args.target),
+            by_id=args.actor_id,
         )
     moved = pick("，", ", ").join(
         f"{reference_title(table)} {count}" for table, count in merged.moved.items()

@@ -114,6 +114,26 @@ class Staff(Tracked, Base):
     )
 
 
+class AccessToken(Base):
+    """A token a logged-in administrator made for one user's scheduled command-line jobs (a
+    daily backup, a nightly import): only its SHA-256 is kept; it expires, and may be revoked
+    (app.tokens). Stays in its database, like passwords: never in a sync file."""
+
+    __tablename__ = "access_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The commands it may run, each as its words ("backup", "import cases"); None: any.
+    commands: Mapped[list[str] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    last_used_at: Mapped[datetime | None] = mapped_column()
+
+
 class Case(Tracked, Base):
     """A completed registration case (业务件), as exported by the registration system."""
 
@@ -856,6 +876,31 @@ class SyncPeer(Base):
     imported_until: Mapped[datetime | None] = mapped_column()
     last_import_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Another site whose public keys an administrator trusted (app.keys): its Ed25519 key that
+    # signs its files and its X25519 key that files for it are encrypted to; None until then.
+    signing_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    agreement_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    keys_trusted_at: Mapped[datetime | None] = mapped_column()
+    keys_trusted_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class InstallationKeys(Base):
+    """This database's own key pairs (app.keys), made at first need: one row, id 1.
+
+    The private keys are kept as they are: the database file is where the data they protect
+    lives too, and it is to be encrypted as a whole (SQLCipher, issue 18). Of the recovery key
+    only the public half is kept; its secret was shown once to an administrator.
+    """
+
+    __tablename__ = "installation_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signing_private: Mapped[bytes] = mapped_column(LargeBinary)  # Ed25519, 32 bytes
+    agreement_private: Mapped[bytes] = mapped_column(LargeBinary)  # X25519, 32 bytes
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recovery_public: Mapped[bytes | None] = mapped_column(LargeBinary)  # X25519, 32 bytes
+    recovery_made_at: Mapped[datetime | None] = mapped_column()
+    recovery_made_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class SyncRecord(Base):

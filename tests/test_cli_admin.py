@@ -9,10 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from app.settings import get_setting
+from app.users import DEMO_PASSWORD
 from app.zone import LOCAL_ZONE
 from cli import main
 from db.database import open_database
 from db.models import CalendarDay, Case, EvaluationSample
+from tests.cli_login import log_in_as
 
 # The demo's cases, complaints and deadlines are dated from "today": a fixed Friday, so that the
 # commands do not depend on the day the tests run (in late December a deadline a few working days
@@ -35,9 +37,11 @@ def test_demo_fills_the_database_and_the_queue_once(db_url, capsys):
         assert session.scalar(select(func.count(Case.id))) == 300
 
 
-def test_desk_commands(db_url, capsys):
+def test_desk_commands(db_url, capsys, monkeypatch):
     main(["--db", db_url, "demo", "--cases", "300"])
     capsys.readouterr()
+    # The demo made accounts: the commands now run as the demo's administrator.
+    log_in_as(monkeypatch, "admin", DEMO_PASSWORD)
     assert main(["--db", db_url, "desk", "refresh", "--seed", "3"]) == 0
     assert "随机种子 3" in capsys.readouterr().out
     today = DEMO_NOW.date()

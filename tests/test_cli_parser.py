@@ -60,6 +60,8 @@ def test_there_are_the_commands_of_the_readme():
         "backup",
         "calendar",
         "sync",
+        "keys",
+        "token",
     }
     assert ("backup", "verify") in WORDS and ("sync", "send-cases") in WORDS
 

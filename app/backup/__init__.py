@@ -2,8 +2,9 @@
 database (SPEC rule 16, issue 7). No Qt here: ui/backup runs these off the GUI thread.
 
     manifest = create_backup(database, path, progress)      # while the app runs
-    report = verify_backup(path)                             # raises BackupInvalid when damaged
-    result = restore_backup(path, "new.sqlite3")             # or an empty PostgreSQL database URL
+    keys = backup_keyring(database)                          # this installation's (+ recovery key)
+    report = verify_backup(path, keys=keys)                  # BackupInvalid: damaged, not ours
+    result = restore_backup(path, "new.sqlite3", keys=keys)  # or an empty PostgreSQL database URL
     make_daily_backup(database, backup_settings(database))   # when due, then the rotation
 
 `progress(done, total)` counts KiB (total 0 while unknown) and may raise to cancel, as
@@ -25,12 +26,14 @@ from app.backup.schedule import (
     new_backup_path,
     rotate_backups,
 )
+from app.backup.sealing import backup_keyring, backup_keyring_at
 from app.backup.service import (
     DAILY,
     MANUAL,
     PRE_UPGRADE,
     RestoreResult,
     VerifyReport,
+    authorize_unsigned_restore,
     create_backup,
     describe,
     read_manifest,
@@ -54,7 +57,10 @@ __all__ = [
     "RestoreResult",
     "ToolMissing",
     "VerifyReport",
+    "authorize_unsigned_restore",
     "back_up_before_upgrade",
+    "backup_keyring",
+    "backup_keyring_at",
     "backup_settings",
     "create_backup",
     "default_backup_folder",

@@ -1,14 +1,17 @@
-"""The backup file: one zip holding the database, the attachments and manifest.json, sealed.
+"""The backup file: a sealed archive (app.sealed_archive) holding the database, the attachments
+and manifest.json, signed by this installation and encrypted to it and its recovery key.
 
     manifest.json                 what the backup holds: SHA-256 and size of every part, the row
-                                  counts, schema revision, app version, source and time
+                                  counts, schema revision, app version, source and time (in the
+                                  clear, so that lists of backups need no key)
     database/NAME.sqlite3         a SQLite snapshot (or database/NAME.pgdump, pg_dump's archive)
     attachments/SHA256            each attached file, named by its SHA-256 (SQLite sources)
 
-The zip's comment is a seal: the SHA-256 of every byte of the file before the digest itself.
-Any flipped byte, anywhere, breaks it; a truncated file has lost it. A file is written under a
-temporary name and renamed only once it is complete and sealed, so a backup that was cut off
-never looks like one.
+The seal at the end is an Ed25519 signature of every byte before it: a flipped byte anywhere,
+or a part changed and every hash recomputed, is refused, and so is a backup signed by anyone
+but this installation. A file is written under a temporary name and renamed only once it is
+complete and signed, so a backup that was cut off never looks like one. Backups of older
+versions (in the clear, sealed with a bare SHA-256) are read only on request (allow_unsigned).
 """
 
 from __future__ import annotations
@@ -24,18 +27,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from app import sealed_archive
 from app.errors import Refused
 from app.i18n import pick
+from app.keys.material import Keyring, readable
 from app.progress import Progress
-from app.sealed_archive import Seal, SealedArchiveWriter, Written
+from app.sealed_archive import (
+    ArchiveRefused,
+    Problem,
+    SealedArchive,
+    SealedArchiveWriter,
+    Sealing,
+    Written,
+    open_archive,
+)
 
 FORMAT = "revisitdesk-backup"
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 DATABASE_DIR = "database/"
 ATTACHMENTS_DIR = "attachments/"
-SEAL_PREFIX = b"RevisitDesk backup, SHA-256 of all before: "
+SEAL_PREFIX = b"RevisitDesk backup, Ed25519 signature by "
+FORMAT_1_PREFIX = b"RevisitDesk backup, SHA-256 of all before: "  # older versions' backups
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -147,22 +159,43 @@ class Meter:
             self._progress(0, 0)
 
 
-def _message(problem: str, path: Path) -> BackupInvalid:
+def _message(problem: str, path: Path, **values: str) -> BackupInvalid:
     zh, en = _INVALID[problem]
-    return BackupInvalid(pick(zh, en).format(name=path.name))
+    return BackupInvalid(pick(zh, en).format(name=path.name, **values))
 
 
 _INVALID = {
     "missing": ("找不到备份文件 {name}", "Backup file {name} not found"),
     "no_seal": (
-        "{name} 不是完整的回访台备份：文件末尾没有校验封记（文件可能被截断或没有写完）",
-        "{name} is not a complete RevisitDesk backup: its closing checksum seal is missing "
+        "{name} 不是完整的回访台备份：文件末尾没有签名（文件可能被截断或没有写完）",
+        "{name} is not a complete RevisitDesk backup: its closing signature is missing "
         "(the file may be truncated or unfinished)",
     ),
     "bad_seal": (
-        "{name} 已损坏或被改动：文件内容与它的 SHA-256 校验封记不符，不能使用",
-        "{name} is damaged or has been altered: its content does not match its SHA-256 seal; "
+        "{name} 已损坏或被改动：文件内容与它的签名不符，不能使用",
+        "{name} is damaged or has been altered: its content does not match its signature; "
         "it cannot be used",
+    ),
+    "unsigned": (
+        "{name} 是旧版本回访台制作的备份，没有签名也没有加密，无法证明它未被改动。"
+        "只有管理员可以在确认其来源后恢复它（backup restore … --allow-unsigned）",
+        "{name} is a backup of an older RevisitDesk, neither signed nor encrypted: nothing proves "
+        "it was not altered. Only an administrator who trusts where it comes from may restore it "
+        "(backup restore … --allow-unsigned)",
+    ),
+    "unknown_signer": (
+        "{name} 不是本机制作的备份（它由指纹为 {signer} 的安装签名；{own}）。备份只能在制作它的"
+        "安装上校验和恢复，或者用它的恢复密钥（--recovery-key）",
+        "{name} was not made by this installation (it is signed by the installation with "
+        "fingerprint {signer}; {own}). A backup is verified and restored where it was made, or "
+        "with its recovery key (--recovery-key)",
+    ),
+    "not_for_us": (
+        "{name} 不能用本机的密钥或给出的恢复密钥打开（它由指纹为 {signer} 的安装制作）。"
+        "请确认恢复密钥是制作这份备份时的那一个",
+        "{name} does not open with this installation's keys or the recovery key given (it was "
+        "made by the installation with fingerprint {signer}). Check that the recovery key is "
+        "the one in use when the backup was made",
     ),
     "no_manifest": (
         "{name} 中缺少清单 manifest.json，或清单无法读取",
@@ -175,16 +208,47 @@ _INVALID = {
 }
 
 
+def refusal(refused: ArchiveRefused, path: Path, keys: Keyring) -> BackupInvalid:
+    """An archive's refusal said of a backup."""
+    problem = refused.problem
+    if problem is Problem.MISSING:
+        return _message("no_seal", path)
+    if problem is Problem.UNSIGNED:
+        return _message("unsigned", path)
+    signer = readable(refused.key_id) if refused.key_id else "?"
+    if problem is Problem.UNKNOWN_SIGNER:
+        own = (
+            pick(
+                f"本机指纹为 {keys.own.public.fingerprint}",
+                f"this one's is {keys.own.public.fingerprint}",
+            )
+            if keys.own
+            else pick("本机还没有密钥", "this installation has no keys")
+        )
+        return _message("unknown_signer", path, signer=signer, own=own)
+    if problem is Problem.NOT_FOR_US:
+        return _message("not_for_us", path, signer=signer)
+    if refused.part:
+        return BackupInvalid(
+            pick(
+                f"{path.name} 中的 {refused.part} 已损坏或被改动，不能使用",
+                f"{refused.part} in {path.name} is damaged or has been altered; it cannot be used",
+            )
+        )
+    return _message("bad_seal", path)
+
+
 class BackupWriter(SealedArchiveWriter):
-    """Writes a backup under a temporary name beside `target`; `finish` seals and renames it.
+    """Writes a backup under a temporary name beside `target`; `finish` signs and renames it.
 
     Used as a context manager: leaving it by an exception (or a cancelled progress) removes the
-    temporary file, and `target` never appears.
+    temporary file, and `target` never appears. Without `sealing` (a database too old to hold
+    keys, before an upgrade) it is written unsigned, as older versions did.
     """
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, sealing: Sealing | None) -> None:
         _refuse_existing(target)
-        super().__init__(target, SEAL_PREFIX)
+        super().__init__(target, SEAL_PREFIX if sealing else FORMAT_1_PREFIX, sealing)
         self.parts: list[Part] = []
 
     def __enter__(self) -> BackupWriter:
@@ -221,46 +285,71 @@ def _refuse_existing(target: Path) -> None:
         )
 
 
-def check_seal(path: Path, meter: Meter | None = None) -> None:
-    """Raise BackupInvalid unless the file ends with its seal and every byte matches it."""
-    try:
-        seal = sealed_archive.check_seal(path, SEAL_PREFIX, meter.advance if meter else None)
-    except FileNotFoundError:
-        raise _message("missing", path) from None
-    if seal is Seal.MISSING:
-        raise _message("no_seal", path)
-    if seal is Seal.BROKEN:
-        raise _message("bad_seal", path)
-
-
 def read_manifest(path: Path) -> Manifest:
-    """The manifest alone, without checking the rest (quick: for lists and dialogs)."""
+    """The manifest alone, without checking the rest (quick: for lists and dialogs). It is in
+    the clear; BackupReader reads it again, checked."""
     if not path.exists():
         raise _message("missing", path)
     try:
         with zipfile.ZipFile(path) as archive:
-            data = json.loads(archive.read(MANIFEST_NAME).decode("utf-8"))
+            data = archive.read(MANIFEST_NAME)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
         raise _message("no_manifest", path) from None
-    if isinstance(data, dict) and data.get("format_version", 0) > FORMAT_VERSION:
+    return _manifest(data, path)
+
+
+def _manifest(data: bytes, path: Path) -> Manifest:
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except ValueError:
+        raise _message("no_manifest", path) from None
+    if isinstance(content, dict) and content.get("format_version", 0) > FORMAT_VERSION:
         raise _message("newer_format", path)
     try:
-        return Manifest.from_dict(data)
+        return Manifest.from_dict(content)
     except (ValueError, KeyError, TypeError, AttributeError):
         raise _message("no_manifest", path) from None
 
 
 class BackupReader:
-    """An opened backup whose seal has been checked; parts are checked as they are read."""
+    """An opened backup whose signature has been checked; parts are checked as they are read.
 
-    def __init__(self, path: Path, meter: Meter) -> None:
+    `keys` are this installation's (and a recovery key, if one was given); `allow_unsigned`
+    opens a backup of an older version, which has no signature.
+    """
+
+    def __init__(
+        self, path: Path, meter: Meter, keys: Keyring, *, allow_unsigned: bool = False
+    ) -> None:
         self.path = path
         size = path.stat().st_size if path.exists() else 0
         meter.expect(size)
-        check_seal(path, meter)
-        self.manifest = read_manifest(path)
+        try:
+            self.archive: SealedArchive = open_archive(
+                path,
+                SEAL_PREFIX,
+                keys,
+                format_1_prefix=FORMAT_1_PREFIX,
+                allow_unsigned=allow_unsigned,
+                advance=meter.advance,
+            )
+        except FileNotFoundError:
+            raise _message("missing", path) from None
+        except ArchiveRefused as refused:
+            raise refusal(refused, path, keys) from None
+        self.keys = keys
+        try:
+            self.manifest = _manifest(self.archive.read(MANIFEST_NAME), path)
+        except KeyError:
+            self.close()
+            raise _message("no_manifest", path) from None
+        except ArchiveRefused as refused:
+            self.close()
+            raise refusal(refused, path, keys) from None
+        except BaseException:
+            self.close()
+            raise
         meter.expect(sum(p.size for p in self.manifest.parts))
-        self._zip = zipfile.ZipFile(path)
         # An attachment is named by its content's SHA-256, and nothing else: the name becomes a
         # path when it is restored.
         misnamed = [
@@ -277,7 +366,7 @@ class BackupReader:
                 )
             )
         listed = {p.path for p in self.manifest.parts}
-        present = set(self._zip.namelist()) - {MANIFEST_NAME}
+        present = set(self.archive.names) - {MANIFEST_NAME}
         if present != listed or self.manifest.database_part not in listed:
             self.close()
             missing = sorted(listed - present) or [self.manifest.database_part]
@@ -296,8 +385,19 @@ class BackupReader:
         self.close()
 
     def close(self) -> None:
-        if hasattr(self, "_zip"):
-            self._zip.close()
+        self.archive.close()
+
+    @property
+    def signer_fingerprint(self) -> str | None:
+        """The fingerprint of the installation that signed it; None for an unsigned backup."""
+        return self.archive.signer.fingerprint if self.archive.signer else None
+
+    @property
+    def opened_by_recovery_key(self) -> bool:
+        own = self.keys.own
+        return self.archive.signer is not None and (
+            own is None or own.public.key_id != self.archive.signer.key_id
+        )
 
     def extract(self, part: Part, destination: Path | None, meter: Meter) -> None:
         """Read one part, checking its size and SHA-256; write it to `destination` if given."""
@@ -307,13 +407,15 @@ class BackupReader:
             destination.parent.mkdir(parents=True, exist_ok=True)
             output = destination.open("xb")
         try:
-            with self._zip.open(part.path) as member:
+            with self.archive.open(part.path) as member:
                 while chunk := member.read(CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
                     if output:
                         output.write(chunk)
                     meter.advance(len(chunk))
+        except ArchiveRefused as refused:
+            raise refusal(refused, self.path, self.keys) from None
         except (zipfile.BadZipFile, EOFError, zlib.error) as error:
             raise BackupInvalid(
                 pick(

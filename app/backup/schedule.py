@@ -28,6 +28,7 @@ from app.backup.archive import (
     read_manifest,
 )
 from app.backup.postgres import ToolMissing
+from app.backup.sealing import can_sign_before_upgrade
 from app.backup.service import DAILY, PRE_UPGRADE, back_up, create_backup, source_of
 from app.settings import get_setting
 from app.zone import LOCAL_ZONE
@@ -187,7 +188,7 @@ def back_up_before_upgrade(engine: Engine, folder: Path | None = None) -> Path |
     path = new_backup_path(folder, url, PRE_UPGRADE)
     started = time.monotonic()
     try:
-        back_up(engine, url, path, PRE_UPGRADE)
+        back_up(engine, url, path, PRE_UPGRADE, unsigned=not can_sign_before_upgrade(engine))
     except ToolMissing as missing:
         log.warning("Upgrading without a backup before it: %s", missing)
         return None

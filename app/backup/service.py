@@ -20,12 +20,14 @@ import app.backup.postgres as postgres
 import app.backup.sqlite as sqlite
 from app import clock
 from app.atomic_file import PARTIAL_SUFFIX
+from app.audit import record_change
 from app.backup.archive import (
     ATTACHMENTS_DIR,
     DATABASE_DIR,
     PG_DUMP_FORMAT,
     SQLITE_FORMAT,
     BackupError,
+    BackupInvalid,
     BackupReader,
     BackupWriter,
     Manifest,
@@ -34,8 +36,11 @@ from app.backup.archive import (
     read_manifest,
 )
 from app.backup.facts import DatabaseFacts, check_facts, check_revision_known
+from app.backup.sealing import backup_sealing
 from app.i18n import pick
+from app.keys.material import Keyring
 from app.scanning.store import FolderStore, StoreError
+from app.staff import require_administrator
 from app.zone import LOCAL_ZONE
 from db.engine import sqlite_path
 
@@ -98,27 +103,49 @@ def source_of(url: str) -> Source:
 
 
 def create_backup(
-    database, output_path: Path | str, progress: Progress | None = None, *, kind: str = MANUAL
+    database,
+    output_path: Path | str,
+    progress: Progress | None = None,
+    *,
+    kind: str = MANUAL,
+    by_id: int | None = None,
 ) -> Manifest:
     """Back up `database` (db.database.Database, in use or not) into the new file `output_path`.
 
     SQLite: a snapshot by the online backup API, and the attachments from the folder beside the
     file. PostgreSQL: pg_dump (attachments are in the database). Returns the manifest written.
     Raises BackupError (e.g. pg_dump missing, the file exists) or OSError (e.g. disk full).
+    A manual backup, to a file a person names, is for administrators only (`by_id`: who,
+    app.staff.require_administrator): it holds every phone number. The daily one goes only into
+    the backup folder an administrator set, for whoever is at work (the window makes it).
     """
+    if kind == MANUAL:
+        with database.sessions() as session:
+            require_administrator(session, by_id)
     return back_up(database.engine, database.url, Path(output_path), kind, progress)
 
 
 def back_up(
-    engine: Engine, url: str, output: Path, kind: str, progress: Progress | None = None
+    engine: Engine,
+    url: str,
+    output: Path,
+    kind: str,
+    progress: Progress | None = None,
+    *,
+    unsigned: bool = False,
 ) -> Manifest:
+    """The backup, signed by this installation and encrypted to it and its recovery key
+    (app.backup.sealing); `unsigned` only for a database too old to hold keys."""
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}; use one of {KINDS}")
     source = source_of(url)
     meter = Meter(progress)
     started = clock.now()  # the moment the data is of: the snapshot starts right after
+    if source.backend == "postgresql":
+        postgres.find_tool("pg_dump")  # said first: the seats of a call centre often lack it
+    sealing = None if unsigned else backup_sealing(engine)
     with (
-        BackupWriter(output) as writer,
+        BackupWriter(output, sealing) as writer,
         tempfile.TemporaryDirectory(
             dir=output.parent, prefix=f".{output.name}.", suffix=PARTIAL_SUFFIX
         ) as work,
@@ -192,12 +219,15 @@ class VerifyReport:
     size: int  # bytes of the backup file
     database_check: str  # what was checked inside the database part
     warnings: list[str] = field(default_factory=list)
+    signed_by: str | None = None  # the signing installation's fingerprint; None: unsigned
+    by_recovery_key: bool = False  # opened with the recovery key, not this installation's
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": str(self.path),
             "valid": True,
             "size": self.size,
+            "signed_by": self.signed_by,
             "database_check": self.database_check,
             "warnings": self.warnings,
             "manifest": self.manifest.to_dict(),
@@ -205,21 +235,56 @@ class VerifyReport:
 
     def text(self) -> str:
         lines = [pick(f"备份完好：{self.path}", f"The backup is intact: {self.path}")]
+        lines.append(signature_line(self.signed_by, self.by_recovery_key))
         lines += describe(self.manifest)
         lines.append(pick("已校验：", "Checked: ") + self.database_check)
         lines += [pick("注意：", "Note: ") + w for w in self.warnings]
         return "\n".join(lines)
 
 
-def verify_backup(path: Path | str, progress: Progress | None = None) -> VerifyReport:
-    """Check every byte of a backup: its seal, every part's SHA-256, and the database inside.
+def signature_line(signed_by: str | None, by_recovery_key: bool) -> str:
+    """Who signed a backup, for the reports."""
+    if signed_by is None:
+        return pick(
+            "未签名、未加密：旧版本回访台的备份，无法证明它未被改动（按 --allow-unsigned 读取）",
+            "Unsigned and unencrypted: a backup of an older RevisitDesk; nothing proves it was "
+            "not altered (read on --allow-unsigned)",
+        )
+    if by_recovery_key:
+        return pick(
+            f"已用恢复密钥打开；由指纹为 {signed_by} 的安装签名（请与恢复密钥旁打印的指纹核对）",
+            f"Opened with the recovery key; signed by the installation with fingerprint "
+            f"{signed_by} (compare it with the fingerprint printed beside the recovery key)",
+        )
+    return pick(
+        f"由本机签名并加密（指纹 {signed_by}）",
+        f"Signed and encrypted by this installation (fingerprint {signed_by})",
+    )
 
-    Raises BackupInvalid (a BackupError) for a truncated, damaged or altered file.
+
+def verify_backup(
+    path: Path | str,
+    progress: Progress | None = None,
+    *,
+    keys: Keyring | None = None,
+    allow_unsigned: bool = False,
+) -> VerifyReport:
+    """Check every byte of a backup: its signature by this installation, every part's SHA-256,
+    and the database inside.
+
+    `keys`: this installation's (app.backup.sealing.backup_keyring), with the recovery key
+    when one was typed in; `allow_unsigned` reads a backup of an older version (unsigned).
+    Raises BackupInvalid (a BackupError) for a truncated, damaged, altered or foreign file.
     """
     path = Path(path)
     meter = Meter(progress)
     warnings = []
-    with BackupReader(path, meter) as reader, tempfile.TemporaryDirectory() as temp:
+    keys = keys or Keyring()
+    with (
+        BackupReader(path, meter, keys, allow_unsigned=allow_unsigned) as reader,
+        tempfile.TemporaryDirectory() as temp,
+    ):
+        signed_by, by_recovery_key = _signature(reader)
         manifest = reader.manifest
         for part in manifest.parts:
             if part.path != manifest.database_part:
@@ -240,7 +305,15 @@ def verify_backup(path: Path | str, progress: Progress | None = None) -> VerifyR
             )
     if manifest.missing_attachments:
         warnings.append(_missing_warning(manifest))
-    return VerifyReport(path, manifest, path.stat().st_size, database_check, warnings)
+    return VerifyReport(
+        path,
+        manifest,
+        path.stat().st_size,
+        database_check,
+        warnings,
+        signed_by,
+        by_recovery_key,
+    )
 
 
 def _missing_warning(manifest: Manifest) -> str:
@@ -286,11 +359,14 @@ class RestoreResult:
     manifest: Manifest
     counts: dict[str, int]
     attachments: int  # attachment files written beside a SQLite file
+    signed_by: str | None = None  # the signing installation's fingerprint; None: unsigned
+    by_recovery_key: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "target": self.target,
             "backend": self.backend,
+            "signed_by": self.signed_by,
             "counts": self.counts,
             "attachment_files": self.attachments,
             "manifest": self.manifest.to_dict(),
@@ -298,7 +374,10 @@ class RestoreResult:
 
     def text(self) -> str:
         lines = [
-            pick(f"已恢复到新数据库：{self.target}", f"Restored into a new database: {self.target}")
+            pick(
+                f"已恢复到新数据库：{self.target}", f"Restored into a new database: {self.target}"
+            ),
+            signature_line(self.signed_by, self.by_recovery_key),
         ]
         lines += describe(self.manifest)
         lines.append(
@@ -313,15 +392,29 @@ class RestoreResult:
 
 
 def restore_backup(
-    path: Path | str, target: str | Path, progress: Progress | None = None
+    path: Path | str,
+    target: str | Path,
+    progress: Progress | None = None,
+    *,
+    keys: Keyring | None = None,
+    allow_unsigned: bool = False,
 ) -> RestoreResult:
     """Restore a backup into a NEW database: a SQLite file that does not exist yet (a path or a
     sqlite:/// URL), or an empty PostgreSQL database (its URL). Never over an existing one.
 
-    Every part is checked as it is read; nothing is left behind when anything fails.
+    Every part is checked as it is read; nothing is left behind when anything fails. `keys` and
+    `allow_unsigned` as for `verify_backup`: a backup opens with this installation's keys or
+    with its recovery key (when the database and its keys were lost).
     """
     path = Path(path)
-    manifest = read_manifest(path)  # quick: to refuse a wrong target before reading it all
+    keys = keys or Keyring()
+    try:
+        manifest = read_manifest(path)  # quick: to refuse a wrong target before reading it all
+    except BackupInvalid:
+        # Damaged or altered, most likely: the signature's check says so more precisely.
+        with BackupReader(path, Meter(None), keys, allow_unsigned=allow_unsigned):
+            pass
+        raise
     check_revision_known(manifest)
     backend, url = _target_url(target)
     if backend != manifest.backend:
@@ -343,21 +436,47 @@ def restore_backup(
     if backend == "sqlite":
         file = sqlite_path(url)
         _refuse_existing(file)
-        with BackupReader(path, meter) as reader:
+        with BackupReader(path, meter, keys, allow_unsigned=allow_unsigned) as reader:
+            manifest, signed = reader.manifest, _signature(reader)
             facts, attachments = _restore_sqlite(reader, file, meter)
         shown = f"sqlite:///{file.resolve()}"
     else:
         shown = make_url(url).render_as_string(hide_password=True)
         postgres.find_tool("pg_restore")
         postgres.check_empty_target(url)
-        with BackupReader(path, meter) as reader, tempfile.TemporaryDirectory() as temp:
+        with (
+            BackupReader(path, meter, keys, allow_unsigned=allow_unsigned) as reader,
+            tempfile.TemporaryDirectory() as temp,
+        ):
+            manifest, signed = reader.manifest, _signature(reader)
             dump_file = Path(temp) / "database.pgdump"
             reader.extract(manifest.part(manifest.database_part), dump_file, meter)
             facts = postgres.restore(dump_file, url, meter)
         check_facts(facts, manifest, shown)
         attachments = 0
-    log.info("Backup %s restored into %s", path, shown)
-    return RestoreResult(backend, shown, manifest, facts.counts, attachments)
+    log.info("Backup %s restored into %s (signed by %s)", path, shown, signed[0] or "nobody")
+    return RestoreResult(backend, shown, manifest, facts.counts, attachments, *signed)
+
+
+def authorize_unsigned_restore(database, path: Path | str, *, by_id: int | None) -> None:
+    """Restoring a backup without a signature (older versions made them; nothing proves it was
+    not altered) is an administrator's decision, taken in the database in use and audited.
+    Call it before `restore_backup(..., allow_unsigned=True)`."""
+    with database.sessions.begin() as session:
+        require_administrator(session, by_id)
+        record_change(
+            session,
+            actor_id=by_id,
+            action="backup.restore_unsigned",
+            entity="backup",
+            entity_uid=None,
+            before=None,
+            after={"file": str(path)},
+        )
+
+
+def _signature(reader: BackupReader) -> tuple[str | None, bool]:
+    return reader.signer_fingerprint, reader.opened_by_recovery_key
 
 
 def _target_url(target: str | Path) -> tuple[str, str]:

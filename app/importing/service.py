@@ -26,6 +26,7 @@ from app.importing.summary import ImportSummary, UnknownUnit
 from app.importing.unknown_units import UnitChoices, plan_units
 from app.importing.values import clean_text, normalize
 from app.progress import Progress
+from app.staff import require_administrator
 from db.engine import bulk_write_cache
 from db.models import ColumnMapping, ImportBatch, Unit
 
@@ -47,8 +48,10 @@ def import_file(
     units: UnitChoices | None = None,
     profile: str | ImportProfile | None = None,
     progress: Progress | None = None,
+    by_id: int | None = None,
 ) -> ImportSummary:
-    """Import one file of `kind` (cases, evaluations or ledger). Raises FileRefused.
+    """Import one file of `kind` (cases, evaluations or ledger); administrators only (`by_id`:
+    who, checked before the file is read). Raises FileRefused.
 
     With `strict`, a file with any rejected row is refused whole. A file none of whose rows
     could be imported is refused too; `summary.refusal` says so and nothing is written.
@@ -57,6 +60,7 @@ def import_file(
     a profile) says how the platform writes its export; by default the usual headers with the
     ratings in words (app.importing.profiles).
     """
+    require_administrator(session, by_id)
     table = read_table(Path(path))
     return import_table(
         session,
@@ -68,6 +72,7 @@ def import_file(
         units=units,
         profile=profile,
         progress=progress,
+        by_id=by_id,
     )
 
 
@@ -105,7 +110,11 @@ def import_table(
     units: UnitChoices | None = None,
     profile: str | ImportProfile | None = None,
     progress: Progress | None = None,
+    by_id: int | None = None,
 ) -> ImportSummary:
+    """Import a table read from a file named `filename` (`import_file`); administrators only
+    (`by_id`: who; app.staff.require_administrator)."""
+    require_administrator(session, by_id)
     importer = IMPORTERS[kind]
     chosen = resolve_profile(session, kind, profile)
     layout, rows, footers = _records_below_header(fields_of(kind, chosen), table, mapping)

@@ -26,6 +26,8 @@ from app.reports.unit_feedback import (
     local_day,
     task_status_text,
 )
+from app.roles import Permission
+from app.staff import require_permission
 from app.zone import LOCAL_ZONE
 from db.models import CallbackTask, Case, Complaint, Staff, Unit
 
@@ -107,8 +109,12 @@ def _local_bounds(year: int, quarter: int) -> tuple[date, date, datetime, dateti
     return start, end, since, datetime.combine(end + timedelta(days=1), time(), LOCAL_ZONE)
 
 
-def staff_assessment(session: Session, year: int, quarter: int) -> StaffAssessment:
-    """Everyone with at least one work order in the quarter, most work orders first."""
+def staff_assessment(
+    session: Session, year: int, quarter: int, *, viewer_id: int | None = None
+) -> StaffAssessment:
+    """Everyone with at least one work order in the quarter, most work orders first. Team
+    leads, auditors and administrators only (`viewer_id`: who asks; SEE_ASSESSMENT)."""
+    require_permission(session, viewer_id, Permission.SEE_ASSESSMENT)
     start, end, since, until = _local_bounds(year, quarter)
     opened = (CallbackTask.opened_at >= since, CallbackTask.opened_at < until)
     dissatisfied = dict(
@@ -165,10 +171,16 @@ def _complaints_received(since: datetime, until: datetime) -> tuple:
 
 
 def work_orders(
-    session: Session, year: int, quarter: int, *, staff_id: int | None = None
+    session: Session,
+    year: int,
+    quarter: int,
+    *,
+    staff_id: int | None = None,
+    viewer_id: int | None = None,
 ) -> list[WorkOrder]:
     """The work orders behind the quarter's figures (one person's when `staff_id` is given),
-    by person, then by date."""
+    by person, then by date; for those who see the assessment (`viewer_id`: who asks)."""
+    require_permission(session, viewer_id, Permission.SEE_ASSESSMENT)
     _start, _end, since, until = _local_bounds(year, quarter)
     orders = [
         *_dissatisfied_orders(session, since, until, staff_id),

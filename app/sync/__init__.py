@@ -13,7 +13,6 @@ from app.sync.conflicts import (
     FieldVersions,
     conflict_details,
     decide_conflict,
-    deciding_staff_id,
     list_conflicts,
 )
 from app.sync.errors import SyncError, SyncRefused
@@ -47,7 +46,6 @@ __all__ = [
     "apply_sync_file",
     "conflict_details",
     "decide_conflict",
-    "deciding_staff_id",
     "default_file_name",
     "export_cases_to_call",
     "export_changes",

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from app.audit import record_change
 from app.i18n import pick
 from app.ratings import RATING_LABELS
-from app.roles import Permission, require
+from app.roles import Permission
+from app.staff import require_permission
 from app.sync.errors import SyncError
 from app.sync.importer import apply_version
 from app.sync.records import decode, fingerprint, local_form, phones_of
@@ -123,16 +124,24 @@ class ConflictDetails:
         return [f for f in self.fields if f.differs]
 
 
-def list_conflicts(session: Session, *, status: str | None = "open") -> list[ConflictRow]:
-    """Conflicts, newest first; all of them with status None."""
+def list_conflicts(
+    session: Session, *, status: str | None = "open", viewer_id: int | None = None
+) -> list[ConflictRow]:
+    """Conflicts, newest first; all of them with status None. Team leads and administrators
+    only (`viewer_id`: who asks; app.staff.require_permission)."""
+    require_permission(session, viewer_id, Permission.LEAD_BOARD)
     query = select(SyncConflict).order_by(SyncConflict.detected_at.desc(), SyncConflict.id.desc())
     if status is not None:
         query = query.where(SyncConflict.status == status)
     return [_row(session, conflict) for conflict in session.scalars(query)]
 
 
-def conflict_details(session: Session, conflict_id: int) -> ConflictDetails:
-    """Both versions field by field, as text for the screen (the local one as it is now)."""
+def conflict_details(
+    session: Session, conflict_id: int, *, viewer_id: int | None = None
+) -> ConflictDetails:
+    """Both versions field by field, as text for the screen (the local one as it is now); for
+    team leads and administrators (`viewer_id`: who asks)."""
+    require_permission(session, viewer_id, Permission.LEAD_BOARD)
     conflict = _conflict(session, conflict_id)
     spec = BY_NAME[conflict.entity]
     row, local = _local(session, spec, conflict)
@@ -160,27 +169,18 @@ def conflict_details(session: Session, conflict_id: int) -> ConflictDetails:
     )
 
 
-def deciding_staff_id(session: Session, name: str) -> int:
-    """The id of the active person of this name who decides a conflict (given by name)."""
-    staff_id = session.scalar(
-        select(Staff.id).where(Staff.name == name, Staff.active.is_(True)).limit(1)
-    )
-    if staff_id is None:
-        raise SyncError(pick(f"没有名为“{name}”的人员", f"No staff named {name!r}"))
-    return staff_id
-
-
 def decide_conflict(
     session: Session,
     conflict_id: int,
     decision: str,
-    by_id: int,
+    by_id: int | None,
     *,
     now: datetime | None = None,
 ) -> ConflictRow:
-    """Keep the version here ("local") or take the incoming one ("incoming"); team leads only."""
+    """Keep the version here ("local") or take the incoming one ("incoming"); team leads only
+    (`by_id`: who, the person logged in — never a name typed)."""
     now = now or utcnow()
-    require(session.scalar(select(Staff.role).where(Staff.id == by_id)), Permission.LEAD_BOARD)
+    require_permission(session, by_id, Permission.LEAD_BOARD)
     lock_sync_records(session)
     if decision not in DECISIONS:
         raise SyncError(

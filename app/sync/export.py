@@ -19,8 +19,13 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_export
 from app.i18n import pick
+from app.keys.installation import installation_identity
+from app.keys.material import KeyRefused
+from app.keys.trust import recipient_site
 from app.progress import Progress
 from app.scanning.store import AttachmentStore, StoreError
+from app.sealed_archive import Sealing
+from app.staff import acting_member
 from app.sync.errors import SyncRefused
 from app.sync.fileformat import (
     AUDIT_PART,
@@ -77,6 +82,7 @@ class ExportResult:
     attachments: int = 0  # files (bytes) included
     audit_entries: int = 0
     units: list[str] = field(default_factory=list)  # cases to call: for these units
+    recipient: str | None = None  # the site it is encrypted for: its name and fingerprint
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -93,6 +99,7 @@ class ExportResult:
             "attachments": self.attachments,
             "audit_entries": self.audit_entries,
             "units": self.units,
+            "recipient": self.recipient,
         }
 
     def text(self) -> str:
@@ -120,6 +127,11 @@ class ExportResult:
         lines = [head]
         for table, count in self.counts.items():
             lines.append(f"  {BY_NAME[table].title()}: {count}")
+        lines.append(
+            pick(
+                "已签名，并加密发给 {to}；只有对方能打开", "Signed, and encrypted for {to} only"
+            ).format(to=self.recipient)
+        )
         lines.append(pick("已写入 {path}", "Written to {path}").format(path=self.path))
         return "\n".join(lines)
 
@@ -142,9 +154,12 @@ def export_changes(
     full: bool = False,
     now: datetime | None = None,
     by_id: int | None = None,
+    to: str | None = None,
 ) -> ExportResult:
     """Write this site's records created or changed since its last export (all with `full`,
-    or those changed since `since`) to one sync file at `path`, in one transaction."""
+    or those changed since `since`) to one sync file at `path`, in one transaction; signed
+    here and encrypted for the trusted site `to` (name, site id or fingerprint; by default the
+    one trusted site — app.keys.recipient_site)."""
     store = AttachmentStore.for_database(database)
     with write_transaction(database) as session:
         return write_changes(
@@ -156,6 +171,7 @@ def export_changes(
             full=full,
             now=now,
             by_id=by_id,
+            to=to,
         )
 
 
@@ -169,11 +185,15 @@ def write_changes(
     full: bool = False,
     now: datetime | None = None,
     by_id: int | None = None,
+    to: str | None = None,
 ) -> ExportResult:
-    """`export_changes` in the caller's transaction; the export is audited (by_id: who)."""
+    """`export_changes` in the caller's transaction; the export is audited (by_id: who, a
+    logged-in person of any role once anybody logs in: app.staff.acting_member)."""
+    acting_member(session, by_id)
     now = now or utcnow()
     lock_sync_records(session)  # first: always taken before the site's (see this_site)
     site = this_site(session)
+    sealing, recipient = _sealing(session, to)
     lower = None if full else (since or site.exported_until)
     roots: dict[str, set[int]] = {}
     for spec in TABLES:
@@ -191,8 +211,9 @@ def write_changes(
     sequence = site.export_sequence + 1
     until = now - OVERLAP
     result = ExportResult(path, "changes", site.site_id, site.name, sequence, lower, until)
+    result.recipient = recipient
     manifest = {"sequence": sequence, "since": _iso(lower), "until": _iso(until)}
-    _write(session, store, site, result, roots, manifest, audit_entries, progress, now)
+    _write(session, store, site, result, roots, manifest, audit_entries, progress, now, sealing)
     site.export_sequence = sequence
     site.exported_until = until
     if audit_entries:
@@ -244,13 +265,15 @@ def export_cases_to_call(
     progress: Progress | None = None,
     now: datetime | None = None,
     by_id: int | None = None,
+    to: str | None = None,
 ) -> ExportResult:
     """Write the open queue entries of these units, with their cases, phones and the cases'
-    evaluations, calls and callbacks, for an outlet to import into its queue."""
+    evaluations, calls and callbacks, for an outlet to import into its queue; for the trusted
+    site `to` (as `export_changes`)."""
     store = AttachmentStore.for_database(database)
     with write_transaction(database) as session:
         return write_cases_to_call(
-            session, store, Path(path), unit_ids, progress=progress, now=now, by_id=by_id
+            session, store, Path(path), unit_ids, progress=progress, now=now, by_id=by_id, to=to
         )
 
 
@@ -263,9 +286,13 @@ def write_cases_to_call(
     progress: Progress | None = None,
     now: datetime | None = None,
     by_id: int | None = None,
+    to: str | None = None,
 ) -> ExportResult:
-    """`export_cases_to_call` in the caller's transaction; audited (by_id: who)."""
+    """`export_cases_to_call` in the caller's transaction; audited (by_id: who, a logged-in
+    person once anybody logs in)."""
+    acting_member(session, by_id)
     lock_sync_records(session)
+    sealing, recipient = _sealing(session, to)
     unit_ids = sorted(set(unit_ids))
     units = session.execute(
         select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids)).order_by(Unit.name)
@@ -307,13 +334,25 @@ def write_cases_to_call(
         None,
         None,
         units=[name for _id, name in units],
+        recipient=recipient,
     )
     manifest = {"units": result.units}
-    _write(session, store, site, result, roots, manifest, [], progress, now or utcnow())
+    _write(session, store, site, result, roots, manifest, [], progress, now or utcnow(), sealing)
     record_export(
         session, actor_id=by_id, what="sync_cases_to_call", path=path, rows=result.total()
     )
     return result
+
+
+def _sealing(session: Session, to: str | None) -> tuple[Sealing, str]:
+    """This site signs; the one site the file is for (trusted here) can open it. Refused
+    before anything is written when keys were not exchanged (app.keys.recipient_site)."""
+    try:
+        recipient = recipient_site(session, to)
+    except KeyRefused as refused:
+        raise SyncRefused(str(refused)) from None
+    sealing = Sealing(installation_identity(session), (recipient.keys.recipient,))
+    return sealing, f"{recipient.name} ({recipient.fingerprint})"
 
 
 def _ids_of_cases(session: Session, model: type, case_ids: set[int]) -> set[int]:
@@ -361,6 +400,7 @@ def _write(
     audit_entries: list[AuditEntry],
     progress: Progress | None,
     now: datetime,
+    sealing: Sealing,
 ) -> None:
     chosen = _with_references(session, roots)
     total = sum(len(ids) for ids in chosen.values()) + len(audit_entries)
@@ -369,7 +409,7 @@ def _write(
     report(0, total)
     references = References(session)
     blobs: set[str] = set()
-    writer = SyncFileWriter(result.path)
+    writer = SyncFileWriter(result.path, sealing)
     try:
         for spec in TABLES:
             ids = chosen[spec.name]

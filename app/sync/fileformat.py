@@ -6,11 +6,12 @@
     records/audit_entries.jsonl   the audit trail written at the site since its last export
     blobs/<sha256>                attachment bytes, once each
 
-It is an app.sealed_archive (its seal is the bare SHA-256 of everything before it), so that a
-file cut short, a changed byte anywhere — in a record, in the manifest, in the archive's own
-headers — or a manifest edited to match changed records is refused before a single record is
-read. The seal detects damage and editing by hand; it is not a signature against a forger who
-recomputes every hash (see the README on carrying files).
+It is an app.sealed_archive: signed by the site that wrote it and encrypted to the one site it
+is for, whose keys were exchanged once (app.keys). A file cut short, a changed byte anywhere —
+in a record, in the manifest, in the archive's own headers —, records edited and every hash
+and the seal recomputed, a file from a site whose keys are not trusted here or one for another
+site is refused before a single record is read. Files of older versions (sealed with a bare
+SHA-256, in the clear) are refused: the sending site exports again once keys are exchanged.
 """
 
 from __future__ import annotations
@@ -19,18 +20,30 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.i18n import pick
-from app.sealed_archive import PartStream, Seal, SealedArchiveWriter, check_seal
+from app.keys.material import Keyring, readable
+from app.sealed_archive import (
+    ArchiveRefused,
+    PartStream,
+    Problem,
+    SealedArchive,
+    SealedArchiveWriter,
+    Sealing,
+    open_archive,
+)
 from app.sync.errors import SyncRefused
 from app.sync.tables import BY_NAME
 
 FORMAT = "revisitdesk-sync"
 FORMAT_VERSION = 1
 SUFFIX = ".rdsync"
+SEAL_PREFIX = b"RevisitDesk sync file, Ed25519 signature by "
+FORMAT_1_PREFIX = b""  # older versions sealed sync files with a bare SHA-256
 MANIFEST = "manifest.json"
 AUDIT_PART = "records/audit_entries.jsonl"
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
@@ -64,9 +77,9 @@ class Part:
 class SyncFileWriter:
     """Writes the parts one after the other; `finish` adds the manifest, seals and renames."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, sealing: Sealing) -> None:
         self.path = Path(path)
-        self._archive = SealedArchiveWriter(self.path)
+        self._archive = SealedArchiveWriter(self.path, SEAL_PREFIX, sealing)
         self.parts: list[Part] = []
         self._open: tuple[PartStream, Part] | None = None
 
@@ -111,12 +124,14 @@ def _entry(name: str) -> zipfile.ZipInfo:
 
 @dataclass
 class SyncFile:
-    """A sync file that passed every check; its records and blobs can be read."""
+    """A sync file that passed every check, open: its records and blobs can be read. Close it
+    (or use it in a `with`) when done."""
 
     path: Path
     sha256: str  # of the whole file
     manifest: dict[str, Any]
     parts: dict[str, Part] = field(default_factory=dict)
+    archive: SealedArchive | None = None
 
     @property
     def kind(self) -> str:
@@ -130,6 +145,21 @@ class SyncFile:
     def site_name(self) -> str | None:
         return self.manifest["site"].get("name")
 
+    @property
+    def signer_fingerprint(self) -> str | None:
+        signer = self.archive.signer if self.archive else None
+        return signer.fingerprint if signer else None
+
+    def __enter__(self) -> SyncFile:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
     def count(self, table: str) -> int:
         part = self.parts.get(records_part(table))
         return part.count or 0 if part else 0
@@ -141,16 +171,21 @@ class SyncFile:
     def records_of_part(self, name: str) -> Iterator[tuple[int, Any]]:
         if name not in self.parts:
             return
-        with zipfile.ZipFile(self.path) as archive, archive.open(name) as stream:
-            for number, line in enumerate(stream, start=1):
-                try:
-                    yield number, json.loads(line)
-                except ValueError:
-                    raise _malformed(name, number) from None
+        try:
+            with self._archive().open(name) as stream:
+                for number, line in enumerate(stream, start=1):
+                    try:
+                        yield number, json.loads(line)
+                    except ValueError:
+                        raise _malformed(name, number) from None
+        except ArchiveRefused:
+            raise _changed(name) from None
 
     def blob(self, sha256: str) -> bytes:
-        with zipfile.ZipFile(self.path) as archive:
-            data = archive.read(blob_part(sha256))
+        try:
+            data = self._archive().read(blob_part(sha256))
+        except ArchiveRefused:
+            raise _changed(blob_part(sha256)) from None
         if hashlib.sha256(data).hexdigest() != sha256:
             raise _changed()
         return data
@@ -158,40 +193,52 @@ class SyncFile:
     def blob_names(self) -> list[str]:
         return [n.removeprefix("blobs/") for n in self.parts if n.startswith("blobs/")]
 
+    def _archive(self) -> SealedArchive:
+        assert self.archive is not None, "a SyncFile is read through read_sync_file"
+        return self.archive
 
-def read_sync_file(path: Path) -> SyncFile:
-    """Open and check a sync file whole: digest, manifest, every part's size, count and hash.
+
+def read_sync_file(path: Path, keys: Keyring | None = None) -> SyncFile:
+    """Open and check a sync file whole: its signature by a site trusted here (`keys`:
+    app.keys.sync_keyring), that it is for this installation, its manifest, every part's size,
+    count and hash.
 
     Raises SyncRefused with a message for the user; reads nothing into any database.
     """
-    path = Path(path)
+    path, keys = Path(path), keys or Keyring()
     if not path.is_file():
         raise SyncRefused(pick(f"找不到文件：{path}", f"File not found: {path}"))
+    with _as_refusals(keys):
+        archive = open_archive(path, SEAL_PREFIX, keys, format_1_prefix=FORMAT_1_PREFIX)
     try:
-        seal = check_seal(path)
-        if seal is Seal.MISSING:
-            raise _incomplete()
-        if seal is Seal.BROKEN:
-            raise _changed()
-        whole = hashlib.sha256()
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                whole.update(block)
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            if len(set(names)) != len(names) or MANIFEST not in names:
+        with _as_refusals(keys):
+            if MANIFEST not in archive.names:
                 raise _not_sync_file()
             manifest = _manifest(archive.read(MANIFEST))
-            parts = _check_parts(archive, manifest, names)
+            if archive.signer is None or archive.signer.site_id != manifest["site"]["id"]:
+                raise _not_its_site(manifest, archive)
+            parts = _check_parts(archive, manifest, archive.names)
+    except BaseException:
+        archive.close()
+        raise
+    return SyncFile(path, archive.sha256, manifest, parts, archive)
+
+
+@contextmanager
+def _as_refusals(keys: Keyring) -> Iterator[None]:
+    """Whatever stops a file from being read, as a SyncRefused that says why."""
+    try:
+        yield
     except SyncRefused:
         raise
+    except ArchiveRefused as refused:
+        raise _refusal(refused, keys) from None
     except PermissionError as error:
         raise SyncRefused(
             pick(f"无法读取文件：{error}", f"Cannot read the file: {error}")
         ) from None
     except Exception:  # noqa: BLE001 - a damaged archive fails in many ways inside zipfile
         raise _incomplete() from None
-    return SyncFile(path, whole.hexdigest(), manifest, parts)
 
 
 def _manifest(data: bytes) -> dict[str, Any]:
@@ -228,7 +275,7 @@ def _manifest(data: bytes) -> dict[str, Any]:
 
 
 def _check_parts(
-    archive: zipfile.ZipFile, manifest: dict[str, Any], names: list[str]
+    archive: SealedArchive, manifest: dict[str, Any], names: list[str]
 ) -> dict[str, Part]:
     try:
         listed = [
@@ -260,6 +307,75 @@ def _check_parts(
         if (part.count if part else 0) != count:
             raise _changed(MANIFEST)
     return parts
+
+
+def _refusal(refused: ArchiveRefused, keys: Keyring) -> SyncRefused:
+    """What the archive refused, said of a sync file."""
+    problem = refused.problem
+    if problem is Problem.MISSING:
+        return _incomplete()
+    if problem is Problem.BROKEN:
+        return _changed(refused.part)
+    if problem is Problem.UNSIGNED:
+        return SyncRefused(
+            pick(
+                "这个同步文件由旧版本的回访台导出，没有签名也没有加密，无法证明它来自哪里、是否被"
+                "改动过，整个文件没有导入。请在导出方升级回访台、与本机交换一次密钥"
+                "（keys show / keys trust）后重新导出",
+                "This sync file was exported by an older RevisitDesk, neither signed nor "
+                "encrypted: nothing proves where it comes from or that it was not altered, so "
+                "nothing of it was imported. Upgrade RevisitDesk at the sending site, exchange "
+                "keys with this one once (keys show / keys trust) and export it again",
+            )
+        )
+    signer = readable(refused.key_id) if refused.key_id else "?"
+    own = keys.own.public if keys.own else None
+    if problem is Problem.UNKNOWN_SIGNER and own is not None and own.key_id == refused.key_id:
+        return SyncRefused(
+            pick(
+                f"这个同步文件是本库自己导出的（{own.name}），不能再导入本库",
+                f"This sync file was exported by this database ({own.name}); it cannot be "
+                "imported into it",
+            )
+        )
+    if problem is Problem.UNKNOWN_SIGNER:
+        return SyncRefused(
+            pick(
+                f"这个同步文件来自本机不信任的站点（签名密钥指纹 {signer}），整个文件没有导入。"
+                "如果它来自本中心的网点（或中心），请先与它交换一次密钥（keys trust），并在电话里"
+                "核对指纹；如果已经交换过，这个文件就是被改动或伪造的",
+                f"This sync file comes from a site whose keys are not trusted here (signing key "
+                f"fingerprint {signer}); nothing of it was imported. If it is one of the centre's "
+                "outlets (or the centre), exchange keys with it once (keys trust), comparing the "
+                "fingerprint on the phone; if keys were exchanged, the file was altered or forged",
+            )
+        )
+    here = (
+        pick(f"本机指纹 {own.fingerprint}", f"this installation's fingerprint is {own.fingerprint}")
+        if own
+        else pick("本机还没有密钥", "this installation has no keys yet")
+    )
+    return SyncRefused(
+        pick(
+            f"这个同步文件是加密发给另一个站点的，不是发给本机的（{here}），整个文件没有导入。"
+            "请让导出方选择本机为接收方重新导出",
+            f"This sync file is encrypted for another site, not for this one ({here}); nothing "
+            "of it was imported. Ask the sending site to export it again for this one",
+        )
+    )
+
+
+def _not_its_site(manifest: dict[str, Any], archive: SealedArchive) -> SyncRefused:
+    claimed = manifest["site"].get("name") or manifest["site"]["id"]
+    signer = archive.signer.name if archive.signer else "?"
+    return SyncRefused(
+        pick(
+            f"这个同步文件自称来自“{claimed}”，却由另一个站点（{signer}）签名：它是伪造的，"
+            "整个文件没有导入",
+            f"This sync file claims to come from {claimed!r} but is signed by another site "
+            f"({signer}): it is forged; nothing of it was imported",
+        )
+    )
 
 
 def _incomplete() -> SyncRefused:

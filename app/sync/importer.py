@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change
 from app.i18n import pick
+from app.keys.trust import sync_keyring
 from app.progress import Progress
 from app.scanning.store import AttachmentStore
+from app.staff import acting_member
 from app.sync.errors import SyncRefused
 from app.sync.fileformat import AUDIT_PART, SyncFile, read_sync_file, records_part
 from app.sync.records import (
@@ -87,6 +89,7 @@ class SyncSummary:
     attachments_stored: int = 0  # files whose bytes were new here
     audit_entries: int = 0  # entries of the site's audit trail added here
     superseded: int = 0  # open conflicts replaced by a newer version from the same site
+    signed_by: str | None = None  # the fingerprint of the sending site's keys
 
     def total(self, name: str) -> int:
         return sum(getattr(counts, name) for counts in self.tables.values())
@@ -112,6 +115,7 @@ class SyncSummary:
             "sha256": self.file_sha256,
             "kind": self.kind,
             "site": {"id": self.site_id, "name": self.site_name},
+            "signed_by": self.signed_by,
             "sequence": self.sequence,
             "tables": {name: counts.to_dict() for name, counts in self.tables.items()},
             "inserted": self.total("inserted"),
@@ -138,6 +142,13 @@ class SyncSummary:
                 a=self.attachments_stored,
             )
         ]
+        if self.signed_by:
+            lines.append(
+                pick(
+                    f"签名有效：由已信任的站点签名（指纹 {self.signed_by}）",
+                    f"Signature valid: signed by a trusted site (fingerprint {self.signed_by})",
+                )
+            )
         for name, counts in self.tables.items():
             lines.append(
                 pick(
@@ -167,13 +178,20 @@ class SyncSummary:
 
 
 def import_sync_file(
-    database, path: Path, *, progress: Progress | None = None, now: datetime | None = None
+    database,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    by_id: int | None = None,
 ) -> SyncSummary:
     """Check a sync file whole, then apply it in one transaction. Raises SyncRefused."""
-    sync_file = read_sync_file(Path(path))
+    with database.sessions() as session:
+        acting_member(session, by_id)  # before the file is read
+        keys = sync_keyring(session)
     store = AttachmentStore.for_database(database)
-    with write_transaction(database) as session:
-        return apply_sync_file(session, store, sync_file, progress=progress, now=now)
+    with read_sync_file(Path(path), keys) as sync_file, write_transaction(database) as session:
+        return apply_sync_file(session, store, sync_file, progress=progress, now=now, by_id=by_id)
 
 
 def apply_sync_file(
@@ -183,8 +201,11 @@ def apply_sync_file(
     *,
     progress: Progress | None = None,
     now: datetime | None = None,
+    by_id: int | None = None,
 ) -> SyncSummary:
-    """Apply a checked sync file in the caller's transaction (roll back on any exception)."""
+    """Apply a checked sync file in the caller's transaction (roll back on any exception); by a
+    logged-in person of any role once anybody logs in (`by_id`: who, app.staff.acting_member)."""
+    acting_member(session, by_id)
     now = now or utcnow()
     lock_sync_records(session)
     site = this_site(session)
@@ -205,6 +226,7 @@ def apply_sync_file(
         sync_file.site_id,
         sync_file.site_name,
         sync_file.manifest.get("sequence"),
+        signed_by=sync_file.signer_fingerprint,
     )
     run = _Run(session, store, sync_file, summary, site.site_id, now, progress)
     try:
@@ -229,7 +251,7 @@ def apply_sync_file(
     if summary.changed():
         record_change(
             session,
-            actor_id=None,
+            actor_id=by_id,
             action="sync.import",
             entity="sync_file",
             entity_uid=None,

@@ -1,45 +1,18 @@
-"""This database as a sync site (its id, made once, and its name) and the sites it hears from."""
+"""The sites a database hears from; this database's own site (its id and name) is made by
+app.keys.installation, with its keys."""
 
 from __future__ import annotations
 
-import socket
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.settings import get_setting
+from app.keys.installation import this_site
 from db.models import SyncPeer
 
-SITE_LOCK = 0x5259_5349  # the PostgreSQL advisory lock taken while this site's id is made
-
-
-def this_site(session: Session) -> SyncPeer:
-    """This database's own site record, created with a new site id on first use.
-
-    The id is what `origin` says of the records made here; its name (setting sync.site_name,
-    else the computer's name) is only for people reading a file or a conflict.
-    """
-    site = _own(session)
-    if site is None and session.get_bind().dialect.name == "postgresql":
-        # Two seats of a new centre database must not make two site ids: the second waits, then
-        # finds the first one's. (On SQLite, writing transactions take turns already.)
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SITE_LOCK})
-        site = _own(session)
-    if site is None:
-        site = SyncPeer(site_id=str(uuid.uuid4()), is_self=True, export_sequence=0)
-        session.add(site)
-    site.name = str(get_setting(session, "sync.site_name")).strip() or site.name or _hostname()
-    session.flush()
-    return site
-
-
-def _own(session: Session) -> SyncPeer | None:
-    return session.scalar(
-        select(SyncPeer).where(SyncPeer.is_self.is_(True)).order_by(SyncPeer.id).limit(1)
-    )
+__all__ = ["SiteRow", "peer", "sites", "this_site"]
 
 
 def peer(session: Session, site_id: str, name: str | None) -> SyncPeer:
@@ -48,7 +21,8 @@ def peer(session: Session, site_id: str, name: str | None) -> SyncPeer:
         found = SyncPeer(site_id=site_id, name=name, is_self=False, export_sequence=0)
         session.add(found)
         session.flush()
-    elif name and found.name != name:
+    elif name and found.name != name and found.signing_key is None:
+        # A site whose keys were trusted keeps the name the administrator gave it then.
         found.name = name
     return found
 
@@ -83,10 +57,3 @@ def sites(session: Session) -> list[SiteRow]:
         )
         for r in rows
     ]
-
-
-def _hostname() -> str:
-    try:
-        return socket.gethostname()[:200] or "RevisitDesk"
-    except OSError:
-        return "RevisitDesk"

@@ -125,22 +125,22 @@
         <translation>Your role is not permitted to do this.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="151"/>
+        <location filename="../../ui/admin/actions.py" line="158"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="160"/>
+        <location filename="../../ui/admin/actions.py" line="167"/>
         <source>请等当前操作完成后再切换用户。</source>
         <translation>Wait until the current operation has finished, then switch the user.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="168"/>
+        <location filename="../../ui/admin/actions.py" line="175"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="169"/>
+        <location filename="../../ui/admin/actions.py" line="176"/>
         <source>回访工作台上还有领取的业务件：请先保存、记录通话结果或放回队列，再切换用户。</source>
         <translation>A case is still taken at the Call desk: save it, record the call or put it back in the queue before switching the user.</translation>
     </message>
@@ -211,39 +211,39 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="74"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="79"/>
         <source>尚未选择使用者。人员考核情况仅限组长、管理员和审计员查看，请先选择您的姓名。</source>
         <translation>No user is chosen yet. The staff assessment is only for team leads, administrators and auditors: choose your name first.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="78"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="83"/>
         <source>人员考核情况仅限组长、管理员和审计员查看。
 {name}，您当前的角色是{role}。</source>
         <translation>The staff assessment is only for team leads, administrators and auditors.
 {name}, your current role is {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="97"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="103"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="130"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="136"/>
         <source>{period}（{start} 至 {end}）&#x3000;{people} 人有工单：不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件</source>
         <translation>{period} ({start} to {end})   {people} people with work orders: {dissatisfied} dissatisfaction orders, {complaints} complaint orders</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="141"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="147"/>
         <source>&#x3000;·&#x3000;双击人员（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a person (or press Enter) to see their cases</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="143"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="149"/>
         <source>&#x3000;·&#x3000;本季度没有不满意或投诉工单</source>
         <translation>   ·   No dissatisfaction or complaint work orders this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="185"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="193"/>
         <source>{period}人员考核（不满意及投诉工单）</source>
         <translation>Staff assessment {period} (dissatisfaction and complaint work orders)</translation>
     </message>
@@ -455,148 +455,160 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../ui/backup/actions.py" line="49"/>
+        <location filename="../../ui/backup/actions.py" line="60"/>
         <source>仅限管理员</source>
         <translation>Administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="50"/>
+        <location filename="../../ui/backup/actions.py" line="61"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="53"/>
+        <location filename="../../ui/backup/actions.py" line="64"/>
         <source>校验备份…</source>
         <translation>Verify backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="56"/>
+        <location filename="../../ui/backup/actions.py" line="67"/>
         <source>从备份恢复到新数据库…</source>
         <translation>Restore a backup to a new database…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="71"/>
+        <location filename="../../ui/backup/actions.py" line="83"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="77"/>
+        <location filename="../../ui/backup/actions.py" line="89"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="81"/>
+        <location filename="../../ui/backup/actions.py" line="93"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="84"/>
+        <location filename="../../ui/backup/actions.py" line="96"/>
         <source>回访台备份 (*.zip)</source>
         <translation>RevisitDesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="98"/>
+        <location filename="../../ui/backup/actions.py" line="111"/>
         <source>没有备份</source>
         <translation>Not backed up</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="100"/>
+        <location filename="../../ui/backup/actions.py" line="113"/>
         <source>备份已取消，没有留下未完成的文件。</source>
         <translation>Backup cancelled; no unfinished file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="101"/>
+        <location filename="../../ui/backup/actions.py" line="114"/>
         <source>正在备份到 {path}…</source>
         <translation>Backing up to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="109"/>
+        <location filename="../../ui/backup/actions.py" line="122"/>
         <source>注意：有 {n} 个附件在存储中缺失或已损坏，没有备份。</source>
         <translation>Note: {n} attachments are missing from storage or damaged and were not backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="113"/>
+        <location filename="../../ui/backup/actions.py" line="124"/>
+        <source>已备份到：
+{path}
+备份已由本机签名并加密。</source>
+        <translation>Backed up to:
+{path}
+The backup is signed and encrypted by this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="127"/>
+        <source>本机还没有恢复密钥：如果数据库和本机的密钥丢失，这份备份将无法恢复。请现在制作恢复密钥，打印或抄写后妥善保管。</source>
+        <translation>This computer has no recovery key yet: if the database and this computer&apos;s key are lost, this backup cannot be restored. Make a recovery key now, print it or copy it out, and keep it safe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/actions.py" line="132"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="114"/>
-        <source>已备份到：
-{path}</source>
-        <translation>Backed up to:
-{path}</translation>
+        <location filename="../../ui/backup/actions.py" line="137"/>
+        <source>制作恢复密钥(&amp;R)…</source>
+        <translation>Make a &amp;recovery key…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="117"/>
+        <location filename="../../ui/backup/actions.py" line="139"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="124"/>
+        <location filename="../../ui/backup/actions.py" line="146"/>
         <source>校验备份</source>
         <translation>Verify backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="126"/>
-        <location filename="../../ui/backup/actions.py" line="166"/>
+        <location filename="../../ui/backup/actions.py" line="148"/>
+        <location filename="../../ui/backup/actions.py" line="193"/>
         <source>回访台备份 (*.zip);;所有文件 (*)</source>
         <translation>RevisitDesk backups (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="136"/>
-        <location filename="../../ui/backup/actions.py" line="174"/>
+        <location filename="../../ui/backup/actions.py" line="163"/>
+        <location filename="../../ui/backup/actions.py" line="201"/>
         <source>备份不能使用</source>
         <translation>Backup unusable</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="139"/>
+        <location filename="../../ui/backup/actions.py" line="166"/>
         <source>正在校验 {name}…</source>
         <translation>Verifying {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="144"/>
+        <location filename="../../ui/backup/actions.py" line="171"/>
         <source>备份完好：{name}
 每个文件的 SHA-256 都与清单一致。</source>
         <translation>The backup is intact: {name}
 The SHA-256 of every file matches the manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="151"/>
+        <location filename="../../ui/backup/actions.py" line="178"/>
         <source>备份完好</source>
         <translation>Backup intact</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="160"/>
+        <location filename="../../ui/backup/actions.py" line="187"/>
         <source>从备份恢复</source>
         <translation>restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="164"/>
+        <location filename="../../ui/backup/actions.py" line="191"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="187"/>
+        <location filename="../../ui/backup/actions.py" line="230"/>
         <source>没有恢复</source>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="189"/>
+        <location filename="../../ui/backup/actions.py" line="232"/>
         <source>恢复已取消，没有留下新的数据库。</source>
         <translation>Restore cancelled; no new database was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="190"/>
+        <location filename="../../ui/backup/actions.py" line="233"/>
         <source>正在从 {name} 恢复…</source>
         <translation>Restoring from {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="197"/>
+        <location filename="../../ui/backup/actions.py" line="240"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="199"/>
+        <location filename="../../ui/backup/actions.py" line="242"/>
         <source>备份已恢复到新数据库：
 {target}
 
@@ -607,22 +619,22 @@ The SHA-256 of every file matches the manifest.</translation>
 The database in use was not changed. To use the restored database, start RevisitDesk with --db {target} (or set REVISITDESK_DB).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="219"/>
+        <location filename="../../ui/backup/actions.py" line="262"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="221"/>
+        <location filename="../../ui/backup/actions.py" line="264"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="225"/>
+        <location filename="../../ui/backup/actions.py" line="268"/>
         <source>需要管理员</source>
         <translation>Administrator needed</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/actions.py" line="226"/>
+        <location filename="../../ui/backup/actions.py" line="269"/>
         <source>只有管理员可以{action}。当前使用者：{who}。</source>
         <translation>Only an administrator can {action}. Current user: {who}.</translation>
     </message>
@@ -2870,22 +2882,22 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ConflictListModel</name>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
         <source>传入自</source>
         <translation>Came from</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="66"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
@@ -2893,82 +2905,82 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="93"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="94"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="98"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="99"/>
         <source>同一条记录在两处都被修改过</source>
         <translation>The same record was changed in both places</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="105"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="106"/>
         <source>导入同步文件时，这些记录在本库和传入的文件中都有改动。本库的记录在您决定之前保持不变。请比较两个版本（不同之处排在前面并标出），决定保留哪一个；决定会记入审计日志。</source>
         <translation>When the sync file was imported, these records had changes both in this database and in the incoming file. This database keeps its record until you decide. Compare the two versions (the differences come first and are marked) and decide which one to keep; the decision is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="134"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="135"/>
         <source>保留本库版本(&amp;L)</source>
         <translation>Keep &amp;local version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="138"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="139"/>
         <source>采用传入版本(&amp;I)</source>
         <translation>Use &amp;incoming version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="141"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="142"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="144"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="145"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="192"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="194"/>
         <source>共 {n} 处冲突待处理</source>
         <translation>{n} conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="195"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="197"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="206"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="208"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="207"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="209"/>
         <source>本库的版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="208"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="210"/>
         <source>传入的版本（{site}）</source>
         <translation>Incoming version ({site})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="210"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="212"/>
         <source>传入的版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="233"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="235"/>
         <source>本库版本最后修改于 {local}；传入版本修改于 {incoming}。</source>
         <translation>Local version last changed {local}; incoming version changed {incoming}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="237"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="239"/>
         <source> 发现冲突之后本库的记录又改过，上面显示的是它现在的内容。</source>
         <translation> The local record has changed again since the conflict was found; what is shown above is its current content.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="239"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="241"/>
         <source>有 {n} 个字段不同。</source>
         <translation>{n} fields differ.</translation>
     </message>
@@ -4468,7 +4480,7 @@ policy for enterprises:</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="234"/>
+        <location filename="../../ui/idle_lock.py" line="240"/>
         <source>有对话框未关闭：请先解锁并关闭它，再切换用户。</source>
         <translation>A dialog is still open: unlock and close it before switching the user.</translation>
     </message>
@@ -4654,6 +4666,161 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="87"/>
+        <source>密钥交换</source>
+        <translation>Key exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="90"/>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="96"/>
+        <source>站点：</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="97"/>
+        <source>指纹：</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="98"/>
+        <source>导出本机密钥文件(&amp;E)…</source>
+        <translation>&amp;Export this computer&apos;s key file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="103"/>
+        <source>信任的站点（它们的同步文件可以导入，发给它们的文件只有它们能打开）</source>
+        <translation>Trusted sites (their sync files can be imported; files sent to them can be opened only by them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="107"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="107"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="107"/>
+        <source>信任时间</source>
+        <translation>Trusted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="107"/>
+        <source>信任人</source>
+        <translation>Trusted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="115"/>
+        <source>信任对方的密钥文件(&amp;T)…</source>
+        <translation>&amp;Trust another site&apos;s key file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="117"/>
+        <source>不再信任(&amp;F)…</source>
+        <translation>&amp;Stop trusting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="127"/>
+        <source>恢复密钥（数据库和本机密钥丢失时恢复备份）</source>
+        <translation>Recovery key (restores backups if the database and this computer&apos;s key are lost)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="130"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="207"/>
+        <source>制作恢复密钥(&amp;R)…</source>
+        <translation>Make a &amp;recovery key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="138"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="155"/>
+        <source>导出本机密钥文件</source>
+        <translation>Export this computer&apos;s key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="160"/>
+        <source>信任对方的密钥文件</source>
+        <translation>Trust another site&apos;s key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="164"/>
+        <source>回访台密钥文件 (*{suffix});;所有文件 (*)</source>
+        <translation>RevisitDesk key files (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="185"/>
+        <source>{name}（站点编号 {id}）</source>
+        <translation>{name} (site no. {id})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="190"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="212"/>
+        <source>未登录</source>
+        <translation>not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="202"/>
+        <source>还没有恢复密钥：如果数据库和本机的密钥丢失，备份将无法恢复。请制作一个，打印或抄写后锁进保险柜，不要和备份放在一起。</source>
+        <translation>No recovery key yet: if the database and this computer&apos;s key are lost, backups cannot be restored. Make one, print it or copy it out, and lock it in a safe, not together with the backups.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="210"/>
+        <source>已于 {at} 制作（{by}）。它只显示过那一次，本机不保存它。</source>
+        <translation>Made on {at} ({by}). It was shown only that once; this computer does not keep it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="216"/>
+        <source>换一个新的恢复密钥(&amp;R)…</source>
+        <translation>&amp;Replace the recovery key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="251"/>
+        <source>本机密钥文件已写入 {path}。请交给对方，并在电话里向对方读出本机指纹 {fingerprint}。</source>
+        <translation>This computer&apos;s key file was written to {path}. Give it to the other site, and read this computer&apos;s fingerprint {fingerprint} out to them on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="300"/>
+        <source>已信任“{name}”的密钥（指纹 {fingerprint}）。</source>
+        <translation>The key of “{name}” is now trusted (fingerprint {fingerprint}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="314"/>
+        <source>不再信任</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="316"/>
+        <source>不再信任“{name}”的密钥（指纹 {fingerprint}）？此后它的同步文件将被拒绝，也不能再给它导出同步文件，直到再次交换密钥。</source>
+        <translation>Stop trusting the key of “{name}” (fingerprint {fingerprint})? Its sync files will then be refused, and no sync files can be exported to it, until keys are exchanged again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="343"/>
+        <source>不再信任“{name}”的密钥。</source>
+        <translation>The key of “{name}” is no longer trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="356"/>
+        <source>换一个新的恢复密钥</source>
+        <translation>Replace the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="358"/>
+        <source>制作一个新的恢复密钥？此后的备份用新的恢复密钥恢复；此前的备份仍然只能用旧的恢复密钥（或在本机）恢复，请把旧的一并保管好。</source>
+        <translation>Make a new recovery key? Later backups are restored with the new recovery key; earlier backups can still be restored only with the old one (or on this computer), so keep the old one safe as well.</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <location filename="../../ui/statistics/ledger_model.py" line="36"/>
@@ -4699,42 +4866,42 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="99"/>
+        <location filename="../../ui/idle_lock.py" line="100"/>
         <source>已锁定 — 回访台</source>
         <translation>Locked — RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="102"/>
+        <location filename="../../ui/idle_lock.py" line="103"/>
         <source>回访台已锁定</source>
         <translation>RevisitDesk is locked</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="106"/>
+        <location filename="../../ui/idle_lock.py" line="107"/>
         <source>长时间无操作，窗口已锁定。{name}，请输入密码解锁，未保存的内容都还在。</source>
         <translation>The window was locked after a long time without activity. {name}, enter your password to unlock it; nothing unsaved has been lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="113"/>
+        <location filename="../../ui/idle_lock.py" line="115"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="115"/>
+        <location filename="../../ui/idle_lock.py" line="117"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="121"/>
+        <location filename="../../ui/idle_lock.py" line="123"/>
         <source>解锁 (Enter)</source>
         <translation>Unlock (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="123"/>
+        <location filename="../../ui/idle_lock.py" line="125"/>
         <source>切换用户(&amp;L)…</source>
         <translation>Switch &amp;user…</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="149"/>
+        <location filename="../../ui/idle_lock.py" line="154"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -5697,27 +5864,27 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="244"/>
+        <location filename="../../ui/admin/people_dialog.py" line="247"/>
         <source>人员信息：{name}</source>
         <translation>Person: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="257"/>
+        <location filename="../../ui/admin/people_dialog.py" line="260"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="278"/>
+        <location filename="../../ui/admin/people_dialog.py" line="281"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="315"/>
+        <location filename="../../ui/admin/people_dialog.py" line="318"/>
         <source>已保存。已有人设置了密码：从下次启动起，所有人都需要用户名和密码登录。</source>
         <translation>Saved. Someone now has a password: from the next start, everyone must log in with a user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="319"/>
+        <location filename="../../ui/admin/people_dialog.py" line="322"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -6285,6 +6452,50 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="481"/>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="484"/>
+        <source>这是 {name} 的恢复密钥，只显示这一次，本机不保存它。请打印或抄写下来，连同本机指纹锁进保险柜，不要和备份放在一起。数据库和本机密钥丢失时，用它恢复备份。</source>
+        <translation>This is the recovery key of {name}. It is shown only this once; this computer does not keep it. Print it or copy it out and lock it in a safe with this computer&apos;s fingerprint, not together with the backups. If the database and this computer&apos;s key are lost, use it to restore a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="495"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="520"/>
+        <source>本机指纹：{fingerprint}</source>
+        <translation>This computer&apos;s fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="497"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="499"/>
+        <source>已打印或抄写，妥善保管(&amp;D)</source>
+        <translation>&amp;Done: printed or copied out, and kept safe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="518"/>
+        <source>回访台恢复密钥</source>
+        <translation>RevisitDesk recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="519"/>
+        <source>站点：{name}（{id}）</source>
+        <translation>Site: {name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="523"/>
+        <source>恢复备份：backup restore 备份文件 --to 新数据库文件 --recovery-key，或在“从备份恢复到新数据库”中填写恢复密钥。</source>
+        <translation>To restore a backup: backup restore backup_file --to new_database_file --recovery-key, or enter the recovery key in “Restore a backup to a new database”.</translation>
+    </message>
+</context>
+<context>
     <name>RecurringModel</name>
     <message>
         <location filename="../../ui/complaints/capa_tab.py" line="134"/>
@@ -6515,112 +6726,132 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="38"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="39"/>
         <source>从备份恢复到新数据库</source>
         <translation>Restore a backup to a new database</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="41"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="42"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="44"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="45"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="45"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="46"/>
         <source>制作时间：</source>
         <translation>Made:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="46"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="47"/>
         <source>来源：</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="48"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="49"/>
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="50"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="51"/>
         <source>回访台 {app}，数据库结构 {revision}</source>
         <translation>RevisitDesk {app}, database schema {revision}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="55"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="56"/>
         <source>内容：</source>
         <translation>Contents:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="57"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="58"/>
         <source>恢复到</source>
         <translation>Restore to</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="64"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="65"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="67"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="68"/>
         <source>一个还不存在的 SQLite 数据库文件；附件将放在它旁边的文件夹中。</source>
         <translation>An SQLite database file that does not exist yet; attachments go into a folder next to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="71"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="72"/>
         <source>一个新建的空 PostgreSQL 数据库的地址。请先在服务器上新建它，例如：createdb -O 用户名 新库名。</source>
         <translation>The address of a new, empty PostgreSQL database. Create it on the server first, e.g.: createdb -O username new_db.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="79"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="78"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="83"/>
+        <source>备份由制作它的安装签名并加密，在本机制作的备份直接恢复。数据库和本机密钥丢失后，在新的安装上恢复时请填写当时打印的恢复密钥。</source>
+        <translation>A backup is signed and encrypted by the installation that made it; backups made on this computer restore directly. If the database and this computer&apos;s key have been lost, enter the recovery key printed back then to restore on a new installation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="90"/>
+        <source>恢复密钥(&amp;K)：</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="92"/>
+        <source>这是旧版本回访台制作的未签名备份，我确认它的来源，仍然恢复(&amp;U)</source>
+        <translation>This is an &amp;unsigned backup made by an older RevisitDesk; I confirm where it came from, restore it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="98"/>
         <source>恢复只写入新的数据库，正在使用的数据库不会被改动。要使用恢复的数据库，请用 --db 指定它来启动回访台。</source>
         <translation>Restoring writes only to the new database; the database in use is not changed. To use the restored database, start RevisitDesk with --db pointing to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="89"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="108"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="90"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="109"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="104"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="124"/>
         <source>业务件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="105"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="125"/>
         <source>评价</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="106"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="126"/>
         <source>拨打记录</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="107"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="127"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="109"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="129"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="125"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="152"/>
         <source>新数据库文件</source>
         <translation>New database file</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/restore_dialog.py" line="128"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="155"/>
         <source>SQLite 数据库 (*.sqlite3 *.db)</source>
         <translation>SQLite databases (*.sqlite3 *.db)</translation>
     </message>
@@ -6655,7 +6886,7 @@ Auditor: view and export the audit log, staff assessment.</translation>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="36"/>
         <source>差评的核实情况与反馈内容</source>
-        <translation>Bad reviews' verification findings and feedback</translation>
+        <translation>Bad reviews&apos; verification findings and feedback</translation>
     </message>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="37"/>
@@ -6718,34 +6949,34 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="130"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="133"/>
         <source>{cutoff} 之前办结的业务件、办结的投诉</source>
         <translation>Cases completed and complaints closed before {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="136"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="139"/>
         <source>{n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="158"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="161"/>
         <source>保存年限已改为 {years} 年。</source>
         <translation>Retention period changed to {years} years.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="166"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="169"/>
         <source>清除个人信息</source>
         <translation>Purge personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="168"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="171"/>
         <source>将清除 {n} 条记录中的个人信息（{cutoff} 之前办结的业务件）。
 此操作不能撤销；建议先做一次备份。确定清除吗？</source>
         <translation>Personal data will be purged from {n} records (cases completed before {cutoff}).
 This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="194"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="197"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
     </message>
@@ -7753,93 +7984,123 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../ui/sync/actions.py" line="45"/>
+        <location filename="../../ui/sync/actions.py" line="47"/>
         <source>导出同步文件(&amp;E)…</source>
         <translation>&amp;Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="51"/>
+        <location filename="../../ui/sync/actions.py" line="53"/>
         <source>导出全部记录（补缺）(&amp;A)…</source>
         <translation>Export &amp;all records (fill gaps)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="57"/>
+        <location filename="../../ui/sync/actions.py" line="59"/>
         <source>导入同步文件(&amp;I)…</source>
         <translation>&amp;Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="63"/>
+        <location filename="../../ui/sync/actions.py" line="65"/>
         <source>发送待回访业务件(&amp;S)…</source>
         <translation>&amp;Send cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="69"/>
+        <location filename="../../ui/sync/actions.py" line="71"/>
         <source>同步冲突(&amp;C)…</source>
         <translation>Sync &amp;conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="72"/>
+        <location filename="../../ui/sync/actions.py" line="74"/>
         <source>仅限组长和管理员</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="104"/>
+        <location filename="../../ui/sync/actions.py" line="77"/>
+        <source>密钥交换(&amp;K)…</source>
+        <translation>&amp;Key exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="80"/>
+        <source>仅限管理员</source>
+        <translation>Administrators only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="116"/>
+        <source>发给哪个站点</source>
+        <translation>Recipient site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="117"/>
+        <source>同步文件加密发给（只有它能打开）：</source>
+        <translation>Encrypt the sync file for (only it can open it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="133"/>
         <source>回访台同步文件 (*{suffix});;所有文件 (*)</source>
         <translation>RevisitDesk sync files (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="128"/>
+        <location filename="../../ui/sync/actions.py" line="160"/>
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="143"/>
+        <location filename="../../ui/sync/actions.py" line="177"/>
         <source>正在导出同步文件…</source>
         <translation>Exporting the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="148"/>
+        <location filename="../../ui/sync/actions.py" line="182"/>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="166"/>
+        <location filename="../../ui/sync/actions.py" line="207"/>
         <source>正在导入同步文件…</source>
         <translation>Importing the sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="191"/>
+        <location filename="../../ui/sync/actions.py" line="244"/>
         <source>正在导出待回访业务件…</source>
         <translation>Exporting cases to revisit…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="210"/>
+        <location filename="../../ui/sync/actions.py" line="263"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="211"/>
+        <location filename="../../ui/sync/actions.py" line="264"/>
         <source>只有组长或管理员可以处理同步冲突。请以组长身份使用本机后再打开。</source>
         <translation>Only a team lead or an administrator can resolve sync conflicts. Use this computer as a team lead, then open it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="222"/>
+        <location filename="../../ui/sync/actions.py" line="277"/>
+        <source>密钥交换</source>
+        <translation>Key exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="278"/>
+        <source>只有管理员可以交换密钥和制作恢复密钥。</source>
+        <translation>Only an administrator can exchange keys and make recovery keys.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/actions.py" line="289"/>
         <source>同步文件已导出</source>
         <translation>Sync file exported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="227"/>
+        <location filename="../../ui/sync/actions.py" line="294"/>
         <source>同步文件已导入</source>
         <translation>Sync file imported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="230"/>
-        <location filename="../../ui/sync/actions.py" line="234"/>
+        <location filename="../../ui/sync/actions.py" line="297"/>
+        <location filename="../../ui/sync/actions.py" line="301"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/actions.py" line="234"/>
+        <location filename="../../ui/sync/actions.py" line="301"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled; no data was written.</translation>
     </message>
@@ -8185,6 +8446,64 @@ Close the review? Once closed, this bad review leaves the supervision board.</tr
         <location filename="../../ui/desk/today_view.py" line="75"/>
         <source>预约回访：{at}</source>
         <translation>Appointment: {at}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="422"/>
+        <source>信任对方的密钥文件</source>
+        <translation>Trust another site&apos;s key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="425"/>
+        <source>请给对方打电话，请对方读出他那里“密钥交换”中显示的本机指纹，与下面的指纹逐组核对。只有完全一致才信任：不一致说明这个文件不是对方的，或被调换过。</source>
+        <translation>Phone the other site and ask them to read out the “This computer” fingerprint shown in their “Key exchange”; check it against the fingerprint below, group by group. Trust it only if they match exactly: a difference means this file is not theirs, or has been swapped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="436"/>
+        <source>密钥文件中的站点：</source>
+        <translation>Site in the key file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="436"/>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="437"/>
+        <source>站点编号：</source>
+        <translation>Site no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="438"/>
+        <source>指纹：</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="439"/>
+        <source>本机称它为(&amp;N)：</source>
+        <translation>&amp;Name on this computer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="440"/>
+        <source>已在电话里核对，指纹完全一致(&amp;Y)</source>
+        <translation>Checked b&amp;y phone: the fingerprints match exactly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="442"/>
+        <source>对方换了密钥（如重新安装）：替换原来信任的密钥(&amp;P)</source>
+        <translation>The other site has a new key (e.g. reinstalled): re&amp;place the key trusted before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="448"/>
+        <source>信任(&amp;T)</source>
+        <translation>&amp;Trust</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="449"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -8786,17 +9105,17 @@ A unit that appeared because its name was misspelt in an import: merge it into t
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="37"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="38"/>
         <source>{name} · {period}的不满意及投诉工单</source>
         <translation>{name} · dissatisfaction and complaint work orders in {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="49"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="50"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="75"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="78"/>
         <source>{unit}&#x3000;不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件，涉及业务件 {cases} 件，尚在办理 {pending} 件。</source>
         <translation>{unit}   {dissatisfied} dissatisfaction orders, {complaints} complaint orders, {cases} cases involved, {pending} still open.</translation>
     </message>

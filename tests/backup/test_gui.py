@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.backup import create_backup, verify_backup
+from app.backup import backup_keyring, create_backup, verify_backup
+from app.backup.service import MANUAL, back_up
+from app.keys import RecoveryKey, make_recovery_key
 from app.settings import set_setting
 from db.database import Database, open_database
 from db.models import Staff
+from tests.conftest import copy_of
 from ui import operations
 from ui.backup import DailyBackup, add_backup_actions
 from ui.backup.actions import BackupActions
@@ -56,6 +59,11 @@ def window(qtbot: QtBot, filled_sqlite: Database) -> Iterator[QMainWindow]:
     yield window
     operations.cancel_and_wait()
     save_user_name(None)
+
+
+def with_recovery_key(database: Database) -> RecoveryKey:
+    with database.sessions.begin() as session:
+        return make_recovery_key(session, by_id=None)
 
 
 def trigger(window: QMainWindow, text: str) -> None:
@@ -99,6 +107,7 @@ def test_menu_holds_the_three_actions(window: QMainWindow):
 
 
 def test_back_up_now_with_progress(qtbot: QtBot, window: QMainWindow, tmp_path, monkeypatch):
+    with_recovery_key(window.database)
     seat_user(window.database, "administrator")
     choose(monkeypatch, "getSaveFileName", tmp_path / "gui-backup")
     trigger(window, "立即备份…")
@@ -106,10 +115,31 @@ def test_back_up_now_with_progress(qtbot: QtBot, window: QMainWindow, tmp_path, 
 
     box = message(qtbot, window)
     assert box.icon == QMessageBox.Icon.Information
-    assert "已备份到" in box.text and "gui-backup.zip" in box.text
+    assert "已备份到" in box.text and "gui-backup.zip" in box.text and "签名并加密" in box.text
     assert "业务件 400" in box.informative
-    assert verify_backup(tmp_path / "gui-backup.zip").manifest.counts["cases"] == 400
+    keys = backup_keyring(window.database)
+    assert verify_backup(tmp_path / "gui-backup.zip", keys=keys).manifest.counts["cases"] == 400
     qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog))
+
+
+def test_a_backup_without_a_recovery_key_says_so_and_offers_one(
+    qtbot: QtBot, window: QMainWindow, tmp_path, monkeypatch
+):
+    with window.database.sessions.begin() as session:
+        session.add(Staff(name="用户-administrator", role="administrator"))
+    save_user_name("用户-administrator")
+    choose(monkeypatch, "getSaveFileName", tmp_path / "first")
+    trigger(window, "立即备份…")
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=20_000)
+    (box,) = window.findChildren(QMessageBox)
+    assert box.icon() == QMessageBox.Icon.Warning and "还没有恢复密钥" in box.text()
+    (make,) = [b for b in box.buttons() if b.text() == "制作恢复密钥(&R)…"]
+    make.click()
+    actions = window.findChild(BackupActions)
+    qtbot.waitUntil(lambda: actions.keys_dialog is not None and actions.keys_dialog.facts)
+    dialog = actions.keys_dialog
+    assert dialog.recovery_button.text() == "制作恢复密钥(&R)…"
+    dialog.close()
 
 
 def test_cancel_leaves_no_file(qtbot: QtBot, window: QMainWindow, tmp_path, monkeypatch):
@@ -151,6 +181,7 @@ def test_verify_says_intact_or_refuses(qtbot: QtBot, window: QMainWindow, tmp_pa
 
 
 def test_restore_into_a_new_file(qtbot: QtBot, window: QMainWindow, tmp_path, monkeypatch):
+    with_recovery_key(window.database)
     backup = tmp_path / "b.zip"
     create_backup(window.database, backup)
     seat_user(window.database, "administrator")
@@ -244,3 +275,61 @@ def test_daily_backup_failure_stays_in_the_status_bar(
     with qtbot.waitSignal(daily.failed, timeout=20_000):
         pass
     assert "自动备份没有完成" in window.statusBar().currentMessage()
+
+
+def test_restore_with_the_recovery_key_of_a_lost_installation(
+    qtbot: QtBot, window: QMainWindow, migrated_sqlite: Path, tmp_path, monkeypatch
+):
+    """The backup of an installation whose database was lost, restored at a new one (this
+    window's) with the recovery key printed there."""
+    lost = copy_of(migrated_sqlite, tmp_path / "lost" / "lost.sqlite3")
+    try:
+        key = with_recovery_key(lost)
+        create_backup(lost, tmp_path / "lost.zip")
+    finally:
+        lost.close()
+    seat_user(window.database, "administrator")
+    choose(monkeypatch, "getOpenFileName", tmp_path / "lost.zip")
+    target = tmp_path / "back.sqlite3"
+
+    def restore(recovery: str) -> Shown:
+        trigger(window, "从备份恢复到新数据库…")
+        qtbot.waitUntil(lambda: bool(window.findChildren(RestoreDialog)))
+        (dialog,) = window.findChildren(RestoreDialog)
+        dialog.target_edit.setText(str(target))
+        qtbot.keyClicks(dialog.recovery_edit, recovery)
+        dialog.ok_button.click()
+        shown = message(qtbot, window)
+        qtbot.waitUntil(lambda: not window.findChildren(RestoreDialog))  # deleted once closed
+        return shown
+
+    refused = restore("")
+    assert refused.icon == QMessageBox.Icon.Warning and "不是本机制作的备份" in refused.text
+    assert "这不是恢复密钥" in restore("RK-1234").text
+    done = restore(key.text)
+    assert done.icon == QMessageBox.Icon.Information and "已用恢复密钥打开" in done.details
+    assert target.exists()
+
+
+def test_an_unsigned_backup_restores_only_when_the_administrator_says_so(
+    qtbot: QtBot, window: QMainWindow, tmp_path, monkeypatch
+):
+    old = tmp_path / "old.zip"
+    back_up(window.database.engine, window.database.url, old, MANUAL, unsigned=True)
+    seat_user(window.database, "administrator")
+    choose(monkeypatch, "getOpenFileName", old)
+    target = tmp_path / "old-restored.sqlite3"
+    for allow in (False, True):
+        trigger(window, "从备份恢复到新数据库…")
+        qtbot.waitUntil(lambda: bool(window.findChildren(RestoreDialog)))
+        (dialog,) = window.findChildren(RestoreDialog)
+        dialog.target_edit.setText(str(target))
+        dialog.unsigned_check.setChecked(allow)
+        dialog.ok_button.click()
+        box = message(qtbot, window)
+        qtbot.waitUntil(lambda: not window.findChildren(RestoreDialog))  # deleted once closed
+        if allow:
+            assert box.icon == QMessageBox.Icon.Information and "未签名" in box.details
+        else:
+            assert "旧版本回访台制作的备份" in box.text and not target.exists()
+    assert target.exists()

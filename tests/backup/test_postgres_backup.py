@@ -12,10 +12,12 @@ from sqlalchemy.engine import make_url
 
 import db.migrate
 from app.backup import (
+    DAILY,
     PRE_UPGRADE,
     BackupError,
     ToolMissing,
     back_up_before_upgrade,
+    backup_keyring,
     create_backup,
     restore_backup,
     verify_backup,
@@ -52,19 +54,23 @@ def test_backup_and_restore_into_a_fresh_database(
     assert manifest.counts["cases"] == 400
     assert manifest.counts["attachment_blobs"] == len(ATTACHMENTS)
     assert [p.path for p in manifest.parts] == [manifest.database_part]
-    report = verify_backup(tmp_path / "pg.zip")
+    keys = backup_keyring(pg_db)
+    report = verify_backup(tmp_path / "pg.zip", keys=keys)
     assert report.database_check.startswith("pg_restore --list")
+    assert report.signed_by == keys.own.public.fingerprint
 
     # Never over a database that holds anything (the running one here), nor across kinds.
     with pytest.raises(BackupError, match="不是空的"):
-        restore_backup(tmp_path / "pg.zip", pg_db.url)
+        restore_backup(tmp_path / "pg.zip", pg_db.url, keys=keys)
     with pytest.raises(BackupError, match="只能恢复到一个新建的空 PostgreSQL 数据库"):
-        restore_backup(tmp_path / "pg.zip", tmp_path / "x.sqlite3")
+        restore_backup(tmp_path / "pg.zip", tmp_path / "x.sqlite3", keys=keys)
     missing = make_url(pg_db.url).set(database="rd_no_such_database")
     with pytest.raises(BackupError, match="createdb"):
-        restore_backup(tmp_path / "pg.zip", missing.render_as_string(hide_password=False))
+        restore_backup(
+            tmp_path / "pg.zip", missing.render_as_string(hide_password=False), keys=keys
+        )
 
-    result = restore_backup(tmp_path / "pg.zip", empty_pg)
+    result = restore_backup(tmp_path / "pg.zip", empty_pg, keys=keys)
     assert result.counts == manifest.counts
     restored = open_database(empty_pg)
     try:
@@ -98,7 +104,8 @@ def test_missing_pg_dump_is_said_clearly(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr("app.backup.postgres._INSTALL_GLOBS", ())
     with pytest.raises(ToolMissing, match="找不到 pg_dump.*postgresql-client"):
-        create_backup(database, tmp_path / "pg.zip")
+        # The daily kind: the manual one first asks the database who backs up.
+        create_backup(database, tmp_path / "pg.zip", kind=DAILY)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -114,8 +121,10 @@ def test_a_backup_is_made_before_an_upgrade(
     made = upgrade_database(pg_db.engine, tmp_path / "before", back_up_before_upgrade)
 
     assert made is not None and made.parent == tmp_path / "before"
-    report = verify_backup(made)
+    # Signed by the installation, whose keys were made for it.
+    report = verify_backup(made, keys=backup_keyring(pg_db))
     assert report.manifest.kind == PRE_UPGRADE and report.manifest.counts["units"] == 1
+    assert report.signed_by is not None
 
 
 @pytest.mark.postgres

@@ -18,7 +18,7 @@ from app.roles import Role
 from app.staff import StaffMember
 from app.zone import LOCAL_ZONE
 from db.database import Database
-from db.models import Complaint, Unit
+from db.models import Complaint, Staff, Unit
 from tests.reports.feedback_data import CITY_HALL, HUAIYIN, LIXIA, TIANQIAO, at, seed_quarter
 from ui import operations
 from ui.feedback import AssessmentTab, UnitFeedbackTab
@@ -29,6 +29,7 @@ from ui.feedback.work_orders_dialog import WorkOrdersDialog
 RED = "#b3261e"
 LEAD = StaffMember(900, "王组长", Role.TEAM_LEAD)
 OPERATOR = StaffMember(901, "李强", Role.OPERATOR)
+AUDITOR = StaffMember(902, "赵审计", Role.AUDITOR)
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +46,12 @@ def background_work_done() -> Iterator[None]:
 
 @pytest.fixture
 def seeded(sqlite_db: Database) -> tuple[Database, dict[str, int]]:
-    return sqlite_db, seed_quarter(sqlite_db)
+    ids = seed_quarter(sqlite_db)
+    # The people who take the seat, as the services find them (they check the role themselves).
+    with sqlite_db.sessions.begin() as session:
+        for person in (LEAD, OPERATOR, AUDITOR):
+            session.add(Staff(id=person.id, name=person.name, role=person.role.value))
+    return sqlite_db, ids
 
 
 class Seat:
@@ -324,7 +330,7 @@ def test_only_team_leads_administrators_and_auditors_see_the_figures(qtbot: QtBo
     assert not tab.bar.unit_filter.isEnabled()
 
     # An auditor takes the seat: F5 shows the figures.
-    seat.user = StaffMember(902, "赵审计", Role.AUDITOR)
+    seat.user = AUDITOR
     with qtbot.waitSignal(tab.operation_finished):
         qtbot.keyClick(tab.bar.refresh_button, Qt.Key.Key_F5)
     assert tab.stack.currentWidget() is tab.table

@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image
 from sqlalchemy import func, select
 
+from app.keys import own_public_keys, trust_site
 from app.phones import parse_phone
 from app.scanning.store import AttachmentStore
 from app.settings import set_setting
@@ -46,6 +47,22 @@ CASE_NO = "JN20260701000001"
 
 def at(month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=LOCAL_ZONE)
+
+
+def exchange_keys(*databases: Database) -> None:
+    """Every two of the sites trust each other's keys, as their administrators do once (keys
+    show, keys trust); each is called by its own name (the site id after it when two match)."""
+    shown = []
+    for database in databases:
+        with database.sessions.begin() as session:
+            shown.append(own_public_keys(session))
+    names = [keys.name for keys in shown]
+    for database, own in zip(databases, shown, strict=True):
+        with database.sessions.begin() as session:
+            for other in shown:
+                if other is not own:
+                    name = other.name if names.count(other.name) == 1 else other.site_id
+                    trust_site(session, other, name or other.site_id, by_id=None)
 
 
 def name_site(database: Database, name: str) -> None:
@@ -297,6 +314,7 @@ def conflict_on_a_case(outlet: Database, centre: Database, folder: Path) -> None
     from app.sync import export_changes, import_sync_file
 
     name_site(outlet, "历下网点")
+    exchange_keys(outlet, centre)
     outlet_day(outlet)
     export_changes(outlet, first := folder / "first.rdsync")
     import_sync_file(centre, first)

@@ -15,7 +15,7 @@ from db.models import Attachment, BadReview, BadReviewEvidence, Staff
 from tests.callbacks import helpers as h
 from tests.callbacks.bad_reviews import bad_review, png
 
-from .helpers import name_site, snapshot, sync_file
+from .helpers import exchange_keys, name_site, snapshot, sync_file
 
 AT = h.local(2026, 11, 16, 10)
 
@@ -23,6 +23,7 @@ AT = h.local(2026, 11, 16, 10)
 def test_a_bad_review_and_its_evidence_reach_the_centre(outlet, any_db, tmp_path):
     centre = any_db
     name_site(outlet, "历下网点")
+    exchange_keys(outlet, centre)
     with outlet.sessions.begin() as session:
         lead = Staff(name="赵组长", role="team_lead")
         other = Staff(name="钱组长", role="team_lead")

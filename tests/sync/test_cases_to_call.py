@@ -14,7 +14,7 @@ from app.ratings import Rating
 from app.sync import SyncRefused, export_cases_to_call, export_changes, import_sync_file
 from db.models import CallAttempt, Case, Evaluation, QueueEntry, Unit
 
-from .helpers import at, name_site, outlet_day, sync_file
+from .helpers import at, exchange_keys, name_site, outlet_day, sync_file
 
 FIRM = "JN20260701000002"
 
@@ -22,6 +22,7 @@ FIRM = "JN20260701000002"
 def test_cases_sent_back_are_called_at_the_outlet_and_come_home(outlet, any_db, tmp_path):
     centre = any_db
     name_site(centre, "市中心")
+    exchange_keys(outlet, centre)
     outlet_day(centre)
     with centre.sessions.begin() as session:
         other = Unit(name="市中区不动产登记中心")

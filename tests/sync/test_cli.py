@@ -6,7 +6,7 @@ import json
 
 from cli import main
 
-from .helpers import add_staff, case_value, change_case, name_site, outlet_day
+from .helpers import add_staff, case_value, change_case, exchange_keys, name_site, outlet_day
 
 
 def run(capsys, database, *args: str) -> tuple[int, str, str]:
@@ -18,6 +18,7 @@ def run(capsys, database, *args: str) -> tuple[int, str, str]:
 def test_export_import_conflicts_and_decide(capsys, outlet, any_db, tmp_path, monkeypatch):
     centre = any_db
     name_site(outlet, "历下网点")
+    exchange_keys(outlet, centre)
     outlet_day(outlet)
     monkeypatch.chdir(tmp_path)
 
@@ -44,13 +45,11 @@ def test_export_import_conflicts_and_decide(capsys, outlet, any_db, tmp_path, mo
     (listed,) = json.loads(out)
     assert listed["differences"]["location"] == {"local": "中心", "incoming": "网点"}
 
-    add_staff(centre, "中心回访员", "operator")
-    code, _, err = run(
-        capsys, centre, "decide", str(listed["id"]), "incoming", "--by", "中心回访员"
-    )
-    assert code == 2 and "无权" in err
+    # Who decides is who logged in (cli.login; here nobody has a password yet), never a name.
     add_staff(centre, "中心组长", "team_lead")
-    code, out, _ = run(capsys, centre, "decide", str(listed["id"]), "incoming", "--by", "中心组长")
+    code, _, err = run(capsys, centre, "decide", str(listed["id"]), "incoming", "--by", "中心组长")
+    assert code == 2 and "--by" in err
+    code, out, _ = run(capsys, centre, "decide", str(listed["id"]), "incoming")
     assert code == 0 and "采用传入版本" in out
     assert case_value(centre, "location") == "网点"
     code, out, _ = run(capsys, centre, "conflicts")
@@ -63,6 +62,9 @@ def test_export_import_conflicts_and_decide(capsys, outlet, any_db, tmp_path, mo
 def test_refusals_exit_with_2(capsys, outlet, sqlite_db, tmp_path):
     outlet_day(outlet)
     path = tmp_path / "x.rdsync"
+    code, _, err = run(capsys, outlet, "export", "-o", str(path))
+    assert code == 2 and "keys show" in err and not path.exists()
+    exchange_keys(outlet, sqlite_db)
     assert run(capsys, outlet, "export", "-o", str(path))[0] == 0
     cut = tmp_path / "cut.rdsync"
     cut.write_bytes(path.read_bytes()[:-10])
@@ -77,13 +79,15 @@ def test_refusals_exit_with_2(capsys, outlet, sqlite_db, tmp_path):
     assert code == 2
 
 
-def test_send_cases_for_a_unit(capsys, sqlite_db, tmp_path):
+def test_send_cases_for_a_unit(capsys, outlet, sqlite_db, tmp_path):
+    name_site(outlet, "历下网点")
+    exchange_keys(outlet, sqlite_db)
     outlet_day(sqlite_db)
     path = tmp_path / "cases.rdsync"
 
     code, out, _ = run(
         capsys, sqlite_db, "send-cases", "--unit", "历下区不动产登记中心", "-o", str(path)
     )
-    assert code == 0 and "1 条队列记录" in out and path.exists()
+    assert code == 0 and "1 条队列记录" in out and "加密发给 历下网点" in out and path.exists()
     code, _, err = run(capsys, sqlite_db, "send-cases", "--unit", "无此单位", "-o", str(path))
     assert code == 2 and "无此单位" in err

@@ -24,6 +24,7 @@ from .helpers import (
     change_case,
     conflicts,
     counts,
+    exchange_keys,
     name_site,
     outlet_day,
     sync_file,
@@ -35,6 +36,7 @@ def synced(outlet, any_db, tmp_path):
     """The outlet's day imported at the centre; both then change the same case."""
     name_site(outlet, "历下网点")
     name_site(any_db, "市中心")
+    exchange_keys(outlet, any_db)
     outlet_day(outlet)
     first = sync_file(tmp_path, "1")
     export_changes(outlet, first)
@@ -170,19 +172,24 @@ def test_two_outlets_changing_a_case_sent_to_both_conflict_at_the_centre(
     outlet, second_outlet, any_db, tmp_path
 ):
     centre = any_db
+    name_site(centre, "市中心")
+    name_site(outlet, "网点甲")
+    name_site(second_outlet, "网点乙")
+    exchange_keys(centre, outlet, second_outlet)
     outlet_day(centre)  # the centre's own cases this time, with a queue entry on the firm's
     firm = "JN20260701000002"
     with centre.sessions() as session:
         unit_id = session.scalar(select(Unit.id))
-    cases = sync_file(tmp_path, "cases")
-    export_cases_to_call(centre, cases, [unit_id])
     for database, place in ((outlet, "网点甲"), (second_outlet, "网点乙")):
+        # The same cases for each outlet, in a file that only it can open.
+        cases = sync_file(tmp_path, f"cases-{place}")
+        export_cases_to_call(centre, cases, [unit_id], to=place)
         import_sync_file(database, cases)
         with database.sessions.begin() as session:
             session.scalar(select(Case).where(Case.case_no == firm)).location = place
     from_a, from_b = sync_file(tmp_path, "a"), sync_file(tmp_path, "b")
-    export_changes(outlet, from_a)
-    export_changes(second_outlet, from_b)
+    export_changes(outlet, from_a, to="市中心")
+    export_changes(second_outlet, from_b, to="市中心")
 
     assert import_sync_file(centre, from_a).tables["cases"].updated == 1
     summary = import_sync_file(centre, from_b)
@@ -194,6 +201,7 @@ def test_two_outlets_changing_a_case_sent_to_both_conflict_at_the_centre(
 
 def test_a_case_both_imported_from_the_same_export_is_recognised(outlet, any_db, tmp_path):
     centre = any_db
+    exchange_keys(outlet, centre)
     outlet_day(outlet)
     outlet_day(centre)  # the same case numbers, created here under other uids
     with outlet.sessions.begin() as session:
@@ -224,6 +232,7 @@ def test_a_case_both_imported_from_the_same_export_is_recognised(outlet, any_db,
 
 def test_a_conflict_on_a_case_created_in_two_places_differently(outlet, any_db, tmp_path):
     centre = any_db
+    exchange_keys(outlet, centre)
     outlet_day(outlet)
     outlet_day(centre)
     change_case(centre, applicant="王五")

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
+from app.keys import sync_keyring
 from app.roles import Role
 from app.staff import StaffMember
 from app.sync import export_changes, read_sync_file
@@ -28,6 +29,8 @@ from .helpers import (
     case_value,
     conflict_on_a_case,
     counts,
+    exchange_keys,
+    name_site,
     outlet_day,
     sync_file,
 )
@@ -54,6 +57,7 @@ def sync(window: QMainWindow) -> SyncActions:
         "导入同步文件(&I)…",
         "发送待回访业务件(&S)…",
         "同步冲突(&C)…",
+        "密钥交换(&K)…",
     ]
     return actions
 
@@ -126,6 +130,7 @@ def test_a_lead_logged_in_opens_the_conflicts(qtbot, sync, outlet, sqlite_db, tm
 
 
 def test_import_and_export_from_the_menu(qtbot, sync, outlet, sqlite_db, tmp_path, monkeypatch):
+    exchange_keys(outlet, sqlite_db)
     outlet_day(outlet)
     sent = sync_file(tmp_path, "outlet")
     export_changes(outlet, sent)
@@ -151,10 +156,14 @@ def test_import_and_export_from_the_menu(qtbot, sync, outlet, sqlite_db, tmp_pat
     with qtbot.waitSignal(sync.message_shown, timeout=10000) as shown:
         trigger(sync, "导出全部记录")
     assert "已导出同步文件第 2 号" in shown.args[0]
-    assert read_sync_file(written).manifest["since"] is None
+    with outlet.sessions() as session, read_sync_file(written, sync_keyring(session)) as read:
+        assert read.manifest["since"] is None
 
 
-def test_send_cases_dialog_lists_units_with_their_open_queue(qtbot, sync, sqlite_db, tmp_path):
+def test_send_cases_dialog_lists_units_with_their_open_queue(
+    qtbot, sync, outlet, sqlite_db, tmp_path
+):
+    exchange_keys(outlet, sqlite_db)
     outlet_day(sqlite_db)
     sync.folder = tmp_path
     trigger(sync, "发送待回访业务件")
@@ -190,3 +199,34 @@ def test_a_refused_decision_is_shown_and_changes_nothing(qtbot, sync, outlet, sq
     assert dialog.keep_local_button.isEnabled() and dialog.model.rowCount() == 1
     assert case_value(centre, "location") == "历下区经十路 1 号 3 单元"
     dialog.close()
+
+
+def test_the_window_asks_which_site_a_file_is_for_when_several_are_trusted(
+    qtbot, sync, outlet, second_outlet, sqlite_db, tmp_path, monkeypatch
+):
+    name_site(sqlite_db, "市中心")
+    name_site(outlet, "历下网点")
+    name_site(second_outlet, "槐荫网点")
+    exchange_keys(sqlite_db, outlet, second_outlet)
+    outlet_day(sqlite_db)
+    asked = []
+
+    def choose(names):
+        asked.append(names)
+        return "槐荫网点"
+
+    monkeypatch.setattr(sync, "ask_recipient", choose)
+    written = tmp_path / "for-huaiyin.rdsync"
+    monkeypatch.setattr(sync, "ask_save_path", lambda _title, _name: written)
+    with qtbot.waitSignal(sync.message_shown, timeout=10000) as shown:
+        trigger(sync, "导出同步文件")
+    assert sorted(asked[0]) == ["历下网点", "槐荫网点"]
+    assert "加密发给 槐荫网点" in shown.args[0]
+    with second_outlet.sessions() as session, read_sync_file(written, sync_keyring(session)):
+        pass  # it opens there
+
+    # Giving up the choice writes nothing.
+    monkeypatch.setattr(sync, "ask_recipient", lambda names: None)
+    monkeypatch.setattr(sync, "ask_save_path", lambda _t, _n: pytest.fail("no file asked"))
+    trigger(sync, "导出同步文件")
+    qtbot.waitUntil(lambda: not operations.busy())

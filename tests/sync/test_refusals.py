@@ -1,30 +1,43 @@
-"""A sync file that is cut short, changed, from another version, from this site or out of order
-is refused whole, with a message that says why, and nothing of it is written."""
+"""A sync file that is cut short, changed, forged, from a site whose keys are not trusted here,
+for another site, from another version, from this site or out of order is refused whole, with a
+message that says why, and nothing of it is written."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from app import i18n
 from app.errors import Cancelled
-from app.sealed_archive import DIGEST_LENGTH
+from app.keys import Identity, sync_keyring
 from app.sync import SyncRefused, export_changes, import_sync_file
+from app.sync.fileformat import FORMAT_1_PREFIX, SEAL_PREFIX
+from tests.sealing_helpers import identity_of, rewrite
 
-from .helpers import counts, name_site, outlet_day, sync_file
+from .helpers import counts, exchange_keys, name_site, outlet_day, sync_file
 
 
-@pytest.fixture
-def exported(outlet, tmp_path) -> Path:
+def _export(outlet, centre, tmp_path) -> Path:
     name_site(outlet, "历下网点")
+    exchange_keys(outlet, centre)
     outlet_day(outlet)
     path = sync_file(tmp_path, "outlet")
     export_changes(outlet, path)
     return path
+
+
+@pytest.fixture
+def exported(outlet, sqlite_db, tmp_path) -> Path:
+    """The outlet's day, for the centre (SQLite), whose keys the outlet trusts and which
+    trusts the outlet's."""
+    return _export(outlet, sqlite_db, tmp_path)
+
+
+@pytest.fixture
+def exported_to_any(outlet, any_db, tmp_path) -> Path:
+    return _export(outlet, any_db, tmp_path)
 
 
 def attachments_folder(centre) -> list[Path]:
@@ -38,6 +51,24 @@ def refused(centre, path: Path) -> str:
         import_sync_file(centre, path)
     assert counts(centre) == before
     return str(caught.value)
+
+
+def resigned(source: Path, target: Path, centre, edit, signer: Identity | None, **kwargs) -> Path:
+    """The file opened with the centre's keys, edited, and signed by `signer` for the centre
+    (or, without a signer, sealed with a recomputed SHA-256 as older versions did)."""
+    with centre.sessions() as session:
+        keys = sync_keyring(session)
+    return rewrite(
+        source,
+        target,
+        prefix=SEAL_PREFIX,
+        format_1_prefix=FORMAT_1_PREFIX,
+        opened_with=keys,
+        edit=edit,
+        signer=signer,
+        recipients=(keys.own.public.recipient,),
+        **kwargs,
+    )
 
 
 def test_a_changed_byte_anywhere_is_refused_and_nothing_written(exported, sqlite_db, tmp_path):
@@ -55,8 +86,8 @@ def test_a_changed_byte_anywhere_is_refused_and_nothing_written(exported, sqlite
     assert counts(sqlite_db)["cases"] == 0
 
 
-def test_a_cut_file_is_refused_as_incomplete(exported, any_db, tmp_path):
-    data = exported.read_bytes()
+def test_a_cut_file_is_refused_as_incomplete(exported_to_any, any_db, tmp_path):
+    data = exported_to_any.read_bytes()
     for size in (len(data) // 2, len(data) - 1, 10):
         path = tmp_path / f"cut-{size}.rdsync"
         path.write_bytes(data[:size])
@@ -73,42 +104,92 @@ def test_messages_come_in_english_too(exported, sqlite_db, tmp_path):
         i18n.set_language("zh")
 
 
-def reseal(source: Path, target: Path, edit) -> Path:
-    """The archive rewritten with `edit(name, bytes) -> bytes` applied to its entries and sealed
-    with a new digest, as someone who knows the format could."""
-    with zipfile.ZipFile(source) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries:
-            archive.writestr(name, edit(name, data))
-        archive.comment = b"0" * DIGEST_LENGTH
-    data = target.read_bytes()
-    digest = hashlib.sha256(data[:-DIGEST_LENGTH]).hexdigest().encode()
-    target.write_bytes(data[:-DIGEST_LENGTH] + digest)
-    return target
+def test_records_edited_and_resealed_with_recomputed_hashes_are_refused(
+    exported, sqlite_db, tmp_path
+):
+    """What was done to a sync file before signatures: 86 answers turned into 非常满意, an
+    evaluation invented, an audit entry in the administrator's name, every hash and the seal
+    recomputed. Even by someone who could read it, it is refused: nobody but the outlet signs."""
 
-
-def test_a_record_changed_behind_the_manifest_is_refused(exported, sqlite_db, tmp_path):
     def edit(name, data):
-        return (
-            data.replace("张三".encode(), "李四".encode()) if name.endswith("cases.jsonl") else data
-        )
+        if name == "records/evaluations.jsonl":
+            data = data.replace(b'"dissatisfied"', b'"very_satisfied"')
+            data += data.splitlines(keepends=True)[0].replace(b'"uid":"', b'"uid":"f')
+        if name == "records/audit_entries.jsonl":
+            data = data.replace("王芳".encode(), "管理员".encode())
+        return data
 
-    message = refused(sqlite_db, reseal(exported, tmp_path / "edited.rdsync", edit))
-    assert "已被改动" in message and "records/cases.jsonl" in message
+    forged = resigned(exported, tmp_path / "forged.rdsync", sqlite_db, edit, signer=None)
+    message = refused(sqlite_db, forged)
+    assert "没有签名" in message and "没有导入" in message
+    assert attachments_folder(sqlite_db) == []
 
 
-def test_an_unknown_format_version_is_refused(exported, sqlite_db, tmp_path):
+def test_a_file_signed_by_keys_not_trusted_here_is_refused(exported, sqlite_db, tmp_path):
+    attacker = Identity.generate("forger-site", "历下网点")
+    forged = resigned(exported, tmp_path / "forged.rdsync", sqlite_db, _unchanged, attacker)
+    message = refused(sqlite_db, forged)
+    assert "不信任的站点" in message and attacker.public.fingerprint in message
+
+
+def test_a_trusted_site_cannot_sign_for_another(
+    exported, outlet, second_outlet, sqlite_db, tmp_path
+):
+    """Another outlet the centre trusts writes a file that says it comes from 历下网点."""
+    name_site(second_outlet, "槐荫网点")
+    exchange_keys(second_outlet, sqlite_db)
+    forged = resigned(
+        exported, tmp_path / "forged.rdsync", sqlite_db, _unchanged, identity_of(second_outlet)
+    )
+    message = refused(sqlite_db, forged)
+    assert "伪造" in message and "槐荫网点" in message
+
+
+def test_a_file_for_another_site_is_refused(outlet, second_outlet, sqlite_db, tmp_path):
+    name_site(sqlite_db, "市中心")
+    name_site(second_outlet, "槐荫网点")
+    exchange_keys(outlet, sqlite_db, second_outlet)
+    outlet_day(outlet)
+    path = sync_file(tmp_path, "for-second")
+    export_changes(outlet, path, to="槐荫网点")
+
+    message = refused(sqlite_db, path)
+    assert "加密发给另一个站点" in message
+    assert import_sync_file(second_outlet, path).total("inserted") > 0
+
+
+def test_files_of_older_versions_are_refused(exported, sqlite_db, tmp_path):
+    old = resigned(exported, tmp_path / "old.rdsync", sqlite_db, _unchanged, signer=None)
+    i18n.set_language("en")
+    try:
+        message = refused(sqlite_db, old)
+    finally:
+        i18n.set_language("zh")
+    assert "older RevisitDesk" in message and "keys show / keys trust" in message
+
+
+def test_keys_forgotten_refuse_the_sites_files(exported, sqlite_db):
+    from app.keys import forget_site
+
+    with sqlite_db.sessions.begin() as session:
+        forget_site(session, "历下网点", by_id=None)
+    assert "不信任的站点" in refused(sqlite_db, exported)
+
+
+def test_an_unknown_format_version_is_refused(exported, outlet, sqlite_db, tmp_path):
+    """A file from a newer version of the outlet's software: properly signed, but not read."""
+
     def edit(name, data):
         if name != "manifest.json":
             return data
         return json.dumps({**json.loads(data), "version": 2}).encode()
 
-    message = refused(sqlite_db, reseal(exported, tmp_path / "v2.rdsync", edit))
+    newer = resigned(exported, tmp_path / "v2.rdsync", sqlite_db, edit, identity_of(outlet))
+    message = refused(sqlite_db, newer)
     assert "格式版本为 2" in message and "升级" in message
 
 
-def test_data_from_a_newer_app_is_refused(exported, sqlite_db, tmp_path):
+def test_data_from_a_newer_app_is_refused(exported, outlet, sqlite_db, tmp_path):
     def edit(name, data):
         if name != "manifest.json":
             return data
@@ -116,9 +197,26 @@ def test_data_from_a_newer_app_is_refused(exported, sqlite_db, tmp_path):
         manifest["columns"]["cases"].append("satellite_photo")
         return json.dumps(manifest).encode()
 
-    assert "cases.satellite_photo" in refused(
-        sqlite_db, reseal(exported, tmp_path / "newer.rdsync", edit)
-    )
+    newer = resigned(exported, tmp_path / "newer.rdsync", sqlite_db, edit, identity_of(outlet))
+    assert "cases.satellite_photo" in refused(sqlite_db, newer)
+
+
+def test_a_record_changed_behind_the_manifest_is_refused(exported, outlet, sqlite_db, tmp_path):
+    """Even signed by the outlet itself (a bug, a file assembled by hand), records that do not
+    match the manifest's hashes are refused."""
+
+    def edit(name, data):
+        return (
+            data.replace("张三".encode(), "李四".encode()) if name.endswith("cases.jsonl") else data
+        )
+
+    edited = resigned(exported, tmp_path / "edited.rdsync", sqlite_db, edit, identity_of(outlet))
+    message = refused(sqlite_db, edited)
+    assert "已被改动" in message and "records/cases.jsonl" in message
+
+
+def _unchanged(_name: str, data: bytes) -> bytes:
+    return data
 
 
 def test_other_files_are_refused(sqlite_db, tmp_path):
@@ -133,6 +231,7 @@ def test_a_file_from_this_very_site_is_refused(exported, outlet):
 
 
 def test_a_file_that_skips_one_is_refused_until_the_missing_one_is_in(outlet, any_db, tmp_path):
+    exchange_keys(outlet, any_db)
     outlet_day(outlet)
     first, second = sync_file(tmp_path, "1"), sync_file(tmp_path, "2")
     export_changes(outlet, first)
@@ -146,6 +245,7 @@ def test_a_file_that_skips_one_is_refused_until_the_missing_one_is_in(outlet, an
 
 
 def test_everything_again_fills_a_gap(outlet, sqlite_db, tmp_path):
+    exchange_keys(outlet, sqlite_db)
     outlet_day(outlet)
     export_changes(outlet, sync_file(tmp_path, "lost"))
     everything = sync_file(tmp_path, "all")
@@ -153,7 +253,7 @@ def test_everything_again_fills_a_gap(outlet, sqlite_db, tmp_path):
     assert import_sync_file(sqlite_db, everything).total("inserted") > 0
 
 
-def test_a_cancelled_import_writes_nothing(exported, any_db):
+def test_a_cancelled_import_writes_nothing(exported_to_any, any_db):
     calls = []
 
     def progress(done, total):
@@ -163,11 +263,12 @@ def test_a_cancelled_import_writes_nothing(exported, any_db):
 
     before = counts(any_db)
     with pytest.raises(Cancelled):
-        import_sync_file(any_db, exported, progress=progress)
+        import_sync_file(any_db, exported_to_any, progress=progress)
     assert counts(any_db) == before
 
 
-def test_a_cancelled_export_leaves_no_file_and_no_marks(outlet, tmp_path):
+def test_a_cancelled_export_leaves_no_file_and_no_marks(outlet, sqlite_db, tmp_path):
+    exchange_keys(outlet, sqlite_db)
     outlet_day(outlet)
     path = sync_file(tmp_path, "cancelled")
 
@@ -179,3 +280,32 @@ def test_a_cancelled_export_leaves_no_file_and_no_marks(outlet, tmp_path):
         export_changes(outlet, path, progress=progress)
     assert not path.exists() and not list(tmp_path.glob(".*partial"))
     assert export_changes(outlet, path).sequence == 1
+
+
+def test_no_file_is_written_before_keys_are_exchanged(outlet, tmp_path):
+    outlet_day(outlet)
+    path = sync_file(tmp_path, "early")
+    with pytest.raises(SyncRefused) as caught:
+        export_changes(outlet, path)
+    assert "keys show" in str(caught.value) and "keys trust" in str(caught.value)
+    assert not path.exists() and not list(tmp_path.glob(".*partial"))
+    with outlet.sessions() as session:
+        from app.sync import this_site
+
+        assert this_site(session).export_sequence == 0
+
+
+def test_several_trusted_sites_need_the_recipient_named(outlet, second_outlet, sqlite_db, tmp_path):
+    name_site(sqlite_db, "市中心")
+    name_site(outlet, "历下网点")
+    name_site(second_outlet, "槐荫网点")
+    exchange_keys(sqlite_db, outlet, second_outlet)
+    outlet_day(sqlite_db)
+    with pytest.raises(SyncRefused) as caught:
+        export_changes(sqlite_db, sync_file(tmp_path, "which"))
+    assert "历下网点" in str(caught.value) and "--to" in str(caught.value)
+    with pytest.raises(SyncRefused, match="没有信任名为“无此网点”"):
+        export_changes(sqlite_db, sync_file(tmp_path, "which"), to="无此网点")
+    sent = export_changes(sqlite_db, sync_file(tmp_path, "for-lixia"), to="历下网点")
+    assert sent.recipient.startswith("历下网点 (")
+    assert import_sync_file(outlet, sent.path).total("inserted") > 0

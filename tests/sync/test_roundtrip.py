@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy import select
 
+from app.keys import sync_keyring
 from app.scanning.store import AttachmentStore
 from app.sync import export_changes, import_sync_file, read_sync_file, this_site
 from app.sync.tables import TABLES
@@ -21,12 +22,13 @@ from db.models import (
     SyncPeer,
 )
 
-from .helpers import counts, name_site, outlet_day, snapshot, sync_file
+from .helpers import counts, exchange_keys, name_site, outlet_day, snapshot, sync_file
 
 
 def test_outlet_file_arrives_whole_and_again_changes_nothing(outlet, any_db, tmp_path):
     centre = any_db
     name_site(outlet, "历下网点")
+    exchange_keys(outlet, centre)
     day = outlet_day(outlet)
     path = sync_file(tmp_path, "outlet-1")
 
@@ -79,6 +81,7 @@ def test_outlet_file_arrives_whole_and_again_changes_nothing(outlet, any_db, tmp
 
 def test_next_file_carries_the_changes_since_the_last(outlet, any_db, tmp_path):
     centre = any_db
+    exchange_keys(outlet, centre)
     outlet_day(outlet)
     first = sync_file(tmp_path, "1")
     export_changes(outlet, first)
@@ -101,12 +104,14 @@ def test_next_file_carries_the_changes_since_the_last(outlet, any_db, tmp_path):
     assert snapshot(centre) == snapshot(outlet)
 
 
-def test_manifest_lists_counts_and_hashes_of_every_part(sqlite_db, tmp_path):
-    outlet_day(sqlite_db)
+def test_manifest_lists_counts_and_hashes_of_every_part(outlet, sqlite_db, tmp_path):
+    exchange_keys(outlet, sqlite_db)
+    outlet_day(outlet)
     path = sync_file(tmp_path, "x")
-    exported = export_changes(sqlite_db, path)
+    exported = export_changes(outlet, path)
 
-    checked = read_sync_file(path)
+    with sqlite_db.sessions() as session:
+        checked = read_sync_file(path, sync_keyring(session))
     manifest = checked.manifest
     assert manifest["format"] == "revisitdesk-sync" and manifest["version"] == 1
     assert manifest["kind"] == "changes" and manifest["sequence"] == 1

@@ -35,3 +35,11 @@ def test_staff_carry_no_role_and_no_secret():
     (staff,) = [spec for spec in TABLES if spec.name == "staff"]
     assert staff.columns == STAFF_COLUMNS
     assert not {"role", "password_hash", "username"} & set(staff.columns)
+
+
+def test_an_installations_own_keys_never_travel():
+    """Its private keys stay in its database (and its backups, encrypted to it)."""
+    from db.models import InstallationKeys, SyncPeer
+
+    assert not issubclass(InstallationKeys, Tracked) and not issubclass(SyncPeer, Tracked)
+    assert "installation_keys" not in TABLE_NAMES and "sync_peers" not in TABLE_NAMES

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.audit import AuditQuery, audit_choices, audit_entries, count_audit_entries
 from app.audit_export import ExportRefused, write_audit_file
+from app.roles import LoginRequired
 from app.settings import get_setting, set_setting
 from app.staff import change_role
 from app.users import set_active
@@ -28,7 +29,10 @@ def test_a_setting_change_is_audited_with_who_before_and_after(any_db):
     with any_db.sessions.begin() as session:
         set_setting(session, "desk.max_attempts", 5, by_id=people.admin)
         set_setting(session, "desk.max_attempts", 5, by_id=people.admin)  # no change: no entry
-        set_setting(session, "retention.years", 4)
+        set_setting(session, "retention.years", 4, by_id=people.admin)
+    # Once anybody can log in, nobody logged in changes nothing (app.staff.acting_member).
+    with pytest.raises(LoginRequired), any_db.sessions.begin() as session:
+        set_setting(session, "retention.years", 5)
     with any_db.sessions() as session:
         assert get_setting(session, "retention.years") == 4
         entries = session.scalars(
@@ -38,7 +42,7 @@ def test_a_setting_change_is_audited_with_who_before_and_after(any_db):
     assert (first.action, first.actor) == ("setting.change", f"赵管理 (#{people.admin})")
     assert first.before == {"key": "desk.max_attempts", "value": 3}
     assert first.after == {"key": "desk.max_attempts", "value": 5}
-    assert second.actor is None  # the command line, or the system
+    assert second.actor == f"赵管理 (#{people.admin})"
     assert (second.before["value"], second.after["value"]) == (3, 4)
 
 

@@ -499,3 +499,21 @@ def test_a_failed_seal_fails_the_commit_and_nothing_is_kept(sqlite_db, monkeypat
         )
     monkeypatch.undo()
     assert chain(sqlite_db) == []
+
+
+def test_every_action_the_app_records_has_a_title() -> None:
+    """The audit viewer names each action in words; a code without a title showed as code."""
+    import re
+    from pathlib import Path
+
+    from app.audit import ACTION_TITLES
+    from app.sync.conflicts import DECISIONS
+
+    top = Path(__file__).resolve().parents[2] / "app"
+    codes = {
+        match
+        for path in top.rglob("*.py")
+        for match in re.findall(r'action\s*=\s*"([a-z_]+\.[a-z_.]+)"', path.read_text("utf-8"))
+    }
+    codes |= {f"sync.conflict.{decision}" for decision in DECISIONS}
+    assert sorted(code for code in codes if code not in ACTION_TITLES) == []

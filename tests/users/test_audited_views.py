@@ -13,7 +13,7 @@ from app.audit import AuditQuery
 from app.audit_chain import verify_chain
 from app.audit_export import export_audit_trail
 from app.desk.queue import load_claimed, next_case
-from db.models import AuditEntry, Case
+from db.models import AuditEntry, Case, Staff
 from tests.desk import helpers as h
 
 NOW = h.local(2026, 11, 16, 10)
@@ -55,13 +55,17 @@ def test_a_case_without_numbers_shows_none_and_audits_nothing(sqlite_db):
 
 
 def test_exporting_the_audit_trail_is_audited_with_who_and_where(sqlite_db, tmp_path):
-    operator, _other = h.two_operators(sqlite_db)
+    with sqlite_db.sessions.begin() as session:  # auditors export the trail (app.audit_export)
+        auditor = Staff(name="钱审计", role="auditor")
+        session.add(auditor)
+        session.flush()
+        auditor_id = auditor.id
     path = tmp_path / "trail.csv"
     with sqlite_db.sessions.begin() as session:
-        assert export_audit_trail(session, AuditQuery(), path, by_id=operator) == 0
+        assert export_audit_trail(session, AuditQuery(), path, by_id=auditor_id) == 0
     with sqlite_db.sessions() as session:
         (entry,) = session.scalars(select(AuditEntry)).all()
-    assert (entry.action, entry.actor) == ("data.export", f"王芳 (#{operator})")
+    assert (entry.action, entry.actor) == ("data.export", f"钱审计 (#{auditor_id})")
     assert entry.after == {"what": "audit_trail", "file": str(path), "rows": 0}
     assert path.exists()
 
@@ -71,6 +75,7 @@ def test_a_sync_file_sent_is_audited_and_its_entries_join_the_centres_chain(
 ):
     from app.sync import export_changes, import_sync_file
     from tests.conftest import copy_of
+    from tests.sync.helpers import exchange_keys
 
     from .test_audit_chain import write_entries
 
@@ -80,6 +85,7 @@ def test_a_sync_file_sent_is_audited_and_its_entries_join_the_centres_chain(
     try:
         operator, _other = h.two_operators(outlet)
         write_entries(outlet, 3, start=10)  # other times: not the centre's entries again
+        exchange_keys(outlet, centre)  # once, before any sync file (app.keys)
         path = tmp_path / "outlet-0001.rdsync"
         export_changes(outlet, path, by_id=operator)
         with outlet.sessions() as session:
@@ -92,6 +98,8 @@ def test_a_sync_file_sent_is_audited_and_its_entries_join_the_centres_chain(
     with centre.sessions() as session:
         result = verify_chain(session)
         actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)).all()
-    # The outlet's entries are appended to the centre's chain in the order they arrived.
-    assert result.intact and result.entries == len(actions) == 2 + 3 + 1
+    # The outlet's entries are appended to the centre's chain in the order they arrived (each
+    # site's trust of the other's keys is an entry too).
+    assert result.intact and result.entries == len(actions) == 2 + 1 + 3 + 1 + 1
+    assert actions.count("keys.trust") == 2
     assert actions[:2] == ["setting.change"] * 2 and actions[-1] == "sync.import"

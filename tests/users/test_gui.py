@@ -200,6 +200,9 @@ def test_the_people_dialog_adds_a_person_who_can_then_log_in(sqlite_db, qtbot: Q
     assert (row.name, row.username, row.has_password) == ("孙敏", "sunmin", True)
     assert dialog.model.data(dialog.model.index(dialog.table.currentIndex().row(), 4)) == "可登录"
     assert login_facts(sqlite_db) == (True, [])
+    # From now on the dialog works for someone logged in (the services refuse nobody once
+    # anybody can log in): the new administrator.
+    log_in_as(StaffMember(row.id, "孙敏", Role.ADMINISTRATOR))
     # The only administrator who can log in stays one.
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("operator"))
     dialog.save()
@@ -227,6 +230,9 @@ def trail(sqlite_db: Database) -> Database:
 
 
 def test_the_audit_viewer_filters_shows_before_and_after_and_exports(trail, qtbot, tmp_path):
+    with trail.sessions() as session:  # an auditor at the seat: app.audit_export checks it
+        auditor = session.scalar(select(Staff.id).where(Staff.username == "auditor"))
+    log_in_as(StaffMember(auditor, "钱审计", Role.AUDITOR))
     dialog = AuditDialog(trail)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -161,9 +161,9 @@ def test_a_password_past_its_age_must_be_changed_to_log_in(any_db, stop_clock):
 
 def test_no_age_when_the_setting_is_zero(sqlite_db, stop_clock):
     stop_clock(SET_AT)
-    accounts(sqlite_db)
+    people = accounts(sqlite_db)
     with sqlite_db.sessions.begin() as session:
-        set_setting(session, "security.password_max_age_days", 0)
+        set_setting(session, "security.password_max_age_days", 0, by_id=people.admin)
     assert isinstance(_log_in(sqlite_db, "lead", PASSWORD, SET_AT + timedelta(days=3000)), LoggedIn)
 
 

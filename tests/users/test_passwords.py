@@ -15,7 +15,7 @@ from sqlalchemy import inspect, select
 import app.users
 from app import i18n
 from app.roles import Role
-from app.staff import StaffError, change_role
+from app.staff import StaffError, add_staff, change_role
 from app.users import (
     DEMO_PASSWORD,
     LOCK_MINUTES,
@@ -38,6 +38,7 @@ from cli import main
 from db.database import open_database
 from db.models import AuditEntry, Setting, Staff
 from db.types import utcnow
+from tests.cli_login import typed_on_terminal
 
 from .helpers import PASSWORD, PRODUCTION_HASHER, accounts, audit_actions
 
@@ -145,7 +146,7 @@ def test_a_hash_made_with_older_parameters_is_renewed_at_log_in(any_db, monkeypa
     people = accounts(any_db)
     monkeypatch.setattr(app.users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192))
     with any_db.sessions.begin() as session:
-        set_password(session, people.operator, "Weaker hash pw 3")
+        set_password(session, people.operator, "Weaker hash pw 3", by_id=people.admin)
     assert "m=8192,t=1" in _hash_of(any_db, people.operator)
     monkeypatch.setattr(app.users, "_hasher", PasswordHasher())
     assert isinstance(_log_in(any_db, "operator", "Weaker hash pw 3"), LoggedIn)
@@ -208,9 +209,9 @@ def test_user_names_are_unique_and_checked(sqlite_db):
     people = accounts(sqlite_db)
     with sqlite_db.sessions.begin() as session:
         with pytest.raises(UserError, match="已被他人使用"):
-            set_username(session, people.lead, "OPERATOR")
+            set_username(session, people.lead, "OPERATOR", by_id=people.admin)
         with pytest.raises(UserError, match="2–50 个字符"):
-            set_username(session, people.lead, "a b")
+            set_username(session, people.lead, "a b", by_id=people.admin)
 
 
 def test_the_last_administrator_who_can_log_in_stays(sqlite_db):
@@ -218,8 +219,10 @@ def test_the_last_administrator_who_can_log_in_stays(sqlite_db):
     with sqlite_db.sessions.begin() as session:
         with pytest.raises(StaffError, match="至少要保留一位"):
             change_role(session, people.admin, "operator", by_id=people.admin)
+        # Another administrator, who cannot log in (no password), may not disable the last one.
+        other = add_staff(session, "孙管理", "administrator", by_id=people.admin).id
         with pytest.raises(StaffError, match="至少要保留一位"):
-            set_active(session, people.admin, False, by_id=people.lead)
+            set_active(session, people.admin, False, by_id=other)
         with pytest.raises(StaffError, match="至少要保留一位"):
             set_username(session, people.admin, None, by_id=people.admin)
         change_role(session, people.lead, "administrator", by_id=people.admin)
@@ -241,7 +244,8 @@ def test_demo_accounts_join_only_a_database_without_accounts(sqlite_db):
     with sqlite_db.sessions.begin() as session:
         assert add_demo_accounts(session) == []
         operator = session.scalar(select(Staff.id).where(Staff.username == "operator"))
-        set_password(session, operator, "Not the demo one 6")
+        admin = session.scalar(select(Staff.id).where(Staff.username == "admin"))
+        set_password(session, operator, "Not the demo one 6", by_id=admin)
     with sqlite_db.sessions() as session:
         # A demo account with another password is no longer shown as one.
         assert [a.username for a in demo_accounts(session)] == ["admin", "lead", "auditor"]
@@ -265,9 +269,11 @@ def test_the_command_line_adds_users_and_sets_passwords(tmp_path, monkeypatch, c
     assert "至少需要 8 个字符" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO("A long enough one 1\n"))
     assert main(["--db", url, "staff", "password", "liq", "--password-stdin"]) == 0
+    # Now somebody can log in: a password is changed knowing the present one, typed on a
+    # terminal — never read from a pipe.
     assert main(["--db", url, "staff", "password", "nobody", "--password-stdin"]) == 2
-    typed = iter(["Typed password 5", "Typed password 5"])
-    monkeypatch.setattr("getpass.getpass", lambda _prompt="": next(typed))
+    assert "标准输入不是终端" in capsys.readouterr().err
+    typed_on_terminal(monkeypatch, ["A long enough one 1", "Typed password 5", "Typed password 5"])
     assert main(["--db", url, "staff", "password", "liq"]) == 0
     database = open_database(url)
     try:
@@ -277,7 +283,9 @@ def test_the_command_line_adds_users_and_sets_passwords(tmp_path, monkeypatch, c
                 "staff.add",
                 "user.username",
                 "user.password",
+                "access.refused",
                 "user.password",
+                "user.login",
                 "user.login",
             ]
     finally:

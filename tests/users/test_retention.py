@@ -20,6 +20,7 @@ from app.reports.monthly import monthly_analysis
 from app.reports.quarterly import quarterly_report
 from app.retention import PURGED, RetentionError, preview, purge, retention_cutoff
 from app.settings import set_setting
+from app.users import DEMO_PASSWORD
 from app.zone import LOCAL_ZONE
 from cli import main
 from db.models import (
@@ -36,6 +37,7 @@ from db.models import (
     Setting,
 )
 from tests.callbacks import helpers as h
+from tests.cli_login import log_in_as
 
 TODAY = date(2026, 11, 20)  # the demo's cases were completed in the six months before
 PURGE_DAY = date(2029, 8, 15)  # 3 years kept: cases completed before 2026-08-15 go
@@ -54,6 +56,7 @@ class Filled:
     complaint: int
     open_complaint: int
     lead: int
+    admin: int  # who purges (administrators only)
 
 
 def _old_and_new(session) -> tuple[list[Case], list[Case]]:
@@ -155,6 +158,7 @@ def filled(any_db) -> Filled:
             complaint=complaints[0].id,
             open_complaint=complaints[1].id,
             lead=people.lead,
+            admin=people.admin,
         )
 
 
@@ -193,7 +197,7 @@ def _figures(database) -> dict:
 def test_the_purge_keeps_every_figure_of_the_reports(any_db, filled):
     before = _figures(any_db)
     with any_db.sessions.begin() as session:
-        counts = purge(session, PURGE_DAY, by_id=filled.lead)
+        counts = purge(session, PURGE_DAY, by_id=filled.admin)
     assert counts.cases > 100 and counts.phones > 100
     assert _figures(any_db) == before
 
@@ -326,7 +330,7 @@ def test_preview_counts_what_the_purge_does_and_a_second_purge_has_nothing(any_d
     assert expected.enterprise_forms == 1
     assert expected.audit_entries == 2  # the contact's words, the complainant's registration
     with any_db.sessions.begin() as session:
-        done = purge(session, PURGE_DAY, by_id=filled.lead)
+        done = purge(session, PURGE_DAY, by_id=filled.admin)
     assert done == expected
     with any_db.sessions.begin() as session:
         assert preview(session, PURGE_DAY).total == 0
@@ -335,7 +339,7 @@ def test_preview_counts_what_the_purge_does_and_a_second_purge_has_nothing(any_d
         (entry,) = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "retention.purge")
         ).all()
-    assert entry.actor == f"张组长 (#{filled.lead})"
+    assert entry.actor == f"赵管理 (#{filled.admin})"
     assert entry.after["cutoff"] == "2026-08-15" and entry.after["cases"] == expected.cases
 
 
@@ -355,11 +359,13 @@ def test_the_cutoff_of_a_29_february():
     assert retention_cutoff(date(2029, 8, 15), 3) == CUTOFF
 
 
-def test_the_retention_commands(tmp_path, capsys, stop_clock):
+def test_the_retention_commands(tmp_path, capsys, stop_clock, monkeypatch):
     stop_clock(DEMO_NOW)  # the demo's deadlines: not in a year the calendar does not know yet
     url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     assert main(["--db", url, "demo", "--cases", "60"]) == 0
     capsys.readouterr()
+    # The demo made accounts: the commands now run as the demo's administrator.
+    log_in_as(monkeypatch, "admin", DEMO_PASSWORD)
     assert main(["--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
     out = capsys.readouterr().out
     assert "2037-01-01 之前办结的业务件" in out and "预览：共" in out

@@ -95,6 +95,7 @@ def test_an_expired_password_is_changed_in_the_log_in_dialog(sqlite_db, qtbot, s
 
 def test_weak_passwords_are_refused_where_they_are_set(sqlite_db, qtbot):
     people = accounts(sqlite_db)
+    log_in_as(StaffMember(people.admin, "赵管理", Role.ADMINISTRATOR))
     dialog = PeopleDialog(sqlite_db)
     qtbot.addWidget(dialog)
     dialog.show()

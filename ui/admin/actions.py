@@ -25,7 +25,7 @@ from ui.admin.retention_dialog import RetentionDialog
 from ui.admin.units_dialog import open_units
 from ui.calendar.calendar_dialog import open_calendar
 from ui.current_user import current_staff, log_in_as, logged_in, permitted
-from ui.login_dialog import log_in
+from ui.login_dialog import log_in, login_facts
 from ui.pages.call_desk_page import CallDeskPage
 from ui.settings.example_address import remind_administrator
 
@@ -121,6 +121,13 @@ def open_people(window: MainWindow) -> None:
     # The person at the seat may have changed their own role: the window follows it.
     before = logged_in()
     if before is None:
+        if login_facts(window.database)[0]:
+            # The first password was just given: from now on this seat, too, works as someone
+            # logged in (the services refuse nobody once anybody can log in).
+            if not log_in(window.database, window, switching=True):
+                window.close()
+                return
+            rebuild(window)
         return
     with window.database.sessions() as session:
         now = current_staff(session)

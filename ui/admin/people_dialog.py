@@ -196,8 +196,11 @@ class PeopleDialog(QDialog):
     # Loading and showing
 
     def load(self) -> None:
+        me = logged_in()
+        by_id = me.id if me else None
+
         def read(session: Session, _progress: Progress) -> list[StaffRow]:
-            return list_staff(session)
+            return list_staff(session, viewer_id=by_id)
 
         (
             operation(self, self.database, read)
@@ -294,7 +297,7 @@ class PeopleDialog(QDialog):
             set_active(session, staff_id, change.active, by_id=by_id)
             session.flush()
             turned_on = not before and accounts_exist(session)
-            return Saved(staff_id, list_staff(session), turned_on)
+            return Saved(staff_id, list_staff(session, viewer_id=by_id), turned_on)
 
         (
             operation(self, self.database, store)

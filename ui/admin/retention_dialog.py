@@ -104,10 +104,13 @@ class RetentionDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        me = logged_in()
+        by_id = me.id if me else None
+
         def read(session: Session, _progress: Progress) -> Facts:
             years = get_setting(session, "retention.years")
             try:
-                return Facts(years, preview(session), None)
+                return Facts(years, preview(session, by_id=by_id), None)
             except RetentionError as error:
                 return Facts(years, None, str(error))
 

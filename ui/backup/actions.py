@@ -19,6 +19,8 @@ from app.backup import (
     Manifest,
     RestoreResult,
     VerifyReport,
+    authorize_unsigned_restore,
+    backup_keyring,
     backup_settings,
     create_backup,
     default_backup_folder,
@@ -28,15 +30,24 @@ from app.backup import (
     restore_backup,
     verify_backup,
 )
+from app.keys import RecoveryKey, recovery_public
 from app.roles import Permission, role_label
 from db.database import Database
 from db.engine import data_dir, sqlite_path
 from ui import file_dialogs
+from ui.admin.keys_dialog import KeysDialog
 from ui.backup.restore_dialog import RestoreDialog
-from ui.current_user import current_staff, enable_for, permitted
-from ui.operations import operation
+from ui.current_user import current_staff, enable_for, logged_in, permitted
+from ui.operations import delete_when_idle, operation
 
 log = logging.getLogger(__name__)
+
+
+def _back_up(database: Database, path: Path, progress, by_id: int | None) -> tuple[Manifest, bool]:
+    """The backup, and whether the installation has a recovery key (on the file thread)."""
+    manifest = create_backup(database, path, progress, by_id=by_id)
+    with database.sessions() as session:
+        return manifest, recovery_public(session) is not None
 
 
 def add_backup_actions(menu: QMenu, window: QWidget) -> BackupActions:
@@ -64,6 +75,7 @@ class BackupActions(QObject):
         super().__init__(window)
         self.window = window
         self.database = database
+        self.keys_dialog: KeysDialog | None = None
 
     # 立即备份…
 
@@ -89,11 +101,12 @@ class BackupActions(QObject):
             return
         if path.suffix.lower() != ".zip":
             path = path.with_name(f"{path.name}.zip")
-        database = self.database
+        database, person = self.database, logged_in()
+        by_id = person.id if person is not None else None  # app.backup checks the role again
         # A backup reads through connections of its own: no session, the file thread.
         (
-            operation(self.window, None, lambda progress: create_backup(database, path, progress))
-            .on_success(lambda manifest: self._backed_up(path, manifest))
+            operation(self.window, None, lambda progress: _back_up(database, path, progress, by_id))
+            .on_success(lambda made: self._backed_up(path, *made))
             .on_failure(
                 lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有备份"), str(error))
             )
@@ -102,18 +115,27 @@ class BackupActions(QObject):
             .run()
         )
 
-    def _backed_up(self, path: Path, manifest: Manifest) -> None:
+    def _backed_up(self, path: Path, manifest: Manifest, has_recovery_key: bool) -> None:
         summary = "\n".join(describe(manifest))
         if manifest.missing_attachments:
             summary += "\n\n" + self.tr(
                 "注意：有 {n} 个附件在存储中缺失或已损坏，没有备份。"
             ).format(n=len(manifest.missing_attachments))
-        self._show(
-            QMessageBox.Icon.Information,
+        text = self.tr("已备份到：\n{path}\n备份已由本机签名并加密。").format(path=path)
+        if not has_recovery_key:
+            text += "\n\n" + self.tr(
+                "本机还没有恢复密钥：如果数据库和本机的密钥丢失，这份备份将无法恢复。"
+                "请现在制作恢复密钥，打印或抄写后妥善保管。"
+            )
+        box = self._show(
+            QMessageBox.Icon.Information if has_recovery_key else QMessageBox.Icon.Warning,
             self.tr("备份完成"),
-            self.tr("已备份到：\n{path}").format(path=path),
+            text,
             informative=summary,
         )
+        if not has_recovery_key:
+            make = box.addButton(self.tr("制作恢复密钥(&R)…"), QMessageBox.ButtonRole.ActionRole)
+            make.clicked.connect(self.open_keys)
         self._status(self.tr("已备份到 {path}").format(path=path))
 
     # 校验备份…
@@ -128,8 +150,13 @@ class BackupActions(QObject):
         )
         if path is None:
             return
+        database = self.database
+
+        def verify(progress) -> VerifyReport:
+            return verify_backup(path, progress, keys=backup_keyring(database))
+
         (
-            operation(self.window, None, lambda progress: verify_backup(path, progress))
+            operation(self.window, None, verify)
             .on_success(self._verified)
             .on_failure(
                 lambda error: self._show(
@@ -174,14 +201,30 @@ class BackupActions(QObject):
             self._show(QMessageBox.Icon.Critical, self.tr("备份不能使用"), str(error))
             return
         dialog = RestoreDialog(path, manifest, self._suggested_target(manifest), self.window)
-        dialog.accepted.connect(lambda: self._start_restore(path, dialog.target()))
+        dialog.accepted.connect(
+            lambda: self._start_restore(
+                path, dialog.target(), dialog.recovery_key(), dialog.allow_unsigned()
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _start_restore(self, path: Path, target: str) -> None:
+    def _start_restore(
+        self, path: Path, target: str, recovery_key: str, allow_unsigned: bool
+    ) -> None:
+        database, person = self.database, logged_in()
+        by_id = person.id if person is not None else None
+
+        def restore(progress) -> RestoreResult:
+            recovery = RecoveryKey.parse(recovery_key) if recovery_key else None
+            if allow_unsigned:
+                authorize_unsigned_restore(database, path, by_id=by_id)  # administrators
+            keys = backup_keyring(database, recovery)
+            return restore_backup(path, target, progress, keys=keys, allow_unsigned=allow_unsigned)
+
         # A restore writes a new database, not the one in use: no session, the file thread.
         (
-            operation(self.window, None, lambda progress: restore_backup(path, target, progress))
+            operation(self.window, None, restore)
             .on_success(self._restored)
             .on_failure(
                 lambda error: self._show(QMessageBox.Icon.Warning, self.tr("没有恢复"), str(error))
@@ -252,7 +295,7 @@ class BackupActions(QObject):
         text: str,
         details: str = "",
         informative: str = "",
-    ) -> None:
+    ) -> QMessageBox:
         """A window-modal message that does not block (the work has finished by now)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(informative)
@@ -260,6 +303,14 @@ class BackupActions(QObject):
             box.setDetailedText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+        return box
+
+    def open_keys(self) -> None:
+        """The keys dialog, where the recovery key is made (also under 网点同步 → 密钥交换)."""
+        dialog = KeysDialog(self.database, self.window)
+        dialog.finished.connect(lambda _result: delete_when_idle(dialog))
+        dialog.open()
+        self.keys_dialog = dialog
 
     def _status(self, text: str) -> None:
         if isinstance(self.window, QMainWindow):

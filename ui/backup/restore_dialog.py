@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -74,6 +75,24 @@ class RestoreDialog(QDialog):
         target_layout.addLayout(row)
         target_layout.addWidget(_wrapped(hint))
 
+        keys = QGroupBox(self.tr("密钥"))
+        keys_form = QFormLayout(keys)
+        keys_form.addRow(
+            _wrapped(
+                self.tr(
+                    "备份由制作它的安装签名并加密，在本机制作的备份直接恢复。数据库和本机密钥丢失后，"
+                    "在新的安装上恢复时请填写当时打印的恢复密钥。"
+                )
+            )
+        )
+        self.recovery_edit = QLineEdit()
+        self.recovery_edit.setPlaceholderText("RK-XXXX-XXXX-…")
+        keys_form.addRow(self.tr("恢复密钥(&K)："), self.recovery_edit)
+        self.unsigned_check = QCheckBox(
+            self.tr("这是旧版本回访台制作的未签名备份，我确认它的来源，仍然恢复(&U)")
+        )
+        keys_form.addRow(self.unsigned_check)
+
         note = _wrapped(
             self.tr(
                 "恢复只写入新的数据库，正在使用的数据库不会被改动。"
@@ -96,6 +115,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(facts)
         layout.addWidget(target)
+        layout.addWidget(keys)
         layout.addWidget(note)
         layout.addWidget(buttons)
 
@@ -114,6 +134,13 @@ class RestoreDialog(QDialog):
 
     def target(self) -> str:
         return self.target_edit.text().strip()
+
+    def recovery_key(self) -> str:
+        """The recovery key typed in, or "" (this installation's keys open the backup)."""
+        return self.recovery_edit.text().strip()
+
+    def allow_unsigned(self) -> bool:
+        return self.unsigned_check.isChecked()
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(bool(self.target()))

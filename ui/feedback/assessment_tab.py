@@ -63,6 +63,11 @@ class AssessmentTab(ReportTab):
         user = self.current_staff()
         return user is not None and user.may(Permission.SEE_ASSESSMENT)
 
+    def _viewer_id(self) -> int | None:
+        """Who asks, for the service's own check (app.reports.staff_assessment)."""
+        user = self.current_staff()
+        return user.id if user is not None else None
+
     def _deny(self) -> None:
         """Forget any figures and say why they are not shown."""
         self.assessment = self.assessment_period = None
@@ -89,9 +94,10 @@ class AssessmentTab(ReportTab):
             return
         self.bar.unit_filter.setEnabled(True)
         year, quarter = self.bar.period()
+        viewer_id = self._viewer_id()
 
         def read(session: Session, _progress: Progress) -> StaffAssessment:
-            return staff_assessment(session, year, quarter)
+            return staff_assessment(session, year, quarter, viewer_id=viewer_id)
 
         if self.shown_assessment() is None:
             self.summary_label.setText(self.tr("正在读取…"))
@@ -158,6 +164,7 @@ class AssessmentTab(ReportTab):
             assessment.quarter,
             self.bar.title(assessment.year, assessment.quarter),
             parent=self,
+            viewer_id=self._viewer_id(),
         )
         self.work_orders_dialog = dialog
         dialog.destroyed.connect(self._work_orders_closed)
@@ -176,9 +183,10 @@ class AssessmentTab(ReportTab):
         if assessment is None or not self.permitted() or self.operation is not None:
             return
         people = {p.staff_id for p in assessment.staff}
+        viewer_id = self._viewer_id()
 
         def write(session: Session, path) -> None:
-            orders = work_orders(session, assessment.year, assessment.quarter)
+            orders = work_orders(session, assessment.year, assessment.quarter, viewer_id=viewer_id)
             mine = [order for order in orders if order.staff_id in people]
             write_assessment_xlsx(assessment, mine, path)
 

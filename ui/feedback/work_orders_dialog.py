@@ -32,6 +32,7 @@ class WorkOrdersDialog(QDialog):
         quarter: int,
         period: str,
         parent: QWidget,
+        viewer_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         title = self.tr("{name} · {period}的不满意及投诉工单").format(
@@ -61,7 +62,9 @@ class WorkOrdersDialog(QDialog):
         self._person = person
 
         def read(session: Session, _progress: Progress) -> list[WorkOrder]:
-            return work_orders(session, year, quarter, staff_id=person.staff_id)
+            return work_orders(
+                session, year, quarter, staff_id=person.staff_id, viewer_id=viewer_id
+            )
 
         # Owned by the tab, not by the dialog: closing the dialog early must not delete the
         # operation under the database thread, which reports to it when done.

@@ -447,6 +447,8 @@ class ImportPage(Page):
         profile = inspection.profile.name if inspection.profile is not None else None
         # What to do with each unknown 受理单位, once the operator has been asked (issue 15).
         chosen = self.unit_panel.choices() if answering else {}
+        person = logged_in()  # the importer checks the role again (app.importing.service)
+        by_id = person.id if person is not None else None
 
         def do_import(session: Session, progress: Progress) -> ImportSummary | UnitQuestion:
             # A case file naming units that no unit has is not imported before the operator
@@ -470,6 +472,7 @@ class ImportPage(Page):
                 units=UnitChoices(chosen),
                 profile=profile,
                 progress=progress,
+                by_id=by_id,
             )
 
         self._hide_message()

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 from sqlalchemy.orm import Session
 
+from app.keys import sync_keyring, trusted_sites
 from app.roles import Permission
 from app.scanning.store import AttachmentStore
 from app.staff import StaffMember
@@ -28,8 +29,9 @@ from app.sync import (
 )
 from db.transactions import lock_for_writing
 from ui import file_dialogs
-from ui.current_user import current_staff, enable_for, logged_in
-from ui.operations import Progress, operation
+from ui.admin.keys_dialog import KeysDialog
+from ui.current_user import current_staff, enable_for, logged_in, permitted
+from ui.operations import Progress, delete_when_idle, operation
 from ui.sync.conflicts_dialog import ConflictsDialog
 from ui.sync.send_cases_dialog import SendCasesDialog
 
@@ -38,8 +40,8 @@ def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
     """Add the sync actions to `menu`; `window` has the `database`. The returned object
     signals `data_changed` after an import, for the window to refresh what it shows."""
     actions = SyncActions(window, parent=menu)
-    # The files themselves are for every role (app.sync checks none); deciding a conflict is
-    # the lead's (app.sync.conflicts requires LEAD_BOARD).
+    # The files themselves are for every role (app.sync asks only that the person be logged
+    # in); deciding a conflict is the lead's (app.sync.conflicts requires LEAD_BOARD).
     for text, slot, permission, who_may in (
         (
             QCoreApplication.translate("SyncActions", "导出同步文件(&E)…"),
@@ -71,6 +73,12 @@ def add_sync_actions(menu: QMenu, window: QMainWindow) -> SyncActions:
             Permission.LEAD_BOARD,
             QCoreApplication.translate("SyncActions", "仅限组长和管理员"),
         ),
+        (
+            QCoreApplication.translate("SyncActions", "密钥交换(&K)…"),
+            actions.open_keys,
+            Permission.ADMINISTER,
+            QCoreApplication.translate("SyncActions", "仅限管理员"),
+        ),
     ):
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False, run=slot: run())
@@ -91,6 +99,7 @@ class SyncActions(QObject):
         self.folder = file_dialogs.start_folder("sync")  # where 发送待回访业务件 proposes
         self.conflicts_dialog: ConflictsDialog | None = None
         self.send_dialog: SendCasesDialog | None = None
+        self.keys_dialog: KeysDialog | None = None
 
     # Where files go: dialogs, replaced in tests.
 
@@ -99,6 +108,26 @@ class SyncActions(QObject):
 
     def ask_open_path(self, title: str) -> Path | None:
         return file_dialogs.open_path(self.window, title, "sync", self._file_filter())
+
+    def ask_recipient(self, names: list[str]) -> str | None:
+        """Which trusted site a file is for, when keys were exchanged with more than one."""
+        name, chosen = QInputDialog.getItem(
+            self.window,
+            self.tr("发给哪个站点"),
+            self.tr("同步文件加密发给（只有它能打开）："),
+            names,
+            0,
+            False,
+        )
+        return name if chosen else None
+
+    def _recipient(self, names: list[str]) -> tuple[bool, str | None]:
+        """(go on, the site to encrypt for): None, the one trusted site (or none: the export
+        then says to exchange keys first); asked when there are several."""
+        if len(names) <= 1:
+            return True, None
+        name = self.ask_recipient(names)
+        return name is not None, name
 
     def _file_filter(self) -> str:
         return self.tr("回访台同步文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX)
@@ -114,17 +143,20 @@ class SyncActions(QObject):
         self._ask_and_export(full=True)
 
     def _ask_and_export(self, *, full: bool) -> None:
-        def name(session: Session, _progress: Progress) -> str:
-            return default_file_name(session)
+        def name(session: Session, _progress: Progress) -> tuple[str, list[str]]:
+            return default_file_name(session), _trusted_names(session)
 
         (
             operation(self.window, self.database, name)
-            .on_success(lambda name: self._export_to(name, full))
+            .on_success(lambda found: self._export_to(*found, full))
             .on_failure(self._refused)
             .run()
         )
 
-    def _export_to(self, name: str, full: bool) -> None:
+    def _export_to(self, name: str, sites: list[str], full: bool) -> None:
+        go_on, to = self._recipient(sites)
+        if not go_on:
+            return
         path = self.ask_save_path(self.tr("导出同步文件"), name)
         if path is None:
             return
@@ -132,7 +164,9 @@ class SyncActions(QObject):
         store, by_id = self.store, _logged_in_id()
 
         def export(session: Session, progress: Progress) -> ExportResult:
-            return write_changes(session, store, path, progress=progress, full=full, by_id=by_id)
+            return write_changes(
+                session, store, path, progress=progress, full=full, by_id=by_id, to=to
+            )
 
         (
             operation(self.window, self.database, export)
@@ -149,14 +183,21 @@ class SyncActions(QObject):
         if path is None:
             return
         self.folder = path.parent
-        store = self.store
+        store, by_id = self.store, _logged_in_id()
+
+        database = self.database
 
         def apply(session: Session, progress: Progress) -> SyncSummary:
-            checked = read_sync_file(path)  # checked whole before anything is written
-            # Then the write lock (what .writing() takes at the start): other seats wait for
-            # the file to be applied, not for a large file to be read and checked.
-            lock_for_writing(session)
-            return apply_sync_file(session, store, checked, progress=progress)
+            # The keys in a short session of their own: this one's first statement must be the
+            # write lock's (below).
+            with database.sessions() as reading:
+                keys = sync_keyring(reading)
+            # Checked whole before anything is written: signed by a trusted site, for this one.
+            with read_sync_file(path, keys) as checked:
+                # Then the write lock (what .writing() takes at the start): other seats wait for
+                # the file to be applied, not for a large file to be read and checked.
+                lock_for_writing(session)
+                return apply_sync_file(session, store, checked, progress=progress, by_id=by_id)
 
         (
             operation(self.window, self.database, apply)
@@ -169,17 +210,29 @@ class SyncActions(QObject):
 
     def send_cases(self) -> None:
         dialog = SendCasesDialog(self.database, self.folder, self.window)
-        dialog.accepted.connect(lambda: self._send(dialog.chosen_unit_ids(), dialog.path()))
+        dialog.accepted.connect(lambda: self._ask_recipient_and_send(dialog))
         dialog.open()
         self.send_dialog = dialog
 
-    def _send(self, unit_ids: list[int], path: Path) -> None:
+    def _ask_recipient_and_send(self, dialog: SendCasesDialog) -> None:
+        unit_ids, path = dialog.chosen_unit_ids(), dialog.path()
+        (
+            operation(self.window, self.database, _trusted_sites_of)
+            .on_success(lambda sites: self._send(unit_ids, path, sites))
+            .on_failure(self._refused)
+            .run()
+        )
+
+    def _send(self, unit_ids: list[int], path: Path, sites: list[str]) -> None:
+        go_on, to = self._recipient(sites)
+        if not go_on:
+            return
         self.folder = path.parent
         store, by_id = self.store, _logged_in_id()
 
         def export(session: Session, progress: Progress) -> ExportResult:
             return write_cases_to_call(
-                session, store, path, unit_ids, progress=progress, by_id=by_id
+                session, store, path, unit_ids, progress=progress, by_id=by_id, to=to
             )
 
         (
@@ -216,6 +269,20 @@ class SyncActions(QObject):
         dialog.show()
         self.conflicts_dialog = dialog
 
+    def open_keys(self) -> None:
+        """This installation's key file, the sites trusted here, the recovery key."""
+        if not permitted(Permission.ADMINISTER):
+            self._show(
+                QMessageBox.Icon.Information,
+                self.tr("密钥交换"),
+                self.tr("只有管理员可以交换密钥和制作恢复密钥。"),
+            )
+            return
+        dialog = KeysDialog(self.database, self.window)
+        dialog.finished.connect(lambda _result: delete_when_idle(dialog))
+        dialog.open()
+        self.keys_dialog = dialog
+
     # Results
 
     def _exported(self, result: ExportResult) -> None:
@@ -239,6 +306,14 @@ class SyncActions(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.message_shown.emit(text)
+
+
+def _trusted_names(session: Session) -> list[str]:
+    return [site.name or site.site_id for site in trusted_sites(session)]
+
+
+def _trusted_sites_of(session: Session, _progress: Progress) -> list[str]:
+    return _trusted_names(session)
 
 
 def _logged_in_id() -> int | None:

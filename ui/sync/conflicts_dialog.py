@@ -51,9 +51,10 @@ class Listing:
     details: dict[int, ConflictDetails]
 
 
-def read_listing(session: Session, _progress: Progress) -> Listing:
-    rows = list_conflicts(session)
-    return Listing(rows, {row.id: conflict_details(session, row.id) for row in rows})
+def read_listing(session: Session, viewer_id: int) -> Listing:
+    rows = list_conflicts(session, viewer_id=viewer_id)
+    details = {row.id: conflict_details(session, row.id, viewer_id=viewer_id) for row in rows}
+    return Listing(rows, details)
 
 
 class ConflictListModel(RowsModel):
@@ -169,8 +170,9 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        viewer_id = self.staff.id
         (
-            operation(self, self.database, read_listing)
+            operation(self, self.database, lambda session, _p: read_listing(session, viewer_id))
             .on_success(self._show_listing)
             .on_failure(self._show_problem)
             .run()
