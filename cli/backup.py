@@ -116,8 +116,16 @@ def _recovery_key(args):
                 )
             )
         return RecoveryKey.parse(getpass.getpass(pick("恢复密钥：", "Recovery key: ")))
-    with Path(args.recovery_key).open(encoding="utf-8", errors="replace") as stream:
-        return RecoveryKey.parse(stream.read(1000))
+    try:
+        with Path(args.recovery_key).open(encoding="utf-8", errors="replace") as stream:
+            return RecoveryKey.parse(stream.read(1000))
+    except OSError as error:
+        from app.file_errors import file_error_text
+
+        raise BackupError(
+            pick("无法读取恢复密钥文件：", "Cannot read the recovery key file: ")
+            + file_error_text(error)
+        ) from None
 
 
 def _keys(database, args):

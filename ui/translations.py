@@ -102,8 +102,9 @@ def _tool(name: str) -> str | None:
     return str(beside) if beside.exists() else shutil.which(f"pyside6-{name}")
 
 
-def update(language: str = "en") -> None:
-    """Collect the strings of ui/ into the .ts, keeping the translations it already has."""
+def update(language: str = "en", ts: Path | None = None) -> None:
+    """Collect the strings of ui/ into the .ts (or into `ts`, a copy of it), keeping the
+    translations it already has."""
     top = TRANSLATIONS_DIR.parent.parent
     # lupdate finds Python files only when named one by one, not by scanning a directory.
     sources = sorted(str(p.relative_to(top)) for p in (top / "ui").rglob("*.py"))
@@ -117,10 +118,11 @@ def update(language: str = "en") -> None:
             "-target-language",
             QT_LOCALES[language],
             "-ts",
-            str(ts_path(language).relative_to(top)),
+            str(ts or ts_path(language).relative_to(top)),
         ],
         cwd=top,
         check=True,
+        capture_output=ts is not None,
     )
 
 

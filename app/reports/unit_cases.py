@@ -60,7 +60,7 @@ def unit_cases(session: Session, unit_name: str, start: date, end: date) -> list
         .order_by(Case.completed_on, Case.case_no)
     )
     invalid_score = invalid_scores(session)
-    return [_row(*values[:-1], scores=bool(values[-1]) or invalid_score) for values in cases]
+    return [_row(*values, scores=bool(valid) or invalid_score) for *values, valid in cases]
 
 
 def _row(

@@ -306,3 +306,15 @@ def test_a_database_too_old_for_keys_backs_up_unsigned_before_its_upgrade(tmp_pa
             assert own_public_keys(session).fingerprint
     finally:
         engine.dispose()
+
+
+def test_a_recovery_key_file_that_cannot_be_read_is_explained(
+    database: Database, tmp_path: Path, capsys
+):
+    create_backup(database, tmp_path / "b.zip")
+    gone = f"sqlite:///{tmp_path / 'gone.sqlite3'}"
+    for path in (tmp_path / "missing.txt", tmp_path):
+        verify = ["--db", gone, "backup", "verify", str(tmp_path / "b.zip")]
+        assert main([*verify, "--recovery-key", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("无法读取恢复密钥文件：") and "Traceback" not in err

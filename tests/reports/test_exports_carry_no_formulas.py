@@ -42,7 +42,8 @@ def hostile_db(sqlite_db: Database, stop_clock) -> Database:
         fill_demo_data(session, cases=300, seed=3, today=TODAY)
         unit = session.scalars(select(Unit).order_by(Unit.id)).first()
         unit.name = HOSTILE_UNIT
-        staff = session.scalars(select(Staff).order_by(Staff.id)).first()
+        # Someone the staff assessment lists, so that the name reaches a workbook.
+        staff = session.get(Staff, staff_assessment(session, 2026, 3).staff[0].staff_id)
         staff.name = HOSTILE_STAFF
         session.execute(update(Evaluation).values(suggestion=HOSTILE_WORDS))
         session.execute(update(CallbackTask).values(respondent_words=HOSTILE_WORDS))
