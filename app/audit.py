@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Insert, bindparam, func, insert, select
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 import app.audit_chain  # noqa: F401  (seals the entries a transaction writes as it commits)
 from app.i18n import pick
 from db.models import AuditEntry, Case, Staff
+from db.transactions import write_transaction
 
 # What the actions recorded so far mean, for people reading the trail; others show their code.
 ACTION_TITLES: dict[str, tuple[str, str]] = {
@@ -27,6 +29,11 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "staff.role": ("更改角色", "Role changed"),
     "user.username": ("设置用户名", "User name set"),
     "user.password": ("设置密码", "Password set"),
+    "user.recovered": (
+        "用恢复密钥重设管理员密码",
+        "Administrator's password reset by recovery key",
+    ),
+    "database.encrypted": ("加密数据库文件", "Database file encrypted"),
     "user.password_rehash": ("密码哈希升级", "Password hash upgraded"),
     "user.active": ("启用/停用人员", "Person enabled/disabled"),
     "user.login": ("登录成功", "Logged in"),
@@ -73,6 +80,8 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "keys.forget": ("不再信任站点的密钥", "Site's keys forgotten"),
     "keys.recovery": ("制作恢复密钥", "Recovery key made"),
     "backup.restore_unsigned": ("允许恢复未签名的备份", "Unsigned backup restore allowed"),
+    "backup.create": ("制作备份", "Backup made"),
+    "complaint.contact_shown": ("查看投诉人完整联系方式", "Complainant's contact shown in full"),
 }
 
 
@@ -113,10 +122,19 @@ def record_change(
 
 
 def record_export(
-    session: Session, *, actor_id: int | None, what: str, path: Any, rows: int
+    session: Session,
+    *,
+    actor_id: int | None,
+    what: str,
+    path: Any,
+    rows: int,
+    details: dict[str, Any] | None = None,
 ) -> None:
     """Audit a file written with personal data in it (phone numbers, names, what citizens
-    said): `what` says which export ("audit_trail", "monthly_ledger", …), `path` where to."""
+    said): `what` says which export ("audit_trail", "monthly_ledger", …), `path` where to (None:
+    the terminal), `rows` how many lines of it; `details` e.g. the period, never the personal
+    values themselves."""
+    after = {"what": what, "file": _file_name(path), "rows": rows}
     record_change(
         session,
         actor_id=actor_id,
@@ -124,8 +142,46 @@ def record_export(
         entity="export",
         entity_uid=None,
         before=None,
-        after={"what": what, "file": str(path), "rows": rows},
+        after=after | (details or {}),
     )
+
+
+def _file_name(path: Any) -> str | None:
+    """Where a file went, as the trail names it: its absolute path (None: the terminal)."""
+    return None if path is None else str(Path(path).absolute())
+
+
+# The tables a backup's audit entry counts one by one (its total counts them all).
+BACKUP_COUNTED = ("cases", "evaluations", "call_attempts", "callback_tasks", "complaints", "staff")
+
+
+def record_backup(
+    database: Any, path: Any, *, actor_id: int | None, kind: str, counts: dict[str, int]
+) -> None:
+    """Audit a backup just written to `path` (app.backup.create_backup), in a transaction of its
+    own: who (None: the daily schedule, or nobody logged in), which file, what kind, how many
+    records (`counts`, its manifest's rows per table). A backup whose entry cannot be kept is
+    removed: none is left unaudited."""
+    after = {
+        "file": _file_name(path),
+        "kind": kind,
+        "records": sum(counts.values()),
+        "counts": {table: counts[table] for table in BACKUP_COUNTED if table in counts},
+    }
+    try:
+        with write_transaction(database) as session:
+            record_change(
+                session,
+                actor_id=actor_id,
+                action="backup.create",
+                entity="backup",
+                entity_uid=None,
+                before=None,
+                after=after,
+            )
+    except BaseException:
+        Path(path).unlink(missing_ok=True)
+        raise
 
 
 def record_numbers_shown(

@@ -11,7 +11,7 @@ on one loaded calendar. A year missing from the calendar leaves those figures un
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from app import clock, spreadsheets
+from app.audit import record_export
 from app.bad_reviews.process import OPEN_STAGES, running_clock, stage_label
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.callbacks.contacts import ACTIVE_STATUSES, status_label
@@ -31,6 +32,7 @@ from app.desk.calls import DISSATISFACTION_CATEGORIES
 from app.i18n import pick
 from app.roles import Permission, Role, may
 from app.settings import get_setting
+from app.staff import acting_member
 from app.zone import LOCAL_ZONE
 from db.models import BadReview, CallbackTask, Case, Complaint, Evaluation, Staff, Unit
 
@@ -501,6 +503,34 @@ EXPORT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("反映内容", 50),
 )
 CALENDAR_MISSING = "日历未录入"
+
+
+def export_board(
+    session: Session,
+    filters: BoardFilter | None,
+    path: Path,
+    *,
+    by_id: int | None,
+    today: date | None = None,
+    filters_text: str = "",
+) -> int:
+    """The board as `board_rows` reads it now for the person exporting (`by_id`, whose role
+    decides whether words that may report an integrity breach are shown), written to `path`
+    (`write_board_xlsx`) and audited: the respondents' words leave in it. Returns the rows
+    written. A logged-in person of any role, once anybody logs in."""
+    member = acting_member(session, by_id)
+    rows = board_rows(session, filters, today=today, role=member.role if member else None)
+    write_board_xlsx(rows, path, generated_at=clock.local_now(), filters_text=filters_text)
+    chosen = {key: value for key, value in asdict(filters or BoardFilter()).items() if value}
+    record_export(
+        session,
+        actor_id=by_id,
+        what="board",
+        path=path,
+        rows=len(rows),
+        details={"filters": chosen} if chosen else None,  # ids and codes, no names
+    )
+    return len(rows)
 
 
 def write_board_xlsx(

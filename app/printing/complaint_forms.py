@@ -27,14 +27,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from app.atomic_file import AtomicFile
+from app.audit import record_export
 from app.clock import current_time
 from app.complaints.clocks import Clock, ComplaintRow, complaint_row
 from app.complaints.corrective import SOURCES, CapaRow, capa_row
 from app.complaints.registry import CATEGORIES, CHANNELS, KINDS, SUGGESTION
 from app.complaints.supervision import OrderRow, orders_of
 from app.printing.fonts import register_chinese_font
+from app.staff import acting_member
 from app.zone import LOCAL_ZONE
-from db.models import SupervisionOrder
+from db.models import Complaint, SupervisionOrder
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -512,6 +515,56 @@ def supervision_form_pdf(
         path,
         printed_at=now,
     )
+
+
+def save_complaint_form(
+    session: Session,
+    complaint_id: int,
+    path: Path | str,
+    now: datetime | None = None,
+    *,
+    by_id: int | None,
+) -> Path:
+    """H.1 written whole to `path` for `by_id` (a logged-in person, once anybody logs in): the
+    complainant's name and contact leave in it, so it is audited (who, which complaint, the
+    file), in the caller's transaction — a file not written leaves no entry."""
+    acting_member(session, by_id)
+    return _audited_form(
+        session, "complaint_form", complaint_id, path, by_id,
+        lambda partial: complaint_form_pdf(session, complaint_id, partial, now),
+    )  # fmt: skip
+
+
+def save_supervision_form(
+    session: Session,
+    order_id: int,
+    path: Path | str,
+    now: datetime | None = None,
+    *,
+    by_id: int | None,
+) -> Path:
+    """H.2 written whole to `path` and audited, as `save_complaint_form`."""
+    acting_member(session, by_id)
+    complaint_id = session.get_one(SupervisionOrder, order_id).complaint_id
+    return _audited_form(
+        session, "supervision_form", complaint_id, path, by_id,
+        lambda partial: supervision_form_pdf(session, order_id, partial, now),
+    )  # fmt: skip
+
+
+def _audited_form(session: Session, what: str, complaint_id: int, path, by_id, write) -> Path:
+    with AtomicFile(Path(path)) as partial:
+        write(partial)
+        # Before the file takes its name: an entry that cannot be kept leaves no file.
+        record_export(
+            session,
+            actor_id=by_id,
+            what=what,
+            path=path,
+            rows=1,
+            details={"complaint": session.get_one(Complaint, complaint_id).number},
+        )
+    return Path(path)
 
 
 def capa_form_pdf(

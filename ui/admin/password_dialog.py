@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.users import PASSWORD_MIN_LENGTH, UserError, change_own_password
+from app.users import UserError, change_own_password, password_policy
 from db.database import Database
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
@@ -28,10 +28,22 @@ class PasswordDialog(QDialog):
         self.old_edit, self.new_edit, self.repeat_edit = QLineEdit(), QLineEdit(), QLineEdit()
         for edit in (self.old_edit, self.new_edit, self.repeat_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_edit.setPlaceholderText(self.tr("至少 {n} 个字符").format(n=PASSWORD_MIN_LENGTH))
+        # The rule as the settings (security.*) have it now, as the log-in dialog says it when
+        # a password has expired: one read of two settings, like the change itself below.
+        with database.sessions() as session:
+            policy = password_policy(session)
+        self.new_edit.setPlaceholderText(
+            self.tr("至少 {length} 个字符，{classes} 类字符").format(
+                length=policy.min_length, classes=policy.classes
+            )
+        )
+        self.rule_label = QLabel(self.tr("新密码要求：{policy}。").format(policy=policy.describe()))
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setStyleSheet("color: #555555;")
         form = QFormLayout()
         form.addRow(self.tr("当前密码："), self.old_edit)
         form.addRow(self.tr("新密码："), self.new_edit)
+        form.addRow("", self.rule_label)
         form.addRow(self.tr("再次输入："), self.repeat_edit)
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)

@@ -32,7 +32,14 @@ from sqlalchemy.orm import Session
 
 from app.roles import Role, role_label
 from app.staff import StaffRow, add_staff, change_role, list_staff
-from app.users import accounts_exist, set_active, set_password, set_username
+from app.users import (
+    PasswordPolicy,
+    accounts_exist,
+    password_policy,
+    set_active,
+    set_password,
+    set_username,
+)
 from db.database import Database
 from ui.current_user import logged_in
 from ui.operations import Operation, Progress, operation
@@ -137,7 +144,6 @@ class PeopleDialog(QDialog):
         self.username_edit.setPlaceholderText(self.tr("例如 zhangsan；空：不登录"))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("至少 8 个字符；空：不修改"))
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.active_check = QCheckBox(self.tr("在用（停用后不能登录，也不出现在名单中）"))
@@ -199,16 +205,26 @@ class PeopleDialog(QDialog):
         me = logged_in()
         by_id = me.id if me else None
 
-        def read(session: Session, _progress: Progress) -> list[StaffRow]:
-            return list_staff(session, viewer_id=by_id)
+        def read(session: Session, _progress: Progress) -> tuple[list[StaffRow], PasswordPolicy]:
+            return list_staff(session, viewer_id=by_id), password_policy(session)
 
         (
             operation(self, self.database, read)
-            .on_success(self._loaded)
+            .on_success(self._read)
             .on_failure(self._failed)
             .busy(self.save_button)
             .run()
         )
+
+    def _read(self, read: tuple[list[StaffRow], PasswordPolicy]) -> None:
+        rows, policy = read
+        # The rule as the settings (security.*) have it now.
+        self.password_edit.setPlaceholderText(
+            self.tr("至少 {length} 个字符，{classes} 类字符；空：不修改").format(
+                length=policy.min_length, classes=policy.classes
+            )
+        )
+        self._loaded(rows)
 
     def _loaded(self, rows: list[StaffRow]) -> None:
         self.rows = rows

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -40,7 +39,7 @@ from app.callbacks.board import (
     BoardRow,
     board_choices,
     board_rows,
-    write_board_xlsx,
+    export_board,
 )
 from app.callbacks.tasks import assign
 from app.roles import Permission
@@ -440,7 +439,6 @@ class BoardTab(QWidget):
     # Export
 
     def export(self) -> None:
-        rows = list(self.rows_shown)
         name = self.tr("督办看板-{day}").format(day=clock.today().isoformat())
         path = file_dialogs.save_path(
             self,
@@ -453,21 +451,24 @@ class BoardTab(QWidget):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(f"{path.name}.xlsx")
-        filters_text = self.filters_text()
-        generated = clock.local_now()
+        filters, filters_text, day = self.filters(), self.filters_text(), clock.today()
+        staff = self.current_staff()
+        by_id = staff.id if staff is not None else None
 
-        def write(_progress: Progress) -> Path:
+        def write(session: Session, _progress: Progress) -> int:
+            # The board read again as the person sees it, written and audited in one go.
             try:
-                write_board_xlsx(rows, path, generated_at=generated, filters_text=filters_text)
+                return export_board(
+                    session, filters, path, by_id=by_id, today=day, filters_text=filters_text
+                )
             except FileCreateError as error:  # XlsxWriter's wrapping of the OSError
                 cause = error.args[0] if error.args else None
                 raise cause if isinstance(cause, OSError) else OSError(str(error)) from error
-            return path
 
-        def written(where: Path) -> None:
+        def written(count: int) -> None:
             self.show_message(
-                self.tr("已导出 {count} 项到 {path}").format(count=len(rows), path=where),
+                self.tr("已导出 {count} 项到 {path}").format(count=count, path=path),
                 SUCCESS_STYLE,
             )
 
-        operation(self, None, write).on_success(written).run()  # the rows on screen: no session
+        operation(self, self.database, write).writing().on_success(written).run()

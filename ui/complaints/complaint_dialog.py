@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.complaints.clocks import Clock
 from app.complaints.corrective import FROM_COMPLAINT, CapaInput, create_capa
-from app.complaints.detail import ComplaintDetail, complaint_detail
+from app.complaints.detail import ComplaintDetail, complaint_detail, open_complaint
 from app.complaints.registry import (
     CLOSED,
     Choices,
@@ -56,7 +56,7 @@ from app.complaints.registry import (
     reopen_complaint,
 )
 from app.complaints.supervision import OrderRow, issue_order, order_deadline, record_order_reply
-from app.printing.complaint_forms import complaint_form_pdf, supervision_form_pdf
+from app.printing.complaint_forms import save_complaint_form, save_supervision_form
 from app.roles import Permission
 from app.staff import StaffMember
 from db.database import Database
@@ -245,17 +245,27 @@ class ComplaintDialog(QDialog):
     def reload(self) -> None:
         complaint_id = self.complaint_id
         now = clock.local_now()
+        # The first load shows the complainant's contact in full to this person: audited
+        # (app.complaints.detail.open_complaint); a reload after a step shows it again to them.
+        opening = self.data is None
+        viewer_id = self._viewer_id()
 
         def load(session: Session, _progress: Progress) -> Loaded:
             try:
                 order_due = order_deadline(session, now)
             except ComplaintInvalid:
                 order_due = None  # the calendar lacks the year: the order form says so
-            return Loaded(complaint_detail(session, complaint_id, now), choices(session), order_due)
+            if opening:
+                detail = open_complaint(session, complaint_id, now, viewer_id=viewer_id)
+            else:
+                detail = complaint_detail(session, complaint_id, now)
+            return Loaded(detail, choices(session), order_due)
 
+        loading = operation(self, self.database, load)
+        if opening:
+            loading = loading.writing()  # the audit entry
         (
-            operation(self, self.database, load)
-            .expecting(LookupError)  # the complaint is gone (app.complaints.clocks)
+            loading.expecting(LookupError)  # the complaint is gone (app.complaints.clocks)
             .on_success(self._show)
             .on_failure(self._load_failed)
             .run()
@@ -658,14 +668,18 @@ class ComplaintDialog(QDialog):
         if self.data is None:
             return
         complaint_id, now = self.complaint_id, clock.local_now()
+        by_id = self._viewer_id()
         c = self.data.detail.complaint
         word = self.tr("建议登记表") if c.kind == "suggestion" else self.tr("投诉登记表")
         save_pdf(
             self,
             self.database,
-            lambda session, path: complaint_form_pdf(session, complaint_id, path, now),
+            lambda session, path: save_complaint_form(
+                session, complaint_id, path, now, by_id=by_id
+            ),
             f"{word}-{c.number}",
             self._pdf_saved,
+            audited=True,  # the complainant's contact in full
         )
 
     def print_h2(self) -> None:
@@ -673,15 +687,21 @@ class ComplaintDialog(QDialog):
         if order is None or self.data is None:
             return
         order_id, now = order.id, clock.local_now()
+        by_id = self._viewer_id()
         save_pdf(
             self,
             self.database,
-            lambda session, path: supervision_form_pdf(session, order_id, path, now),
+            lambda session, path: save_supervision_form(session, order_id, path, now, by_id=by_id),
             self.tr("投诉督办表-{number}-第{sequence}次").format(
                 number=self.data.detail.complaint.number, sequence=order.sequence
             ),
             self._pdf_saved,
+            audited=True,  # the complainant's contact in full
         )
+
+    def _viewer_id(self) -> int | None:
+        staff = self.current_staff()
+        return staff.id if staff is not None else None
 
     def _pdf_saved(self, path) -> None:
         self.show_message(self.tr("已保存 {path}。").format(path=path))

@@ -24,9 +24,14 @@ def save_pdf(
     write: Callable[[Session, Path], None],
     file_name: str,
     on_saved: Callable[[Path], None] | None = None,
+    *,
+    audited: bool = False,
 ) -> bool:
     """Ask where to save `file_name`.pdf, write it with `write(session, path)` and open it.
 
+    `audited`: a form with personal data, whose service writes the file whole itself and audits
+    it (app.printing.complaint_forms.save_complaint_form) in a transaction that writes; else
+    `write` gets a temporary path, put in place once written.
     Returns False when the person cancelled the file dialog.
     """
     translate = QCoreApplication.translate
@@ -43,6 +48,9 @@ def save_pdf(
         path = path.with_name(path.name + ".pdf")
 
     def generate(session: Session, _progress: Progress) -> Path:
+        if audited:
+            write(session, path)
+            return path
         with AtomicFile(path) as partial:  # a failure never leaves half a file
             write(session, partial)
         return path
@@ -59,5 +67,8 @@ def save_pdf(
             on_saved(saved)
 
     # LookupError: the complaint is gone (app.complaints.clocks).
-    operation(parent, database, generate).expecting(LookupError).on_success(written).run()
+    saving = operation(parent, database, generate)
+    if audited:
+        saving = saving.writing()
+    saving.expecting(LookupError).on_success(written).run()
     return True

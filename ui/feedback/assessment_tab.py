@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from app.reports.feedback_xlsx import write_assessment_xlsx
-from app.reports.staff_assessment import StaffAssessment, staff_assessment, work_orders
+from app.reports.exports import export_assessment
+from app.reports.staff_assessment import StaffAssessment, staff_assessment
 from app.roles import Permission, role_label
 from app.staff import StaffMember
 from db.database import Database
@@ -182,13 +182,16 @@ class AssessmentTab(ReportTab):
         assessment = self.shown_assessment()
         if assessment is None or not self.permitted() or self.operation is not None:
             return
-        people = {p.staff_id for p in assessment.staff}
         viewer_id = self._viewer_id()
+        year, quarter = assessment.year, assessment.quarter
+        everything = self.assessment is not None and all(
+            self.bar.unit_filter.shows(p.unit or "") for p in self.assessment.staff
+        )
+        units = None if everything else {p.unit or "" for p in assessment.staff}
 
         def write(session: Session, path) -> None:
-            orders = work_orders(session, assessment.year, assessment.quarter, viewer_id=viewer_id)
-            mine = [order for order in orders if order.staff_id in people]
-            write_assessment_xlsx(assessment, mine, path)
+            # Read again, written and audited in one transaction (app.reports.exports).
+            export_assessment(session, year, quarter, path, by_id=viewer_id, units=units)
 
         name = self.tr("{period}人员考核（不满意及投诉工单）").format(
             period=self.bar.title(assessment.year, assessment.quarter)

@@ -119,6 +119,7 @@ class ReportTab(QWidget):
         self._export_path = path
         self.operation = (
             operation(self, self.database, exporting.xlsx_work(path, write))
+            .writing()  # an export of personal data is audited (app.reports.exports)
             .on_success(self._exported)
             .on_failure(self._export_failed)
             .on_finish(self._operation_done)

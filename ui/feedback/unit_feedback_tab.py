@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from app.reports.feedback_xlsx import write_feedback_xlsx
+from app.reports.exports import export_feedback_xlsx
 from app.reports.unit_feedback import FeedbackReport, UnitFeedback, quarter_feedback
 from app.staff import StaffMember
 from db.database import Database
@@ -200,4 +200,14 @@ class UnitFeedbackTab(ReportTab):
             period=self.bar.title(year, quarter),
             scope=report.unit if report.unit else self.tr("全市"),
         )
-        self.export(name, lambda _session, path: write_feedback_xlsx(report, path))
+        everything = self.report is not None and len(report.units) == len(self.report.units)
+        units = None if everything else {unit.unit for unit in report.units}
+        staff = self.current_staff()
+        by_id = staff.id if staff is not None else None
+        # Read again, written and audited in one transaction (app.reports.exports).
+        self.export(
+            name,
+            lambda session, path: export_feedback_xlsx(
+                session, year, quarter, path, by_id=by_id, units=units
+            ),
+        )

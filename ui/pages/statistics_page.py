@@ -41,8 +41,8 @@ from app import clock
 from app.file_errors import file_error_text
 from app.printing.quarterly_pdf import write_quarterly_pdf
 from app.reports.bad_review_figures import SCORED
+from app.reports.exports import export_monthly_xlsx
 from app.reports.monthly import MonthlyAnalysis, monthly_analysis
-from app.reports.monthly_xlsx import write_monthly_xlsx
 from app.reports.quarterly import (
     QuarterlyReport,
     quarter_bounds,
@@ -52,6 +52,7 @@ from app.reports.quarterly import (
 from app.reports.quarterly_xlsx import write_quarterly_xlsx
 from db.database import Database
 from ui import file_dialogs
+from ui.current_user import logged_in
 from ui.importing.summary_view import ERROR_STYLE, SUCCESS_STYLE
 from ui.operations import Operation, Progress, operation
 from ui.pages.page import Page
@@ -481,7 +482,16 @@ class StatisticsPage(Page):
             name = self.tr("{period}电话回访分析").format(
                 period=self._period_title(MONTHLY, result.year, result.month)
             )
-            self._export(name, "xlsx", lambda path: write_monthly_xlsx(result, path))
+            year, month = result.year, result.month
+            person = logged_in()
+            by_id = person.id if person is not None else None
+
+            def write(session: Session, path: Path) -> None:
+                # Read again with the file written and audited in one transaction: its ledger
+                # has the people's names and numbers in full (app.reports.exports).
+                export_monthly_xlsx(session, year, month, path, by_id=by_id)
+
+            self._export(name, "xlsx", write, audited=True)
 
     def export_pdf(self) -> None:
         result = self.shown_result()
@@ -494,11 +504,20 @@ class StatisticsPage(Page):
         name = self.tr("{period}回访考核通报").format(
             period=self._period_title(QUARTERLY, report.year, report.quarter)
         )
-        self._export(name, suffix, lambda path: write(report, path))
+        self._export(name, suffix, lambda _session, path: write(report, path))
 
-    def _export(self, name: str, suffix: str, write: Callable[[Path], None]) -> None:
+    def _export(
+        self,
+        name: str,
+        suffix: str,
+        write: Callable[[Session | None, Path], None],
+        *,
+        audited: bool = False,
+    ) -> None:
         """Ask where to save, then write the file in the background. Exports cover all units:
-        they are the report to circulate, whatever the screen is filtered to."""
+        they are the report to circulate, whatever the screen is filtered to. `audited`: the
+        export reads and audits in a transaction of its own (`write` gets its session); else
+        it writes the result on screen (no session)."""
         patterns = {
             "xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
             "pdf": self.tr("PDF 文件 (*.pdf)"),
@@ -515,18 +534,23 @@ class StatisticsPage(Page):
         if path.suffix.lower() != f".{suffix}":
             path = path.with_name(f"{path.name}.{suffix}")
 
-        def export(_progress: Progress) -> Path:
+        def export(session: Session | None) -> Path:
             try:
-                write(path)
+                write(session, path)
             except FileCreateError as error:  # XlsxWriter's wrapping of the OSError
                 cause = error.args[0] if error.args else None
                 raise cause if isinstance(cause, OSError) else OSError(str(error)) from error
             return path
 
+        if audited:
+            exporting = operation(
+                self, self.database, lambda session, _progress: export(session)
+            ).writing()
+        else:  # the result on screen: no session
+            exporting = operation(self, None, lambda _progress: export(None))
         self._hide_message()
         self.operation = (
-            operation(self, None, export)  # the result on screen: no session
-            .on_success(self._exported)
+            exporting.on_success(self._exported)
             .on_failure(lambda error: self._export_failed(path, error))
             .on_finish(self._operation_done)
             .run()
