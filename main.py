@@ -22,11 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
     if args.lang:
         i18n.set_language(args.lang)
-    from app.opening import open_app_database
+    from db.engine import resolve_database_url
     from ui.application import run as run_gui  # Qt is imported only for the GUI
 
     configure_logging(default_log_file())  # no terminal to read: keep a file too
-    return run_gui(open_app_database(args.db), language=args.lang)
+    # The window opens the database: a log-in for an encrypted file, a question before a new one.
+    return run_gui(resolve_database_url(args.db), language=args.lang)
 
 
 def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:

@@ -23,7 +23,7 @@ from app.desk.calls import FormAAnswers
 from app.ratings import Rating
 from app.roles import Role
 from app.staff import add_staff
-from db.models import CallbackTask, Case, Complaint, Staff
+from db.models import CallbackTask, Case, Complaint, Staff, Unit
 
 LEAD_NAME = "王组长"
 _COMPLAINTS = (
@@ -95,7 +95,11 @@ def fill_follow_up_demo(session: Session, seed: int = 2026) -> FollowUpResult:
         .scalars()
         .all()
     )
+    units = session.scalars(select(Unit.id).order_by(Unit.id)).all()
     for index, (channel, category, content) in enumerate(_COMPLAINTS):
+        case_no = cases[index * 7] if len(cases) > index * 7 else None
+        if case_no is None and not units:  # nothing to complain about in an empty demo
+            break
         received = now - timedelta(days=3 * index + 1)
         complaint = register_complaint(
             session,
@@ -106,7 +110,8 @@ def fill_follow_up_demo(session: Session, seed: int = 2026) -> FollowUpResult:
                 received_at=received,
                 complainant=f"投诉人{index + 1}",
                 contact=f"1390531{rng.randrange(10000):04d}",
-                case_no=cases[index * 7] if len(cases) > index * 7 else None,
+                case_no=case_no,
+                unit_id=None if case_no else units[index % len(units)],
             ),
             by_id=lead,
             now=received,

@@ -1,7 +1,12 @@
 """The first run of a new installation: what a new, empty database needs before the first file
 is imported — the centre, its units, an administrator who logs in, the default area code, the
 evaluation address, the calling hours — set up in one transaction, each part changed later in
-设置, 受理单位 and 人员与角色. The demo database never needs it."""
+设置, 受理单位 and 人员与角色; and, in the same transaction, the installation's recovery key,
+shown to the administrator that once. The demo database never needs it.
+
+    administrator = complete_setup(session, setup)
+    made = make_setup_recovery_key(session, by_id=administrator)   # made.key.text: show once
+"""
 
 from __future__ import annotations
 
@@ -16,11 +21,13 @@ from app.calendar import WorkingCalendar
 from app.database_info import is_new_installation
 from app.errors import Refused
 from app.i18n import pick
+from app.keys import PublicKeys, RecoveryKey, make_recovery_key, own_public_keys
 from app.roles import Role
 from app.settings import change_settings, get_setting
 from app.staff import add_staff
 from app.units import checked_area_code
-from app.users import set_password, set_username
+from app.users import password_policy, set_password, set_username
+from db.engine import sqlite_path
 from db.models import Unit
 
 UNIT_NAME_MAX = 100
@@ -53,6 +60,19 @@ class SetupFacts:
     next_year_known: bool
     next_year: int
     defaults: dict[str, str] = field(default_factory=dict)
+    password_rule: str = ""  # what the administrator's password must be (security.* settings)
+    # A SQLite file, which the set-up offers to encrypt (app.keys.encrypt_database; on by
+    # default); PostgreSQL is protected on its server.
+    can_encrypt: bool = False
+
+
+@dataclass(frozen=True)
+class SetupRecoveryKey:
+    """The recovery key made at the set-up: its secret (`key.text`), shown this once and kept
+    nowhere, and this installation's public keys, whose fingerprint is printed beside it."""
+
+    key: RecoveryKey
+    site: PublicKeys
 
 
 def needs_setup(session: Session) -> bool:
@@ -73,6 +93,8 @@ def setup_facts(session: Session, today: date | None = None) -> SetupFacts:
         next_year_known=today.year + 1 in known,
         next_year=today.year + 1,
         defaults={key: get_setting(session, key) for key in keys},
+        password_rule=password_policy(session).describe(),
+        can_encrypt=sqlite_path(str(session.get_bind().engine.url)) is not None,
     )
 
 
@@ -122,6 +144,15 @@ def complete_setup(session: Session, setup: Setup) -> int:
         after={"centre": centre, "units": units, "area_code": area_code},
     )
     return administrator.id
+
+
+def make_setup_recovery_key(session: Session, *, by_id: int) -> SetupRecoveryKey:
+    """The set-up's recovery key, in the set-up's transaction right after `complete_setup`
+    (`by_id`: the administrator it returned): app.keys.make_recovery_key keeps its public half,
+    to which every backup is encrypted, and audits it. The one call the set-up makes for its
+    recovery key: whatever else that key is to open belongs here."""
+    key = make_recovery_key(session, by_id=by_id)
+    return SetupRecoveryKey(key, own_public_keys(session))
 
 
 def _checked_units(names: list[str]) -> list[str]:

@@ -87,9 +87,24 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
+# A record's uid (3f2a9c1e-4000-8000-9abc-0123456789ab): its groups of digits are no number.
+_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}")
+
+
 def mask_personal_data(text: str) -> str:
     """`text` with every phone number and ID number replaced by a marker saying what was
-    there; everything else as it was."""
+    there; everything else (a record's uid among it) as it was."""
+    if not text:
+        return text
+    if _UUID.search(text):
+        parts = _UUID.split(text)
+        uids = _UUID.findall(text)
+        masked = [_masked(part) for part in parts]
+        return "".join(m + u for m, u in zip(masked, [*uids, ""], strict=True))
+    return _masked(text)
+
+
+def _masked(text: str) -> str:
     if not text:
         return text
     plain = text.translate(_LOOK_ALIKES)  # what the rules read; the same length as the text

@@ -159,6 +159,9 @@ def create_token(
     )
     session.add(token)
     session.flush()
+    from app.keys import database_key  # cryptography: only when it is needed
+
+    database_key.wrap_for_token(session, token.id, secret, token.expires_at)
     record_change(
         session,
         actor_id=by_id,
@@ -218,6 +221,9 @@ def revoke_token(
         )
     token.revoked_at = now
     token.revoked_by_id = by_id
+    from app.keys import database_key  # cryptography: only when it is needed
+
+    database_key.forget_token(session, token.id)
     user = session.get(Staff, token.staff_id)
     record_change(
         session,

@@ -23,6 +23,13 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change
 from app.clock import current_time
+from app.credentials import (
+    LOCK_MINUTES,
+    MAX_FAILED_LOGINS,
+    locked_message,
+    normalize_username,
+    wrong_credentials,
+)
 from app.i18n import pick
 from app.roles import Role, role_of
 from app.settings import OPTIONS, get_settings
@@ -33,12 +40,11 @@ from app.staff import (
     keep_an_administrator,
     require_administrator,
 )
+from db.engine import database_key as database_key_of
 from db.models import Setting, Staff
 
 PASSWORD_MIN_LENGTH = OPTIONS["security.password_min_length"].default  # the floor of the setting
 PASSWORD_MAX_LENGTH = 128  # Argon2 takes more; a limit keeps a pasted page out
-MAX_FAILED_LOGINS = 5
-LOCK_MINUTES = 5
 _USERNAME = re.compile(r"\S{2,50}")
 
 # The accounts `main.py demo` creates, and the Setting that says a database holds them (the
@@ -127,14 +133,6 @@ def character_classes(password: str) -> int:
     digit = any(c.isdigit() for c in password)
     other = any(not (c.isupper() or c.islower() or c.isdigit()) for c in password)
     return upper + lower + digit + other
-
-
-def wrong_credentials() -> str:
-    return pick("用户名或密码不正确。", "Wrong user name or password.")
-
-
-def normalize_username(text: str | None) -> str:
-    return (text or "").strip().lower()
 
 
 def check_username(text: str | None) -> str:
@@ -245,6 +243,12 @@ def set_username(
     before = {"username": staff.username}
     staff.username = new
     _forget_demo_account(session, before["username"])
+    from app.keys import database_key  # cryptography: only when it is needed
+
+    if new is None:
+        database_key.forget_user(session, before["username"])
+    else:
+        database_key.rename_user(session, before["username"], new)
     record_change(
         session,
         actor_id=by_id,
@@ -277,6 +281,9 @@ def _store_password(session: Session, staff: Staff, password: str, *, by_id: int
     staff.failed_logins = 0
     staff.locked_until = None
     _forget_demo_account(session, staff.username)
+    from app.keys import database_key  # cryptography: only when it is needed
+
+    database_key.wrap_for_user(session, staff.username, password)
     record_change(
         session,
         actor_id=by_id,
@@ -286,6 +293,40 @@ def _store_password(session: Session, staff: Staff, password: str, *, by_id: int
         before={"username": staff.username, "password_set": had_password},
         after={"username": staff.username, "password_set": True},
     )
+
+
+def recover_administrator(session: Session, username: str, password: str) -> None:
+    """An administrator's new password, set by whoever opened the encrypted database with the
+    installation's recovery key (app.keys.database_key): the key is the proof, as nobody can
+    log in. Clears a lock; audited."""
+    staff = user_named(session, username)
+    if not staff.active or role_of(staff.role) is not Role.ADMINISTRATOR:
+        raise UserError(
+            pick(
+                f"“{username}”不是在用的管理员：恢复密钥只用于重设管理员的密码",
+                f"{username!r} is not an active administrator: the recovery key resets an "
+                "administrator's password only",
+            )
+        )
+    _store_password(session, staff, password, by_id=None)
+    record_change(
+        session,
+        actor_id=None,
+        action="user.recovered",
+        entity="staff",
+        entity_uid=staff.uid,
+        before=None,
+        after={"username": staff.username, "by": "recovery key"},
+    )
+
+
+def confirm_password(session: Session, staff_id: int, password: str) -> str:
+    """The person's user name, when `password` is their present one (a step that needs it
+    typed again, e.g. encrypting the database); UserError otherwise."""
+    staff = _staff(session, staff_id)
+    if staff.password_hash is None or not _verify(staff.password_hash, password):
+        raise UserError(pick("当前密码不正确", "The present password is wrong"))
+    return staff.username or ""
 
 
 def change_own_password(session: Session, staff_id: int, old: str, new: str) -> None:
@@ -309,6 +350,9 @@ def set_active(session: Session, staff_id: int, active: bool, *, by_id: int | No
         raise UserError(pick("不能停用自己", "You cannot disable yourself"))
     if not active:
         keep_an_administrator(session, staff)
+        from app.keys import database_key  # cryptography: only when it is needed
+
+        database_key.forget_user(session, staff.username)  # a new password gives it back
     staff.active = active
     record_change(
         session,
@@ -341,7 +385,20 @@ def authenticate(
                 "Your password has expired: choose a new one to log in.",
             ),
         )
+    _give_key(session, checked, password)
     return _logged_in(session, checked, "user.login", now)
+
+
+def _give_key(session: Session, staff: Staff, password: str) -> None:
+    """A person who logs in at a window already unlocked (切换用户) and cannot yet unlock the
+    encrypted database themselves (it was encrypted after their password was set) gets their
+    own way in now that their password is known."""
+    if database_key_of(session.get_bind().engine) is None:  # in the clear: nothing to give
+        return
+    from app.keys import database_key  # cryptography: not before the window is up
+
+    if not database_key.user_has_key(session, staff.username):
+        database_key.wrap_for_user(session, staff.username or "", password)
 
 
 def log_in_with_new_password(
@@ -404,7 +461,7 @@ def _check_credentials(
         return LoginRefused(wrong_credentials())
     if staff.locked_until is not None and staff.locked_until > now:
         _audit_failure(session, staff, name, "locked", now, during=during)
-        return LoginRefused(_locked_message(staff.locked_until), staff.locked_until)
+        return LoginRefused(locked_message(staff.locked_until), staff.locked_until)
     if not _verify(staff.password_hash, password):
         failures = staff.failed_logins + 1
         locked_until = None
@@ -415,7 +472,7 @@ def _check_credentials(
             session, staff, name, "wrong_password", now, locked_until=locked_until, during=during
         )
         if locked_until is not None:
-            return LoginRefused(_locked_message(locked_until), locked_until)
+            return LoginRefused(locked_message(locked_until), locked_until)
         return LoginRefused(wrong_credentials())
     if staff.failed_logins or staff.locked_until is not None:
         _set_counters(session, staff, 0, None)
@@ -487,17 +544,6 @@ def _audit_failure(
         before=None,
         after=after,
         at=now,
-    )
-
-
-def _locked_message(until: datetime) -> str:
-    from app.zone import LOCAL_ZONE
-
-    at = until.astimezone(LOCAL_ZONE).strftime("%H:%M")
-    return pick(
-        f"登录失败次数过多，此用户已暂时锁定，请于 {at} 后再试，或请管理员重设密码。",
-        f"Too many failed log-ins: this user is locked until {at}; try again then, "
-        "or ask an administrator to set a new password.",
     )
 
 

@@ -36,7 +36,7 @@ from cli import (
     units,
 )
 from cli.exit_codes import EXIT_INTERRUPTED, EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
-from cli.login import command_words, given_user, log_in
+from cli.login import command_words, given_user, log_in, unlock_for
 
 __all__ = [
     "EXIT_BUG",
@@ -83,10 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
         "postgresql+psycopg://user:password@host/dbname (default: $REVISITDESK_DB, "
         "else a SQLite file in the user's data directory)",
     )
+    language = os.environ.get("REVISITDESK_LANG") or None
+    if language in i18n.LANGUAGES:
+        i18n.set_language(language)  # for the messages about the arguments, too
     parser.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
-        default=os.environ.get("REVISITDESK_LANG") or None,
+        default=language,
+        action=_Language,
         help="language of messages: zh (default) or en",
     )
     parser.add_argument(
@@ -100,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
         group.add_commands(commands)
     parser.set_defaults(command_names=frozenset(_name_commands(parser, ())))
     return parser
+
+
+class _Language(argparse.Action):
+    """--lang takes effect as it is read: the arguments after it are checked in its language."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        i18n.set_language(values)
+        setattr(namespace, self.dest, values)
 
 
 def _name_commands(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> set[str]:
@@ -121,6 +133,9 @@ def _name_commands(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> s
 def run(args: argparse.Namespace) -> int:
     """Run the command parsed into `args` (its `func`), in the database of --db, as the user
     who logs in for it (cli.login)."""
+    if args.lang not in (None, *i18n.LANGUAGES):  # from $REVISITDESK_LANG
+        print(f"REVISITDESK_LANG={args.lang}: 应为 zh 或 en / should be zh or en", file=sys.stderr)
+        return EXIT_REFUSED
     if args.lang:
         i18n.set_language(args.lang)
     database = None
@@ -130,10 +145,14 @@ def run(args: argparse.Namespace) -> int:
             # e.g. backup verify/restore, which leave the database in use alone: it may be the
             # very one that was lost.
             return args.func(None, args)
-        from app.opening import open_app_database
+        from app.opening import encrypted_file, open_app_database
 
-        database = open_app_database(args.db)
-        actor = log_in(database, args)
+        # An encrypted file opens only through the log-in (its password or token unlocks it).
+        unlock = unlock_for(args) if encrypted_file(args.db) is not None else None
+        database = open_app_database(
+            args.db, unlock, create=getattr(args, "creates_database", False)
+        )
+        actor = log_in(database, args, unlock)
         args.actor_id = actor.staff_id if actor is not None else None
         return args.func(database, args)
     except NotPermitted as refused:  # a role, a log-in or a typed identity: audited

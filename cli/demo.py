@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from app.i18n import pick
+from cli.arguments import integer, seed
 from cli.exit_codes import EXIT_OK
 from cli.login import Access
 
 
 def add_commands(commands) -> None:
     demo = commands.add_parser("demo", help="fill the database with demo data / 填充演示数据")
-    demo.add_argument("--cases", type=int, default=3000, help="number of cases (default 3000)")
-    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument(
+        "--cases",
+        type=integer("演示业务件数", "the number of cases"),
+        default=3000,
+        help="number of cases (default 3000, at most 100000)",
+    )
+    demo.add_argument("--seed", type=seed, default=2026)
     demo.add_argument(
         "--if-empty", action="store_true", help="only when the database holds no case yet"
     )
     # No log-in: demo data goes only into a database where nobody has a password yet
     # (app.users.check_demo_may_fill), and --if-empty on one with cases changes nothing.
-    demo.set_defaults(func=_demo, access=Access.OPEN)
+    demo.set_defaults(func=_demo, creates_database=True, access=Access.OPEN)
 
 
 def _demo(database, args) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from app.i18n import pick
+from cli.arguments import input_file, output_file
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 from cli.login import Access
 
@@ -27,7 +27,7 @@ def add_commands(commands) -> None:
         "show", help="this installation's public key file and fingerprint / 本机公钥与指纹"
     )
     show.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write the key file (.rdkeys) here"
+        "-o", "--output", type=output_file, metavar="FILE", help="write the key file (.rdkeys) here"
     )
     show.add_argument("--json", action="store_true", help="print it as JSON")
     show.set_defaults(func=_show)
@@ -36,7 +36,7 @@ def add_commands(commands) -> None:
         help="trust another site's key file, its fingerprint compared on the phone "
         "(administrators) / 信任对方的密钥文件",
     )
-    trust.add_argument("file", type=Path, help="the other site's key file (keys show -o)")
+    trust.add_argument("file", type=input_file, help="the other site's key file (keys show -o)")
     trust.add_argument(
         "--peer", required=True, metavar="NAME", help="what this database calls that site"
     )
@@ -83,7 +83,9 @@ def _show(database, args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as error:
-            print(pick(f"无法写入：{error}", f"Cannot write it: {error}"), file=sys.stderr)
+            from app.file_errors import file_error_text
+
+            print(pick("无法写入：", "Cannot write it: ") + file_error_text(error), file=sys.stderr)
             return EXIT_REFUSED
     if args.json:
         data = {"site_id": keys.site_id, "name": keys.name, "fingerprint": keys.fingerprint}
@@ -260,11 +262,14 @@ def _recovery(database, args: argparse.Namespace) -> int:
         pick(
             f"这是 {own.name}（指纹 {own.fingerprint}）的恢复密钥，只显示这一次，本机不保存它。"
             "请打印或抄写下来，和指纹一起锁进保险柜，不要和备份放在一起。数据库和本机的密钥丢失时，"
-            "用它恢复备份：backup restore 备份文件 --to 新文件 --recovery-key",
+            "用它恢复备份：backup restore 备份文件 --to 新文件 --recovery-key；数据库文件加密后，"
+            "忘记全部管理员密码时，用它打开数据库：db recover --for 管理员用户名",
             f"This is the recovery key of {own.name} (fingerprint {own.fingerprint}), shown only "
             "this once and not kept here. Print it or write it down and lock it away with the "
             "fingerprint, apart from the backups. When the database and its keys are lost, it "
-            "restores a backup: backup restore FILE --to NEW_FILE --recovery-key",
+            "restores a backup: backup restore FILE --to NEW_FILE --recovery-key; once the "
+            "database file is encrypted and every administrator's password is lost, it opens "
+            "the database: db recover --for ADMIN_USER",
         )
     )
     return EXIT_OK

@@ -52,12 +52,30 @@ def given_user(args: argparse.Namespace) -> str | None:
     return (getattr(args, "user", None) or os.environ.get(ENV_USER) or "").strip() or None
 
 
-def log_in(database, args: argparse.Namespace):
+def unlock_for(args: argparse.Namespace):
+    """What opens an encrypted database for the command (app.opening.Unlock): the token of a
+    scheduled job, or the user's name and the password typed on the terminal, which then also
+    logs them in (`log_in`, not asked twice). Every command needs it, OPEN ones too: nothing of
+    an encrypted file can be read without it."""
+    from app.opening import Unlock
+
+    command = command_words(args)
+    token = (os.environ.get(ENV_TOKEN) or "").strip()
+    if token and not getattr(args, "user", None):
+        _refuse_token_where_password(args, command)
+        return Unlock(token=token)
+    username = _required_user(args, command)
+    password = ask_secret(pick(f"{username} 的密码：", f"Password for {username}: "), command)
+    args.login_password = password  # for a command that needs it again (db encrypt)
+    return Unlock(username=username, password=password)
+
+
+def log_in(database, args: argparse.Namespace, unlock=None):
     """The user the command runs as (app.users.LoggedIn), or None when it needs nobody (OPEN,
     or a database where nobody has a password yet). Raises LoginRequired (no user given, no
     terminal, a token where a password is needed) or LoginFailed (wrong password, locked,
-    expired; already audited)."""
-    from app.roles import LoginRequired
+    expired; already audited). `unlock`: what opened an encrypted database (`unlock_for`),
+    whose password or token logs in here too."""
     from app.users import accounts_exist
 
     access = access_of(args)
@@ -67,18 +85,37 @@ def log_in(database, args: argparse.Namespace):
         if not accounts_exist(session):
             return None
     command = command_words(args)
+    if unlock is not None:
+        if unlock.token is not None:
+            return _with_token(database, unlock.token, command)
+        return _with_password(database, unlock.username, unlock.password)
     token = (os.environ.get(ENV_TOKEN) or "").strip()
     if token and not getattr(args, "user", None):  # --user on the command line asks a password
-        if access is Access.PASSWORD:
-            raise LoginRequired(
-                pick(
-                    f"“{command}”不能用令牌运行：请在终端用 --user 用户名 登录（输入密码）。",
-                    f"{command!r} does not run with a token: log in on a terminal with "
-                    "--user NAME (and your password).",
-                ),
-                reason="password_required",
-            )
+        _refuse_token_where_password(args, command)
         return _with_token(database, token, command)
+    username = _required_user(args, command)
+    password = ask_secret(pick(f"{username} 的密码：", f"Password for {username}: "), command)
+    args.login_password = password
+    return _with_password(database, username, password)
+
+
+def _refuse_token_where_password(args: argparse.Namespace, command: str) -> None:
+    from app.roles import LoginRequired
+
+    if access_of(args) is Access.PASSWORD:
+        raise LoginRequired(
+            pick(
+                f"“{command}”不能用令牌运行：请在终端用 --user 用户名 登录（输入密码）。",
+                f"{command!r} does not run with a token: log in on a terminal with "
+                "--user NAME (and your password).",
+            ),
+            reason="password_required",
+        )
+
+
+def _required_user(args: argparse.Namespace, command: str) -> str:
+    from app.roles import LoginRequired
+
     username = given_user(args)
     if username is None:
         raise LoginRequired(
@@ -90,8 +127,28 @@ def log_in(database, args: argparse.Namespace):
                 f"token made by an administrator ({ENV_TOKEN}).",
             )
         )
-    password = ask_secret(pick(f"{username} 的密码：", f"Password for {username}: "), command)
-    return _with_password(database, username, password)
+    return username
+
+
+def confirm_password(args: argparse.Namespace) -> str:
+    """The logged-in user's password again, for a step that needs it (encrypting the database
+    wraps its key with it): the one typed to log in, else asked."""
+    typed = getattr(args, "login_password", None)
+    if typed:
+        return typed
+    return ask_secret(pick("您的密码：", "Your password: "), command_words(args))
+
+
+def ask_new_password(args: argparse.Namespace, username: str) -> str:
+    """A new password for `username`, typed twice on the terminal."""
+    from app.users import UserError
+
+    command = command_words(args)
+    first = ask_secret(pick(f"{username} 的新密码：", f"New password for {username}: "), command)
+    again = ask_secret(pick("再次输入新密码：", "The new password again: "), command)
+    if first != again:
+        raise UserError(pick("两次输入的新密码不一致", "The two new passwords differ"))
+    return first
 
 
 def ask_secret(prompt: str, command: str) -> str:

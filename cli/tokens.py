@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from app.i18n import pick
+from cli.arguments import integer, record_id
 from cli.exit_codes import EXIT_OK
 from cli.login import ENV_TOKEN, Access
 
@@ -22,7 +23,10 @@ def add_commands(commands) -> None:
         "--for", dest="username", required=True, metavar="USERNAME", help="the job runs as them"
     )
     create.add_argument(
-        "--hours", type=int, required=True, help="how long it is valid (at most 2160: 90 days)"
+        "--hours",
+        type=integer("有效小时数", "the hours"),
+        required=True,
+        help="how long it is valid (at most 2160: 90 days)",
     )
     create.add_argument(
         "--commands",
@@ -34,7 +38,7 @@ def add_commands(commands) -> None:
     listing = actions.add_parser("list", help="every token, with its state / 列出令牌")
     listing.set_defaults(func=_list)
     revoke = actions.add_parser("revoke", help="revoke a token at once / 撤销令牌")
-    revoke.add_argument("id", type=int, metavar="ID")
+    revoke.add_argument("id", type=record_id, metavar="ID")
     revoke.set_defaults(func=_revoke)
     for action in actions.choices.values():
         action.set_defaults(access=Access.PASSWORD)  # a token never makes or lists tokens

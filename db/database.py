@@ -28,11 +28,14 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, back_up: BackUp | None = None) -> Database:
+def open_database(
+    url: str | None = None, back_up: BackUp | None = None, *, key: bytes | None = None
+) -> Database:
     """Open the database named by `url` (else REVISITDESK_DB, else the default file) and upgrade
-    it; `back_up` backs up a PostgreSQL database before an upgrade (see db.migrate)."""
+    it; `back_up` backs up a PostgreSQL database before an upgrade (see db.migrate); `key` opens
+    an encrypted SQLite file (app.keys.database_key unwraps it)."""
     resolved = resolve_database_url(url)
-    engine = make_engine(resolved)
+    engine = make_engine(resolved, key=key)
     backup = upgrade_database(engine, back_up=back_up)
     return Database(
         url=resolved, engine=engine, sessions=make_session_factory(engine), backup=backup

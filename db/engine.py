@@ -7,6 +7,8 @@ SQLAlchemy URL, given on the command line (`--db URL`) or in `REVISITDESK_DB`.
 from __future__ import annotations
 
 import os
+import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -23,6 +25,11 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 # Page cache for bulk writes (KiB): room for the indexes of 100 000 new cases and more.
 SQLITE_BULK_CACHE_KIB = 65_536
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite file in the clear
+DATABASE_KEY_BYTES = 32  # SQLCipher's raw key: AES-256, no passphrase derivation per connection
+
+# The key of each encrypted SQLite database open in this process, by engine (see make_engine).
+_keys: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
 
 
 def data_dir() -> Path:
@@ -49,20 +56,71 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
-    path = sqlite_path(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+def key_file_path(database_file: Path) -> Path:
+    """The key file beside an encrypted SQLite file (app.keys.database_key), which unlocks it."""
+    return database_file.with_name(database_file.name + ".key")
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """Whether a SQLite file exists and is not in the clear (SQLCipher's begins with its salt)."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return False
+    return len(header) == len(SQLITE_HEADER) and header != SQLITE_HEADER
+
+
+def key_pragma(key: bytes) -> str:
+    """SQLCipher's statement giving a connection its raw 256-bit key."""
+    if len(key) != DATABASE_KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def sqlite_module(key: bytes | None):
+    """The DB-API module for a SQLite file: sqlcipher3 for an encrypted one, else sqlite3."""
+    if key is None:
+        return sqlite3
+    import sqlcipher3.dbapi2  # only for encrypted files
+
+    return sqlcipher3.dbapi2
+
+
+def connect_sqlite(path: Path | str, key: bytes | None = None, **kwargs):
+    """A DB-API connection to a SQLite file, given its key first when it is encrypted (for the
+    online backup and copies made aside, which work below SQLAlchemy)."""
+    connection = sqlite_module(key).connect(str(path), **kwargs)
+    if key is not None:
+        connection.execute(key_pragma(key))
+    return connection
+
+
+def database_key(engine: Engine) -> bytes | None:
+    """The key of the encrypted SQLite database `engine` opens; None when it is in the clear."""
+    return _keys.get(engine)
+
+
+def make_engine(url: str, *, key: bytes | None = None, **kwargs) -> Engine:
+    """An engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection,
+    and, with `key`, SQLCipher with that raw key before anything else is read."""
+    if key is not None:
+        if make_url(url).get_backend_name() != "sqlite":
+            raise ValueError("only a SQLite file is encrypted by the app")
+        kwargs["module"] = sqlite_module(key)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, key)
+    if key is not None:
+        _keys[engine] = key
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, key: bytes | None = None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
+        if key is not None:  # before any other statement: SQLCipher reads nothing without it
+            dbapi_connection.execute(key_pragma(key))
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin").
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import logging
 import re
-import sqlite3
+import shutil
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from db.engine import sqlite_path
+from db.engine import connect_sqlite, database_key, key_file_path, sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -42,19 +42,42 @@ def alembic_config() -> Config:
     return config
 
 
+class ForeignDatabase(Exception):
+    """The database holds tables but no schema revision of the app's: somebody else's."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__(f"not a RevisitDesk database: it holds {', '.join(tables)}")
+        self.tables = tables
+
+
+class NewerDatabase(Exception):
+    """The database is at a schema revision none of these migrations knows: a newer app's."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"unknown schema revision {revision!r}: made by a newer RevisitDesk")
+        self.revision = revision
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision of the migrations (read only when the database is not at the head)."""
+    return frozenset(_module_constants(script)["revision"] for script in _scripts())
+
+
 @cache
 def head_revision() -> str:
     """The newest migration: the one no other migration follows (as Alembic finds it)."""
-    revisions, followed = set(), set()
-    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        names = _module_constants(script)
-        revisions.add(names["revision"])
-        down = names.get("down_revision")
+    followed = set()
+    for script in _scripts():
+        down = _module_constants(script).get("down_revision")
         followed.update(down if isinstance(down, tuple | list) else [down] if down else [])
-    heads = revisions - followed
+    heads = set(known_revisions()) - followed
     if len(heads) != 1:
         raise RuntimeError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
     return heads.pop()
+
+
+def _scripts() -> list[Path]:
+    return sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
 
 
 def _module_constants(script: Path) -> dict[str, object]:
@@ -88,15 +111,21 @@ def upgrade_database(
     A SQLite file that already holds tables is copied (with SQLite's online backup, so that a
     WAL file is included) before any migration touches it; a new, empty database is not. A
     PostgreSQL database that holds tables is backed up by `back_up`; without it, or when it
-    makes none, the upgrade goes on and the log says so.
+    makes none, the upgrade goes on and the log says so. A database that holds other tables and
+    no revision (ForeignDatabase), or a revision no migration here knows (NewerDatabase), is
+    left as it is.
     """
     current = current_revision(engine)
     if current == head_revision():
         return None
+    if current is not None and current not in known_revisions():
+        raise NewerDatabase(current)
+    if current is None and (tables := _other_tables(engine)):
+        raise ForeignDatabase(tables)
     backup = None
     path = sqlite_path(str(engine.url))
     if path is not None and path.exists() and _has_tables(engine):
-        backup = _copy_aside(path, current, backup_dir or path.parent)
+        backup = _copy_aside(path, current, backup_dir or path.parent, database_key(engine))
     elif engine.dialect.name == "postgresql" and _has_tables(engine):
         if back_up is None:
             log.warning("Upgrading %s without a backup before it", engine.url)
@@ -119,16 +148,25 @@ def run_migrations(engine: Engine, revision: str, downgrade: bool = False) -> No
 
 
 def _has_tables(engine: Engine) -> bool:
-    return bool(set(inspect(engine).get_table_names()) - {"alembic_version"})
+    return bool(_other_tables(engine))
 
 
-def _copy_aside(path: Path, revision: str | None, backup_dir: Path) -> Path:
+def _other_tables(engine: Engine) -> list[str]:
+    return sorted(set(inspect(engine).get_table_names()) - {VERSION_TABLE})
+
+
+def _copy_aside(
+    path: Path, revision: str | None, backup_dir: Path, key: bytes | None = None
+) -> Path:
+    """A copy of the file beside it (encrypted with the same key when it is encrypted)."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{path.stem}.before-upgrade-{revision or 'base'}-{stamp}{path.suffix}"
-    source = sqlite3.connect(path)
+    if key is not None and key_file_path(path).exists():  # the copy opens with the same one
+        shutil.copy2(key_file_path(path), key_file_path(target))
+    source = connect_sqlite(path, key)
     try:
-        copy = sqlite3.connect(target)
+        copy = connect_sqlite(target, key)
         try:
             source.backup(copy)
         finally:

@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-DEMO_DB="${REVISITDESK_DEMO_DB:-sqlite:///${XDG_DATA_HOME:-$HOME/.local/share}/RevisitDesk/demo.sqlite3}"
+DATA_DIR="${XDG_DATA_HOME:-$HOME/.local/share}/RevisitDesk"
+mkdir -p "$DATA_DIR"  # the app makes a database only in a folder that exists
+DEMO_DB="${REVISITDESK_DEMO_DB:-sqlite:///$DATA_DIR/demo.sqlite3}"
 .venv/bin/python main.py --db "$DEMO_DB" demo --if-empty
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

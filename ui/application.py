@@ -9,17 +9,18 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.database_info import is_new_installation
+from app.errors import Refused
 from db.database import Database
 from ui import operations, preferences
 from ui.current_user import log_in_as
 from ui.error_dialog import show_unexpected_error
 from ui.garbage import collect_on_gui_thread
-from ui.login_dialog import log_in
+from ui.login_dialog import log_in, unlock
 from ui.main_window import MainWindow
 from ui.resources import FONTS_DIR
 from ui.settings.example_address import remind_administrator
@@ -34,11 +35,13 @@ DAILY_BACKUP_AFTER_MS = 1_000
 AUDIT_CHECK_AFTER_MS = 2_000
 
 
-def run(database: Database, language: str | None = None) -> int:
+def run(database: Database | str, language: str | None = None) -> int:
     """Show the main window on `database` until the operator quits; returns the exit code.
 
-    The language is the one saved in the preferences (Chinese at first); `language` overrides it
-    for this run without saving it.
+    `database` may be a URL still to open (main.py's): an encrypted file is opened by the
+    log-in, a file that does not exist yet only when the person says to make it, and what cannot
+    be opened is said in a message box (exit status 2). The language is the one saved in the
+    preferences (Chinese at first); `language` overrides it for this run without saving it.
     """
     application = QApplication.instance() or QApplication(sys.argv)
     application.setOrganizationName(preferences.ORGANIZATION)
@@ -48,9 +51,18 @@ def run(database: Database, language: str | None = None) -> int:
     sys.excepthook = _report_unexpected_error
     language = language or preferences.saved_language()
     use_language(language)
-    wizard = None
-    with database.sessions() as session:
-        new = is_new_installation(session)
+    wizard = person = None
+    if isinstance(database, str):
+        opened = _open(database)
+        if isinstance(opened, int):  # gave up, or refused
+            return opened
+        database, person = opened
+    if person is not None:  # who unlocked an encrypted file
+        log_in_as(person)
+        new = False
+    else:
+        with database.sessions() as session:
+            new = is_new_installation(session)
     if new:  # an empty database: the first run's set-up, then who set it up works on
         from ui.first_run.setup_wizard import run_setup
 
@@ -59,7 +71,7 @@ def run(database: Database, language: str | None = None) -> int:
             return 0
     if wizard is not None:
         log_in_as(wizard.administrator)  # who set it up works on
-    elif not log_in(database):  # once anybody has a password, everybody logs in first
+    elif person is None and not log_in(database):  # once anybody has a password, all log in
         return 0
     window = MainWindow(database, language)
     if wizard is not None and wizard.open_calendar:  # on the year to enter next
@@ -78,6 +90,42 @@ def run(database: Database, language: str | None = None) -> int:
     code = application.exec()
     operations.cancel_and_wait()
     return code
+
+
+def _open(url: str) -> tuple[Database, object | None] | int:
+    """The database at `url` and who unlocked it (an encrypted file: its log-in), or the exit
+    code when it was not opened: 0 when the person gave up, 2 when it cannot be."""
+    from app.opening import DatabaseMissing, encrypted_file, open_app_database
+
+    try:
+        if encrypted_file(url) is not None:
+            return unlock(url) or 0
+        try:
+            return open_app_database(url), None
+        except DatabaseMissing as missing:
+            if not _make_new(missing.path):
+                return 0
+            return open_app_database(url, create=True), None
+    except Refused as refused:
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "回访台"), str(refused)
+        )
+        return 2
+
+
+def _make_new(path) -> bool:
+    """Whether the person wants a new, empty database at `path`, which does not exist (a typing
+    mistake in --db more often than not: No is the default)."""
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("Application", "回访台"),
+        QCoreApplication.translate(
+            "Application", "数据库文件 %1 不存在。\n\n新建一个空数据库并开始首次设置吗？"
+        ).replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class _FirstPaintExit(QObject):

@@ -4,6 +4,9 @@ A password past its age (setting security.password_max_age_days) is changed here
 person gets in: the form asks for a new one, twice. A database filled by `main.py demo` shows
 its demo accounts under the form (their password is printed by the demo command and told in the
 README; the database keeps none); any other database shows nothing of the kind.
+
+An encrypted database file (app.keys.database_key) is opened by this form: the user name and
+password first unlock its key, then log in as for any database (`unlock`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import Refused
+from app.opening import Unlock, open_app_database
 from app.roles import role_label
 from app.staff import StaffMember
 from app.users import (
@@ -48,14 +53,17 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None,
         demo: list[DemoAccount] | None = None,
         parent: QWidget | None = None,
         *,
         switching: bool = False,
+        locked_url: str | None = None,
     ) -> None:
         super().__init__(parent)
+        # None until the log-in unlocks the encrypted file at `locked_url`.
         self.database = database
+        self.locked_url = locked_url
         self.demo = demo or []
         self.person: StaffMember | None = None
         self.setWindowTitle(self.tr("切换用户 — 回访台") if switching else self.tr("登录 — 回访台"))
@@ -63,7 +71,12 @@ class LoginDialog(QDialog):
 
         title = QLabel(self.tr("回访台 RevisitDesk"))
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        subtitle = QLabel(self.tr("请输入您的用户名和密码，按回车登录。"))
+        subtitle = QLabel(
+            self.tr("数据库文件已加密：登录后才能打开。请输入您的用户名和密码，按回车登录。")
+            if locked_url is not None
+            else self.tr("请输入您的用户名和密码，按回车登录。")
+        )
+        subtitle.setWordWrap(True)
         subtitle.setStyleSheet("color: #555555;")
 
         self.username_edit = QLineEdit()
@@ -193,9 +206,15 @@ class LoginDialog(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            if self.database is None:  # the password unlocks the encrypted file first
+                self.database = open_app_database(self.locked_url, Unlock(username, password))
             # Committed whatever the answer: a failure is counted and audited.
             with self.database.sessions.begin() as session:
                 result = authenticate(session, username, password)
+        except Refused as refused:  # a wrong password, a missing key file: counted there
+            self.password_edit.clear()
+            self.show_error(str(refused), self.password_edit)
+            return
         finally:
             QGuiApplication.restoreOverrideCursor()
         if isinstance(result, LoggedIn):
@@ -288,6 +307,18 @@ def login_facts(database: Database) -> tuple[bool, list[DemoAccount]]:
         if not accounts_exist(session):
             return False, []
         return True, demo_accounts(session)
+
+
+def unlock(url: str, parent: QWidget | None = None) -> tuple[Database, StaffMember] | None:
+    """Open the encrypted database at `url` by a log-in: the database and who logged in, or None
+    when they gave up (the database then closed if it was opened)."""
+    dialog = LoginDialog(None, None, parent, locked_url=url)
+    accepted = dialog.exec()
+    if accepted and dialog.database is not None and dialog.person is not None:
+        return dialog.database, dialog.person
+    if dialog.database is not None:
+        dialog.database.close()
+    return None
 
 
 def log_in(database: Database, parent: QWidget | None = None, *, switching: bool = False) -> bool:

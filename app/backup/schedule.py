@@ -155,8 +155,11 @@ def make_daily_backup(
     settings: BackupSettings,
     progress: Progress | None = None,
     now: datetime | None = None,
+    *,
+    by_id: int | None = None,
 ) -> DailyBackupResult | None:
-    """The daily backup, when one is due: into the backup folder, then the rotation.
+    """The daily backup, when one is due: into the backup folder, then the rotation. The audit
+    trail says it was made by `by_id`: who is logged in (the window's user, the command's).
 
     None when the folder already holds a backup of this database less than a day old. Whether
     daily backups are wanted at all (`settings.daily`) is the caller's question.
@@ -165,7 +168,7 @@ def make_daily_backup(
     if not due_for_daily_backup(settings.folder, source, now):
         return None
     path = new_backup_path(settings.folder, database.url, DAILY, now)
-    manifest = create_backup(database, path, progress, kind=DAILY)
+    manifest = create_backup(database, path, progress, kind=DAILY, by_id=by_id)
     removed = rotate_backups(settings.folder, source, settings.keep, now)
     return DailyBackupResult(path, manifest, removed)
 

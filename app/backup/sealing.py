@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.keys.installation import installation_identity, recovery_public, stored_identity
 from app.keys.material import Keyring, RecoveryKey
 from app.sealed_archive import Sealing
-from db.engine import make_engine, resolve_database_url, sqlite_path
+from db.engine import is_encrypted_file, make_engine, resolve_database_url, sqlite_path
 from db.transactions import lock_for_writing
 
 log = logging.getLogger(__name__)
@@ -70,8 +70,8 @@ def backup_keyring_at(url: str | None, recovery: RecoveryKey | None = None) -> K
     then only the recovery key opens a backup."""
     resolved = resolve_database_url(url)
     path = sqlite_path(resolved)
-    if path is not None and not path.is_file():
-        return Keyring(recovery=recovery)
+    if path is not None and (not path.is_file() or is_encrypted_file(path)):
+        return Keyring(recovery=recovery)  # lost, or to be opened by a log-in (app.opening)
     engine = make_engine(resolved)
     try:
         if not inspect(engine).has_table("installation_keys"):

@@ -20,7 +20,7 @@ import app.backup.postgres as postgres
 import app.backup.sqlite as sqlite
 from app import clock
 from app.atomic_file import PARTIAL_SUFFIX
-from app.audit import record_change
+from app.audit import record_backup, record_change
 from app.backup.archive import (
     ATTACHMENTS_DIR,
     DATABASE_DIR,
@@ -42,7 +42,13 @@ from app.keys.material import Keyring
 from app.scanning.store import FolderStore, StoreError
 from app.staff import require_administrator
 from app.zone import LOCAL_ZONE
-from db.engine import sqlite_path
+from db.engine import database_key, key_file_path, sqlite_path
+
+# An encrypted SQLite file (app.keys.database_key) is backed up as it is, encrypted with its key,
+# and the archive (itself encrypted) carries that key, so that the backup is verified without a
+# log-in, and the file's key file, so that the restored file unlocks as the original did.
+KEY_PART = "key/database.key"
+KEY_FILE_PART = "key/database.key.json"
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +128,9 @@ def create_backup(
     if kind == MANUAL:
         with database.sessions() as session:
             require_administrator(session, by_id)
-    return back_up(database.engine, database.url, Path(output_path), kind, progress)
+    manifest = back_up(database.engine, database.url, Path(output_path), kind, progress)
+    record_backup(database, output_path, actor_id=by_id, kind=kind, counts=manifest.counts)
+    return manifest
 
 
 def back_up(
@@ -151,7 +159,9 @@ def back_up(
         ) as work,
     ):
         if source.backend == "sqlite":
-            facts, part, missing = _write_sqlite(Path(source.name), writer, Path(work), meter)
+            facts, part, missing = _write_sqlite(
+                Path(source.name), writer, Path(work), meter, database_key(engine)
+            )
         else:
             facts, part, missing = _write_postgres(engine, url, source, writer, Path(work), meter)
         manifest = Manifest(
@@ -173,16 +183,20 @@ def back_up(
 
 
 def _write_sqlite(
-    path: Path, writer: BackupWriter, work: Path, meter: Meter
+    path: Path, writer: BackupWriter, work: Path, meter: Meter, key: bytes | None = None
 ) -> tuple[DatabaseFacts, str, list[str]]:
-    """The snapshot and the attachments it refers to; its facts, its part, what was missing."""
-    store = sqlite.attachment_store(path)
+    """The snapshot and the attachments it refers to; its facts, its part, what was missing.
+    An encrypted file's snapshot is encrypted with its `key`; the key and the key file go along."""
+    store = sqlite.attachment_store(path, key)
     meter.expect(2 * sqlite.size_to_copy(path) + _folder_size(store.root))
     copy = work / f"{path.stem}.sqlite3"
-    sqlite.snapshot(path, copy, meter)
-    facts, hashes = sqlite.read_copy(copy)
+    sqlite.snapshot(path, copy, meter, key)
+    facts, hashes = sqlite.read_copy(copy, key)
     part = writer.add_file(f"{DATABASE_DIR}{path.stem}.sqlite3", copy, meter)
     copy.unlink()
+    if key is not None:
+        writer.add_stored(KEY_PART, key)
+        writer.add_stored(KEY_FILE_PART, key_file_path(path).read_bytes())
     missing = []
     for digest in hashes:
         try:
@@ -292,8 +306,9 @@ def verify_backup(
         copy = Path(temp) / "database"
         reader.extract(manifest.part(manifest.database_part), copy, meter)
         if manifest.backend == "sqlite":
-            sqlite.check_integrity(copy, meter, path.name)
-            check_facts(sqlite.read_copy(copy)[0], manifest, path.name)
+            key = _stored_key(reader, Path(temp), meter)
+            sqlite.check_integrity(copy, meter, path.name, key)
+            check_facts(sqlite.read_copy(copy, key)[0], manifest, path.name)
             database_check = pick(
                 "SQLite 完整性检查通过，各表行数与清单一致",
                 "SQLite integrity check passed, row counts match the manifest",
@@ -508,7 +523,13 @@ def _refuse_existing(file: Path) -> None:
     store = sqlite.attachment_store(file)
     taken = [
         p
-        for p in (file, Path(f"{file}-wal"), Path(f"{file}-shm"), Path(f"{file}-journal"))
+        for p in (
+            file,
+            Path(f"{file}-wal"),
+            Path(f"{file}-shm"),
+            Path(f"{file}-journal"),
+            key_file_path(file),
+        )
         if p.exists()
     ]
     if store.root.exists() and any(store.root.iterdir()):
@@ -524,6 +545,22 @@ def _refuse_existing(file: Path) -> None:
         )
 
 
+def _stored_key(reader: BackupReader, work: Path, meter: Meter) -> bytes | None:
+    """The key of an encrypted file's backup (KEY_PART), None for a file in the clear."""
+    if not any(part.path == KEY_PART for part in reader.manifest.parts):
+        return None
+    return _part_bytes(reader, KEY_PART, work, meter)
+
+
+def _part_bytes(reader: BackupReader, name: str, work: Path, meter: Meter) -> bytes:
+    target = work / name.replace("/", "_")
+    reader.extract(reader.manifest.part(name), target, meter)
+    try:
+        return target.read_bytes()
+    finally:
+        target.unlink()
+
+
 def _restore_sqlite(reader: BackupReader, file: Path, meter: Meter) -> tuple[DatabaseFacts, int]:
     manifest = reader.manifest
     store = sqlite.attachment_store(file)
@@ -534,12 +571,18 @@ def _restore_sqlite(reader: BackupReader, file: Path, meter: Meter) -> tuple[Dat
     try:
         copy = staging / file.name
         reader.extract(manifest.part(manifest.database_part), copy, meter)
-        sqlite.check_integrity(copy, meter, reader.path.name)
-        facts = sqlite.read_copy(copy)[0]
+        key = _stored_key(reader, staging, meter)
+        sqlite.check_integrity(copy, meter, reader.path.name, key)
+        facts = sqlite.read_copy(copy, key)[0]
         check_facts(facts, manifest, reader.path.name)
-        staged = FolderStore(staging / store.root.name)
+        staged = FolderStore(staging / store.root.name, key)
         for part in manifest.attachments:
-            reader.extract(part, staged.path_for(part.attachment_sha256), meter)
+            if key is None:
+                reader.extract(part, staged.path_for(part.attachment_sha256), meter)
+            else:  # encrypted again with the restored file's key
+                staged.put(None, _part_bytes(reader, part.path, staging, meter))
+        if key is not None:
+            key_file_path(copy).write_bytes(_part_bytes(reader, KEY_FILE_PART, staging, meter))
         # Into place: the attachments first, the database last, so that a database file never
         # appears without its attachments.
         _refuse_existing(file)  # again: someone may have made one meanwhile
@@ -548,10 +591,14 @@ def _restore_sqlite(reader: BackupReader, file: Path, meter: Meter) -> tuple[Dat
                 store.root.rmdir()  # empty, as checked
             os.rename(staged.root, store.root)
         try:
+            if key is not None:  # the key file before the file it unlocks
+                os.rename(key_file_path(copy), key_file_path(file))
             os.rename(copy, file)
         except BaseException:
             if manifest.attachments:
                 shutil.rmtree(store.root, ignore_errors=True)
+            if key is not None:
+                key_file_path(file).unlink(missing_ok=True)
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)

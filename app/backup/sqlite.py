@@ -7,28 +7,28 @@ as it was when that transaction began, with no restart however much is written d
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.pool import NullPool
 
 from app.backup.archive import BackupInvalid, Meter
 from app.backup.facts import DatabaseFacts, read_facts
 from app.i18n import pick
 from app.scanning.store import AttachmentStore, FolderStore
-from db.engine import SQLITE_BUSY_TIMEOUT_MS
+from db.engine import SQLITE_BUSY_TIMEOUT_MS, connect_sqlite, make_engine, sqlite_module
 from db.models import Attachment
 
 STEP_PAGES = 256  # pages copied between progress reports (1 MiB at SQLite's usual 4 KiB)
 
 
-def attachment_store(database_file: Path) -> FolderStore:
-    """The folder the app keeps this database file's attachments in (app.scanning.store)."""
-    store = AttachmentStore.for_database(SimpleNamespace(url=f"sqlite:///{database_file}"))
+def attachment_store(database_file: Path, key: bytes | None = None) -> FolderStore:
+    """The folder the app keeps this database file's attachments in (app.scanning.store), with
+    the key it encrypts them with when the file is encrypted."""
+    store = AttachmentStore.for_database(SimpleNamespace(url=f"sqlite:///{database_file}"), key=key)
     assert isinstance(store, FolderStore)
     return store
 
@@ -39,17 +39,18 @@ def size_to_copy(database_file: Path) -> int:
     return database_file.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
-def snapshot(source: Path, copy: Path, meter: Meter) -> None:
-    """Copy the database in `source` to the new file `copy`, while others go on using it."""
-    connection = sqlite3.connect(
-        source, isolation_level=None, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000
+def snapshot(source: Path, copy: Path, meter: Meter, key: bytes | None = None) -> None:
+    """Copy the database in `source` to the new file `copy`, while others go on using it; an
+    encrypted database's copy is encrypted with the same `key` (SQLCipher copies no other way)."""
+    connection = connect_sqlite(
+        source, key, isolation_level=None, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000
     )
     try:
         # One read transaction for all the steps: one snapshot, and no restart when others write.
         connection.execute("BEGIN")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # it starts here
-        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-        target = sqlite3.connect(copy)
+        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+        target = connect_sqlite(copy, key)
         try:
             copied = 0
 
@@ -67,9 +68,9 @@ def snapshot(source: Path, copy: Path, meter: Meter) -> None:
         connection.close()
 
 
-def read_copy(copy: Path) -> tuple[DatabaseFacts, list[str]]:
+def read_copy(copy: Path, key: bytes | None = None) -> tuple[DatabaseFacts, list[str]]:
     """The facts of a SQLite copy, and the SHA-256 of every attachment its rows refer to."""
-    engine = create_engine(f"sqlite:///{copy}", poolclass=NullPool)
+    engine = make_engine(f"sqlite:///{copy}", key=key, poolclass=NullPool)
     try:
         with engine.connect() as connection:
             facts = read_facts(connection)
@@ -83,13 +84,14 @@ def read_copy(copy: Path) -> tuple[DatabaseFacts, list[str]]:
     return facts, sorted(hashes)
 
 
-def check_integrity(copy: Path, meter: Meter, where: str) -> None:
+def check_integrity(copy: Path, meter: Meter, where: str, key: bytes | None = None) -> None:
     """SQLite's own integrity check of a copy; raises BackupInvalid with what it found."""
-    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    module = sqlite_module(key)
+    connection = connect_sqlite(f"file:{copy}?mode=ro", key, uri=True)
     try:
-        with _interruptible(connection, meter):
+        with _interruptible(connection, meter, module):
             rows = connection.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as error:
+    except module.DatabaseError as error:
         rows = [(str(error),)]
     finally:
         connection.close()
@@ -104,7 +106,7 @@ def check_integrity(copy: Path, meter: Meter, where: str) -> None:
 
 
 @contextmanager
-def _interruptible(connection: sqlite3.Connection, meter: Meter) -> Iterator[None]:
+def _interruptible(connection, meter: Meter, module) -> Iterator[None]:
     """Let a long statement report progress, and stop when the meter raises (Cancel)."""
     stopped: list[BaseException] = []
 
@@ -119,7 +121,7 @@ def _interruptible(connection: sqlite3.Connection, meter: Meter) -> Iterator[Non
     connection.set_progress_handler(handler, 200_000)
     try:
         yield
-    except sqlite3.OperationalError:
+    except module.OperationalError:
         if stopped:
             raise stopped[0] from None
         raise

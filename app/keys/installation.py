@@ -161,6 +161,9 @@ def make_recovery_key(session: Session, *, by_id: int | None, replace: bool = Fa
     old = recovery_public(session)
     before = {"recovery_key": old.fingerprint} if old else None
     row.recovery_public = key.public.agreement
+    from app.keys.database_key import wrap_for_recovery  # (it imports this module's package)
+
+    wrap_for_recovery(session, key.public)  # it also unlocks the encrypted database
     row.recovery_made_at = clock.now()
     row.recovery_made_by = actor_label(session, by_id)
     record_change(

@@ -17,19 +17,22 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.backup import backup_keyring, create_backup, verify_backup
 from app.backup.service import MANUAL, back_up
 from app.keys import RecoveryKey, make_recovery_key
+from app.roles import Role
 from app.settings import set_setting
+from app.staff import StaffMember
 from db.database import Database, open_database
-from db.models import Staff
+from db.models import AuditEntry, Staff
 from tests.conftest import copy_of
 from ui import operations
 from ui.backup import DailyBackup, add_backup_actions
 from ui.backup.actions import BackupActions
 from ui.backup.restore_dialog import RestoreDialog
-from ui.current_user import save_user_name
+from ui.current_user import log_in_as, save_user_name
 from ui.operations import operation
 
 from .conftest import quarterly
@@ -240,10 +243,22 @@ def test_only_administrators_back_up_and_restore(
 
 
 def test_daily_backup_in_the_background(qtbot: QtBot, window: QMainWindow):
-    daily = DailyBackup(window, window.database, first_check_ms=0)
-    with qtbot.waitSignal(daily.made, timeout=20_000) as made:
-        pass
+    with window.database.sessions.begin() as session:
+        admin = Staff(name="李管理", role=Role.ADMINISTRATOR)
+        session.add(admin)
+    log_in_as(StaffMember(admin.id, "李管理", Role.ADMINISTRATOR))
+    try:
+        daily = DailyBackup(window, window.database, first_check_ms=0)
+        with qtbot.waitSignal(daily.made, timeout=20_000) as made:
+            pass
+    finally:
+        log_in_as(None)
     result = made.args[0]
+    with window.database.sessions() as session:  # made for who is logged in, not "nobody"
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "backup.create")
+        ).one()
+        assert entry.actor == f"李管理 (#{admin.id})"
     assert result.path.parent == Path(window.database.engine.url.database).parent / "backups"
     assert result.manifest.kind == "daily"
     assert "已自动备份" in window.statusBar().currentMessage()
@@ -268,9 +283,9 @@ def test_daily_backup_failure_stays_in_the_status_bar(
     qtbot: QtBot, window: QMainWindow, tmp_path: Path
 ):
     blocked = tmp_path / "a-file-not-a-folder"
-    blocked.write_text("x")
     with window.database.sessions.begin() as session:
         set_setting(session, "backup.folder", str(blocked / "backups"))
+    blocked.write_text("x")  # since: set now, the setting would be refused (app.settings)
     daily = DailyBackup(window, window.database, first_check_ms=0)
     with qtbot.waitSignal(daily.failed, timeout=20_000):
         pass

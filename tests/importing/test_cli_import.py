@@ -186,9 +186,9 @@ def test_bad_mapping_file_is_refused(db_url, make_file, tmp_path, capsys, conten
     assert counts(db_url) == (0, 0, 0)
 
 
-def test_main_py_as_a_program(tmp_path, make_file):
+def test_main_py_as_a_program(sqlite_url, make_file):
     path = make_file("cases.csv", [CASE_HEADER, case_row("JN001")])
-    url = f"sqlite:///{tmp_path / 'sub.sqlite3'}"
+    url = sqlite_url
     result = subprocess.run(
         [sys.executable, "main.py", "--db", url, "import", "cases", str(path), "--json"],
         cwd=ROOT,

@@ -46,8 +46,8 @@ def test_a_setting_change_is_audited_with_who_before_and_after(any_db):
     assert (second.before["value"], second.after["value"]) == (3, 4)
 
 
-def test_the_settings_command_is_audited(tmp_path):
-    url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+def test_the_settings_command_is_audited(sqlite_url, tmp_path):
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert main(["--db", url, "settings", "coverage.target", "0.4"]) == 0
     assert main(["--db", url, "audit", "export", "-o", str(tmp_path / "a.csv")]) == 0
     with (tmp_path / "a.csv").open(encoding="utf-8-sig") as file:
@@ -129,8 +129,8 @@ def test_export_to_excel_and_csv(trail, tmp_path):
         write_audit_file(rows, tmp_path / "trail.pdf")
 
 
-def test_the_export_command_filters_by_days(tmp_path, capsys):
-    url = f"sqlite:///{tmp_path / 'e.sqlite3'}"
+def test_the_export_command_filters_by_days(sqlite_url, tmp_path, capsys):
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert main(["--db", url, "staff", "add", "王芳"]) == 0
     # The day the entry was written, not the clock read again: run across midnight they differ.
     database = open_database(url)

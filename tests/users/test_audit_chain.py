@@ -442,8 +442,8 @@ def test_the_first_hash_follows_the_genesis():
 # The command line
 
 
-def test_audit_verify_on_the_command_line(tmp_path, capsys):
-    url = f"sqlite:///{tmp_path / 'v.sqlite3'}"
+def test_audit_verify_on_the_command_line(sqlite_url, tmp_path, capsys):
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert main(["--db", url, "settings", "coverage.target", "0.4"]) == 0
     assert main(["--db", url, "settings", "coverage.target", "0.5"]) == 0
     capsys.readouterr()
@@ -467,8 +467,8 @@ def test_audit_verify_on_the_command_line(tmp_path, capsys):
     assert "审计链已被破坏" in out and f"第 {first_id} 条审计记录（链中第 1 位" in out
 
 
-def test_exporting_the_trail_is_itself_audited(tmp_path, capsys):
-    url = f"sqlite:///{tmp_path / 'e.sqlite3'}"
+def test_exporting_the_trail_is_itself_audited(sqlite_url, tmp_path, capsys):
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert main(["--db", url, "settings", "coverage.target", "0.4"]) == 0
     assert main(["--db", url, "audit", "export", "-o", str(tmp_path / "a.xlsx")]) == 0
     database = open_database(url)

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 import cli.login
+from app.opening import Unlock, encrypted_file, open_app_database
 from app.roles import LoginRequired, NotPermitted, Permission, Role, may
 from app.staff import add_staff
 from app.users import set_password, set_username
@@ -113,9 +114,13 @@ COMMANDS = [
     Command("audit export", AUDIT, ("audit", "export", "-o", "{tmp}/trail.csv")),
     Command("audit verify", AUDIT, ("audit", "verify")),
     Command("retention preview", ADMIN, ("retention", "preview")),
-    Command("retention purge", ADMIN, ("retention", "purge")),
+    Command("retention purge", ADMIN, ("retention", "purge", "--yes")),
     Command("db info", OPEN, ("db", "info")),
     Command("db upgrade", OPEN, ("db", "upgrade")),
+    Command("db create", OPEN, ("db", "create")),  # into a new database only
+    Command("db encrypt", ADMIN, ("db", "encrypt")),
+    # Opened by the recovery key, not a log-in (this database is in the clear: it says so).
+    Command("db recover", OPEN, ("db", "recover", "--recovery-key", "{garbage}", "--for", "x")),
     Command("backup create", ADMIN, ("backup", "create", "-o", "{tmp}/manual.zip")),
     # The daily one goes only into the folder an administrator set, as the window makes it.
     Command("backup create --daily", ANY, ("backup", "create", "--daily")),
@@ -167,16 +172,23 @@ def test_the_table_has_every_command_and_each_declares_what_it_needs():
         if command.needs in (OPEN, DEMO) or command.name == "staff password":
             # staff password without --user: one's own, the present password asked instead.
             assert declared is cli.login.Access.OPEN, command.name
-        elif command.args[0] == "token":
+        elif command.args[0] == "token" or command.name == "db encrypt":
             assert declared is cli.login.Access.PASSWORD, command.name
         else:
             assert declared is cli.login.Access.LOG_IN, command.name
 
 
+def _open(url: str) -> Database:
+    """The database, also once `db encrypt` has encrypted it (the administrator unlocks it)."""
+    if encrypted_file(url) is None:
+        return open_database(url)
+    return open_app_database(url, Unlock("admin", PASSWORD))
+
+
 def _state(url: str) -> dict[str, list[str]]:
     """Everything in the database but the audit trail, and the trail's actions without the
     log-ins and refusals a command's attempt leaves."""
-    database = open_database(url)
+    database = _open(url)
     try:
         with database.engine.connect() as connection:
             state = {
@@ -197,7 +209,7 @@ def _state(url: str) -> dict[str, list[str]]:
 
 
 def _refusals(url: str) -> list[tuple[str | None, dict]]:
-    database = open_database(url)
+    database = _open(url)
     try:
         with database.sessions() as session:
             return [
@@ -664,7 +676,7 @@ def _service_calls(tmp_path: Path):
             lambda s, by, ids: merge_units(s, ids["unit"], ids["other_unit"], by_id=by),
         ),
         ("retention preview", ADMIN, lambda s, by, ids: preview(s, by_id=by)),
-        ("retention purge", ADMIN, lambda s, by, ids: purge(s, by_id=by)),
+        ("retention purge", ADMIN, lambda s, by, ids: purge(s, cutoff=day, by_id=by)),
         (
             "import_file",
             ADMIN,

@@ -96,14 +96,14 @@ def test_what_is_not_a_personal_number_stays(text):
     assert mask_personal_data(text) == text
 
 
-def test_the_command_lines_unexpected_error_is_masked(tmp_path, monkeypatch, capsys):
+def test_the_command_lines_unexpected_error_is_masked(sqlite_url, tmp_path, monkeypatch, capsys):
     import cli.staff
 
     def crash(_database, _args) -> int:
         raise ValueError("bad row: 张三 １３８１２３４５６７８ 身份证 370102 19900307 123X")
 
     monkeypatch.setattr(cli.staff, "_list", crash)
-    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert main(["--db", url, "staff", "list"]) == EXIT_BUG
     err = capsys.readouterr().err
     assert "ValueError: bad row: 张三 [mobile] 身份证 [ID]" in err
@@ -118,3 +118,11 @@ def test_the_windows_unexpected_error_is_masked(qtbot):
     box = show_unexpected_error(None, "Traceback …\nValueError: 0531-86123456 not dialled")
     qtbot.addWidget(box)
     assert box.detailedText() == "Traceback …\nValueError: [landline] not dialled"
+
+
+@pytest.mark.parametrize(
+    "uid", ["3f2a9c1e-4000-8000-9abc-0123456789ab", "12345678-1234-5678-1234-567812345678"]
+)
+def test_a_records_uid_is_not_taken_for_a_number(uid):
+    text = f"record {uid} refused; call 13812345678"
+    assert mask_personal_data(text) == f"record {uid} refused; call [mobile]"

@@ -98,8 +98,10 @@ def test_the_policy_is_the_centres_settings(any_db):
                 set_setting(session, key, value, by_id=people.admin)
 
 
-def test_the_command_line_refuses_a_weak_password_saying_why(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+def test_the_command_line_refuses_a_weak_password_saying_why(
+    sqlite_url, tmp_path, monkeypatch, capsys
+):
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert main(["--db", url, "staff", "add", "李强", "--username", "liq"]) == 0
     for weak, reason in (("alllowercase", "至少 3 类"), ("Ab1", "至少需要 8 个字符")):
         monkeypatch.setattr("sys.stdin", io.StringIO(weak + "\n"))

@@ -258,8 +258,8 @@ def test_real_accounts_never_get_demo_ones(sqlite_db):
         assert demo_accounts(session) == []
 
 
-def test_the_command_line_adds_users_and_sets_passwords(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+def test_the_command_line_adds_users_and_sets_passwords(sqlite_url, tmp_path, monkeypatch, capsys):
+    url = sqlite_url  # a new database, made as `db create` makes one
     assert (
         main(["--db", url, "staff", "add", "李强", "--role", "team_lead", "--username", "LiQ"]) == 0
     )

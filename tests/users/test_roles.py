@@ -171,11 +171,11 @@ def test_an_administrator_may_import(sqlite_db, qtbot: QtBot):
     ("role", "enabled"),
     [
         # 受理单位, 回访结果 and 工作日历 open for everyone: read-only but for administrators.
-        (Role.OPERATOR, [False, False, False, True, True, True, True, True]),
-        (Role.TEAM_LEAD, [False, False, False, True, True, True, True, True]),
-        (Role.AUDITOR, [False, True, False, True, True, True, True, True]),
-        (Role.ADMINISTRATOR, [True, True, True, True, True, True, True, True]),
-        (None, [True, True, True, True, True, True, False, False]),  # nobody logs in
+        (Role.OPERATOR, [False, False, False, False, True, True, True, True, True]),
+        (Role.TEAM_LEAD, [False, False, False, False, True, True, True, True, True]),
+        (Role.AUDITOR, [False, True, False, False, True, True, True, True, True]),
+        (Role.ADMINISTRATOR, [True, True, True, True, True, True, True, True, True]),
+        (None, [True, True, True, True, True, True, True, False, False]),  # nobody logs in
     ],
 )
 def test_the_admin_menu_follows_the_role(sqlite_db, qtbot: QtBot, role, enabled):
@@ -190,6 +190,7 @@ def test_the_admin_menu_follows_the_role(sqlite_db, qtbot: QtBot, role, enabled)
         "人员与角色(&P)…",
         "审计日志(&U)…",
         "数据保留(&R)…",
+        "加密数据库文件(&E)…",
         "受理单位(&N)…",
         "回访结果(&O)…",
         "工作日历(&C)…",

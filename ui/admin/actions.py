@@ -71,6 +71,12 @@ def add_admin_actions(menu: QMenu, window: MainWindow) -> list[QAction]:
             permitted(Permission.ADMINISTER),
             admin_only,
         ),
+        (
+            QT_TRANSLATE_NOOP("AdminActions", "加密数据库文件(&E)…"),
+            open_encryption,
+            permitted(Permission.ADMINISTER),
+            admin_only,
+        ),
         # Read-only for the other roles: they may look up a unit's area code or an outcome's key.
         (QT_TRANSLATE_NOOP("AdminActions", "受理单位(&N)…"), open_units, True, ""),
         (QT_TRANSLATE_NOOP("AdminActions", "回访结果(&O)…"), open_outcomes, True, ""),
@@ -111,6 +117,16 @@ def _refused(window: MainWindow) -> None:
         translate("AdminActions", "无权操作"),
         translate("AdminActions", "您的角色无权进行此操作。"),
     )
+
+
+def open_encryption(window: MainWindow) -> None:
+    if not permitted(Permission.ADMINISTER):
+        _refused(window)
+        return
+    from ui.admin.encrypt_dialog import EncryptDialog  # cryptography: when it is opened
+
+    person = logged_in()
+    EncryptDialog(window.database, person.id if person else None, window).exec()
 
 
 def open_people(window: MainWindow) -> None:

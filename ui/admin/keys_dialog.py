@@ -470,19 +470,21 @@ class TrustDialog(QDialog):
         self.ok_button.setEnabled(self.same_check.isChecked() and bool(self.name()))
 
 
-class RecoveryKeyDialog(QDialog):
-    """The recovery key, shown this once: to print or write down, with the installation's
-    fingerprint beside it."""
+class RecoveryKeyView(QWidget):
+    """A recovery key as it is shown this once — what it is for, the key, the installation's
+    fingerprint (compared when a backup is opened with it) and the key's own — and printed
+    (打印): the 密钥交换 dialog's and the set-up wizard's."""
 
     def __init__(self, text: str, own: PublicKeys, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = text
         self.own = own
-        self.setWindowTitle(self.tr("恢复密钥"))
+        self.key_fingerprint = RecoveryKey.parse(text).public.fingerprint
         intro = QLabel(
             self.tr(
                 "这是 {name} 的恢复密钥，只显示这一次，本机不保存它。请打印或抄写下来，连同本机指纹"
-                "锁进保险柜，不要和备份放在一起。数据库和本机密钥丢失时，用它恢复备份。"
+                "锁进保险柜，不要和备份放在一起。数据库和本机密钥丢失时，用它恢复备份；数据库文件"
+                "加密后，忘记全部管理员密码时，用它打开数据库（main.py db recover）。"
             ).format(name=own.name)
         )
         intro.setWordWrap(True)
@@ -492,22 +494,24 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setFont(font)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setWordWrap(True)
-        fingerprint = QLabel(self.tr("本机指纹：{fingerprint}").format(fingerprint=own.fingerprint))
-        fingerprint.setFont(_fixed_font())
-        print_button = QPushButton(self.tr("打印(&P)…"))
-        print_button.clicked.connect(self.print_key)
-        self.done_button = QPushButton(self.tr("已打印或抄写，妥善保管(&D)"))
-        self.done_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.done_button)
+        fingerprints = QLabel(
+            "\n".join(
+                [
+                    self.tr("本机指纹：{fingerprint}").format(fingerprint=own.fingerprint),
+                    self.tr("恢复密钥指纹：{fingerprint}").format(fingerprint=self.key_fingerprint),
+                ]
+            )
+        )
+        fingerprints.setFont(_fixed_font())
+        fingerprints.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.print_button.setAutoDefault(False)  # Enter stays the dialog's or the wizard's
+        self.print_button.clicked.connect(self.print_key)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(self.key_label)
-        layout.addWidget(fingerprint)
-        layout.addLayout(buttons)
-        self.done_button.setDefault(True)
+        layout.addWidget(fingerprints)
 
     def page(self) -> QTextDocument:
         """What is printed: the key, whose it is, and how it is used."""
@@ -518,6 +522,7 @@ class RecoveryKeyDialog(QDialog):
                     self.tr("回访台恢复密钥"),
                     self.tr("站点：{name}（{id}）").format(name=self.own.name, id=self.own.site_id),
                     self.tr("本机指纹：{fingerprint}").format(fingerprint=self.own.fingerprint),
+                    self.tr("恢复密钥指纹：{fingerprint}").format(fingerprint=self.key_fingerprint),
                     self.text,
                     self.tr(
                         "恢复备份：backup restore 备份文件 --to 新数据库文件 --recovery-key，"
@@ -529,9 +534,37 @@ class RecoveryKeyDialog(QDialog):
         return document
 
     def print_key(self) -> None:
+        """The system's print dialog (a printer, or a PDF file), then the page."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.page().print_(printer)
+
+
+class RecoveryKeyDialog(QDialog):
+    """The recovery key, shown this once: to print or write down, with the installation's
+    fingerprint beside it."""
+
+    def __init__(self, text: str, own: PublicKeys, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("恢复密钥"))
+        self.view = RecoveryKeyView(text, own)
+        self.key_label = self.view.key_label
+        self.done_button = QPushButton(self.tr("已打印或抄写，妥善保管(&D)"))
+        self.done_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.view.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.done_button.setDefault(True)
+
+    def page(self) -> QTextDocument:
+        return self.view.page()
+
+    def print_key(self) -> None:
+        self.view.print_key()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow
 from app.backup import DailyBackupResult, backup_settings, make_daily_backup
 from db.database import Database
 from db.engine import sqlite_path
+from ui.current_user import logged_in
 from ui.operations import Operation, Progress, operation
 
 log = logging.getLogger(__name__)
@@ -55,10 +56,14 @@ class DailyBackup(QObject):
         if self.operation is not None:
             return
         database = self.database
+        person = logged_in()
+        by_id = person.id if person is not None else None
 
         def work(progress: Progress) -> DailyBackupResult | None:
             settings = backup_settings(database)
-            return make_daily_backup(database, settings, progress) if settings.daily else None
+            if not settings.daily:
+                return None
+            return make_daily_backup(database, settings, progress, by_id=by_id)
 
         self.operation = (
             operation(self, None, work)

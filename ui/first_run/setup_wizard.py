@@ -1,10 +1,17 @@
 """The first run's set-up (app.first_run), shown before the main window on a new, empty database:
 the centre and its units, the administrator's account, the area code, the evaluation address and
 the calling hours, and whether next year's working-day calendar is known. Each answer can be
-changed later in 设置, 受理单位 and 人员与角色."""
+changed later in 设置, 受理单位 and 人员与角色.
+
+保存设置 on the calendar page stores it all in one transaction together with the installation's
+recovery key, which the last page then shows this once: printed (Alt+P) or written down, its
+last group typed back (Alt+L) before 完成设置 (Enter). From there the set-up is kept: the wizard
+no longer cancels, and a new recovery key can be made later in 密钥交换."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,12 +31,20 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.first_run import Setup, SetupFacts, complete_setup, setup_facts
+from app.first_run import (
+    Setup,
+    SetupFacts,
+    SetupRecoveryKey,
+    complete_setup,
+    make_setup_recovery_key,
+    setup_facts,
+)
 from app.roles import Role
 from app.settings import is_example_address
 from app.staff import StaffMember
 from db.database import Database
 from ui import file_dialogs
+from ui.admin.keys_dialog import RecoveryKeyView
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import refusal_text
 from ui.operations import Progress, operation
@@ -38,27 +53,47 @@ from ui.settings.qr_preview import qr_image
 QR_SIZE = 120
 
 
+@dataclass(frozen=True)
+class Stored:
+    """The set-up as stored: who set it up, and the recovery key made with it."""
+
+    administrator: StaffMember
+    recovery: SetupRecoveryKey
+
+
 class SetupWizard(QWizard):
-    """Finishing stores everything in one transaction; `administrator` is then who set it up
-    (logged in for this run) and `open_calendar` whether they asked for the calendar next."""
+    """保存设置 (the calendar page, a commit page) stores everything in one transaction with the
+    recovery key; `administrator` is then who set it up (logged in for this run) and
+    `open_calendar` whether they asked for the calendar next. The recovery page follows, and
+    finishing needs its last group typed back."""
 
     def __init__(self, database: Database, facts: SetupFacts, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.facts = facts
         self.administrator: StaffMember | None = None
+        self.stored: Stored | None = None
+        self.encrypted = False  # the database file, once the set-up has encrypted it
         self.setWindowTitle(self.tr("回访台 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步(&N) >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步(&B)"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("保存设置(&S) >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成设置(&D)"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
         self.centre_page = CentrePage(self)
-        self.account_page = AccountPage()
+        self.account_page = AccountPage(facts)
         self.calling_page = CallingPage(facts)
-        self.calendar_page = CalendarPage(facts)
-        for page in (self.centre_page, self.account_page, self.calling_page, self.calendar_page):
+        self.calendar_page = CalendarPage(facts, self)
+        self.recovery_page = RecoveryPage(self)
+        for page in (
+            self.centre_page,
+            self.account_page,
+            self.calling_page,
+            self.calendar_page,
+            self.recovery_page,
+        ):
             self.addPage(page)
         self.resize(720, 560)
 
@@ -80,19 +115,22 @@ class SetupWizard(QWizard):
             afternoon_hours=calling.afternoon_edit.text(),
         )
 
-    def accept(self) -> None:
-        """Store the set-up; stay open with the reason when an answer is refused."""
+    def store(self) -> None:
+        """Store the set-up and make its recovery key, in one transaction; then the recovery
+        page. Stays on the calendar page with the reason when an answer is refused."""
         setup = self.answers()
 
-        def store(session: Session, _progress: Progress) -> StaffMember:
+        def store(session: Session, _progress: Progress) -> Stored:
             staff_id = complete_setup(session, setup)
-            return StaffMember(staff_id, setup.administrator.strip(), Role.ADMINISTRATOR)
+            recovery = make_setup_recovery_key(session, by_id=staff_id)
+            administrator = StaffMember(staff_id, setup.administrator.strip(), Role.ADMINISTRATOR)
+            return Stored(administrator, recovery)
 
         self.calendar_page.show_problem("")
         (
             operation(self, self.database, store)
             .writing()
-            .busy(self.button(QWizard.WizardButton.FinishButton))
+            .busy(self.button(QWizard.WizardButton.CommitButton))
             .on_success(self._stored)
             .on_failure(self._refused)
             .run()
@@ -101,9 +139,51 @@ class SetupWizard(QWizard):
     def _refused(self, problem: Exception) -> None:
         self.calendar_page.show_problem(refusal_text(problem))
 
-    def _stored(self, administrator: StaffMember) -> None:
-        self.administrator = administrator
-        self.done(QWizard.DialogCode.Accepted)
+    def _stored(self, stored: Stored) -> None:
+        self.stored = stored
+        self.administrator = stored.administrator
+        # Kept now: there is nothing left to cancel, only the key to take down.
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        if self.account_page.encrypt_check.isChecked():
+            self._encrypt(stored.administrator.id, self.account_page.password_edit.text())
+        else:
+            self.next()
+
+    def _encrypt(self, staff_id: int, password: str) -> None:
+        """The new database file encrypted (its key wrapped for the administrator and the
+        recovery key just made), before the recovery page shows the key."""
+        from app.keys.encrypt_database import encrypt_database  # cryptography: only now
+
+        database = self.database
+
+        def encrypt(_session: Session, progress: Progress):
+            # The session given is not used: the file is replaced while no connection is open.
+            return encrypt_database(
+                database, by_id=staff_id, password=password, progress=progress, back_up_first=False
+            )
+
+        (
+            operation(self, self.database, encrypt)
+            .busy(self.button(QWizard.WizardButton.CommitButton))
+            .on_success(self._encrypted)
+            .on_failure(self._not_encrypted)
+            .run()
+        )
+
+    def _encrypted(self, _result) -> None:
+        self.encrypted = True
+        self.next()
+
+    def _not_encrypted(self, problem: Exception) -> None:
+        # The set-up is kept, in the clear; 管理 → 加密数据库文件 can try again later.
+        self.recovery_page.encryption_problem = refusal_text(problem)
+        self.next()
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button: before 保存设置 they leave the database
+        new; after it the set-up is kept and the wizard stays until the key is taken down."""
+        if self.stored is None:
+            super().reject()
 
 
 def _error_label() -> QLabel:
@@ -186,15 +266,31 @@ class CentrePage(QWizardPage):
 
 
 class AccountPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, facts: SetupFacts) -> None:
         super().__init__()
         self.setTitle(self.tr("管理员账号"))
         self.setSubTitle(
             self.tr(
                 "设置后，所有人都用用户名和密码登录；管理员在“管理 → 人员与角色”中为其他人"
-                "建立账号。密码至少 8 个字符。"
+                "建立账号。"
             )
         )
+        # The rule of the settings (security.*), as 修改密码 shows it.
+        self.rule_label = QLabel(
+            self.tr("密码要求：{rule}。").format(rule=facts.password_rule)
+            if facts.password_rule
+            else ""
+        )
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setStyleSheet("color: #555555;")
+        # On by default for a SQLite file: a lost laptop then gives away no phone number.
+        self.encrypt_check = QCheckBox(
+            self.tr(
+                "加密数据库文件(&K)：只有登录才能打开，丢失电脑或拷走文件不泄露电话号码（推荐）"
+            )
+        )
+        self.encrypt_check.setChecked(facts.can_encrypt)
+        self.encrypt_check.setVisible(facts.can_encrypt)
         self.name_edit = QLineEdit()
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit()
@@ -215,6 +311,8 @@ class AccountPage(QWizardPage):
             edit.textChanged.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.rule_label)
+        layout.addWidget(self.encrypt_check)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -288,8 +386,12 @@ class CallingPage(QWizardPage):
 
 
 class CalendarPage(QWizardPage):
-    def __init__(self, facts: SetupFacts) -> None:
+    """The last page of answers, a commit page: 保存设置 stores them (SetupWizard.store)."""
+
+    def __init__(self, facts: SetupFacts, wizard: SetupWizard) -> None:
         super().__init__()
+        self.setup_wizard = wizard
+        self.setCommitPage(True)
         self.setTitle(self.tr("工作日历"))
         self.setSubTitle(
             self.tr(
@@ -306,14 +408,112 @@ class CalendarPage(QWizardPage):
         self.open_calendar.setChecked(not facts.next_year_known)
         self.message = _error_label()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saving_note = QLabel(
+            self.tr("按“保存设置”保存以上各项，并制作本机的恢复密钥：下一步显示它，只显示这一次。")
+        )
+        self.saving_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.open_calendar)
         layout.addStretch(1)
+        layout.addWidget(self.saving_note)
         layout.addWidget(self.message)
 
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
+
+    def validatePage(self) -> bool:
+        """保存设置: start storing and stay; the wizard moves on once it is stored."""
+        if self.setup_wizard.stored is not None:
+            return True
+        self.setup_wizard.store()
+        return False
+
+
+def _typed_group(text: str) -> str:
+    """A group of the key as typed: any case, without blanks or dashes, and digits that look
+    like letters read as the letters the key is written with (as RecoveryKey.parse reads)."""
+    return re.sub(r"[\s-]+", "", text).upper().translate(str.maketrans("018", "OIB"))
+
+
+class RecoveryPage(QWizardPage):
+    """The recovery key made with the set-up, shown this once (the 密钥交换 dialog's view): print
+    it or write it down, then type its last group to show that it was taken down."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.setup_wizard = wizard
+        self.view: RecoveryKeyView | None = None
+        self.expected = ""
+        self.encryption_problem: str | None = None  # why the file could not be encrypted
+        self.setTitle(self.tr("恢复密钥"))
+        self.setSubTitle(
+            self.tr(
+                "设置已保存。电脑损坏、数据库和本机密钥丢失时，只有恢复密钥能打开备份。"
+                "请打印或抄写下来，再输入它的最后一组，确认已妥善记下。"
+            )
+        )
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setMaxLength(12)
+        self.confirm_edit.textChanged.connect(self._typed)
+        confirm_label = QLabel(self.tr("恢复密钥的最后一组(&L)："))
+        confirm_label.setBuddy(self.confirm_edit)
+        self.message = _error_label()
+        self.confirm_row = QHBoxLayout()
+        self.confirm_row.addWidget(confirm_label)
+        self.confirm_row.addWidget(self.confirm_edit)
+        self.confirm_row.addStretch(1)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.addLayout(self.confirm_row)
+        self.page_layout.addWidget(self.message)
+        self.page_layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        stored = self.setup_wizard.stored
+        if stored is None or self.view is not None:
+            return
+        if self.setup_wizard.encrypted:
+            self.setSubTitle(
+                self.tr(
+                    "设置已保存，数据库文件已加密。忘记全部管理员密码时，或电脑损坏、数据库和本机"
+                    "密钥丢失时，只有恢复密钥能打开数据库和备份。请打印或抄写下来，再输入它的"
+                    "最后一组，确认已妥善记下。"
+                )
+            )
+        self.encryption_note = QLabel(
+            self.tr("数据库文件未能加密：{why} 可稍后在“管理 → 加密数据库文件”中再试。").format(
+                why=self.encryption_problem
+            )
+            if self.encryption_problem
+            else ""
+        )
+        self.encryption_note.setWordWrap(True)
+        self.encryption_note.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.page_layout.insertWidget(0, self.encryption_note)
+        key = stored.recovery.key.text
+        self.expected = key.rsplit("-", 1)[-1]
+        self.view = RecoveryKeyView(key, stored.recovery.site)
+        self.page_layout.insertWidget(0, self.view)
+        self.confirm_row.addWidget(self.view.print_button)
+        # Back to the field once the print dialog closes: type the group, then Enter.
+        self.view.print_button.clicked.connect(
+            lambda: self.confirm_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
+        self.confirm_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _typed(self, text: str) -> None:
+        typed = _typed_group(text)
+        wrong = len(typed) >= len(self.expected) and typed != self.expected
+        self.message.setText(
+            self.tr("这不是恢复密钥的最后一组：请对照屏幕上的恢复密钥再输入。") if wrong else ""
+        )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.expected) and _typed_group(self.confirm_edit.text()) == self.expected
+
+    def validatePage(self) -> bool:
+        return self.isComplete()
 
 
 def run_setup(database: Database) -> SetupWizard | None:
