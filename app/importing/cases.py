@@ -16,7 +16,6 @@ from app.importing.problems import RowProblem
 from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
 from app.importing.unknown_units import UnitChoices, UnitPlan, plan_units, unit_name
-from app.importing.values import clean_text
 from app.phones import ParsedPhone, parse_phones, split_phone_cell
 from db.models import AuditEntry, Case, CasePhone, Staff, Unit
 from db.types import new_uid, utcnow
@@ -105,7 +104,8 @@ def parse_row(row: SourceRow) -> CaseRecord:
         accepted_on=accepted_on,
         completed_on=completed_on,
         applicant=row.text("applicant", 200),
-        phones=tuple(split_phone_cell(_phone_cell(row.raw("phones")))),
+        # As written: line breaks and runs of spaces separate numbers there.
+        phones=tuple(split_phone_cell(row.raw_text("phones"))),
         is_enterprise=is_enterprise,
         enterprise_name=enterprise_name,
         location=row.text("location", 300),
@@ -117,12 +117,6 @@ def parse_row(row: SourceRow) -> CaseRecord:
         deed_tax_fen=row.money_fen("deed_tax"),
         stamp_duty_fen=row.money_fen("stamp_duty"),
     )
-
-
-def _phone_cell(value: object) -> str:
-    """The phone cell as written: split before white space is folded, since line breaks and runs
-    of spaces separate numbers there."""
-    return value if isinstance(value, str) else clean_text(value)
 
 
 @lru_cache(maxsize=1024)  # and a few channels

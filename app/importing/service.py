@@ -21,7 +21,7 @@ from app.importing.columns import Field, Layout, find_layout, header_signature
 from app.importing.problems import FileRefused, Problem
 from app.importing.profiles import ImportProfile, ProfileRefused, get_profile
 from app.importing.reader import RawTable, read_table
-from app.importing.rows import SourceRow, parse_rows
+from app.importing.rows import SourceRow, accepted_dates, parse_rows
 from app.importing.summary import ImportSummary, UnknownUnit
 from app.importing.unknown_units import UnitChoices, plan_units
 from app.importing.values import clean_text, normalize
@@ -61,7 +61,7 @@ def import_file(
     ratings in words (app.importing.profiles).
     """
     require_administrator(session, by_id)
-    table = read_table(Path(path))
+    table = read_table(Path(path), progress)
     return import_table(
         session,
         kind,
@@ -147,10 +147,26 @@ def import_table(
         session.add(batch)
         session.flush()
         importer.store(session, records, batch.id, summary, tick)
+        _check_every_row_accounted(summary)
         batch.summary = summary.to_dict("zh")
     if progress:
         progress(2 * len(rows), 2 * len(rows))
     return summary
+
+
+def _check_every_row_accounted(summary: ImportSummary) -> None:
+    """Every data row of the file is inserted, updated, unchanged, a repeated line or rejected
+    with its reason; otherwise the file is refused (the caller rolls back) rather than lose a
+    row without a word."""
+    accounted = (
+        summary.inserted
+        + summary.updated
+        + summary.unchanged
+        + summary.duplicates_in_file
+        + len(summary.rejected)
+    )
+    if accounted != summary.rows:
+        raise FileRefused("rows_unaccounted", {"rows": summary.rows, "accounted": accounted})
 
 
 def find_unknown_units(
@@ -203,8 +219,9 @@ def _records_below_header(
 
 def data_rows(fields: tuple[Field, ...], table: RawTable, layout: Layout) -> list[SourceRow]:
     by_key = {f.key: f for f in fields}
+    dates = accepted_dates()
     return [
-        SourceRow(line=line, cells=cells, fields=by_key, columns=layout.columns)
+        SourceRow(line=line, cells=cells, fields=by_key, columns=layout.columns, dates=dates)
         for line, cells in table.rows
         if line > layout.header_line
     ]

@@ -286,3 +286,35 @@ def test_a_file_dropped_on_the_page_is_read(
     assert drop.isAccepted()
     assert page.path_edit.text() == str(sample_cases)
     assert page.preview_model.rowCount() == 20
+
+
+def test_reading_a_slow_file_can_be_cancelled(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, monkeypatch
+) -> None:
+    """A damaged or huge workbook may take its reader long to refuse: the reading shows its
+    busy bar and Cancel, which stops it."""
+    import threading
+
+    started = threading.Event()
+
+    def slow_reader(path, progress):
+        started.set()
+        for _ in range(300_000):  # until cancelled; a bound so a bug cannot hang the suite
+            progress(0, 0)
+            threading.Event().wait(0.0001)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr("ui.pages.import_page.read_table", slow_reader)
+    path = write_csv(tmp_path / "slow.csv", [["业务编号"], ["JN1"]])
+    page.path_edit.setText(str(path))
+    with qtbot.waitSignal(page.operation_finished, timeout=60_000):
+        qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(started.is_set)
+        assert page.stack.currentWidget() is page.reading_panel
+        assert page.reading_label.text() == "正在读取 slow.csv…"
+        assert page.reading_cancel.isVisible() and page.reading_bar.isVisible()
+        qtbot.mouseClick(page.reading_cancel, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.placeholder
+    assert page.placeholder.text() == "已取消读取文件。请重新选择文件。"
+    assert page.inspection is None
+    assert page.browse_button.isEnabled()

@@ -133,8 +133,11 @@ class ImportPage(Page):
         self.unit_panel.back_requested.connect(self._back_to_preview)
         self.unit_panel.import_requested.connect(self.start_import)
 
+        self.reading_panel = self._build_reading_panel()
+
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.reading_panel)
         self.preview_panel = self._build_preview_panel()
         self.stack.addWidget(self.preview_panel)
         self.stack.addWidget(self.summary_view)
@@ -241,6 +244,30 @@ class ImportPage(Page):
         layout.addLayout(actions)
         return panel
 
+    def _build_reading_panel(self) -> QWidget:
+        """What shows while a file is read: its name, a busy bar and Cancel (Alt+C), since a
+        damaged or huge workbook may take its reader long to refuse."""
+        self.reading_label = QLabel()
+        self.reading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reading_label.setWordWrap(True)
+        self.reading_bar = QProgressBar()
+        self.reading_bar.setRange(0, 0)
+        self.reading_bar.setMaximumWidth(360)
+        self.reading_cancel = QPushButton(self.tr("取消读取(&C)"))
+        self.reading_cancel.clicked.connect(self.cancel_reading)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.addStretch(1)
+        layout.addWidget(self.reading_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.reading_bar, 1)
+        row.addWidget(self.reading_cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return panel
+
     # Choosing and reading a file
 
     def kind(self) -> str:
@@ -344,16 +371,28 @@ class ImportPage(Page):
         self.path_edit.setText(str(path))
         kind, profile = self.kind(), self.profile()
 
-        def read_and_inspect(session: Session, _progress: Progress) -> FileInspection:
-            return inspect_table(session, kind, read_table(path), path.name, profile)
+        def read_and_inspect(session: Session, progress: Progress) -> FileInspection:
+            return inspect_table(session, kind, read_table(path, progress), path.name, profile)
 
         self._hide_message()
-        self._show_placeholder(self.tr("正在读取 {file}…").format(file=path.name))
+        self.reading_label.setText(self.tr("正在读取 {file}…").format(file=path.name))
+        self.reading_cancel.setEnabled(True)
+        self.stack.setCurrentWidget(self.reading_panel)
         self._start(
             operation(self, self.database, read_and_inspect)
             .on_success(self._show_inspection)
             .on_failure(self._show_file_problem)
+            .on_cancel(self._reading_cancelled)
         )
+
+    def cancel_reading(self) -> None:
+        if self.operation is not None and self.stack.currentWidget() is self.reading_panel:
+            self.reading_cancel.setEnabled(False)
+            self.operation.cancel()
+
+    def _reading_cancelled(self) -> None:
+        self.inspection = None
+        self._show_placeholder(self.tr("已取消读取文件。请重新选择文件。"))
 
     def _kind_changed(self) -> None:
         """The same file, looked at as another kind: its columns and remembered mapping change."""
