@@ -68,6 +68,8 @@ TAG = 16  # bytes AES-GCM adds to each chunk
 ENVELOPE = "envelope.json"
 ENVELOPE_FORMAT = "revisitdesk-sealed-archive"
 ENVELOPE_VERSION = 2
+# Some 60 bytes an entry: far more than any archive lists. A larger one is not read into memory.
+ENVELOPE_LIMIT = 16 << 20
 CLEAR, ZLIB, STORED = "clear", "zlib", "stored"  # how an entry is kept
 _EOCD = b"PK\x05\x06"  # the ZIP's end record: 22 bytes, then the comment
 _SIGNED = b"RevisitDesk sealed archive v2\x00"  # what a signature is of: this, then the digest
@@ -462,6 +464,8 @@ def _open_signed(
         raise ArchiveRefused(Problem.BROKEN)
     try:
         with zipfile.ZipFile(stream) as archive:
+            if archive.getinfo(ENVELOPE).file_size > ENVELOPE_LIMIT:
+                raise ValueError("envelope")
             envelope = json.loads(archive.read(ENVELOPE))
         header = {k: v for k, v in envelope.items() if k != "recipients"}
         if header.get("format") != ENVELOPE_FORMAT or header.get("version") != ENVELOPE_VERSION:
@@ -472,7 +476,15 @@ def _open_signed(
         wraps = {r["key_id"]: _unb64(r["wrapped"]) for r in envelope["recipients"]}
         if len(wraps) != len(envelope["recipients"]):
             raise ValueError("recipients")
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        EOFError,
+        RecursionError,  # JSON nested thousands deep
+    ):
         raise ArchiveRefused(Problem.BROKEN) from None
     if claimed.key_id != key_id:
         raise ArchiveRefused(Problem.BROKEN)
@@ -514,7 +526,10 @@ def _entries(value: Any) -> dict[str, dict[str, str]]:
 
 
 class _Decrypting(io.RawIOBase):
-    """A part's entry decrypted (and decompressed) chunk by chunk, each checked as it comes."""
+    """A part's entry decrypted (and decompressed) chunk by chunk, each checked as it comes.
+
+    What a chunk inflates to is taken CHUNK bytes at a time: a chunk of zeros inflates a
+    thousandfold, and a part of gigabytes is read no further than its reader wants."""
 
     def __init__(self, raw: IO[bytes], key: bytes, mode: str, name: str) -> None:
         super().__init__()
@@ -522,6 +537,8 @@ class _Decrypting(io.RawIOBase):
         self._decompressor = zlib.decompressobj() if mode == ZLIB else None
         self._number = 0
         self._pending = self._next_chunk()
+        self._last = False  # the last chunk is decrypted
+        self._compressed = b""  # decrypted, not inflated yet
         self._out = bytearray()
         self._done = False
 
@@ -530,7 +547,10 @@ class _Decrypting(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         while not self._out and not self._done:
-            self._decrypt_next()
+            try:
+                self._produce()
+            except (InvalidTag, zlib.error):
+                raise ArchiveRefused(Problem.BROKEN, part=self._name) from None
         count = min(len(buffer), len(self._out))
         buffer[:count] = self._out[:count]
         del self._out[:count]
@@ -550,23 +570,32 @@ class _Decrypting(io.RawIOBase):
             wanted -= len(data)
         return b"".join(parts)
 
-    def _decrypt_next(self) -> None:
+    def _produce(self) -> None:
+        """More of the content in `_out`: a chunk decrypted, or at most CHUNK bytes inflated."""
+        if self._decompressor is None:
+            self._out += self._decrypt_next()
+            self._done = self._last
+            return
+        if not self._compressed and not self._last:
+            self._compressed = self._decrypt_next()
+        self._out += self._decompressor.decompress(self._compressed, CHUNK)
+        self._compressed = self._decompressor.unconsumed_tail
+        if self._decompressor.unused_data:
+            raise zlib.error("data after the end")
+        if self._last and not self._compressed:
+            self._out += self._decompressor.flush()  # no input left: what zlib holds, a few KiB
+            if not self._decompressor.eof or self._decompressor.unused_data:
+                raise zlib.error("ends early")
+            self._done = True
+
+    def _decrypt_next(self) -> bytes:
         chunk, following = self._pending, self._next_chunk()
         last = not following
-        try:
-            plain = self._aead.decrypt(_nonce(self._number, last), chunk, self._mode.encode())
-            self._number += 1
-            self._pending = following
-            if self._decompressor:
-                plain = self._decompressor.decompress(plain)
-                if last:
-                    plain += self._decompressor.flush()
-                    if not self._decompressor.eof or self._decompressor.unused_data:
-                        raise zlib.error("ends early")
-        except (InvalidTag, zlib.error):
-            raise ArchiveRefused(Problem.BROKEN, part=self._name) from None
-        self._out += plain
-        self._done = last
+        plain = self._aead.decrypt(_nonce(self._number, last), chunk, self._mode.encode())
+        self._number += 1
+        self._pending = following
+        self._last = last
+        return plain
 
 
 # The pieces

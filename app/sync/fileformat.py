@@ -12,6 +12,9 @@ in a record, in the manifest, in the archive's own headers —, records edited a
 and the seal recomputed, a file from a site whose keys are not trusted here or one for another
 site is refused before a single record is read. Files of older versions (sealed with a bare
 SHA-256, in the clear) are refused: the sending site exports again once keys are exchanged.
+A file sealed as it should be may still hold what no database should: the manifest's values, each
+part's size and every line's length (MAX_LINE_BYTES) are checked here, without reading more than
+that into memory; each record's values as it is applied (app.sync.checks).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from app.sealed_archive import (
     Sealing,
     open_archive,
 )
+from app.sync.checks import Invalid, check_manifest, check_part
 from app.sync.errors import SyncRefused
 from app.sync.tables import BY_NAME
 
@@ -47,6 +51,12 @@ FORMAT_1_PREFIX = b""  # older versions sealed sync files with a bare SHA-256
 MANIFEST = "manifest.json"
 AUDIT_PART = "records/audit_entries.jsonl"
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+# A record is one line: at most this long, so that a file with a line of gigabytes is refused
+# after reading this much of it, never read into memory whole. A 差评 with each of its seven texts
+# as long as app.sync.checks.TEXT_LIMIT lets it be is under 1.5 MB.
+MAX_LINE_BYTES = 8 * 1024 * 1024
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024  # it lists every part: some 150 bytes each
+_BLOCK = 1 << 20  # bytes read at a time while a part is checked
 
 
 def records_part(table: str) -> str:
@@ -169,15 +179,19 @@ class SyncFile:
         return self.records_of_part(records_part(table))
 
     def records_of_part(self, name: str) -> Iterator[tuple[int, Any]]:
+        """(line number, parsed JSON) of a part's lines; a line longer than MAX_LINE_BYTES is
+        refused after reading that much of it."""
         if name not in self.parts:
             return
+        limit = MAX_LINE_BYTES
         try:
             with self._archive().open(name) as stream:
-                for number, line in enumerate(stream, start=1):
-                    try:
-                        yield number, json.loads(line)
-                    except ValueError:
-                        raise _malformed(name, number) from None
+                number = 0
+                while line := stream.readline(limit + 2):
+                    number += 1
+                    if len(line) > limit + (line[-1:] == b"\n"):
+                        raise _line_too_long(name, number)
+                    yield number, _parsed(line, name, number)
         except ArchiveRefused:
             raise _changed(name) from None
 
@@ -214,7 +228,13 @@ def read_sync_file(path: Path, keys: Keyring | None = None) -> SyncFile:
         with _as_refusals(keys):
             if MANIFEST not in archive.names:
                 raise _not_sync_file()
-            manifest = _manifest(archive.read(MANIFEST))
+            if archive.zip.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+                raise _manifest_too_large()
+            with archive.open(MANIFEST) as stream:
+                data = stream.read(MAX_MANIFEST_BYTES + 1)
+            if len(data) > MAX_MANIFEST_BYTES:
+                raise _manifest_too_large()
+            manifest = _manifest(data)
             if archive.signer is None or archive.signer.site_id != manifest["site"]["id"]:
                 raise _not_its_site(manifest, archive)
             parts = _check_parts(archive, manifest, archive.names)
@@ -222,6 +242,23 @@ def read_sync_file(path: Path, keys: Keyring | None = None) -> SyncFile:
         archive.close()
         raise
     return SyncFile(path, archive.sha256, manifest, parts, archive)
+
+
+def _no_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number JSON knows")
+
+
+# NaN and Infinity are not JSON: no database column takes them.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+def _parsed(line: bytes, part: str, number: int) -> Any:
+    try:
+        return _DECODER.decode(line.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError too
+        raise _malformed(part, number) from None
+    except RecursionError:
+        raise _malformed(part, number, pick("嵌套太深", "nested too deep")) from None
 
 
 @contextmanager
@@ -243,8 +280,8 @@ def _as_refusals(keys: Keyring) -> Iterator[None]:
 
 def _manifest(data: bytes) -> dict[str, Any]:
     try:
-        manifest = json.loads(data)
-    except ValueError:
+        manifest = _DECODER.decode(data.decode("utf-8"))
+    except (ValueError, RecursionError):
         raise _not_sync_file() from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _not_sync_file()
@@ -271,42 +308,86 @@ def _manifest(data: bytes) -> dict[str, Any]:
         raise _newer_app(str(error).strip("'")) from None
     except (TypeError, ValueError, AttributeError):
         raise _not_sync_file() from None
+    try:
+        check_manifest(manifest)
+    except Invalid as problem:
+        raise _bad_manifest(_where(problem)) from None
     return manifest
 
 
 def _check_parts(
     archive: SealedArchive, manifest: dict[str, Any], names: list[str]
 ) -> dict[str, Part]:
-    try:
-        listed = [
-            Part(p["name"], p["bytes"], p["sha256"], p.get("count"), p.get("table"))
-            for p in manifest["parts"]
-        ]
-    except (KeyError, TypeError):
-        raise _not_sync_file() from None
+    if manifest.get("parts").__class__ is not list:
+        raise _not_sync_file()
+    for number, entry in enumerate(manifest["parts"], start=1):
+        try:
+            check_part(entry)
+        except Invalid as problem:
+            raise _bad_manifest(_where(problem, f"parts[{number}]")) from None
+    listed = [
+        Part(p["name"], p["bytes"], p["sha256"], p.get("count"), p.get("table"))
+        for p in manifest["parts"]
+    ]
     parts = {p.name: p for p in listed}
     present = set(names) - {MANIFEST}
     if set(parts) != present or len(parts) != len(listed):
         raise _changed()
+    largest_blob = _largest_blob()
     for part in listed:
         if part.table is not None and part.table not in BY_NAME:
             raise _newer_app(part.table)
-        digest, size, lines = hashlib.sha256(), 0, 0
-        with archive.open(part.name) as stream:
-            for block in iter(lambda s=stream: s.read(1 << 20), b""):
-                digest.update(block)
-                size += len(block)
-                lines += block.count(b"\n")
-        if digest.hexdigest() != part.sha256 or size != part.size:
-            raise _changed(part.name)
-        if part.count is not None and lines != part.count:
-            raise _changed(part.name)
+        if part.name.startswith("blobs/") and part.size > largest_blob:
+            raise _blob_too_large(part.name, part.size, largest_blob)
+        _check_part(archive, part)
     counts = manifest.get("counts", {})
     for table, count in counts.items():
         part = parts.get(records_part(table))
         if (part.count if part else 0) != count:
             raise _changed(MANIFEST)
     return parts
+
+
+def _check_part(archive: SealedArchive, part: Part) -> None:
+    """The part's bytes against its size and hash, read a block at a time: no more than its
+    declared size, and for records no line longer than MAX_LINE_BYTES."""
+    limit = MAX_LINE_BYTES
+    records = part.count is not None
+    block_size = min(_BLOCK, limit) if records else _BLOCK
+    digest, size, lines, run = hashlib.sha256(), 0, 0, 0  # run: bytes since the last newline
+    with archive.open(part.name) as stream:
+        while block := stream.read(block_size):
+            digest.update(block)
+            size += len(block)
+            if size > part.size:
+                raise _changed(part.name)
+            if not records:
+                continue
+            # Lines within a block are shorter than the block, which is not longer than the
+            # limit: only a line running on from the blocks before can be too long.
+            first = block.find(b"\n")
+            if first < 0:
+                run += len(block)
+            elif run + first > limit:
+                raise _line_too_long(part.name, lines + 1)
+            else:
+                lines += block.count(b"\n")
+                run = len(block) - block.rfind(b"\n") - 1
+            if run > limit:
+                raise _line_too_long(part.name, lines + 1)
+    if digest.hexdigest() != part.sha256 or size != part.size:
+        raise _changed(part.name)
+    if records and run:  # every record ends its line: what follows the last is not one
+        raise _malformed(part.name, lines + 1, pick("没有以换行结束", "it does not end its line"))
+    if records and lines != part.count:
+        raise _changed(part.name)
+
+
+def _largest_blob() -> int:
+    """The largest file a sync file may carry: the largest scan any site can accept."""
+    from app.settings import OPTIONS
+
+    return int(OPTIONS["scanning.max_megabytes"].maximum) * 1024 * 1024
 
 
 def _refusal(refused: ArchiveRefused, keys: Keyring) -> SyncRefused:
@@ -421,10 +502,53 @@ def _newer_app(what: str) -> SyncRefused:
     )
 
 
-def _malformed(part: str, line: int) -> SyncRefused:
+def _malformed(part: str, line: int, why: str | None = None) -> SyncRefused:
+    because = pick(f"（{why}）", f" ({why})") if why else ""
     return SyncRefused(
         pick(
-            f"同步文件中 {part} 第 {line} 行无法读取，整个文件没有导入",
-            f"Line {line} of {part} in the sync file cannot be read; nothing of it was imported",
+            f"同步文件中 {part} 第 {line} 行无法读取{because}，整个文件没有导入",
+            f"Line {line} of {part} in the sync file cannot be read{because}; nothing of it was "
+            "imported",
+        )
+    )
+
+
+def _line_too_long(part: str, line: int) -> SyncRefused:
+    limit = MAX_LINE_BYTES
+    return SyncRefused(
+        pick(
+            f"同步文件中 {part} 第 {line} 行太长（超过 {limit} 字节），不是一条记录，"
+            "整个文件没有导入",
+            f"Line {line} of {part} in the sync file is too long (over {limit} bytes) to be a "
+            "record; nothing of it was imported",
+        )
+    )
+
+
+def _where(problem: Invalid, within: str | None = None) -> str:
+    field = ".".join(name for name in (within, problem.field) if name)
+    return f"{field}: {problem}" if field else str(problem)
+
+
+def _manifest_too_large() -> SyncRefused:
+    return _bad_manifest(pick("清单太大", "it is too large"))
+
+
+def _bad_manifest(why: str) -> SyncRefused:
+    return SyncRefused(
+        pick(
+            f"同步文件的清单有误（{why}），整个文件没有导入",
+            f"The sync file's manifest is invalid ({why}); nothing of it was imported",
+        )
+    )
+
+
+def _blob_too_large(part: str, size: int, limit: int) -> SyncRefused:
+    mib, most = size // (1024 * 1024), limit // (1024 * 1024)
+    return SyncRefused(
+        pick(
+            f"同步文件中的附件 {part} 太大（{mib} MB，最多 {most} MB），整个文件没有导入",
+            f"The attachment {part} in the sync file is too large ({mib} MB, at most {most} MB); "
+            "nothing of it was imported",
         )
     )

@@ -12,12 +12,14 @@ nothing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import UniqueConstraint, delete, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,24 +29,29 @@ from app.keys.trust import sync_keyring
 from app.progress import Progress
 from app.scanning.store import AttachmentStore
 from app.staff import acting_member
+from app.sync.checks import (
+    Invalid,
+    check_audit_entry,
+    check_record,
+    in_sentence,
+    record_refused,
+)
 from app.sync.errors import SyncRefused
 from app.sync.fileformat import AUDIT_PART, SyncFile, read_sync_file, records_part
 from app.sync.records import (
     CHUNK,
     PHONE_FIELDS,
     References,
-    check_record,
     database_values,
     decode,
     fingerprint,
     incoming_local_form,
     local_form,
     phones_of,
-    referenced_uids,
     travelling_form,
 )
 from app.sync.site import peer, this_site
-from app.sync.tables import BY_NAME, TABLES, TableSpec
+from app.sync.tables import BY_NAME, TABLES, NaturalKey, TableSpec
 from app.sync.versions import (
     Relation,
     Version,
@@ -59,6 +66,8 @@ from app.zone import LOCAL_ZONE
 from db.models import AuditEntry, CasePhone, SyncConflict, SyncPeer
 from db.transactions import write_transaction
 from db.types import utcnow
+
+Line = tuple[int, dict[str, Any], uuid.UUID]  # a record's line in its part, the record, its uid
 
 
 @dataclass
@@ -334,6 +343,8 @@ class _Run:
         self.site_id = site_id
         self.now = now
         self.references = References(session)
+        self.seen: set[uuid.UUID] = set()  # uids of the table's records read so far
+        self.matched: set[int] = set()  # rows here a record was matched to by a unique key
         self.blobs: set[str] = set()
         self.progress = progress or (lambda _done, _total: None)
         self.done = 0
@@ -350,16 +361,30 @@ class _Run:
                 continue
             counts = self.summary.tables.setdefault(spec.name, TableCounts())
             part = records_part(spec.name)
-            batch: list[dict[str, Any]] = []
+            batch: list[Line] = []
+            # A record twice in one file (a bug of the sender), by its uid or its natural key.
+            self.seen, self.matched = set(), set()
+            seen = self.seen
             for line, record in self.file.records(spec.name):
-                batch.append(check_record(spec, record, line, part))
+                try:
+                    check_record(spec.name, record)
+                    uid = uuid.UUID(record["uid"])
+                    if uid in seen:
+                        raise Invalid(
+                            "与前面一条记录相同", "is the same as an earlier record's", "uid"
+                        )
+                except Invalid as problem:
+                    raise record_refused(spec.title(), part, line, problem) from None
+                seen.add(uid)
+                batch.append((line, record, uid))
                 if len(batch) == CHUNK:
                     self._chunk(spec, batch, counts)
                     batch = []
             if batch:
                 self._chunk(spec, batch, counts)
-        self._store_blobs()
+        # The audit trail is checked before any file is stored: a refusal leaves none behind.
         self._add_audit_entries()
+        self._store_blobs()
         self.progress(self.total, self.total)
 
     def _tick(self, count: int) -> None:
@@ -368,22 +393,31 @@ class _Run:
 
     # Records
 
-    def _chunk(self, spec: TableSpec, records: list[dict[str, Any]], counts: TableCounts) -> None:
-        self._resolve_references(spec, records)
-        uids = [uuid.UUID(r["uid"]) for r in records]
+    def _chunk(self, spec: TableSpec, lines: list[Line], counts: TableCounts) -> None:
+        self._resolve_references(spec, lines)
+        uids = [uid for _line, _record, uid in lines]
         rows = {row.uid: row for row in self._rows(spec, spec.table.c.uid.in_(uids))}
         phones = self._phones(spec, rows.values())
         new: list[tuple[dict[str, Any], dict[str, Any]]] = []
         matched: list[tuple[dict[str, Any], Any, dict[str, Any]]] = []
-        for record, uid in zip(records, uids, strict=True):
+        new_keys: set[tuple[Any, ...]] = set()  # the unique keys of this chunk's new records
+        for line, record, uid in lines:
             row = rows.get(uid)
             if row is None:
                 incoming = incoming_local_form(spec, record, self.references, None)
-                found = self._natural_match(spec, incoming)
-                if found is None:
+                match = self._natural_match(spec, incoming)
+                if match is None:
+                    for key, values in _unique_values(spec, incoming):
+                        if values in new_keys:
+                            _refuse_twice(spec, line, key)
+                        new_keys.add(values)
                     new.append((record, incoming))
                     continue
-                row = found
+                row, key = match
+                if key in _unique_keys(spec.name):
+                    if row.uid in self.seen or row.id in self.matched:
+                        _refuse_twice(spec, line, key)
+                    self.matched.add(row.id)
                 phones.update(self._phones(spec, [row]))
             local = local_form(spec, row, phones.get(row.id))
             matched.append((record, row, local))
@@ -392,26 +426,35 @@ class _Run:
         for record, row, local in matched:
             self._merge(spec, record, row, local, states, counts)
         self._insert(spec, new, counts)
-        self._tick(len(records))
+        self._tick(len(lines))
 
-    def _resolve_references(self, spec: TableSpec, records: list[dict[str, Any]]) -> None:
+    def _resolve_references(self, spec: TableSpec, lines: list[Line]) -> None:
+        """Every record referred to is in the file (applied before) or in this database."""
         wanted: dict[str, set[uuid.UUID]] = {}
-        for record in records:
-            for target, uid in referenced_uids(spec, record):
-                wanted.setdefault(target, set()).add(uid)
+        for _line, record, _uid in lines:
+            data = record["data"]
+            for column, target in spec.refs.items():
+                if data.get(column) is not None:
+                    wanted.setdefault(target, set()).add(uuid.UUID(data[column]))
+        missing: dict[str, set[uuid.UUID]] = {}
         for target, uids in wanted.items():
             known = self.references.ids(target, uids)
-            missing = uids - known.keys()
-            if missing:
-                raise SyncRefused(
-                    pick(
-                        f"同步文件中的{spec.title()}引用了本库和文件中都没有的"
-                        f"{BY_NAME[target].title()}（{sorted(missing)[0]}），整个文件没有导入",
-                        f"A {spec.title().lower()} in the sync file refers to a "
-                        f"{BY_NAME[target].title().lower()} that is neither in the file nor in "
-                        f"this database ({sorted(missing)[0]}); nothing of the file was imported",
+            if uids - known.keys():
+                missing[target] = uids - known.keys()
+        if not missing:
+            return
+        for line, record, _uid in lines:
+            for column, target in spec.refs.items():
+                value = record["data"].get(column)
+                if value is not None and uuid.UUID(value) in missing.get(target, ()):
+                    zh, en = BY_NAME[target].label
+                    problem = Invalid(
+                        f"引用的{zh}（{value}）在文件和本库中都没有",
+                        f"refers to {in_sentence(en)} {value}, which is neither in the file nor "
+                        "in this database",
+                        column,
                     )
-                )
+                    raise record_refused(spec.title(), records_part(spec.name), line, problem)
 
     def _rows(self, spec: TableSpec, condition: Any) -> list[Any]:
         return self.session.execute(select(spec.table).where(condition)).all()
@@ -421,8 +464,11 @@ class _Run:
             return {}
         return phones_of(self.session, [row.id for row in rows])
 
-    def _natural_match(self, spec: TableSpec, incoming: dict[str, Any]) -> Any | None:
-        """The one record here with the incoming record's natural key, if exactly one."""
+    def _natural_match(
+        self, spec: TableSpec, incoming: dict[str, Any]
+    ) -> tuple[Any, NaturalKey] | None:
+        """The one record here with the incoming record's natural key, if exactly one, and that
+        key."""
         for key in spec.natural_keys:
             if key.when is not None and incoming.get(key.when[0]) != key.when[1]:
                 continue
@@ -437,7 +483,7 @@ class _Run:
                 condition.append(spec.table.c[key.when[0]] == key.when[1])
             found = self.session.execute(select(spec.table).where(*condition).limit(2)).all()
             if len(found) == 1:
-                return found[0]
+                return found[0], key
         return None
 
     def _merge(
@@ -590,24 +636,18 @@ class _Run:
             return
         for line, entry in self.file.records_of_part(AUDIT_PART):
             try:
-                at = datetime.fromisoformat(entry["at"])
-                entity_uid = uuid.UUID(entry["entity_uid"]) if entry["entity_uid"] else None
-                values = {
-                    "at": at,
-                    "actor": entry["actor"],
-                    "action": str(entry["action"]),
-                    "entity": str(entry["entity"]),
-                    "entity_uid": entity_uid,
-                }
-                before, after = entry["before"], entry["after"]
-            except (KeyError, TypeError, ValueError):
-                raise SyncRefused(
-                    pick(
-                        f"同步文件中审计记录第 {line} 行格式有误，整个文件没有导入",
-                        f"Audit entry line {line} of the sync file is malformed; nothing of the "
-                        "file was imported",
-                    )
-                ) from None
+                check_audit_entry(entry)
+            except Invalid as problem:
+                title = pick("审计记录", "Audit entry")
+                raise record_refused(title, AUDIT_PART, line, problem) from None
+            values = {
+                "at": datetime.fromisoformat(entry["at"]),
+                "actor": entry["actor"],
+                "action": entry["action"],
+                "entity": entry["entity"],
+                "entity_uid": uuid.UUID(entry["entity_uid"]) if entry["entity_uid"] else None,
+            }
+            before, after = entry["before"], entry["after"]
             same = [
                 getattr(AuditEntry, name) == value
                 if value is not None
@@ -618,6 +658,45 @@ class _Run:
                 self.session.add(AuditEntry(**values, before=before, after=after))
                 self.summary.audit_entries += 1
         self._tick(count)
+
+
+def _unique_values(
+    spec: TableSpec, incoming: dict[str, Any]
+) -> Iterator[tuple[NaturalKey, tuple[Any, ...]]]:
+    """The record's values of each natural key no two records may share."""
+    for key in _unique_keys(spec.name):
+        if key.when is not None and incoming.get(key.when[0]) != key.when[1]:
+            continue
+        values = tuple(incoming[name] for name in key.columns)
+        if not any(value is None for value in values):
+            yield key, (key.columns, *values)
+
+
+@cache
+def _unique_keys(table: str) -> tuple[NaturalKey, ...]:
+    """The natural keys of a table that a unique constraint or index stands behind (a member of
+    staff is known by name and unit, which two people may share)."""
+    spec = BY_NAME[table]
+    unique = [{c.name for c in spec.table.c if c.unique}]
+    unique += [
+        {c.name for c in constraint.columns}
+        for constraint in spec.table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
+    unique += [{c.name for c in index.columns} for index in spec.table.indexes if index.unique]
+    return tuple(
+        key for key in spec.natural_keys if any(set(key.columns) == columns for columns in unique)
+    )
+
+
+def _refuse_twice(spec: TableSpec, line: int, key: NaturalKey) -> NoReturn:
+    """Two records of one file for one record here: the sender's unique key repeated."""
+    problem = Invalid(
+        "与文件中另一条记录相同",
+        "is the same as another record's in the file",
+        ", ".join(key.columns),
+    )
+    raise record_refused(spec.title(), records_part(spec.name), line, problem)
 
 
 def apply_version(

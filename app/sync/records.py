@@ -19,8 +19,6 @@ from typing import Any
 from sqlalchemy import Column, Date, Uuid, select
 from sqlalchemy.orm import Session
 
-from app.i18n import pick
-from app.sync.errors import SyncRefused
 from app.sync.tables import BY_NAME, TableSpec
 from db.models import CasePhone
 from db.types import UTCDateTime
@@ -186,50 +184,9 @@ def _default(column: Column) -> Any:
     return None
 
 
-def referenced_uids(spec: TableSpec, record: dict[str, Any]) -> Iterable[tuple[str, uuid.UUID]]:
-    """(table, uid) of every record this one refers to."""
-    data = record["data"]
-    for name, target in spec.refs.items():
-        value = data.get(name)
-        if value is not None:
-            yield target, uuid.UUID(value)
-
-
 def database_values(spec: TableSpec, local: dict[str, Any]) -> dict[str, Any]:
     """The local form as Python values for an INSERT or UPDATE (phones apart)."""
     return {name: decode(spec.column(name), local[name]) for name in spec.columns}
-
-
-def check_record(spec: TableSpec, record: Any, line: int, part: str) -> dict[str, Any]:
-    """A record read from a file, checked for the shape every later step relies on."""
-    try:
-        if not isinstance(record, dict) or not isinstance(record.get("data"), dict):
-            raise ValueError("not an object with data")
-        uuid.UUID(record["uid"])
-        for name in ("created_at", "updated_at"):
-            decode(spec.column(name), record[name])
-        if not all(isinstance(t, str) for t in record["versions"] + record["history"]):
-            raise ValueError("bad version tokens")
-        if not record["versions"]:
-            raise ValueError("no version token")
-        for name, value in record["data"].items():
-            if name == "phones" and spec.name == "cases":
-                if not all(isinstance(p, list) and len(p) == len(PHONE_FIELDS) for p in value):
-                    raise ValueError("bad phones")
-            elif name in spec.refs:
-                if value is not None:
-                    uuid.UUID(value)
-            else:
-                decode(spec.column(name), value)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise SyncRefused(
-            pick(
-                f"同步文件中 {part} 第 {line} 行的记录格式有误（{error}），整个文件没有导入",
-                f"The record on line {line} of {part} is malformed ({error}); "
-                "nothing of the file was imported",
-            )
-        ) from None
-    return record
 
 
 def audit_record(entry: Any) -> dict[str, Any]:
