@@ -42,6 +42,7 @@ _HOLIDAY_NAMES_ZH = {
 }
 
 _NOTE_MAX_LENGTH = CalendarDay.__table__.c.note.type.length
+_YEAR_NOTE_MAX_LENGTH = CalendarYear.__table__.c.note.type.length
 
 
 class CalendarUnknownError(Refused, ValueError):
@@ -182,16 +183,27 @@ class WorkingCalendar:
 def set_day(session, day: date, is_working_day: bool, note: str | None = None) -> None:
     """Enter or change one date of the calendar table (select then insert/update: any backend)."""
     day = _as_date(day)
-    note = (note.strip() or None) if note is not None else None
-    # PostgreSQL would refuse a longer note only at flush, with a less helpful message.
-    if note is not None and len(note) > _NOTE_MAX_LENGTH:
-        raise ValueError(f"calendar note longer than {_NOTE_MAX_LENGTH} characters: {note!r}")
+    note = _checked_note(note, _NOTE_MAX_LENGTH)
     row = session.get(CalendarDay, day)
     if row is None:
         session.add(CalendarDay(day=day, is_working_day=bool(is_working_day), note=note))
     else:
         row.is_working_day = bool(is_working_day)
         row.note = note
+
+
+def _checked_note(note: str | None, limit: int) -> str | None:
+    """A note as kept (stripped; None when empty), or CalendarRefused: PostgreSQL would refuse
+    a longer one only at flush, with no message a person can use."""
+    note = (note.strip() or None) if note is not None else None
+    if note is not None and len(note) > limit:
+        raise CalendarRefused(
+            pick(
+                f"备注最多 {limit} 个字，这条有 {len(note)} 个字",
+                f"A note has at most {limit} characters, not {len(note)}",
+            )
+        )
+    return note
 
 
 def clear_day(session, day: date) -> None:
@@ -203,6 +215,7 @@ def clear_day(session, day: date) -> None:
 
 def add_year(session, year: int, note: str | None = None) -> None:
     """Mark a year as entered (its holidays are in the table); idempotent, updates the note."""
+    note = _checked_note(note, _YEAR_NOTE_MAX_LENGTH)
     row = session.get(CalendarYear, int(year))
     if row is None:
         session.add(CalendarYear(year=int(year), note=note))

@@ -10,6 +10,9 @@ values are blanked in the audit entries of those records once the entries are si
 dates, types, channels, enterprise names, ratings, outcomes, statuses and every count the reports
 make. A case whose second-round callback or complaint is still open is left alone until it
 closes.
+
+A purge runs only for the cut-off its caller showed and had confirmed (`purge`'s `cutoff`, from a
+`preview`): a retention changed or a day passed in between refuses it rather than forget more.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from app.clock import local_now
 from app.errors import Refused
 from app.i18n import pick
 from app.ratings import Channel
-from app.settings import get_setting
+from app.settings import OPTIONS, get_setting
 from app.staff import require_administrator
 from app.zone import LOCAL_ZONE
 from db.models import (
@@ -56,7 +59,8 @@ _CHUNK = 500
 
 
 class RetentionError(Refused, ValueError):
-    """The purge cannot run as set up (e.g. a retention of less than a year)."""
+    """The purge cannot run as set up (e.g. a retention shorter than the rules allow, or a
+    cut-off other than the one confirmed)."""
 
 
 @dataclass(frozen=True)
@@ -85,12 +89,15 @@ class RetentionCounts:
 
 
 def retention_years(session: Session) -> int:
+    """retention.years; app.settings never reads a stored value below its minimum (W 7.1.3.2.5's
+    3 years), and this refuses one all the same: a purge is not undone."""
     years = get_setting(session, "retention.years")
-    if years < 1:
+    least = OPTIONS["retention.years"].minimum
+    if least is None or years < least:
         raise RetentionError(
             pick(
-                f"保存年限 retention.years 至少为 1 年，现为 {years}",
-                f"retention.years must be at least 1, not {years}",
+                f"保存年限 retention.years 至少为 {least} 年，现为 {years}",
+                f"retention.years must be at least {least}, not {years}",
             )
         )
     return years
@@ -98,6 +105,10 @@ def retention_years(session: Session) -> int:
 
 def retention_cutoff(today: date, years: int) -> date:
     """The day `years` before `today` (28 February for a 29th): cases completed earlier go."""
+    if not 1 <= today.year - years:
+        raise RetentionError(
+            pick(f"没有 {today} 之前 {years} 年的日期", f"No date {years} years before {today}")
+        )
     try:
         return today.replace(year=today.year - years)
     except ValueError:
@@ -113,11 +124,24 @@ def preview(
 
 
 def purge(
-    session: Session, today: date | None = None, *, by_id: int | None = None
+    session: Session, today: date | None = None, *, cutoff: date, by_id: int | None = None
 ) -> RetentionCounts:
     """Forget the personal data past retention; administrators only (`by_id`: who), audited.
-    The caller owns the transaction."""
+
+    `cutoff` is the one the person confirmed (a `preview`'s, shown with its counts): refused
+    when the retention or the day has changed it since. The caller owns the transaction."""
     require_administrator(session, by_id)
+    today = today or local_now().date()  # one day for the check and the purge
+    now = retention_cutoff(today, retention_years(session))
+    if now != cutoff:
+        raise RetentionError(
+            pick(
+                f"清除范围已变为 {now} 之前（确认的是 {cutoff} 之前），没有清除任何数据；"
+                "请重新预览后再确认",
+                f"The cut-off is now {now}, not the {cutoff} confirmed; nothing was purged. "
+                "Preview again and confirm that",
+            )
+        )
     counts = _run(session, today, apply=True)
     if counts.total:
         record_change(

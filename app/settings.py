@@ -6,12 +6,15 @@ list, check and change them through this declaration.
 from __future__ import annotations
 
 import json
+import logging
 import math
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import time
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -167,6 +170,21 @@ class Option:
             parts.append(f"≤ {high}")
         return pick(" 且 ", " and ").join(parts)
 
+    def fallback(self, value: Any) -> Any:
+        """What the setting uses instead of a value it cannot take (one stored by an older
+        version or by hand): a finite number beyond its range, the nearest bound; else the
+        default."""
+        kind = self.kind
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if kind in (int, float) and number and math.isfinite(value):
+            if kind is float or isinstance(value, int):
+                low, high = self.minimum, self.maximum
+                if high is not None and value > high:
+                    return kind(high)
+                if low is not None and value < low and not self.above_minimum:
+                    return kind(low)
+        return self.default
+
     def refused(self, zh: str, en: str) -> SettingRefused:
         return SettingRefused(
             pick(f"{self.title}（{self.key}）{zh}", f"{self.title_en} ({self.key}): {en}"), self.key
@@ -231,6 +249,65 @@ def _check_address(option: Option, value: str) -> None:
         )
 
 
+def _check_folder(option: Option, value: str) -> None:
+    """A folder's path as written, without looking at the disk (it may be a network drive not
+    there now, or made at the first backup): empty (none), or whole — from the root or a drive,
+    or from ~ (the user's home)."""
+    if not value:
+        return
+    if "\0" in value:
+        raise option.refused("中有无效的字符", "holds a character no path can")
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:  # ~name of nobody known here
+        raise option.refused(
+            f"中的 {value.split('/')[0]} 不是本机已知用户的主目录",
+            f"names {value.split('/')[0]}, which is no known user's home",
+        ) from None
+    if not path.is_absolute():
+        raise option.refused(
+            "应为完整的文件夹路径（如 D:\\备份、/srv/备份 或 ~/备份）",
+            "must be a whole folder path (e.g. D:\\Backups, /srv/backups or ~/backups)",
+        )
+
+
+def _check_folder_here(option: Option, value: str) -> None:
+    """A folder setting given a new value, checked on this computer's disk (only then: reading
+    a setting never touches the disk, which may be a network drive that answers slowly). It may
+    be an existing folder one may write in, or one that can be made there at its first use (the
+    backup folder is; the scanning page says when the watched one is missing). Refused: a file,
+    a path under a file, a folder one may not write in, and a path of which nothing is there at
+    all (a drive or share not connected)."""
+    if not value:
+        return
+    path = Path(value).expanduser()
+    try:
+        if path.exists() and not path.is_dir():
+            raise option.refused(
+                f"：{path} 是一个文件，不是文件夹", f"{path} is a file, not a folder"
+            )
+        there = next((folder for folder in (path, *path.parents) if folder.exists()), None)
+    except OSError as error:  # e.g. a name too long for the system
+        from app.file_errors import file_error_text
+
+        raise option.refused(f"：{file_error_text(error)}", file_error_text(error)) from None
+    if there is None:
+        raise option.refused(
+            f"：本机找不到 {path.anchor or path}（驱动器或网络位置未连接？）",
+            f"{path.anchor or path} cannot be found on this computer (a drive or network "
+            "location not connected?)",
+        )
+    if not there.is_dir():
+        raise option.refused(
+            f"：路径中的 {there} 是一个文件，不是文件夹",
+            f"{there}, a part of the path, is a file, not a folder",
+        )
+    if not os.access(there, os.W_OK | os.X_OK):
+        raise option.refused(
+            f"：没有在文件夹 {there} 中写入的权限", f"no permission to write in the folder {there}"
+        )
+
+
 def _no_check(_option: Option, _value: str) -> None:
     pass
 
@@ -238,6 +315,7 @@ def _no_check(_option: Option, _value: str) -> None:
 _FORM_CHECKS: dict[str, Callable[[Option, str], None]] = {
     HOURS: _check_hours,
     ADDRESS: _check_address,
+    FOLDER: _check_folder,
 }
 
 
@@ -267,10 +345,11 @@ OPTIONS: dict[str, Option] = {
             7,
             "网上评价期限（办结后天数，过后转电话回访）",
             "Days after completion left for online evaluation before a phone revisit",
-            "J 5.1.2：办结一周内未有效网上评价的，由受理单位电话回访",
-            "J 5.1.2: no valid online evaluation within a week of completion means a phone revisit",
+            "J 5.1.2：办结一周内未有效网上评价的，由受理单位电话回访（不超过 7 天）",
+            "J 5.1.2: no valid online evaluation within a week of completion means a phone revisit "
+            "(at most 7 days)",
             minimum=1,
-            maximum=60,
+            maximum=7,
         ),
         Option(
             "desk.online_window_working_days",
@@ -369,11 +448,10 @@ OPTIONS: dict[str, Option] = {
             0.3,
             "回访覆盖率目标",
             "Revisit coverage target",
-            "J 5.1.2、5.4.2：网上和电话有效回访量不低于受理业务量的 30%（填 0.3）",
-            "J 5.1.2, 5.4.2: valid revisits reach at least 30 % of a unit's cases (0.3)",
-            minimum=0,
+            "J 5.1.2、5.4.2：网上和电话有效回访量不低于受理业务量的 30%（填 0.3，不能更低）",
+            "J 5.1.2, 5.4.2: valid revisits reach at least 30 % of a unit's cases (0.3, not less)",
+            minimum=0.3,
             maximum=1,
-            above_minimum=True,
         ),
         Option(
             "coverage.margin",
@@ -395,7 +473,7 @@ OPTIONS: dict[str, Option] = {
             "J 5.4.2：不足 30% 的受理单位补充电话回访，3 个工作日内上报",
             "J 5.4.2: a unit below 30 % supplements phone revisits within 3 working days",
             minimum=1,
-            maximum=30,
+            maximum=3,
         ),
         # Which online evaluations are valid (有效, J 5.1.2), and whether an invalid one scores.
         Option(
@@ -451,7 +529,7 @@ OPTIONS: dict[str, Option] = {
             "W 7.3.4：二个工作日内联系服务对象",
             "W 7.3.4: the complainant is contacted within two working days",
             minimum=1,
-            maximum=30,
+            maximum=2,
         ),
         Option(
             "complaints.reply_working_days",
@@ -462,7 +540,7 @@ OPTIONS: dict[str, Option] = {
             "W 7.3.4：十五个工作日内答复处理意见",
             "W 7.3.4: the complainant gets a reply within fifteen working days",
             minimum=1,
-            maximum=60,
+            maximum=15,
         ),
         Option(
             "complaints.supervision_reply_working_days",
@@ -483,7 +561,7 @@ OPTIONS: dict[str, Option] = {
             "Dissatisfactions of one reason at one unit in a quarter that count as recurring",
             "W 7.4.2：系统性、反复出现的问题形成分析报告，制定纠正和预防措施",
             "W 7.4.2: systematic, recurring problems get corrective and preventive actions",
-            minimum=1,
+            minimum=2,  # once is not "反复"
             maximum=100,
         ),
         Option(
@@ -506,7 +584,7 @@ OPTIONS: dict[str, Option] = {
             "差评整改：限期整改并反馈评价人（浙江、四川为 15 个工作日）",
             "A bad review that stands is rectified in time and fed back (Zhejiang, Sichuan: 15)",
             minimum=1,
-            maximum=60,
+            maximum=15,  # 7 days to 15 working days by region (SPEC 20)
         ),
         Option(
             "bad_reviews.malicious_scoring",
@@ -577,7 +655,7 @@ OPTIONS: dict[str, Option] = {
             "How many daily automatic backups to keep",
             "W 6.3.2.3.2：保留几份，可恢复到较早的时间点",
             "W 6.3.2.3.2: several are kept, to go back to an earlier point",
-            minimum=1,
+            minimum=2,  # one alone: a damaged database's backup replaces the last good one
             maximum=365,
         ),
         Option(
@@ -608,9 +686,9 @@ OPTIONS: dict[str, Option] = {
             3,
             "个人信息保存年限（业务件办结后，W 7.1.3.2.5）",
             "Years personal data is kept after a case is completed (W 7.1.3.2.5)",
-            "W 7.1.3.2.5：意见材料保管 3 年；个人信息保护法第 19 条：不超过必要的最短时间",
-            "W 7.1.3.2.5: feedback kept 3 years; PIPL art. 19: no longer than necessary",
-            minimum=1,
+            "W 7.1.3.2.5：意见材料保管 3 年（不能更短）；个人信息保护法第 19 条：不超过必要的最短时间",
+            "W 7.1.3.2.5: feedback kept 3 years (not less); PIPL art. 19: no longer than necessary",
+            minimum=3,
             maximum=30,
         ),
         # 账号安全: 等保 2.0 (GB/T 22239-2019 8.1.4.1) asks for password complexity and change,
@@ -677,14 +755,49 @@ def read_settings(connection: Connection, *keys: str) -> list[Any]:
     """`get_settings` for Core statements on a connection (the call desk's "next case").
 
     The table holds at most a row per option: reading it whole costs less than naming the keys.
-    A value is read as its type only: one stored before its range was checked still reads.
+    A value stored that the setting cannot take (written by an older version, before its range,
+    or by hand) does not stop the app: its `Option.fallback` is used instead, and the log says
+    so (`_usable`).
     """
     stored = dict(connection.execute(_stored_query()).all())
-    values = []
-    for key in keys:
-        option, value = OPTIONS[key], stored.get(key)
-        values.append(option.default if value is None else option.typed(value))
-    return values
+    values = {key: _usable(OPTIONS[key], stored.get(key)) for key in keys}
+    if not _HOURS_KEYS.isdisjoint(values):
+        hours = {key: _usable(OPTIONS[key], stored.get(key)) for key in _HOURS_KEYS}
+        try:
+            _check_together(hours)
+        except SettingRefused as problem:
+            _report(("hours", *hours.values()), problem, "the defaults of both")
+            hours = {key: OPTIONS[key].default for key in _HOURS_KEYS}
+        values.update({key: hours[key] for key in _HOURS_KEYS if key in values})
+    return [values[key] for key in keys]
+
+
+_HOURS_KEYS = frozenset(("desk.morning_hours", "desk.afternoon_hours"))
+_log = logging.getLogger(__name__)
+_reported: set[tuple[Any, ...]] = set()  # what the log has said already, said once
+
+
+def _usable(option: Option, value: Any) -> Any:
+    """The stored value (None: no row) as the app uses it: itself when the setting may take
+    it, else its fallback — logged once per value."""
+    if value is None:
+        return option.default
+    try:
+        return option.check(value)
+    except SettingRefused as problem:
+        used = option.fallback(value)
+        _report((option.key, type(value).__name__, repr(value)), problem, repr(used))
+        return used
+
+
+def _report(what: tuple[Any, ...], problem: SettingRefused, used: str) -> None:
+    if what not in _reported:
+        _reported.add(what)
+        _log.warning(
+            "A setting stored in the database cannot be used as it is (%s); %s used instead",
+            problem,
+            used,
+        )
 
 
 def all_settings(session: Session) -> dict[str, Any]:
@@ -741,10 +854,14 @@ def change_settings(
 ) -> list[SettingChange]:
     """Change settings together, all or none: each checked, each change audited with its value
     before and after. Only administrators (by_id: who; None only while nobody can log in:
-    app.staff.require_administrator). Returns what changed."""
+    app.staff.require_administrator). A folder given a new value is checked on this computer's
+    disk too (`_check_folder_here`). Returns what changed."""
     require_administrator(session, by_id)
     current = all_settings(session)
     checked = check_settings(current, changes)
+    for key, value in checked.items():
+        if OPTIONS[key].form == FOLDER and value != current[key]:
+            _check_folder_here(OPTIONS[key], value)
     changed = []
     for key, value in checked.items():
         before = current[key]

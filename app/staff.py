@@ -88,6 +88,14 @@ def add_staff(
     name = (name or "").strip()
     if not name:
         raise StaffError(pick("请填写姓名", "Give the person's name"))
+    longest = Staff.__table__.c.name.type.length  # PostgreSQL refuses more only at flush
+    if len(name) > longest or "\n" in name:
+        raise StaffError(
+            pick(
+                f"姓名应为一行，最多 {longest} 个字",
+                f"A name is one line of at most {longest} characters",
+            )
+        )
     checked = _checked_role(role)
     if session.scalar(select(Staff.id).where(Staff.name == name, Staff.active.is_(True))):
         raise StaffError(

@@ -4,12 +4,11 @@ checked from the first entry to the last."""
 from __future__ import annotations
 
 import sys
-from datetime import date
-from pathlib import Path
 
 from app.i18n import pick
+from cli.arguments import day, output_file
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
-from cli.output import written
+from cli.output import file_errors_reported, written
 
 # `audit verify` found the chain broken (0: it holds; 2: the command could not run).
 EXIT_CHAIN_BROKEN = 3
@@ -19,12 +18,14 @@ def add_commands(commands) -> None:
     audit = commands.add_parser("audit", help="the audit trail / 审计日志")
     audit_actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
     audit_export = audit_actions.add_parser("export", help="write the trail to .xlsx or .csv")
-    audit_export.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    audit_export.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    audit_export.add_argument("--from", dest="start", type=day, metavar="YYYY-MM-DD")
+    audit_export.add_argument("--to", dest="end", type=day, metavar="YYYY-MM-DD")
     audit_export.add_argument("--actor", help="part of the name of who made the changes")
     audit_export.add_argument("--entity", help="e.g. staff, setting, callback_task")
     audit_export.add_argument("--action", dest="audit_action", help="e.g. user.login_failed")
-    audit_export.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    audit_export.add_argument(
+        "-o", "--output", type=output_file, metavar="FILE", required=True, help=".xlsx or .csv"
+    )
     audit_export.set_defaults(func=_export)
     audit_verify = audit_actions.add_parser(
         "verify",
@@ -40,6 +41,7 @@ def add_commands(commands) -> None:
     audit_verify.set_defaults(func=_verify)
 
 
+@file_errors_reported
 def _export(database, args) -> int:
     from app.audit import AuditQuery
     from app.audit_export import ExportRefused, export_audit_trail
@@ -66,7 +68,7 @@ def _verify(database, args) -> int:
     from app.audit_export import verify_trail
 
     try:
-        anchor = parse_anchor(args.anchor) if args.anchor else None
+        anchor = parse_anchor(args.anchor) if args.anchor is not None else None
     except ValueError as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED

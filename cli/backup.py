@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.i18n import pick
+from cli.arguments import input_file, new_database, output_file
 from cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
 from cli.login import Access
 
@@ -24,7 +25,7 @@ def add_commands(commands) -> None:
     where.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_file,
         metavar="FILE",
         help="the new file (default: in the backup folder)",
     )
@@ -38,7 +39,7 @@ def add_commands(commands) -> None:
     verify = backup_actions.add_parser(
         "verify", help="check every byte of a backup file / 校验备份"
     )
-    verify.add_argument("file", type=Path)
+    verify.add_argument("file", type=input_file)
     # Verify and restore leave the database in use alone: it may be the very one that was lost.
     # So they ask for no log-in there: what they read is the backup file, whose holder has its
     # data already; restore writes only a new database, and its people log in there.
@@ -47,10 +48,11 @@ def add_commands(commands) -> None:
     restore = backup_actions.add_parser(
         "restore", help="restore a backup into a NEW database / 恢复到新数据库"
     )
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=input_file)
     restore.add_argument(
         "--to",
         required=True,
+        type=new_database,
         metavar="URL_OR_PATH",
         help="a SQLite file that does not exist yet, or the URL of an empty PostgreSQL database",
     )
@@ -97,8 +99,8 @@ class _AllowUnsigned(argparse.Action):
         namespace.access = Access.LOG_IN
 
 
-def _recovery_key(args):
-    """The recovery key given (app.keys.RecoveryKey), or None."""
+def given_recovery_key(args):
+    """The recovery key given with --recovery-key (app.keys.RecoveryKey), or None."""
     from app.backup import BackupError
     from app.keys import RecoveryKey
 
@@ -132,10 +134,19 @@ def _keys(database, args):
     """This installation's keys (from the database in use, without opening it for work when
     it was not opened: it may be lost), with the recovery key given."""
     from app.backup import backup_keyring, backup_keyring_at
+    from app.opening import encrypted_file, open_app_database
+    from cli.login import unlock_for
 
-    recovery = _recovery_key(args)
+    recovery = given_recovery_key(args)
     if database is not None:
         return backup_keyring(database, recovery)
+    if recovery is None and encrypted_file(args.db) is not None:
+        # The keys are in the encrypted database in use: its log-in opens it to read them.
+        database = open_app_database(args.db, unlock_for(args))
+        try:
+            return backup_keyring(database, recovery)
+        finally:
+            database.close()
     return backup_keyring_at(args.db, recovery)
 
 
@@ -181,7 +192,7 @@ def _create(database, args) -> int:
     settings = backup_settings(database)
     removed = []
     if args.daily:
-        daily = make_daily_backup(database, settings)
+        daily = make_daily_backup(database, settings, by_id=args.actor_id)
         if daily is None:
             message = pick(
                 "备份文件夹中已有一天之内的备份，本次未备份。",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 from app.i18n import pick
+from cli.arguments import input_file, integer, iso_day
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 from cli.login import Access
 
@@ -14,21 +14,22 @@ def add_commands(commands) -> None:
     cal = commands.add_parser("calendar", help="the working-day calendar / 工作日历")
     cal_actions = cal.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = cal_actions.add_parser("show", help="list a month's days")
-    show.add_argument("year", type=int)
-    show.add_argument("month", type=int)
+    # Their ranges: app.calendar.checked_month, when the command runs.
+    show.add_argument("year", type=integer("年份", "the year"))
+    show.add_argument("month", type=integer("月份", "the month"))
     show.set_defaults(func=_show, access=Access.OPEN)  # the calendar is the State Council's
     setday = cal_actions.add_parser("set", help="set a day as working (work) or rest (rest)")
-    setday.add_argument("day", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    setday.add_argument("day", type=iso_day, metavar="YYYY-MM-DD")
     setday.add_argument("kind", choices=("work", "rest"))
     setday.add_argument("--note", help="e.g. 春节 or 调休上班")
     setday.set_defaults(func=_set)
     clear = cal_actions.add_parser("clear", help="remove a day's entry from the table")
-    clear.add_argument("day", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    clear.add_argument("day", type=iso_day, metavar="YYYY-MM-DD")
     clear.set_defaults(func=_clear)
     year = cal_actions.add_parser(
         "add-year", help="mark a year as entered (after setting its holidays and make-up days)"
     )
-    year.add_argument("year", type=int)
+    year.add_argument("year", type=integer("年份", "the year"))
     year.add_argument("--note")
     year.set_defaults(func=_add_year)
     notice = cal_actions.add_parser(
@@ -36,7 +37,9 @@ def add_commands(commands) -> None:
         help="list the days of the State Council's yearly holiday notice in a text file; "
         "--apply saves them / 读取《国务院办公厅关于YYYY年部分节假日安排的通知》的文本",
     )
-    notice.add_argument("file", metavar="FILE", help="the notice's text (UTF-8 or GB18030)")
+    notice.add_argument(
+        "file", type=input_file, metavar="FILE", help="the notice's text (UTF-8 or GB18030)"
+    )
     notice.add_argument(
         "--apply", action="store_true", help="save the days in the calendar / 保存到工作日历"
     )
@@ -145,7 +148,7 @@ def _notice(database, args) -> int:
     return EXIT_OK
 
 
-def _read_text(path: str) -> str:
+def _read_text(path) -> str:
     """A text file as Notepad saves it: UTF-8 (with or without BOM), else GB18030."""
     with open(path, "rb") as stream:
         raw = stream.read()

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from app.i18n import pick
+from cli.arguments import integer, quarter, seed, year
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 from cli.login import Access
 
@@ -16,11 +17,11 @@ def add_commands(commands) -> None:
     refresh = desk_actions.add_parser(
         "refresh", help="draw due cases into the queue (e.g. every morning) / 刷新回访队列"
     )
-    refresh.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
+    refresh.add_argument("--seed", type=seed, help="random seed (recorded; chosen when omitted)")
     refresh.set_defaults(func=_refresh)
     plan = desk_actions.add_parser("plan", help="coverage plan of a quarter / 覆盖率计划")
-    plan.add_argument("--year", type=int, required=True)
-    plan.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    plan.add_argument("--year", type=year, required=True, help="2000 to 2100")
+    plan.add_argument("--quarter", type=quarter, required=True, help="1 to 4")
     plan.set_defaults(func=_plan, access=Access.OPEN)  # counts per unit, no one's data
 
     outcomes = desk_actions.add_parser(
@@ -30,7 +31,11 @@ def add_commands(commands) -> None:
     outcomes.add_argument("--label", help="its Chinese label / 中文名称")
     outcomes.add_argument("--label-en", help="its English label / 英文名称")
     outcomes.add_argument("--key", help="shortcut key on the call desk (one letter)")
-    outcomes.add_argument("--retry-minutes", type=int, help="wait before a retry")
+    outcomes.add_argument(
+        "--retry-minutes",
+        type=integer("重拨间隔", "the retry wait"),
+        help="wait before a retry (0 to 10080 minutes)",
+    )
     outcomes.add_argument("--final", action=argparse.BooleanOptionalAction)
     outcomes.add_argument("--contact", action=argparse.BooleanOptionalAction)
     outcomes.add_argument("--note-required", action=argparse.BooleanOptionalAction)

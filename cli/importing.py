@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
+from cli.arguments import input_file
 from cli.exit_codes import EXIT_NOT_IMPORTED, EXIT_OK, EXIT_REFUSED
 
 KIND_HELP = {
@@ -35,10 +35,10 @@ def add_commands(commands) -> None:
 
 
 def _add_file_command(imp, kind: str) -> None:
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("file", type=input_file, metavar="FILE")
     imp.add_argument(
         "--mapping",
-        type=Path,
+        type=input_file,
         metavar="FILE",
         help='JSON column mapping for other layouts: {"业务编号": "件号", …}',
     )
@@ -100,7 +100,7 @@ def _add_profile_commands(profiles) -> None:
     add = actions.add_parser(
         "add", help="add a profile from a file (JSON), checked first / 从方案文件（JSON）添加"
     )
-    add.add_argument("file", type=Path, metavar="FILE")
+    add.add_argument("file", type=input_file, metavar="FILE")
     add.add_argument(
         "--replace",
         action="store_true",

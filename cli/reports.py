@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
 from app.i18n import pick
+from cli.arguments import day, month, output_file, quarter, sample_size, seed, year
 from cli.exit_codes import EXIT_REFUSED
-from cli.output import write_json, written
+from cli.output import file_errors_reported, write_json, written
 
 
 def add_commands(commands) -> None:
@@ -19,51 +18,57 @@ def add_commands(commands) -> None:
     quarterly = report_kinds.add_parser(
         "quarterly", help="quarterly unit report: coverage, scores, ranking / 季度回访评价统计"
     )
-    quarterly.add_argument("--year", type=int, required=True)
-    quarterly.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    quarterly.add_argument("--year", type=year, required=True, help="2000 to 2100")
+    quarterly.add_argument("--quarter", type=quarter, required=True, help="1 to 4")
     quarterly.add_argument("--format", choices=("json", "xlsx", "pdf"), default="json")
     quarterly.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx, pdf)"
+        "-o",
+        "--output",
+        type=output_file,
+        metavar="FILE",
+        help="write to FILE (required for xlsx, pdf)",
     )
     quarterly.set_defaults(func=_quarterly)
 
     monthly = report_kinds.add_parser(
         "monthly", help="monthly phone-revisit analysis (W 7.1.3.3.2) / 月度电话回访分析"
     )
-    monthly.add_argument("--year", type=int, required=True)
-    monthly.add_argument("--month", type=int, choices=range(1, 13), metavar="M", required=True)
+    monthly.add_argument("--year", type=year, required=True, help="2000 to 2100")
+    monthly.add_argument("--month", type=month, metavar="M", required=True, help="1 to 12")
     monthly.add_argument("--format", choices=("json", "xlsx"), default="json")
     monthly.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx)"
+        "-o", "--output", type=output_file, metavar="FILE", help="write to FILE (required for xlsx)"
     )
     monthly.set_defaults(func=_monthly)
     sample = report_kinds.add_parser(
         "sample", help="draw and record a sample of revisited cases (J 5.4.5) / 抽取评价样本"
     )
-    sample.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
-    sample.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
-    sample.add_argument("--size", type=int, required=True)
+    sample.add_argument("--from", dest="start", type=day, required=True)
+    sample.add_argument("--to", dest="end", type=day, required=True)
+    sample.add_argument("--size", type=sample_size, required=True)
     sample.add_argument("--unit", action="append", help="accepting unit (repeatable; default all)")
-    sample.add_argument("--seed", type=int, help="random seed (recorded; chosen when omitted)")
-    sample.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+    sample.add_argument("--seed", type=seed, help="random seed (recorded; chosen when omitted)")
+    sample.add_argument("-o", "--output", type=output_file, metavar="FILE.xlsx", required=True)
     sample.set_defaults(func=_sample)
     feedback_report = report_kinds.add_parser(
         "feedback",
         help="suggestions, complaints and dissatisfaction per unit (J 5.4.4) / 单位反馈清单",
     )
-    feedback_report.add_argument("--year", type=int, required=True)
-    feedback_report.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    feedback_report.add_argument("--year", type=year, required=True, help="2000 to 2100")
+    feedback_report.add_argument("--quarter", type=quarter, required=True, help="1 to 4")
     feedback_report.add_argument("--unit", help="one accepting unit (default: all)")
-    feedback_report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", required=True)
+    feedback_report.add_argument(
+        "-o", "--output", type=output_file, metavar="FILE.xlsx", required=True
+    )
     feedback_report.set_defaults(func=_feedback)
     staff_report = report_kinds.add_parser(
         "staff", help="dissatisfied and complaint work orders per handler (J 5.4.4) / 人员考核"
     )
-    staff_report.add_argument("--year", type=int, required=True)
-    staff_report.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
+    staff_report.add_argument("--year", type=year, required=True, help="2000 to 2100")
+    staff_report.add_argument("--quarter", type=quarter, required=True, help="1 to 4")
     staff_report.add_argument("--format", choices=("json", "xlsx"), default="json")
     staff_report.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (required for xlsx)"
+        "-o", "--output", type=output_file, metavar="FILE", help="write to FILE (required for xlsx)"
     )
     staff_report.set_defaults(func=_staff)
 
@@ -84,6 +89,7 @@ def _file_needs_output(report: Callable[..., int]) -> Callable[..., int]:
     return checked
 
 
+@file_errors_reported
 @_file_needs_output
 def _quarterly(database, args) -> int:
     from app.printing.fonts import ChineseFontMissingError
@@ -106,34 +112,35 @@ def _quarterly(database, args) -> int:
     return written(args.output)
 
 
+@file_errors_reported
 @_file_needs_output
 def _monthly(database, args) -> int:
-    from app.reports.monthly import monthly_analysis
-    from app.reports.monthly_xlsx import write_monthly_xlsx
+    from app.reports.exports import export_monthly_xlsx, read_monthly
 
-    with database.sessions() as session:
-        analysis = monthly_analysis(session, args.year, args.month)
-    if args.format == "json":
-        return write_json(analysis.to_json(), args.output)
-    write_monthly_xlsx(analysis, args.output)
+    # Its ledger has the numbers dialled in full: read, written out and audited in one
+    # transaction (app.reports.exports), the JSON too, to a file or the terminal.
+    with database.sessions.begin() as session:
+        if args.format == "json":
+            analysis = read_monthly(
+                session, args.year, args.month, args.output, by_id=args.actor_id
+            )
+            return write_json(analysis.to_json(), args.output)
+        export_monthly_xlsx(session, args.year, args.month, args.output, by_id=args.actor_id)
     return written(args.output)
 
 
+@file_errors_reported
 def _sample(database, args) -> int:
-    from app.reports.samples import draw_sample, write_sample_xlsx
+    from app.reports.exports import SampleRequest, export_sample_xlsx
 
+    request = SampleRequest(
+        start=args.start, end=args.end, size=args.size, unit_names=args.unit or None, seed=args.seed
+    )
     try:
         with database.sessions.begin() as session:
-            drawn = draw_sample(
-                session,
-                start=args.start,
-                end=args.end,
-                size=args.size,
-                unit_names=args.unit or None,
-                seed=args.seed,
-            )
-            # Written inside the transaction: a sample that could not be exported is not recorded.
-            write_sample_xlsx(drawn, args.output)
+            # Drawn in the name of who is logged in, written and audited in the transaction: a
+            # sample that could not be exported is not recorded.
+            drawn = export_sample_xlsx(session, request, args.output, by_id=args.actor_id)
     except ValueError as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
@@ -146,17 +153,19 @@ def _sample(database, args) -> int:
     return written(args.output)
 
 
+@file_errors_reported
 def _feedback(database, args) -> int:
-    from app.reports.feedback_xlsx import write_feedback_xlsx
-    from app.reports.unit_feedback import UnknownUnit, quarter_feedback
+    from app.reports.exports import export_feedback_xlsx
+    from app.reports.unit_feedback import UnknownUnit
 
     try:
-        with database.sessions() as session:
-            report = quarter_feedback(session, args.year, args.quarter, unit=args.unit)
+        with database.sessions.begin() as session:  # read, written and audited
+            report = export_feedback_xlsx(
+                session, args.year, args.quarter, args.output, by_id=args.actor_id, unit=args.unit
+            )
     except UnknownUnit as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
-    write_feedback_xlsx(report, args.output)
     print(
         pick(
             "{units} 个受理单位，共 {entries} 条建议、投诉和不满意回访，其中 {pending} 条尚在办理",
@@ -171,19 +180,21 @@ def _feedback(database, args) -> int:
     return written(args.output)
 
 
+@file_errors_reported
 @_file_needs_output
 def _staff(database, args) -> int:
-    from app.reports.feedback_xlsx import write_assessment_xlsx
-    from app.reports.staff_assessment import staff_assessment, work_orders
+    from app.reports.exports import export_assessment
+    from app.reports.staff_assessment import staff_assessment
 
-    with database.sessions() as session:
-        assessment = staff_assessment(session, args.year, args.quarter, viewer_id=args.actor_id)
-        orders = (
-            work_orders(session, args.year, args.quarter, viewer_id=args.actor_id)
-            if args.format == "xlsx"
-            else []
+    if args.output is None:  # the figures on the terminal, as the window shows them
+        with database.sessions() as session:
+            assessment = staff_assessment(session, args.year, args.quarter, viewer_id=args.actor_id)
+        return write_json(assessment.to_json(), None)
+    # A file of people's work orders: read, written and audited in one transaction.
+    with database.sessions.begin() as session:
+        assessment = export_assessment(
+            session, args.year, args.quarter, args.output, by_id=args.actor_id, form=args.format
         )
-    if args.format == "json":
-        return write_json(assessment.to_json(), args.output)
-    write_assessment_xlsx(assessment, orders, args.output)
+        if args.format == "json":
+            return write_json(assessment.to_json(), args.output)
     return written(args.output)

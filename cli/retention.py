@@ -1,11 +1,16 @@
-"""`retention preview|purge`: personal data kept past retention.years."""
+"""`retention preview|purge`: personal data kept past retention.years.
+
+A purge first shows the cut-off it will use and what it will forget, then asks on the terminal;
+`--yes` answers for a scheduled job (the cut-off and counts are printed all the same). Without a
+terminal and without --yes nothing is purged.
+"""
 
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 from app.i18n import pick
+from cli.arguments import day
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 
 # What each count of app.retention is, in the order printed.
@@ -25,27 +30,53 @@ LABELS = {
 
 def add_commands(commands) -> None:
     retention = commands.add_parser(
-        "retention", help="purge personal data past retention.years / 个人信息保留期限"
+        "retention",
+        help="purge personal data past retention.years / 个人信息保留期限",
+        description="preview: what a purge would forget today. purge: shows the cut-off and "
+        "the counts, then asks (--yes: does not ask). / preview：预览将清除的个人信息；purge：显示"
+        "清除范围和条数，确认后清除（--yes：不再询问）。",
     )
     retention.add_argument("action", choices=("preview", "purge"))
+    retention.add_argument("--today", type=day, metavar="YYYY-MM-DD", help="count from this day")
     retention.add_argument(
-        "--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="count from this day"
+        "--yes",
+        action="store_true",
+        help="purge without asking, e.g. in a scheduled job / 不询问直接清除（如计划任务）",
     )
     retention.set_defaults(func=_retention)
 
 
 def _retention(database, args) -> int:
-    from app.retention import RetentionError, preview, purge
+    from app.retention import preview, purge
 
-    try:
-        with database.sessions.begin() as session:
-            if args.action == "purge":
-                counts = purge(session, args.today, by_id=args.actor_id)
-            else:
-                counts = preview(session, args.today, by_id=args.actor_id)
-    except RetentionError as error:
-        print(error, file=sys.stderr)
+    with database.sessions() as session:
+        counts = preview(session, args.today, by_id=args.actor_id)
+    _print_counts(counts)
+    if args.action == "preview":
+        print(
+            pick(
+                "预览：共 {n} 条记录将被清除个人信息；执行 retention purge 清除。",
+                "Preview: {n} records would lose their personal data; run retention purge.",
+            ).format(n=counts.total)
+        )
+        return EXIT_OK
+    if not counts.total:
+        print(pick("没有需要清除的个人信息。", "No personal data to purge."))
+        return EXIT_OK
+    if not args.yes and not _confirmed(counts):
         return EXIT_REFUSED
+    with database.sessions.begin() as session:
+        done = purge(session, args.today, cutoff=counts.cutoff, by_id=args.actor_id)
+    print(
+        pick(
+            "已清除 {n} 条记录中的个人信息（{cutoff} 之前办结）。",
+            "Personal data removed from {n} records (completed before {cutoff}).",
+        ).format(n=done.total, cutoff=done.cutoff.isoformat())
+    )
+    return EXIT_OK
+
+
+def _print_counts(counts) -> None:
     print(
         pick(
             "保存年限 {years} 年：{cutoff} 之前办结的业务件",
@@ -55,17 +86,33 @@ def _retention(database, args) -> int:
     values = counts.to_dict()
     for key, (zh, en) in LABELS.items():
         print(f"  {pick(zh, en)}: {values[key]}")
-    if args.action == "purge":
+
+
+def _confirmed(counts) -> bool:
+    """Asks on the terminal whether to purge what was just shown; False without one."""
+    from cli.login import stdin_is_terminal
+
+    if not stdin_is_terminal():
         print(
             pick(
-                "已清除 {n} 条记录中的个人信息。", "Personal data removed from {n} records."
-            ).format(n=counts.total)
+                "清除不能撤销：请在终端中运行并确认，或加 --yes（如计划任务）。没有清除任何数据。",
+                "A purge cannot be undone: run it on a terminal and confirm, or add --yes (e.g. "
+                "in a scheduled job). Nothing was purged.",
+            ),
+            file=sys.stderr,
         )
-    else:
-        print(
+        return False
+    try:
+        answer = input(
             pick(
-                "预览：共 {n} 条记录将被清除个人信息；执行 retention purge 清除。",
-                "Preview: {n} records would lose their personal data; run retention purge.",
-            ).format(n=counts.total)
+                "将清除 {n} 条记录中的个人信息（{cutoff} 之前办结），不能撤销。输入 yes 清除：",
+                "This removes the personal data from {n} records (completed before {cutoff}) "
+                "and cannot be undone. Type yes to purge: ",
+            ).format(n=counts.total, cutoff=counts.cutoff.isoformat())
         )
-    return EXIT_OK
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() in ("yes", "y", "是"):
+        return True
+    print(pick("没有清除任何数据。", "Nothing was purged."), file=sys.stderr)
+    return False

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import pick
+from cli.arguments import input_file, output_file, record_id
 from cli.exit_codes import EXIT_OK, EXIT_REFUSED
 from cli.login import Access
 
@@ -26,7 +27,11 @@ def add_commands(commands) -> None:
         "export", help="this site's changes since its last export, in one file / 导出同步文件"
     )
     export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="default: a named file in this folder"
+        "-o",
+        "--output",
+        type=output_file,
+        metavar="FILE",
+        help="default: a named file in this folder",
     )
     since = export.add_mutually_exclusive_group()
     since.add_argument(
@@ -39,14 +44,14 @@ def add_commands(commands) -> None:
     _add_recipient(export)
     export.set_defaults(func=_export)
     imported = actions.add_parser("import", help="import a sync file / 导入同步文件")
-    imported.add_argument("file", type=Path)
+    imported.add_argument("file", type=input_file)
     imported.add_argument("--json", action="store_true", help="print the summary as JSON")
     imported.set_defaults(func=_import)
     send = actions.add_parser(
         "send-cases", help="the open queue of units, for an outlet / 发送待回访业务件"
     )
     send.add_argument("--unit", action="append", required=True, help="unit name (repeatable)")
-    send.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    send.add_argument("-o", "--output", type=output_file, metavar="FILE", required=True)
     send.add_argument("--json", action="store_true", help="print the result as JSON")
     _add_recipient(send)
     send.set_defaults(func=_send_cases)
@@ -57,7 +62,7 @@ def add_commands(commands) -> None:
     decide = actions.add_parser(
         "decide", help="keep the local or take the incoming version / 处理同步冲突"
     )
-    decide.add_argument("id", type=int)
+    decide.add_argument("id", type=record_id)
     decide.add_argument("decision", choices=("local", "incoming"))
     # Who decides is who logged in (--user): a name typed here is refused, and audited.
     decide.add_argument("--by", help=argparse.SUPPRESS)

@@ -4,37 +4,47 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="191"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="271"/>
         <source>管理员账号</source>
         <translation>Administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="194"/>
-        <source>设置后，所有人都用用户名和密码登录；管理员在“管理 → 人员与角色”中为其他人建立账号。密码至少 8 个字符。</source>
-        <translation>From now on everybody logs in with a user name and password; the administrator makes the others&apos; accounts in Admin → People and roles. A password has at least 8 characters.</translation>
+        <location filename="../../ui/first_run/setup_wizard.py" line="274"/>
+        <source>设置后，所有人都用用户名和密码登录；管理员在“管理 → 人员与角色”中为其他人建立账号。</source>
+        <translation>From then on everybody logs in with a user name and password; the administrator makes the others&apos; accounts in Manage → People and roles.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="207"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="280"/>
+        <source>密码要求：{rule}。</source>
+        <translation>Password rule: {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="289"/>
+        <source>加密数据库文件(&amp;K)：只有登录才能打开，丢失电脑或拷走文件不泄露电话号码（推荐）</source>
+        <translation>Encrypt the database file (&amp;K): it opens only through a log-in, so a lost laptop or a copied file gives away no phone number (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="303"/>
         <source>姓名(&amp;A)：</source>
         <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="208"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="304"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="209"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="305"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="210"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="306"/>
         <source>再次输入密码(&amp;E)：</source>
         <translation>R&amp;epeat the password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="224"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="322"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -91,56 +101,61 @@
     </message>
     <message>
         <location filename="../../ui/admin/actions.py" line="75"/>
+        <source>加密数据库文件(&amp;E)…</source>
+        <translation>&amp;Encrypt the database file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/actions.py" line="81"/>
         <source>受理单位(&amp;N)…</source>
         <translation>Accepting u&amp;nits…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="76"/>
+        <location filename="../../ui/admin/actions.py" line="82"/>
         <source>回访结果(&amp;O)…</source>
         <translation>Call &amp;outcomes…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="77"/>
+        <location filename="../../ui/admin/actions.py" line="83"/>
         <source>工作日历(&amp;C)…</source>
         <translation>Working-day &amp;calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="80"/>
+        <location filename="../../ui/admin/actions.py" line="86"/>
         <source>修改密码(&amp;W)…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="86"/>
+        <location filename="../../ui/admin/actions.py" line="92"/>
         <source>切换用户/注销(&amp;L)…</source>
         <translation>Switch user / &amp;log out…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="111"/>
+        <location filename="../../ui/admin/actions.py" line="117"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="112"/>
+        <location filename="../../ui/admin/actions.py" line="118"/>
         <source>您的角色无权进行此操作。</source>
         <translation>Your role is not permitted to do this.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="158"/>
+        <location filename="../../ui/admin/actions.py" line="174"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="167"/>
+        <location filename="../../ui/admin/actions.py" line="183"/>
         <source>请等当前操作完成后再切换用户。</source>
         <translation>Wait until the current operation has finished, then switch the user.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="175"/>
+        <location filename="../../ui/admin/actions.py" line="191"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="176"/>
+        <location filename="../../ui/admin/actions.py" line="192"/>
         <source>回访工作台上还有领取的业务件：请先保存、记录通话结果或放回队列，再切换用户。</source>
         <translation>A case is still taken at the Call desk: save it, record the call or put it back in the queue before switching the user.</translation>
     </message>
@@ -209,6 +224,24 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/application.py" line="111"/>
+        <location filename="../../ui/application.py" line="121"/>
+        <source>回访台</source>
+        <translation>RevisitDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="122"/>
+        <source>数据库文件 %1 不存在。
+
+新建一个空数据库并开始首次设置吗？</source>
+        <translation>The database file %1 does not exist.
+
+Make a new, empty database and set it up?</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <location filename="../../ui/feedback/assessment_tab.py" line="79"/>
@@ -243,7 +276,7 @@
         <translation>   ·   No dissatisfaction or complaint work orders this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="193"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="196"/>
         <source>{period}人员考核（不满意及投诉工单）</source>
         <translation>Staff assessment {period} (dissatisfaction and complaint work orders)</translation>
     </message>
@@ -809,147 +842,147 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="104"/>
+        <location filename="../../ui/board/board_tab.py" line="103"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="105"/>
+        <location filename="../../ui/board/board_tab.py" line="104"/>
         <source>全部原因</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="106"/>
+        <location filename="../../ui/board/board_tab.py" line="105"/>
         <source>全部负责人</source>
         <translation>All owners</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="107"/>
+        <location filename="../../ui/board/board_tab.py" line="106"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="108"/>
+        <location filename="../../ui/board/board_tab.py" line="107"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="109"/>
+        <location filename="../../ui/board/board_tab.py" line="108"/>
         <source>投诉/建议</source>
         <translation>Complaint / suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="112"/>
+        <location filename="../../ui/board/board_tab.py" line="111"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="113"/>
+        <location filename="../../ui/board/board_tab.py" line="112"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="117"/>
+        <location filename="../../ui/board/board_tab.py" line="116"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="118"/>
+        <location filename="../../ui/board/board_tab.py" line="117"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="119"/>
+        <location filename="../../ui/board/board_tab.py" line="118"/>
         <source>已过 ≥(&amp;G)</source>
         <translation>A&amp;ge ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="120"/>
+        <location filename="../../ui/board/board_tab.py" line="119"/>
         <source>负责人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="121"/>
+        <location filename="../../ui/board/board_tab.py" line="120"/>
         <source>类型(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="144"/>
+        <location filename="../../ui/board/board_tab.py" line="143"/>
         <source>打开 (Enter)</source>
         <translation>Open (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="146"/>
+        <location filename="../../ui/board/board_tab.py" line="145"/>
         <source>分派 (F6)</source>
         <translation>Assign (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="148"/>
+        <location filename="../../ui/board/board_tab.py" line="147"/>
         <source>导出 Excel (Ctrl+E)</source>
         <translation>Export Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="150"/>
+        <location filename="../../ui/board/board_tab.py" line="149"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="213"/>
+        <location filename="../../ui/board/board_tab.py" line="212"/>
         <source>已过 ≥ {days} 个工作日</source>
         <translation>Age ≥ {days} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="243"/>
+        <location filename="../../ui/board/board_tab.py" line="242"/>
         <source>共 {count} 项</source>
         <translation>{count} items</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="245"/>
+        <location filename="../../ui/board/board_tab.py" line="244"/>
         <source>，超期 {count} 项</source>
         <translation>, {count} overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="314"/>
+        <location filename="../../ui/board/board_tab.py" line="313"/>
         <source>（已无此项）</source>
         <translation>(no longer exists)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="338"/>
+        <location filename="../../ui/board/board_tab.py" line="337"/>
         <source>把选中的二次回访分派给回访员或单位（F6）</source>
         <translation>Assign the selected second-round callbacks to an operator or a unit (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="340"/>
+        <location filename="../../ui/board/board_tab.py" line="339"/>
         <source>仅限组长、管理员分派</source>
         <translation>Only team leads and administrators assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="393"/>
+        <location filename="../../ui/board/board_tab.py" line="392"/>
         <source>请先在上方选择当前用户。</source>
         <translation>Choose the current user above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="422"/>
+        <location filename="../../ui/board/board_tab.py" line="421"/>
         <source>已分派 {count} 项二次回访。</source>
         <translation>Assigned {count} second-round callback(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="444"/>
+        <location filename="../../ui/board/board_tab.py" line="442"/>
         <source>督办看板-{day}</source>
         <translation>Supervision board-{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="447"/>
+        <location filename="../../ui/board/board_tab.py" line="445"/>
         <source>导出督办看板</source>
         <translation>Export supervision board</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="450"/>
+        <location filename="../../ui/board/board_tab.py" line="448"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/board_tab.py" line="469"/>
+        <location filename="../../ui/board/board_tab.py" line="470"/>
         <source>已导出 {count} 项到 {path}</source>
         <translation>Exported {count} items to {path}</translation>
     </message>
@@ -1133,34 +1166,39 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="293"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="395"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="296"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="398"/>
         <source>回访期限、二次回访和投诉的期限都按工作日计算（节假日与调休上班日）。每年 11 月国务院办公厅公布下一年的节假日安排，管理员在“管理 → 工作日历”中粘贴通知即可录入。</source>
         <translation>Revisit, callback and complaint deadlines are counted in working days (public holidays and make-up working days). Every November the State Council publishes next year&apos;s holidays; an administrator pastes the notice in Admin → Working-day calendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="301"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="403"/>
         <source>已录入</source>
         <translation>entered</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="301"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="403"/>
         <source>尚未录入</source>
         <translation>not entered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="303"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="405"/>
         <source>{year} 年的工作日历：{state}。</source>
         <translation>Working-day calendar of {year}: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="305"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="407"/>
         <source>设置完成后打开工作日历(&amp;O)</source>
         <translation>&amp;Open the calendar when set up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="412"/>
+        <source>按“保存设置”保存以上各项，并制作本机的恢复密钥：下一步显示它，只显示这一次。</source>
+        <translation>Save settings stores all of the above and makes this installation&apos;s recovery key: the next step shows it, this once only.</translation>
     </message>
 </context>
 <context>
@@ -1461,42 +1499,42 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CallingPage</name>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="238"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="336"/>
         <source>电话与网上评价</source>
         <translation>Telephone and online evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="241"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="339"/>
         <source>默认区号用于不带区号的固定电话号码；评价地址印在评价二维码中（J 5.2.1），必须是群众能打开的真实地址。以后可在“设置”中修改。</source>
         <translation>The default area code completes landline numbers written without one; the evaluation address is printed in the evaluation QR code (J 5.2.1) and must be a real address people can open. Both can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="256"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="354"/>
         <source>默认电话区号(&amp;D)：</source>
         <translation>&amp;Default area code:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="257"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="355"/>
         <source>评价地址(&amp;V)：</source>
         <translation>E&amp;valuation address:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="258"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="356"/>
         <source>上午回访时段(&amp;M)：</source>
         <translation>&amp;Morning calling hours:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="259"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="357"/>
         <source>下午回访时段(&amp;T)：</source>
         <translation>Af&amp;ternoon calling hours:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="265"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="363"/>
         <source>二维码预览：</source>
         <translation>QR preview:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="276"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="374"/>
         <source>这仍是示例地址：群众扫码会打不开。请填写贵中心的网上评价地址。</source>
         <translation>This is still the example address: people scanning it would reach nothing. Enter your centre&apos;s online evaluation address.</translation>
     </message>
@@ -2148,49 +2186,49 @@ Enter searches at once, ↓ goes to the list.</translation>
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="120"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="200"/>
         <source>本中心与受理单位</source>
         <translation>The centre and its accepting units</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="123"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="203"/>
         <source>受理单位是办理业务、接受回访考核的登记中心或大厅。每行一个；也可以从登记系统导出的业务件文件中读取。以后可在“管理 → 受理单位”中修改。</source>
         <translation>Accepting units are the registration centres or halls that handle cases and are assessed by the revisits. One per line, or read them from a case export of the registration system. They can be changed later in Admin → Accepting units.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="128"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="208"/>
         <source>如：济南市不动产登记中心</source>
         <translation>e.g. 济南市不动产登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="130"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="210"/>
         <source>历下区不动产登记中心
 市中区不动产登记中心</source>
         <translation>历下区不动产登记中心
 市中区不动产登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="132"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="212"/>
         <source>从业务件导出文件读取(&amp;R)…</source>
         <translation>&amp;Read from a case export…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="137"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="217"/>
         <source>本中心名称(&amp;C)：</source>
         <translation>&amp;Centre&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="140"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="220"/>
         <source>受理单位(&amp;U)：</source>
         <translation>Accepting &amp;units:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="160"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="240"/>
         <source>业务件导出文件</source>
         <translation>Case export</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="162"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="242"/>
         <source>业务件导出文件 (*.csv *.xlsx *.xls)</source>
         <translation>Case exports (*.csv *.xlsx *.xls)</translation>
     </message>
@@ -2377,7 +2415,7 @@ Enter searches at once, ↓ goes to the list.</translation>
     </message>
     <message>
         <location filename="../../ui/complaints/complaint_dialog.py" line="214"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="438"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="448"/>
         <source>签发督办(&amp;D)</source>
         <translation>Issue supervision or&amp;der</translation>
     </message>
@@ -2407,68 +2445,68 @@ Enter searches at once, ↓ goes to the list.</translation>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="272"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="282"/>
         <source>{kind} {number}</source>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="295"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="305"/>
         <source>尚未联系</source>
         <translation>Not contacted yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="300"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="431"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="310"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="441"/>
         <source>尚未答复</source>
         <translation>Not answered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="303"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="313"/>
         <source>尚未记录</source>
         <translation>Not recorded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="305"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="315"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="305"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="315"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="307"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="317"/>
         <source>未办结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="310"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="320"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="321"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="331"/>
         <source>，完成于 {at}</source>
         <translation>, done {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="324"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="334"/>
         <source>期限 {due}{done}：{state}</source>
         <translation>Due {due}{done}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="335"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="345"/>
         <source>{at} 已回复</source>
         <translation>Replied {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="337"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="347"/>
         <source>待回复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="379"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="389"/>
         <source>督办意见：{opinion}
 
 处理结果和整改情况：{reply}</source>
@@ -2477,214 +2515,214 @@ Enter searches at once, ↓ goes to the list.</translation>
 Outcome and corrections: {reply}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="380"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="390"/>
         <source>（尚未回复）</source>
         <translation>(no reply yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="397"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="407"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="398"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="408"/>
         <source>仅组长、管理员可以办理</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="412"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="422"/>
         <source>投诉已办结</source>
         <translation>The complaint is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="416"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="426"/>
         <source>已记录首次联系</source>
         <translation>First contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="423"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="433"/>
         <source>答复后才有投诉人意见</source>
         <translation>The complainant&apos;s opinion comes after the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="433"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="443"/>
         <source>督办尚未回复</source>
         <translation>The supervision order has no reply yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="436"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="446"/>
         <source>投诉尚未办结</source>
         <translation>The complaint is not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="438"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="448"/>
         <source>再次督办(&amp;D)</source>
         <translation>Issue another or&amp;der</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="444"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="454"/>
         <source>请选择一张尚未回复的督办表</source>
         <translation>Choose a supervision order that has no reply yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="449"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="459"/>
         <source>还没有督办表</source>
         <translation>No supervision order yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="451"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="461"/>
         <source>可以签发督办表。</source>
         <translation>A supervision order can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="458"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="468"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="492"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="502"/>
         <source>首次联系投诉人 {number}</source>
         <translation>First contact with complainant {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="493"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="503"/>
         <source>联系时间(&amp;T)：</source>
         <translation>&amp;Time of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="494"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="504"/>
         <source>联系情况(&amp;N)：</source>
         <translation>Contact &amp;notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="495"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="505"/>
         <source>怎样联系的，投诉人说了什么，向其作了哪些说明（必填）</source>
         <translation>How the contact was made, what the complainant said, what was explained to them (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="496"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="524"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="637"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="506"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="534"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="647"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="508"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="518"/>
         <source>已记录首次联系。</source>
         <translation>First contact recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="520"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="530"/>
         <source>答复投诉人 {number}</source>
         <translation>Answer complainant {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="521"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="531"/>
         <source>答复时间(&amp;T)：</source>
         <translation>&amp;Time of answer:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="522"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="532"/>
         <source>处理意见(&amp;R)：</source>
         <translation>&amp;Resolution:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="523"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="533"/>
         <source>向投诉人答复的处理意见（必填）</source>
         <translation>The resolution given to the complainant (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="537"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="547"/>
         <source>已记录答复。</source>
         <translation>Answer recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="560"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="570"/>
         <source>已记录投诉人意见。</source>
         <translation>Complainant&apos;s opinion recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="574"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="584"/>
         <source>已办结。</source>
         <translation>Closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="582"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="592"/>
         <source>重新打开 {number}</source>
         <translation>Reopen {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="583"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="593"/>
         <source>重新打开的原因（如投诉人仍有意见）：</source>
         <translation>Why it is reopened (e.g. the complainant still objects):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="584"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="594"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="594"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="604"/>
         <source>已重新打开。</source>
         <translation>Reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="621"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="631"/>
         <source>已签发第 {sequence} 次督办。</source>
         <translation>Supervision order no. {sequence} issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="633"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="643"/>
         <source>{title}的回复</source>
         <translation>Reply to {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="634"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="644"/>
         <source>回复时间(&amp;T)：</source>
         <translation>&amp;Time of reply:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="635"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="645"/>
         <source>处理结果和整改情况(&amp;R)：</source>
         <translation>&amp;Result and corrections:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="636"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="646"/>
         <source>承办网点书面回复的处理结果和整改情况（必填）</source>
         <translation>The outcome and corrections the handling outlet reported in writing (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="649"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="659"/>
         <source>已记录{title}的回复。</source>
         <translation>Reply to {title} recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="662"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="673"/>
         <source>建议登记表</source>
         <translation>Suggestion registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="662"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="673"/>
         <source>投诉登记表</source>
         <translation>Complaint registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="680"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="695"/>
         <source>投诉督办表-{number}-第{sequence}次</source>
         <translation>Complaint supervision form-{number}-{sequence}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="687"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="707"/>
         <source>已保存 {path}。</source>
         <translation>Saved {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="703"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="723"/>
         <source>记录纠正和预防措施（{number}）</source>
         <translation>Record corrective and preventive action ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="714"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="734"/>
         <source>已记录纠正和预防措施。</source>
         <translation>Corrective and preventive action recorded.</translation>
     </message>
@@ -2775,17 +2813,17 @@ Outcome and corrections: {reply}</translation>
 <context>
     <name>ComplaintPdf</name>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="35"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="40"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="38"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="43"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/pdf_saving.py" line="54"/>
+        <location filename="../../ui/complaints/pdf_saving.py" line="62"/>
         <source>已保存到 {path}，但无法自动打开，请手动打开打印。</source>
         <translation>Saved to {path}, but it could not be opened automatically; open it by hand to print.</translation>
     </message>
@@ -3111,17 +3149,17 @@ queued {queued} · no valid number {no_phone}</translation>
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../ui/backup/daily.py" line="74"/>
+        <location filename="../../ui/backup/daily.py" line="79"/>
         <source>已自动备份到 {path}</source>
         <translation>Automatically backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/daily.py" line="76"/>
+        <location filename="../../ui/backup/daily.py" line="81"/>
         <source>，并删除了 {n} 份较早的自动备份</source>
         <translation>, and deleted {n} older automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ui/backup/daily.py" line="83"/>
+        <location filename="../../ui/backup/daily.py" line="88"/>
         <source>自动备份没有完成：{error}</source>
         <translation>The automatic backup did not complete: {error}</translation>
     </message>
@@ -3263,6 +3301,59 @@ queued {queued} · no valid number {no_phone}</translation>
         <location filename="../../ui/desk/display.py" line="37"/>
         <source>未答</source>
         <translation>no answer</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="34"/>
+        <source>加密数据库文件</source>
+        <translation>Encrypt the database file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="39"/>
+        <source>加密后，数据库文件和它旁边的附件只能通过登录打开：丢失的电脑或拷走的文件里读不到任何电话号码。</source>
+        <translation>Once encrypted, the database file and the attachments beside it open only through a log-in: a lost laptop or a copied file gives away no phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="42"/>
+        <source>加密前会先做一份备份；请先关闭在这个文件上打开的其他回访台窗口。</source>
+        <translation>A backup is made first. Close any other RevisitDesk window open on this file before you go on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="50"/>
+        <source>本机还没有恢复密钥：加密后请立即制作一个（文件 → 网点同步 → 密钥交换），否则忘记全部管理员密码后数据库将无法打开。</source>
+        <translation>This installation has no recovery key yet: make one right after encrypting (File → Outlet sync → Key exchange), or the database cannot be opened once every administrator&apos;s password is forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="60"/>
+        <source>以下用户的密码只以不可逆的形式保存，加密后他们要等管理员重设密码，或在已解锁的窗口中“切换用户”登录一次，才能在新启动时打开数据库：{names}</source>
+        <translation>Only hashes of these users&apos; passwords are kept: after encrypting, each can open the database at a new start once an administrator sets a new password for them, or once they log in at a window already unlocked (Switch user): {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="72"/>
+        <source>您的密码(&amp;P)：</source>
+        <translation>Your &amp;password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="80"/>
+        <source>加密(&amp;E)</source>
+        <translation>&amp;Encrypt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="101"/>
+        <source>请输入您的密码。</source>
+        <translation>Type your password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="115"/>
+        <source>正在备份并加密数据库…</source>
+        <translation>Backing up and encrypting the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/encrypt_dialog.py" line="121"/>
+        <source>数据库文件已加密</source>
+        <translation>The database file is encrypted</translation>
     </message>
 </context>
 <context>
@@ -4538,86 +4629,96 @@ policy for enterprises:</translation>
         <translation>&amp;Open file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="160"/>
+        <location filename="../../ui/pages/import_page.py" line="163"/>
         <source>选择要导入的文件，或把文件拖到这里。
 支持 CSV、Excel（.xlsx、.xls）和 ODS 表格。</source>
         <translation>Choose a file to import, or drop one here.
 CSV, Excel (.xlsx, .xls) and ODS spreadsheets are supported.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="181"/>
+        <location filename="../../ui/pages/import_page.py" line="184"/>
         <source>只有管理员可以导入数据（您的角色：{role}）。
 请用管理员账号登录：管理 → 切换用户/注销。</source>
         <translation>Only administrators can import data (your role: {role}).
 Log in with an administrator account: Manage → Switch user / Log out.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="207"/>
+        <location filename="../../ui/pages/import_page.py" line="210"/>
         <source>列对应</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="220"/>
+        <location filename="../../ui/pages/import_page.py" line="223"/>
         <source>严格模式（有错误行则整个文件不导入）</source>
         <translation>Strict mode (import nothing if any row is wrong)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="224"/>
+        <location filename="../../ui/pages/import_page.py" line="227"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="227"/>
+        <location filename="../../ui/pages/import_page.py" line="230"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="228"/>
+        <location filename="../../ui/pages/import_page.py" line="231"/>
         <source>导入这个文件（Ctrl+Enter）</source>
         <translation>Import this file (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="313"/>
+        <location filename="../../ui/pages/import_page.py" line="256"/>
+        <source>取消读取(&amp;C)</source>
+        <translation>&amp;Cancel reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/import_page.py" line="340"/>
         <source>选择要导入的文件</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="315"/>
+        <location filename="../../ui/pages/import_page.py" line="342"/>
         <source>表格文件 ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="351"/>
+        <location filename="../../ui/pages/import_page.py" line="378"/>
         <source>正在读取 {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="385"/>
+        <location filename="../../ui/pages/import_page.py" line="395"/>
+        <source>已取消读取文件。请重新选择文件。</source>
+        <translation>Reading the file was cancelled. Choose a file again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/import_page.py" line="424"/>
         <source>工作表“{sheet}”，第 {line} 行是表头</source>
         <translation>Sheet “{sheet}”, header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="389"/>
+        <location filename="../../ui/pages/import_page.py" line="428"/>
         <source>第 {line} 行是表头</source>
         <translation>Header on line {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="391"/>
+        <location filename="../../ui/pages/import_page.py" line="430"/>
         <source>{where}；下面是前 {shown} 行，共 {rows} 行数据。</source>
         <translation>{where}; below are the first {shown} of {rows} data rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="397"/>
+        <location filename="../../ui/pages/import_page.py" line="436"/>
         <source>已使用上次为这种表头保存的列对应。带 * 的字段必须有对应的列。</source>
         <translation>Using the columns saved last time for this header. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="399"/>
+        <location filename="../../ui/pages/import_page.py" line="438"/>
         <source>已按表头自动识别，也可以手动选择。带 * 的字段必须有对应的列。</source>
         <translation>Recognised from the header; you can also choose by hand. Fields marked * need a column.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/import_page.py" line="406"/>
+        <location filename="../../ui/pages/import_page.py" line="445"/>
         <source>没有读取文件。请检查后重新选择。</source>
         <translation>The file was not read. Check it and choose it again.</translation>
     </message>
@@ -4909,103 +5010,108 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="61"/>
+        <location filename="../../ui/login_dialog.py" line="69"/>
         <source>切换用户 — 回访台</source>
         <translation>Switch user — RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="61"/>
+        <location filename="../../ui/login_dialog.py" line="69"/>
         <source>登录 — 回访台</source>
         <translation>Log in — RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="64"/>
+        <location filename="../../ui/login_dialog.py" line="72"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="66"/>
+        <location filename="../../ui/login_dialog.py" line="75"/>
+        <source>数据库文件已加密：登录后才能打开。请输入您的用户名和密码，按回车登录。</source>
+        <translation>The database file is encrypted: it opens once you log in. Type your user name and password and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="77"/>
         <source>请输入您的用户名和密码，按回车登录。</source>
         <translation>Enter your user name and password, then press Enter to log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="70"/>
+        <location filename="../../ui/login_dialog.py" line="83"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="74"/>
+        <location filename="../../ui/login_dialog.py" line="87"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="77"/>
+        <location filename="../../ui/login_dialog.py" line="90"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="79"/>
+        <location filename="../../ui/login_dialog.py" line="92"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="92"/>
+        <location filename="../../ui/login_dialog.py" line="105"/>
         <source>新密码(&amp;N)：</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="94"/>
+        <location filename="../../ui/login_dialog.py" line="107"/>
         <source>再次输入(&amp;A)：</source>
         <translation>Enter &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="114"/>
-        <location filename="../../ui/login_dialog.py" line="276"/>
+        <location filename="../../ui/login_dialog.py" line="127"/>
+        <location filename="../../ui/login_dialog.py" line="295"/>
         <source>登录 (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="116"/>
+        <location filename="../../ui/login_dialog.py" line="129"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="151"/>
+        <location filename="../../ui/login_dialog.py" line="164"/>
         <source>演示数据库的账号（密码见 main.py demo 的输出或 README）：</source>
         <translation>Accounts of the demo database (passwords in the output of main.py demo or in the README):</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="161"/>
+        <location filename="../../ui/login_dialog.py" line="174"/>
         <source>点击账号即可填入用户名。正式使用前请由管理员设置真实账号。</source>
         <translation>Click an account to fill in its user name. Before real use, an administrator must set up real accounts.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="226"/>
+        <location filename="../../ui/login_dialog.py" line="245"/>
         <source>新密码要求：{policy}。</source>
         <translation>The new password needs {policy}.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="232"/>
+        <location filename="../../ui/login_dialog.py" line="251"/>
         <source>更改密码并登录 (Enter)</source>
         <translation>Change password and log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="243"/>
+        <location filename="../../ui/login_dialog.py" line="262"/>
         <source>请输入新密码。</source>
         <translation>Enter the new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="247"/>
+        <location filename="../../ui/login_dialog.py" line="266"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="189"/>
+        <location filename="../../ui/login_dialog.py" line="202"/>
         <source>请输入用户名。</source>
         <translation>Enter the user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="192"/>
+        <location filename="../../ui/login_dialog.py" line="205"/>
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -5682,27 +5788,32 @@ Short forms: j today, m tomorrow, h the day after, z1…z7 Monday…Sunday this 
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialog.py" line="31"/>
-        <source>至少 {n} 个字符</source>
-        <translation>At least {n} characters</translation>
+        <location filename="../../ui/admin/password_dialog.py" line="36"/>
+        <source>至少 {length} 个字符，{classes} 类字符</source>
+        <translation>at least {length} characters of {classes} kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialog.py" line="33"/>
+        <location filename="../../ui/admin/password_dialog.py" line="40"/>
+        <source>新密码要求：{policy}。</source>
+        <translation>The new password: {policy}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/password_dialog.py" line="44"/>
         <source>当前密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialog.py" line="34"/>
+        <location filename="../../ui/admin/password_dialog.py" line="45"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialog.py" line="35"/>
+        <location filename="../../ui/admin/password_dialog.py" line="47"/>
         <source>再次输入：</source>
         <translation>Enter again:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialog.py" line="53"/>
+        <location filename="../../ui/admin/password_dialog.py" line="65"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords do not match.</translation>
     </message>
@@ -5783,57 +5894,52 @@ Short forms: j today, m tomorrow, h the day after, z1…z7 Monday…Sunday this 
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="111"/>
+        <location filename="../../ui/admin/people_dialog.py" line="118"/>
         <source>人员与角色</source>
         <translation>People and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="124"/>
+        <location filename="../../ui/admin/people_dialog.py" line="131"/>
         <source>也显示经办人（不使用本软件的人员）</source>
         <translation>Also show handling staff (people who do not use this software)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="137"/>
+        <location filename="../../ui/admin/people_dialog.py" line="144"/>
         <source>例如 zhangsan；空：不登录</source>
         <translation>e.g. zhangsan; empty: no login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="140"/>
-        <source>至少 8 个字符；空：不修改</source>
-        <translation>At least 8 characters; empty: unchanged</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/people_dialog.py" line="143"/>
+        <location filename="../../ui/admin/people_dialog.py" line="149"/>
         <source>在用（停用后不能登录，也不出现在名单中）</source>
         <translation>Active (once deactivated, cannot log in and is not listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="145"/>
+        <location filename="../../ui/admin/people_dialog.py" line="151"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="146"/>
+        <location filename="../../ui/admin/people_dialog.py" line="152"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="147"/>
+        <location filename="../../ui/admin/people_dialog.py" line="153"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="148"/>
+        <location filename="../../ui/admin/people_dialog.py" line="154"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="149"/>
+        <location filename="../../ui/admin/people_dialog.py" line="155"/>
         <source>再次输入：</source>
         <translation>Enter again:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="153"/>
+        <location filename="../../ui/admin/people_dialog.py" line="159"/>
         <source>回访员：电话回访，只看到所领取业务件的完整号码。
 组长：二次回访、投诉、廉洁纪律反映。
 管理员：导入、日历、结果表、服务用语、人员、设置、数据保留、审计日志。
@@ -5844,47 +5950,52 @@ Administrator: import, calendar, result tables, service phrases, people, setting
 Auditor: view and export the audit log, staff assessment.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="163"/>
+        <location filename="../../ui/admin/people_dialog.py" line="169"/>
         <source>新增人员(&amp;N)</source>
         <translation>&amp;New person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="165"/>
+        <location filename="../../ui/admin/people_dialog.py" line="171"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="166"/>
+        <location filename="../../ui/admin/people_dialog.py" line="172"/>
         <source>保存此人的信息（Ctrl+S）</source>
         <translation>Save this person (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="173"/>
+        <location filename="../../ui/admin/people_dialog.py" line="179"/>
         <source>人员信息</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="247"/>
+        <location filename="../../ui/admin/people_dialog.py" line="223"/>
+        <source>至少 {length} 个字符，{classes} 类字符；空：不修改</source>
+        <translation>at least {length} characters of {classes} kinds; empty: unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/people_dialog.py" line="263"/>
         <source>人员信息：{name}</source>
         <translation>Person: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="260"/>
+        <location filename="../../ui/admin/people_dialog.py" line="276"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="281"/>
+        <location filename="../../ui/admin/people_dialog.py" line="297"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="318"/>
+        <location filename="../../ui/admin/people_dialog.py" line="334"/>
         <source>已保存。已有人设置了密码：从下次启动起，所有人都需要用户名和密码登录。</source>
         <translation>Saved. Someone now has a password: from the next start, everyone must log in with a user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="322"/>
+        <location filename="../../ui/admin/people_dialog.py" line="338"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -5892,62 +6003,62 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="48"/>
+        <location filename="../../ui/admin/people_dialog.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="49"/>
+        <location filename="../../ui/admin/people_dialog.py" line="56"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="50"/>
+        <location filename="../../ui/admin/people_dialog.py" line="57"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="51"/>
+        <location filename="../../ui/admin/people_dialog.py" line="58"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="52"/>
+        <location filename="../../ui/admin/people_dialog.py" line="59"/>
         <source>登录</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="53"/>
+        <location filename="../../ui/admin/people_dialog.py" line="60"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="75"/>
+        <location filename="../../ui/admin/people_dialog.py" line="82"/>
         <source>不登录</source>
         <translation>No login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="77"/>
+        <location filename="../../ui/admin/people_dialog.py" line="84"/>
         <source>未设密码</source>
         <translation>No password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="78"/>
+        <location filename="../../ui/admin/people_dialog.py" line="85"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="78"/>
+        <location filename="../../ui/admin/people_dialog.py" line="85"/>
         <source>可登录</source>
         <translation>Can log in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="79"/>
+        <location filename="../../ui/admin/people_dialog.py" line="86"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_dialog.py" line="79"/>
+        <location filename="../../ui/admin/people_dialog.py" line="86"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
@@ -6454,45 +6565,87 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="481"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="552"/>
         <source>恢复密钥</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="484"/>
-        <source>这是 {name} 的恢复密钥，只显示这一次，本机不保存它。请打印或抄写下来，连同本机指纹锁进保险柜，不要和备份放在一起。数据库和本机密钥丢失时，用它恢复备份。</source>
-        <translation>This is the recovery key of {name}. It is shown only this once; this computer does not keep it. Print it or copy it out and lock it in a safe with this computer&apos;s fingerprint, not together with the backups. If the database and this computer&apos;s key are lost, use it to restore a backup.</translation>
+        <location filename="../../ui/admin/keys_dialog.py" line="555"/>
+        <source>已打印或抄写，妥善保管(&amp;D)</source>
+        <translation>&amp;Done: printed or copied out, and kept safe</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyView</name>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="485"/>
+        <source>这是 {name} 的恢复密钥，只显示这一次，本机不保存它。请打印或抄写下来，连同本机指纹锁进保险柜，不要和备份放在一起。数据库和本机密钥丢失时，用它恢复备份；数据库文件加密后，忘记全部管理员密码时，用它打开数据库（main.py db recover）。</source>
+        <translation>This is the recovery key of {name}, shown only this once and not kept here. Print it or write it down and lock it away with this installation&apos;s fingerprint, apart from the backups. When the database and its keys are lost, it restores a backup; once the database file is encrypted and every administrator&apos;s password is lost, it opens the database (main.py db recover).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="495"/>
-        <location filename="../../ui/admin/keys_dialog.py" line="520"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="500"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="524"/>
         <source>本机指纹：{fingerprint}</source>
-        <translation>This computer&apos;s fingerprint: {fingerprint}</translation>
+        <translation>This installation&apos;s fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="497"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="501"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="525"/>
+        <source>恢复密钥指纹：{fingerprint}</source>
+        <translation>Recovery key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/keys_dialog.py" line="507"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="499"/>
-        <source>已打印或抄写，妥善保管(&amp;D)</source>
-        <translation>&amp;Done: printed or copied out, and kept safe</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="518"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="522"/>
         <source>回访台恢复密钥</source>
         <translation>RevisitDesk recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="519"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="523"/>
         <source>站点：{name}（{id}）</source>
         <translation>Site: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/keys_dialog.py" line="523"/>
+        <location filename="../../ui/admin/keys_dialog.py" line="528"/>
         <source>恢复备份：backup restore 备份文件 --to 新数据库文件 --recovery-key，或在“从备份恢复到新数据库”中填写恢复密钥。</source>
-        <translation>To restore a backup: backup restore backup_file --to new_database_file --recovery-key, or enter the recovery key in “Restore a backup to a new database”.</translation>
+        <translation>To restore a backup: backup restore FILE --to NEW_DATABASE_FILE --recovery-key, or type the recovery key in &quot;Restore a backup into a new database&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="449"/>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="452"/>
+        <source>设置已保存。电脑损坏、数据库和本机密钥丢失时，只有恢复密钥能打开备份。请打印或抄写下来，再输入它的最后一组，确认已妥善记下。</source>
+        <translation>The settings are saved. If the computer breaks and the database and its keys are lost, only the recovery key opens the backups. Print it or write it down, then type its last group to confirm it is safely taken down.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="459"/>
+        <source>恢复密钥的最后一组(&amp;L)：</source>
+        <translation>&amp;Last group of the recovery key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="478"/>
+        <source>设置已保存，数据库文件已加密。忘记全部管理员密码时，或电脑损坏、数据库和本机密钥丢失时，只有恢复密钥能打开数据库和备份。请打印或抄写下来，再输入它的最后一组，确认已妥善记下。</source>
+        <translation>The settings are saved and the database file is encrypted. If every administrator&apos;s password is forgotten, or the computer breaks and the database and its keys are lost, only the recovery key opens the database and the backups. Print it or write it down, then type its last group to confirm it is safely taken down.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="484"/>
+        <source>数据库文件未能加密：{why} 可稍后在“管理 → 加密数据库文件”中再试。</source>
+        <translation>The database file could not be encrypted: {why} Try again later in Manage → Encrypt the database file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="508"/>
+        <source>这不是恢复密钥的最后一组：请对照屏幕上的恢复密钥再输入。</source>
+        <translation>That is not the last group of the recovery key: compare it with the key on the screen and type it again.</translation>
     </message>
 </context>
 <context>
@@ -6919,66 +7072,71 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <translation>Once a case has been completed for longer than the retention period, its personal data (names, phone numbers, addresses, text from evaluations and calls) is purged. Cases, units, dates, rating levels, channels and outcomes are kept, and no statistics report is affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="71"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="72"/>
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="72"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="74"/>
         <source>保存年限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="79"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="81"/>
         <source>个人信息保存年限：</source>
         <translation>Keep personal data for:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="81"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="83"/>
         <source>清除范围：</source>
         <translation>To purge:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="90"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="92"/>
         <source>清除(&amp;P)…</source>
         <translation>&amp;Purge…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="92"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="94"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="133"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="135"/>
         <source>{cutoff} 之前办结的业务件、办结的投诉</source>
         <translation>Cases completed and complaints closed before {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="139"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="141"/>
         <source>{n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="161"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="163"/>
         <source>保存年限已改为 {years} 年。</source>
         <translation>Retention period changed to {years} years.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="169"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="171"/>
         <source>清除个人信息</source>
         <translation>Purge personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="171"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="173"/>
         <source>将清除 {n} 条记录中的个人信息（{cutoff} 之前办结的业务件）。
 此操作不能撤销；建议先做一次备份。确定清除吗？</source>
         <translation>Personal data will be purged from {n} records (cases completed before {cutoff}).
 This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="197"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="204"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dialog.py" line="235"/>
+        <source>先点“保存年限”，看到新的清除范围后再清除</source>
+        <translation>Save the years first, then purge with the cut-off shown</translation>
     </message>
 </context>
 <context>
@@ -7554,22 +7712,22 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <translation>{n} changes saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="599"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="610"/>
         <source>请输入一个有效的电话号码。</source>
         <translation>Enter a valid phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="606"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="617"/>
         <source>无法拨号（{detail}）。请检查拨号命令。</source>
         <translation>Could not dial ({detail}). Check the dial command.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="609"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="620"/>
         <source>系统的电话程序</source>
         <translation>System phone application</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="611"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="622"/>
         <source>已用“{how}”拨打 {number}。电话没有响起时，请检查拨号命令。</source>
         <translation>Dialled {number} with “{how}”. If the phone did not ring, check the dial command.</translation>
     </message>
@@ -7577,27 +7735,32 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="50"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="77"/>
         <source>回访台 — 首次设置</source>
         <translation>RevisitDesk — first-run set-up</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="53"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="80"/>
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="54"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="81"/>
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="55"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="82"/>
+        <source>保存设置(&amp;S) &gt;</source>
+        <translation>&amp;Save settings &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/setup_wizard.py" line="83"/>
         <source>完成设置(&amp;D)</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/setup_wizard.py" line="56"/>
+        <location filename="../../ui/first_run/setup_wizard.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -7638,223 +7801,223 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="70"/>
+        <location filename="../../ui/pages/statistics_page.py" line="71"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="71"/>
+        <location filename="../../ui/pages/statistics_page.py" line="72"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="74"/>
+        <location filename="../../ui/pages/statistics_page.py" line="75"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="75"/>
+        <location filename="../../ui/pages/statistics_page.py" line="76"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="76"/>
+        <location filename="../../ui/pages/statistics_page.py" line="77"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="77"/>
+        <location filename="../../ui/pages/statistics_page.py" line="78"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="111"/>
+        <location filename="../../ui/pages/statistics_page.py" line="112"/>
         <source>周期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="117"/>
+        <location filename="../../ui/pages/statistics_page.py" line="118"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="125"/>
+        <location filename="../../ui/pages/statistics_page.py" line="126"/>
         <source>{month} 月</source>
         <translation>{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="128"/>
-        <location filename="../../ui/pages/statistics_page.py" line="293"/>
+        <location filename="../../ui/pages/statistics_page.py" line="129"/>
+        <location filename="../../ui/pages/statistics_page.py" line="294"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="131"/>
+        <location filename="../../ui/pages/statistics_page.py" line="132"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="132"/>
+        <location filename="../../ui/pages/statistics_page.py" line="133"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="133"/>
+        <location filename="../../ui/pages/statistics_page.py" line="134"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="139"/>
+        <location filename="../../ui/pages/statistics_page.py" line="140"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="140"/>
+        <location filename="../../ui/pages/statistics_page.py" line="141"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="222"/>
+        <location filename="../../ui/pages/statistics_page.py" line="223"/>
         <source>图表(&amp;T)</source>
         <translation>Char&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="223"/>
+        <location filename="../../ui/pages/statistics_page.py" line="224"/>
         <source>差评与渠道(&amp;B)</source>
         <translation>&amp;Bad reviews and channels</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="293"/>
+        <location filename="../../ui/pages/statistics_page.py" line="294"/>
         <source>月份(&amp;N)：</source>
         <translation>Mo&amp;nth:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="307"/>
+        <location filename="../../ui/pages/statistics_page.py" line="308"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="310"/>
+        <location filename="../../ui/pages/statistics_page.py" line="311"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="341"/>
+        <location filename="../../ui/pages/statistics_page.py" line="342"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="389"/>
+        <location filename="../../ui/pages/statistics_page.py" line="390"/>
         <source>未达标单位补报截止 {day}</source>
         <translation>Units below target report supplements by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="393"/>
+        <location filename="../../ui/pages/statistics_page.py" line="394"/>
         <source>补报截止日未知：工作日历尚未录入 {year} 年</source>
         <translation>Supplement deadline unknown: the working-day calendar has no {year} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="397"/>
+        <location filename="../../ui/pages/statistics_page.py" line="398"/>
         <source>{period}（{start} 至 {end}）&#x3000;覆盖率目标 {target:g}%&#x3000;{deadline}&#x3000;{below} 个单位低于目标</source>
         <translation>{period} ({start} to {end})   Coverage target {target:g}%   {deadline}   Units below target: {below}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="408"/>
+        <location filename="../../ui/pages/statistics_page.py" line="409"/>
         <source>&#x3000;·&#x3000;双击单位（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a unit (or press Enter) to see its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="410"/>
+        <location filename="../../ui/pages/statistics_page.py" line="411"/>
         <source>&#x3000;·&#x3000;这个季度没有办结的业务件</source>
         <translation>   ·   No cases were completed in this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="417"/>
+        <location filename="../../ui/pages/statistics_page.py" line="418"/>
         <source>所选单位本季度没有经申诉认定为恶意的差评。</source>
         <translation>The selected units have no bad review upheld as malicious on appeal this quarter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="419"/>
+        <location filename="../../ui/pages/statistics_page.py" line="420"/>
         <source>本季度没有经申诉认定为恶意的差评。</source>
         <translation>No bad review was upheld as malicious on appeal this quarter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="423"/>
+        <location filename="../../ui/pages/statistics_page.py" line="424"/>
         <source>照常计分</source>
         <translation>scored as usual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="425"/>
+        <location filename="../../ui/pages/statistics_page.py" line="426"/>
         <source>不计入得分合计和平均分</source>
         <translation>left out of the score total and average</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="427"/>
+        <location filename="../../ui/pages/statistics_page.py" line="428"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="428"/>
+        <location filename="../../ui/pages/statistics_page.py" line="429"/>
         <source>{case_no}（{unit}，{decided_by}）</source>
         <translation>{case_no} ({unit}, {decided_by})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="434"/>
+        <location filename="../../ui/pages/statistics_page.py" line="435"/>
         <source>经申诉认定为恶意的差评 {count} 件（保留原评价，{scored}）：{listing}</source>
         <translation>Bad reviews upheld as malicious on appeal: {count} (original evaluations kept, {scored}): {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="442"/>
+        <location filename="../../ui/pages/statistics_page.py" line="443"/>
         <source>{period}（{start} 至 {end}）电话回访分析</source>
         <translation>Phone revisit analysis, {period} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="481"/>
+        <location filename="../../ui/pages/statistics_page.py" line="482"/>
         <source>{period}电话回访分析</source>
         <translation>Phone revisit analysis {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="494"/>
+        <location filename="../../ui/pages/statistics_page.py" line="504"/>
         <source>{period}回访考核通报</source>
         <translation>Revisit assessment report {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="503"/>
+        <location filename="../../ui/pages/statistics_page.py" line="522"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="504"/>
+        <location filename="../../ui/pages/statistics_page.py" line="523"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="508"/>
+        <location filename="../../ui/pages/statistics_page.py" line="527"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="537"/>
+        <location filename="../../ui/pages/statistics_page.py" line="561"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="545"/>
+        <location filename="../../ui/pages/statistics_page.py" line="569"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="547"/>
+        <location filename="../../ui/pages/statistics_page.py" line="571"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="551"/>
+        <location filename="../../ui/pages/statistics_page.py" line="575"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="563"/>
+        <location filename="../../ui/pages/statistics_page.py" line="587"/>
         <source>没有可显示的结果。按 F5 重新计算。</source>
         <translation>Nothing to show. Press F5 to compute again.</translation>
     </message>

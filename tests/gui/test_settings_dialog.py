@@ -86,8 +86,8 @@ def test_an_administrator_edits_sees_what_changed_and_saves_it_audited(
     reply = dialog.rows["complaints.reply_working_days"]
     assert reply.isVisible() and reply.title_label.text() == "<b>投诉答复处理意见期限（工作日）</b>"
     assert reply.help_label.text().startswith("W 7.3.4：十五个工作日内答复处理意见")
-    assert "范围 ≥ 1 且 ≤ 60" in reply.help_label.text()
-    retype(qtbot, reply.editor, "20")
+    assert "范围 ≥ 1 且 ≤ 15" in reply.help_label.text()  # W 7.3.4's fifteen working days
+    retype(qtbot, reply.editor, "10")
 
     # A wrong value is red with its reason as it is typed, and holds up 保存.
     show_area(qtbot, dialog, "回访工作台")
@@ -121,7 +121,7 @@ def test_an_administrator_edits_sees_what_changed_and_saves_it_audited(
     assert [changes.list.item(i).text() for i in range(changes.list.count())] == [
         "所有到期业务件都电话回访（不抽样）：否 → 是",
         "上午回访时段：09:00-12:00 → 08:30-11:30",
-        "投诉答复处理意见期限（工作日）：15 → 20",
+        "投诉答复处理意见期限（工作日）：15 → 10",
     ]
     with sqlite_db.sessions() as session:
         assert get_setting(session, "complaints.reply_working_days") == 15  # not yet
@@ -132,7 +132,7 @@ def test_an_administrator_edits_sees_what_changed_and_saves_it_audited(
     assert dialog.message_label.text() == "已保存 3 项更改。"
 
     with sqlite_db.sessions() as session:
-        assert get_setting(session, "complaints.reply_working_days") == 20
+        assert get_setting(session, "complaints.reply_working_days") == 10
         assert get_setting(session, "desk.morning_hours") == "08:30-11:30"
         assert get_setting(session, "desk.sample_all") is True
         entries = session.scalars(
@@ -141,7 +141,7 @@ def test_an_administrator_edits_sees_what_changed_and_saves_it_audited(
     assert [(e.before["key"], e.after["value"], e.actor) for e in entries] == [
         ("desk.sample_all", True, f"赵管理 (#{admin.id})"),
         ("desk.morning_hours", "08:30-11:30", f"赵管理 (#{admin.id})"),
-        ("complaints.reply_working_days", 20, f"赵管理 (#{admin.id})"),
+        ("complaints.reply_working_days", 10, f"赵管理 (#{admin.id})"),
     ]
 
 
@@ -152,7 +152,7 @@ def test_going_back_from_the_summary_saves_nothing(
     dialog = open_dialog(qtbot, window)
     show_area(qtbot, dialog, "数据保留")
     years = dialog.rows["retention.years"].editor
-    assert years.minimum() == 1 and years.maximum() == 30  # the declared range
+    assert years.minimum() == 3 and years.maximum() == 30  # the declared range
     years.setFocus()
     qtbot.keyClick(years, Key.Key_Up)
     assert years.value() == 4
@@ -301,3 +301,39 @@ def test_every_setting_has_an_editor_showing_its_value(
     assert set(dialog.rows) == set(OPTIONS)
     for key, row in dialog.rows.items():
         assert row.value() == OPTIONS[key].default, key
+
+
+def test_a_folder_the_disk_refuses_is_said_beside_it_when_saved(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Its form is checked as it is typed; this computer's disk only when it is saved (on the
+    database's thread: a network drive may be slow to answer). Nothing is saved then."""
+    person(sqlite_db, "赵管理", Role.ADMINISTRATOR)
+    a_file = tmp_path / "backups.txt"  # ASCII: QTest types no other characters
+    a_file.write_text("not a folder")
+    dialog = open_dialog(qtbot, window)
+    show_area(qtbot, dialog, "备份")
+    folder = dialog.rows["backup.folder"]
+    retype(qtbot, folder.editor, "backups")
+    assert "应为完整的文件夹路径" in folder.problem_label.text()
+    retype(qtbot, folder.editor, str(a_file))
+    assert dialog.problems == {} and dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.changes_dialog is not None)
+    qtbot.mouseClick(dialog.changes_dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: folder.problem_label.isVisible())
+    assert f"{a_file} 是一个文件，不是文件夹" in folder.problem_label.text()
+    assert "是一个文件，不是文件夹" in dialog.message_label.text()
+    assert not dialog.save_button.isEnabled()
+    assert dialog.areas.item(5).foreground().color().name() == "#b3261e"  # 备份
+    with sqlite_db.sessions() as session:
+        assert get_setting(session, "backup.folder") == ""
+    # Another folder, not there yet: taken (the first backup makes it).
+    retype(qtbot, folder.editor, str(tmp_path / "new-backups"))
+    assert not folder.problem_label.isVisible() and dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.changes_dialog is not None)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.changes_dialog.save_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.sessions() as session:
+        assert get_setting(session, "backup.folder") == str(tmp_path / "new-backups")

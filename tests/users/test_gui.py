@@ -288,6 +288,57 @@ def test_the_retention_dialog_previews_and_purges_after_saying_so(sqlite_db, qtb
         ) == {"key": "retention.years", "value": 10}
 
 
+def test_the_retention_dialog_asks_with_the_cutoff_and_purges_only_that_one(
+    sqlite_db, qtbot: QtBot, monkeypatch, stop_clock
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.demo import fill_demo_data
+    from app.settings import set_setting
+
+    stop_clock(datetime(2026, 11, 20, 10, tzinfo=LOCAL_ZONE))
+    with sqlite_db.sessions.begin() as session:
+        fill_demo_data(session, cases=40, seed=3, today=datetime(2020, 6, 1).date())
+    dialog = RetentionDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.counts is not None)
+    assert dialog.years_spin.minimum() == 3  # W 7.1.3.2.5: not less
+    shown = dialog.counts
+    asked: list[str] = []
+
+    def answer(reply):
+        def warning(_parent, _title, text, *_args):
+            asked.append(text)
+            return reply
+
+        return warning
+
+    # The question names the cut-off and the count; Cancel purges nothing.
+    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert f"将清除 {shown.total} 条记录中的个人信息（{shown.cutoff} 之前办结的业务件）" in asked[0]
+    assert not dialog.running and dialog.counts == shown
+    # Years typed but not saved: the cut-off on screen is not theirs, so no purge until saved.
+    dialog.years_spin.setValue(shown.years + 1)
+    assert not dialog.purge_button.isEnabled() and "保存年限" in dialog.purge_button.toolTip()
+    dialog.years_spin.setValue(shown.years)
+    assert dialog.purge_button.isEnabled() and not dialog.purge_button.toolTip()
+    # Yes, but the retention was changed elsewhere since: refused, and shown as it is now.
+    with sqlite_db.sessions.begin() as session:
+        set_setting(session, "retention.years", 30)
+    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.counts.years == 30)
+    assert "没有清除任何数据" in dialog.message_label.text()
+    assert dialog.counts.total == 0 and not dialog.purge_button.isEnabled()
+    with sqlite_db.sessions() as session:
+        assert (
+            session.scalar(select(AuditEntry.id).where(AuditEntry.action == "retention.purge"))
+            is None
+        )
+
+
 def test_only_the_right_roles_may_open_the_dialogs(sqlite_db, qtbot, monkeypatch):
     people = accounts(sqlite_db)
     log_in_as(StaffMember(people.operator, "王芳", Role.OPERATOR))

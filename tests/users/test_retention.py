@@ -197,14 +197,14 @@ def _figures(database) -> dict:
 def test_the_purge_keeps_every_figure_of_the_reports(any_db, filled):
     before = _figures(any_db)
     with any_db.sessions.begin() as session:
-        counts = purge(session, PURGE_DAY, by_id=filled.admin)
+        counts = purge(session, PURGE_DAY, cutoff=CUTOFF, by_id=filled.admin)
     assert counts.cases > 100 and counts.phones > 100
     assert _figures(any_db) == before
 
 
 def test_the_personal_data_of_old_cases_is_forgotten(any_db, filled):
     with any_db.sessions.begin() as session:
-        purge(session, PURGE_DAY)
+        purge(session, PURGE_DAY, cutoff=CUTOFF)
     with any_db.sessions() as session:
         old = session.get(Case, filled.old)
         assert (old.applicant, old.location, old.phones) == (None, None, [])
@@ -284,7 +284,7 @@ def test_audit_entries_are_kept_whole_six_months_whatever_the_retention(any_db, 
             at=datetime.combine(PURGE_DAY, time(10), LOCAL_ZONE) - timedelta(days=30),
         )
     with any_db.sessions.begin() as session:
-        purge(session, PURGE_DAY)
+        purge(session, PURGE_DAY, cutoff=CUTOFF)
 
     def words() -> list:
         with any_db.sessions() as session:
@@ -295,8 +295,9 @@ def test_audit_entries_are_kept_whole_six_months_whatever_the_retention(any_db, 
             ).all()
 
     assert {"said": "本人补充说明"} in words()  # a month old: kept whole
+    later = PURGE_DAY + timedelta(days=182)
     with any_db.sessions.begin() as session:
-        assert purge(session, PURGE_DAY + timedelta(days=182)).audit_entries == 1
+        assert purge(session, later, cutoff=retention_cutoff(later, 3)).audit_entries == 1
     assert {"said": None} in words() and {"said": "本人补充说明"} not in words()
     with any_db.sessions() as session:
         assert verify_chain(session).intact
@@ -304,7 +305,7 @@ def test_audit_entries_are_kept_whole_six_months_whatever_the_retention(any_db, 
 
 def test_newer_cases_open_callbacks_and_open_complaints_are_left_alone(any_db, filled):
     with any_db.sessions.begin() as session:
-        purge(session, PURGE_DAY)
+        purge(session, PURGE_DAY, cutoff=CUTOFF)
     with any_db.sessions() as session:
         for case_id in (filled.new, filled.waiting, filled.complained):
             case_ = session.get(Case, case_id)
@@ -330,11 +331,11 @@ def test_preview_counts_what_the_purge_does_and_a_second_purge_has_nothing(any_d
     assert expected.enterprise_forms == 1
     assert expected.audit_entries == 2  # the contact's words, the complainant's registration
     with any_db.sessions.begin() as session:
-        done = purge(session, PURGE_DAY, by_id=filled.admin)
+        done = purge(session, PURGE_DAY, cutoff=CUTOFF, by_id=filled.admin)
     assert done == expected
     with any_db.sessions.begin() as session:
         assert preview(session, PURGE_DAY).total == 0
-        assert purge(session, PURGE_DAY).total == 0
+        assert purge(session, PURGE_DAY, cutoff=CUTOFF).total == 0
     with any_db.sessions() as session:
         (entry,) = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "retention.purge")
@@ -343,20 +344,47 @@ def test_preview_counts_what_the_purge_does_and_a_second_purge_has_nothing(any_d
     assert entry.after["cutoff"] == "2026-08-15" and entry.after["cases"] == expected.cases
 
 
-def test_the_retention_period_is_a_setting(any_db, filled):
+def test_the_retention_period_is_a_setting(any_db, filled, monkeypatch):
+    monkeypatch.setattr("app.settings._reported", set())
     with any_db.sessions.begin() as session:
         set_setting(session, "retention.years", 4)
         assert preview(session, PURGE_DAY).total == 0  # cut-off 2025-08-15: nothing so old
-        with pytest.raises(ValueError, match="retention.years"):
-            set_setting(session, "retention.years", 0)  # refused since settings have ranges
-        session.merge(Setting(key="retention.years", value=0))  # as a database from before
-        with pytest.raises(RetentionError, match="至少为 1 年"):
-            preview(session, PURGE_DAY)
+        for years in (0, -1, 2):  # refused since settings have ranges; W 7.1.3.2.5: 3 years
+            with pytest.raises(ValueError, match="retention.years"):
+                set_setting(session, "retention.years", years)
+        # As a database from before the ranges: read as the least the rules allow, never as
+        # "forget every case".
+        session.merge(Setting(key="retention.years", value=0))
+        counts = preview(session, PURGE_DAY)
+        assert (counts.years, counts.cutoff) == (3, CUTOFF)
+        assert purge(session, PURGE_DAY, cutoff=CUTOFF).cases == counts.cases
+
+
+def test_a_purge_runs_only_for_the_cutoff_confirmed(any_db, filled):
+    with any_db.sessions.begin() as session:
+        shown = preview(session, PURGE_DAY, by_id=filled.admin)
+        assert shown.cutoff == CUTOFF and shown.total > 0
+    # Another administrator shortens the retention meanwhile, or a day passes: refused whole.
+    with any_db.sessions.begin() as session:
+        set_setting(session, "retention.years", 4, by_id=filled.admin)
+    with pytest.raises(RetentionError, match="2025-08-15") as refused:
+        with any_db.sessions.begin() as session:
+            purge(session, PURGE_DAY, cutoff=shown.cutoff, by_id=filled.admin)
+    assert "没有清除任何数据" in str(refused.value)
+    with any_db.sessions.begin() as session:
+        set_setting(session, "retention.years", 3, by_id=filled.admin)
+    with pytest.raises(RetentionError, match="2026-08-16"), any_db.sessions() as session:
+        purge(session, PURGE_DAY + timedelta(days=1), cutoff=shown.cutoff, by_id=filled.admin)
+    with any_db.sessions() as session:
+        assert preview(session, PURGE_DAY).total == shown.total  # nothing was forgotten
+        assert session.get(Case, filled.old).applicant is not None
 
 
 def test_the_cutoff_of_a_29_february():
     assert retention_cutoff(date(2028, 2, 29), 3) == date(2025, 2, 28)
     assert retention_cutoff(date(2029, 8, 15), 3) == CUTOFF
+    with pytest.raises(RetentionError):
+        retention_cutoff(date(2, 1, 1), 3)  # no year -1: refused, not a ValueError
 
 
 def test_the_retention_commands(tmp_path, capsys, stop_clock, monkeypatch):
@@ -369,10 +397,50 @@ def test_the_retention_commands(tmp_path, capsys, stop_clock, monkeypatch):
     assert main(["--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
     out = capsys.readouterr().out
     assert "2037-01-01 之前办结的业务件" in out and "预览：共" in out
-    assert main(["--db", url, "retention", "purge", "--today", "2040-01-01"]) == 0
-    assert "已清除" in capsys.readouterr().out
+    total = int(out.split("预览：共 ")[1].split(" ")[0])
+    assert total > 60
+    purge_ = ["--db", url, "retention", "purge", "--today", "2040-01-01"]
+
+    # Asked on the terminal, after the cut-off and the counts: anything but yes purges nothing.
+    answers = iter(["no", "", "yes"])
+    prompts: list[str] = []
+    monkeypatch.setattr("builtins.input", lambda prompt="": prompts.append(prompt) or next(answers))
+    for _declined in range(2):
+        assert main(purge_) == 2
+        captured = capsys.readouterr()
+        assert "2037-01-01 之前办结的业务件" in captured.out
+        assert "没有清除任何数据" in captured.err
+    assert prompts[0] == (
+        f"将清除 {total} 条记录中的个人信息（2037-01-01 之前办结），不能撤销。输入 yes 清除："
+    )
+    # No terminal (a script, a pipe) and no --yes: refused before anything is asked.
+    monkeypatch.setenv("REVISITDESK_TOKEN", _token(url, capsys))
+    monkeypatch.setattr("cli.login.stdin_is_terminal", lambda: False)
+    monkeypatch.delenv("REVISITDESK_USER")
+    assert main(purge_) == 2
+    assert "--yes" in capsys.readouterr().err and len(prompts) == 2
+    assert main(["--lang", "en", *purge_]) == 2
+    captured = capsys.readouterr()
+    assert "Kept 3 years: cases completed before 2037-01-01" in captured.out
+    assert "run it on a terminal and confirm, or add --yes" in captured.err
+    assert main(["--lang", "zh", "--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
+    assert f"预览：共 {total} 条" in capsys.readouterr().out  # still all there
+    # --yes, as a scheduled job: the cut-off and the counts printed all the same.
+    assert main([*purge_, "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "2037-01-01 之前办结的业务件" in out
+    assert f"已清除 {total} 条记录中的个人信息（2037-01-01 之前办结）" in out
+    assert len(prompts) == 2
+    assert main(purge_) == 0
+    assert "没有需要清除的个人信息" in capsys.readouterr().out
     assert main(["--db", url, "retention", "preview", "--today", "2040-01-01"]) == 0
     assert "预览：共 0 条" in capsys.readouterr().out
+
+
+def _token(url, capsys) -> str:
+    """A token for the demo's administrator, as `token create` makes it for a scheduled job."""
+    assert main(["--db", url, "token", "create", "--for", "admin", "--hours", "1"]) == 0
+    return capsys.readouterr().out.splitlines()[0]
 
 
 def test_bad_reviews_and_evaluators_are_forgotten_unless_the_review_is_still_open(any_db):
@@ -395,7 +463,7 @@ def test_bad_reviews_and_evaluators_are_forgotten_unless_the_review_is_still_ope
             review.verification = "核实：张三反映属实，电话 13812345678"
             review.feedback_text = "已电话告知张三整改结果"
     with any_db.sessions.begin() as session:
-        counts = purge(session, PURGE_DAY)
+        counts = purge(session, PURGE_DAY, cutoff=CUTOFF)
     assert counts.bad_reviews == 1
     with any_db.sessions() as session:
         closed, still_open = (session.get(BadReview, r.review_id) for r in reviews)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.retention import RetentionCounts, RetentionError, preview, purge
-from app.settings import get_setting, set_setting
+from app.settings import OPTIONS, get_setting, set_setting
 from db.database import Database
 from ui.current_user import logged_in
 from ui.operations import Operation, Progress, operation
@@ -67,8 +67,10 @@ class RetentionDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.years_spin = QSpinBox()
-        self.years_spin.setRange(1, 30)
+        years = OPTIONS["retention.years"]
+        self.years_spin.setRange(int(years.minimum or 1), int(years.maximum or 100))
         self.years_spin.setSuffix(self.tr(" 年"))
+        self.years_spin.valueChanged.connect(self._update_enabled)
         self.years_button = QPushButton(self.tr("保存年限"))
         self.years_button.clicked.connect(self.save_years)
         years_row = QHBoxLayout()
@@ -123,7 +125,7 @@ class RetentionDialog(QDialog):
         )
 
     def _show(self, facts: Facts) -> None:
-        self.years_spin.setValue(max(1, facts.years))
+        self.years_spin.setValue(facts.years)
         self.counts = facts.counts
         if facts.counts is None:
             self.cutoff_label.setText("—")
@@ -162,7 +164,7 @@ class RetentionDialog(QDialog):
         self.refresh()
 
     def confirm_purge(self) -> None:
-        if self.running or self.counts is None or not self.counts.total:
+        if self.counts is None or not self.purge_button.isEnabled():
             return
         answer = QMessageBox.warning(
             self,
@@ -178,16 +180,21 @@ class RetentionDialog(QDialog):
             self.purge()
 
     def purge(self) -> None:
+        """Purge with the cut-off on screen (the one confirmed): refused, and shown afresh, when
+        the retention or the day has changed it since."""
+        if self.counts is None:
+            return
         me = logged_in()
+        cutoff = self.counts.cutoff
 
         def forget(session: Session, _progress: Progress) -> RetentionCounts:
-            return purge(session, by_id=me.id if me else None)
+            return purge(session, cutoff=cutoff, by_id=me.id if me else None)
 
         (
             operation(self, self.database, forget)
             .writing()
             .on_success(self._purged)
-            .on_failure(self._failed)
+            .on_failure(self._purge_failed)
             .busy(self.years_button, self.purge_button)
             .run()
         )
@@ -206,12 +213,24 @@ class RetentionDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.show_message(str(error), ERROR_STYLE)
 
+    def _purge_failed(self, error: Exception) -> None:
+        self._failed(error)
+        if isinstance(error, RetentionError):
+            self.refresh()  # the cut-off and counts as they are now
+
     @property
     def running(self) -> bool:
         """Whether the dialog's work is under way (its buttons are off meanwhile)."""
         return any(child.is_running() for child in self.findChildren(Operation))
 
     def _update_enabled(self) -> None:
+        """清除 only for the retention saved, whose cut-off and counts are on screen: a number
+        typed but not saved yet is saved (and previewed) first."""
         idle = not self.running
+        counts = self.counts
+        saved = counts is None or self.years_spin.value() == counts.years
         self.years_button.setEnabled(idle)
-        self.purge_button.setEnabled(idle and self.counts is not None and self.counts.total > 0)
+        self.purge_button.setEnabled(idle and saved and counts is not None and counts.total > 0)
+        self.purge_button.setToolTip(
+            "" if saved else self.tr("先点“保存年限”，看到新的清除范围后再清除")
+        )

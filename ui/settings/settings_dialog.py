@@ -583,10 +583,21 @@ class SettingsDialog(QDialog):
             operation(self, self.database, write)
             .writing()
             .on_success(done)
-            .on_failure(lambda error: self.show_message(str(error), ERROR_STYLE))
+            .on_failure(self._save_failed)
             .busy(self.save_button)
             .run()
         )
+
+    def _save_failed(self, error: Exception) -> None:
+        """The refusal below, and beside the setting it names: e.g. a folder that the disk
+        refuses, which only saving checks (app.settings reads no disk as one types)."""
+        self.show_message(str(error), ERROR_STYLE)
+        key = getattr(error, "key", None)
+        if isinstance(error, SettingRefused) and key in self.rows:
+            self.problems[key] = str(error)
+            self.rows[key].show_problem(str(error))
+            self._mark_areas()
+            self.save_button.setEnabled(False)  # until the value is edited
 
     # Test dial
 
