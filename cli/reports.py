@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from app.i18n import pick
 from cli.arguments import day, month, output_file, quarter, sample_size, seed, year
 from cli.exit_codes import EXIT_REFUSED
 from cli.output import file_errors_reported, write_json, written
+
+FORMATS = ("json", "xlsx", "pdf")
 
 
 def add_commands(commands) -> None:
@@ -20,7 +23,9 @@ def add_commands(commands) -> None:
     )
     quarterly.add_argument("--year", type=year, required=True, help="2000 to 2100")
     quarterly.add_argument("--quarter", type=quarter, required=True, help="1 to 4")
-    quarterly.add_argument("--format", choices=("json", "xlsx", "pdf"), default="json")
+    quarterly.add_argument(
+        "--format", choices=FORMATS, help="default: from -o's ending (.xlsx, .pdf), else json"
+    )
     quarterly.add_argument(
         "-o",
         "--output",
@@ -35,7 +40,9 @@ def add_commands(commands) -> None:
     )
     monthly.add_argument("--year", type=year, required=True, help="2000 to 2100")
     monthly.add_argument("--month", type=month, metavar="M", required=True, help="1 to 12")
-    monthly.add_argument("--format", choices=("json", "xlsx"), default="json")
+    monthly.add_argument(
+        "--format", choices=FORMATS[:2], help="default: from -o's ending (.xlsx), else json"
+    )
     monthly.add_argument(
         "-o", "--output", type=output_file, metavar="FILE", help="write to FILE (required for xlsx)"
     )
@@ -66,7 +73,9 @@ def add_commands(commands) -> None:
     )
     staff_report.add_argument("--year", type=year, required=True, help="2000 to 2100")
     staff_report.add_argument("--quarter", type=quarter, required=True, help="1 to 4")
-    staff_report.add_argument("--format", choices=("json", "xlsx"), default="json")
+    staff_report.add_argument(
+        "--format", choices=FORMATS[:2], help="default: from -o's ending (.xlsx), else json"
+    )
     staff_report.add_argument(
         "-o", "--output", type=output_file, metavar="FILE", help="write to FILE (required for xlsx)"
     )
@@ -74,10 +83,23 @@ def add_commands(commands) -> None:
 
 
 def _file_needs_output(report: Callable[..., int]) -> Callable[..., int]:
-    """Refuse --format xlsx or pdf without -o before any work: JSON alone goes to the terminal."""
+    """Without --format, the format -o's ending names (q3.xlsx, q3.pdf), else JSON; refuse xlsx
+    or pdf without -o before any work: JSON alone goes to the terminal."""
 
     @functools.wraps(report)
     def checked(database, args) -> int:
+        if args.format is None:
+            ending = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+            args.format = ending if ending in FORMATS else "json"
+        if args.format == "pdf" and report.__name__ != "_quarterly":
+            print(
+                pick(
+                    "这份报表没有 PDF 格式：请用 .xlsx 或 .json 文件",
+                    "This report has no PDF form: use a .xlsx or .json file",
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
         if args.format != "json" and args.output is None:
             print(
                 pick("xlsx 和 pdf 格式需要用 -o 指定输出文件", "xlsx and pdf need -o FILE"),
