@@ -9,6 +9,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False) and sys.argv[1:] == ["--read-workbook-child"]:
+        # The frozen app's workbook reader (app.importing.reader._child_command): nothing else.
+        from app.importing.sheet_child import main as read_workbook
+
+        read_workbook()
+        return 0
     from app import i18n
     from app.logs import configure_logging, default_log_file
 

@@ -56,6 +56,17 @@ _SNIFF_LINES = 100
 # library loop); an export of a million rows takes well under a minute.
 READ_TIMEOUT_SECONDS = 600.0
 _CHILD = Path(__file__).with_name("sheet_child.py")
+# The frozen app (scripts/build-package.sh) has no Python to run sheet_child.py with: its own
+# program runs the child when given this one argument (main.py).
+SHEET_CHILD_ARGUMENT = "--read-workbook-child"
+
+
+def _child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, SHEET_CHILD_ARGUMENT]
+    return [sys.executable, "-I", str(_CHILD)]
+
+
 _log = logging.getLogger(__name__)
 
 
@@ -416,7 +427,7 @@ def _read_workbook(
     with tempfile.TemporaryFile() as errors:
         try:
             child = subprocess.Popen(
-                [sys.executable, "-I", str(_CHILD)],
+                _child_command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=errors,
