@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     language = os.environ.get("REVISITDESK_LANG") or None
     if language in i18n.LANGUAGES:
         i18n.set_language(language)  # for the messages about the arguments, too
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="show the version")
     parser.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
@@ -104,6 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
         group.add_commands(commands)
     parser.set_defaults(command_names=frozenset(_name_commands(parser, ())))
     return parser
+
+
+class _ShowVersion(argparse.Action):
+    """--version: the version, and the day a packaged build was made (app.version)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from app.version import app_version
+
+        version = app_version()
+        built = pick(f"（{version.built_on} 构建）", f" (built {version.built_on})")
+        print(f"RevisitDesk {version.number}{built if version.built_on else ''}")
+        parser.exit()
 
 
 class _Language(argparse.Action):

@@ -33,3 +33,25 @@ def test_from_source_the_child_is_the_module_file(monkeypatch):
     monkeypatch.delattr(sys, "frozen", raising=False)
     command = reader._child_command()
     assert command[:2] == [sys.executable, "-I"] and command[2].endswith("sheet_child.py")
+
+
+def test_the_version_and_the_day_of_a_packaged_build(monkeypatch, tmp_path, capsys):
+    import json
+
+    import pytest
+
+    from app import version
+    from cli import main as cli_main
+
+    monkeypatch.setattr(version, "BUILD_INFO", tmp_path / "none.json")
+    assert version.app_version().built_on is None  # from the source tree
+    info = tmp_path / "build_info.json"
+    info.write_text(json.dumps({"version": "1.2.3", "built_on": "2026-12-07"}), "utf-8")
+    monkeypatch.setattr(version, "BUILD_INFO", info)
+    assert version.app_version() == version.Version("1.2.3", "2026-12-07")
+    with pytest.raises(SystemExit) as exited:
+        cli_main(["--lang", "en", "--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == "RevisitDesk 1.2.3 (built 2026-12-07)\n"
+    info.write_text("{damaged", "utf-8")
+    assert version.app_version().built_on is None

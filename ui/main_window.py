@@ -207,14 +207,29 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(page)
 
     def show_about(self) -> None:
+        from app.version import app_version
+
+        version = app_version()
+        built = (
+            self.tr("{day} 构建").format(day=version.built_on)
+            if version.built_on
+            else self.tr("从源代码运行")
+        )
         QMessageBox.about(
             self,
             self.tr("关于回访台"),
             self.tr(
                 "<h3>回访台 RevisitDesk</h3>"
+                "<p>版本 {version}（{built}）</p>"
                 "<p>不动产登记业务办结后的回访、不满意跟进和季度考核。</p>"
                 "<p>数据库：{url}</p>"
-            ).format(url=html.escape(self.database.display_url())),
+                "<p>随附的组件及其许可证（Qt 为 LGPL-3.0，文泉驿微米黑字体为 Apache-2.0 或 "
+                "GPLv3）见程序文件夹中的 LICENSES.md。</p>"
+            ).format(
+                version=html.escape(version.number),
+                built=html.escape(built),
+                url=html.escape(self.database.display_url()),
+            ),
         )
 
     def show_where_left(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import os
 import shutil
@@ -75,10 +74,9 @@ MAIN_TABLES = (
 
 
 def app_version() -> str:
-    try:
-        return importlib.metadata.version("revisitdesk")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    from app.version import app_version as version
+
+    return version().number
 
 
 @dataclass(frozen=True)

@@ -5174,14 +5174,24 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>{day} 构建</source>
+        <translation>built {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>从源代码运行</source>
+        <translation>run from the source tree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
-        <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;RevisitDesk (回访台)&lt;/h3&gt;&lt;p&gt;Revisits after completed real-estate registration cases, follow-up of dissatisfaction, and quarterly scoring.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;</translation>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;版本 {version}（{built}）&lt;/p&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;&lt;p&gt;随附的组件及其许可证（Qt 为 LGPL-3.0，文泉驿微米黑字体为 Apache-2.0 或 GPLv3）见程序文件夹中的 LICENSES.md。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RevisitDesk 回访台&lt;/h3&gt;&lt;p&gt;Version {version} ({built})&lt;/p&gt;&lt;p&gt;Phone revisits after real-estate registration cases, follow-up of dissatisfied answers and the quarterly assessment.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;&lt;p&gt;The bundled components and their licences (Qt: LGPL-3.0; the WenQuanYi Micro Hei font: Apache-2.0 or GPLv3) are listed in LICENSES.md in the program folder.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
