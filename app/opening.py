@@ -129,10 +129,8 @@ def open_app_database(
     opens only with `unlock`; without it DatabaseLocked says a log-in is needed, and with a wrong
     one DatabaseKeyRefused says why (the failure counted)."""
     resolved = checked_url(url)
-    if (file := sqlite_path(resolved)) is not None:
-        _check_file(file, create or resolved == default_database_url())
-    path = encrypted_file(resolved)
-    if path is None:
+    path = sqlite_path(resolved)
+    if path is None or not _check_file(path, create or resolved == default_database_url()):
         return _opened(resolved)
     from app.keys import database_key
 
@@ -150,8 +148,9 @@ def open_app_database(
     return database
 
 
-def _check_file(path: Path, may_create: bool) -> None:
-    """Refuse a SQLite file that is missing (unless one may be made) or is not a database."""
+def _check_file(path: Path, may_create: bool) -> bool:
+    """Whether the SQLite file is encrypted (with its key file beside it); refuse one that is
+    missing (unless one may be made) or is not a database."""
     try:
         with open(path, "rb") as file:
             header = file.read(len(SQLITE_HEADER))
@@ -167,10 +166,11 @@ def _check_file(path: Path, may_create: bool) -> None:
     if not header:  # missing, or empty as `touch` leaves it: a new database
         if not may_create:
             raise DatabaseMissing(path)
-        return
+        return False
     if header == SQLITE_HEADER:
         _look_inside(path)
-    elif not key_file_path(path).exists():
+        return False
+    if not key_file_path(path).exists():
         key_file = key_file_path(path)
         raise DatabaseRefused(
             pick(
@@ -183,6 +183,7 @@ def _check_file(path: Path, may_create: bool) -> None:
                 "Otherwise it is not a RevisitDesk database.",
             )
         )
+    return True
 
 
 def _look_inside(path: Path) -> None:

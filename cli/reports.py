@@ -33,7 +33,7 @@ def add_commands(commands) -> None:
         metavar="FILE",
         help="write to FILE (required for xlsx, pdf)",
     )
-    quarterly.set_defaults(func=_quarterly)
+    quarterly.set_defaults(func=_quarterly, formats=FORMATS)
 
     monthly = report_kinds.add_parser(
         "monthly", help="monthly phone-revisit analysis (W 7.1.3.3.2) / 月度电话回访分析"
@@ -46,7 +46,7 @@ def add_commands(commands) -> None:
     monthly.add_argument(
         "-o", "--output", type=output_file, metavar="FILE", help="write to FILE (required for xlsx)"
     )
-    monthly.set_defaults(func=_monthly)
+    monthly.set_defaults(func=_monthly, formats=FORMATS[:2])
     sample = report_kinds.add_parser(
         "sample", help="draw and record a sample of revisited cases (J 5.4.5) / 抽取评价样本"
     )
@@ -79,7 +79,7 @@ def add_commands(commands) -> None:
     staff_report.add_argument(
         "-o", "--output", type=output_file, metavar="FILE", help="write to FILE (required for xlsx)"
     )
-    staff_report.set_defaults(func=_staff)
+    staff_report.set_defaults(func=_staff, formats=FORMATS[:2])
 
 
 def _file_needs_output(report: Callable[..., int]) -> Callable[..., int]:
@@ -91,7 +91,7 @@ def _file_needs_output(report: Callable[..., int]) -> Callable[..., int]:
         if args.format is None:
             ending = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
             args.format = ending if ending in FORMATS else "json"
-        if args.format == "pdf" and report.__name__ != "_quarterly":
+        if args.format not in args.formats:  # a .pdf asked of a report without one
             print(
                 pick(
                     "这份报表没有 PDF 格式：请用 .xlsx 或 .json 文件",

@@ -360,18 +360,7 @@ def _check_xlsx_sheet_exactly(
         if state["value"] and data:
             state["valued"] = True
 
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    try:
-        for chunk in _chunks(archive, info, keep_going):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError as error:
-        raise Refusal(
-            "sheet_xml_damaged", {"sheet": sheet, "detail": expat.ErrorString(error.code)}
-        ) from None
+    _parse(archive, info, keep_going, sheet, start, end, text)
     if found["cells"] > MAX_CELLS:
         raise Refusal(
             "sheet_too_many_cells", {"sheet": sheet, "cells": found["cells"], "limit": MAX_CELLS}
@@ -558,16 +547,31 @@ def _check_ods_exactly(
             check_extent(table["last"], table["columns"], table["name"])
             table.clear()
 
+    _parse(archive, info, keep_going, "content.xml", start, end)
+
+
+def _parse(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    keep_going: Callable[[], None] | None,
+    sheet: str,
+    start: Callable[..., None],
+    end: Callable[[str], None],
+    text: Callable[[str], None] | None = None,
+) -> None:
+    """Stream a part's XML through expat's handlers; damaged XML refuses the sheet."""
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    if text is not None:
+        parser.CharacterDataHandler = text
     try:
         for chunk in _chunks(archive, info, keep_going):
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise Refusal(
-            "sheet_xml_damaged", {"sheet": "content.xml", "detail": expat.ErrorString(error.code)}
+            "sheet_xml_damaged", {"sheet": sheet, "detail": expat.ErrorString(error.code)}
         ) from None
 
 

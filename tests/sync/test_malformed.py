@@ -41,29 +41,10 @@ from app.sync.tables import TABLES
 from db.types import UTCDateTime
 from tests.sealing_helpers import identity_of, rewrite
 
-from .helpers import counts, exchange_keys, name_site, outlet_day, snapshot, sync_file
+from .helpers import counts, exchange_keys, name_site, snapshot, sync_file
 
 Records = list[dict[str, Any]]
 OTHER_UID = "0b0b0b0b-0000-4000-8000-000000000000"  # a record's copy under another uid
-
-
-def _export(outlet, centre, tmp_path) -> Path:
-    name_site(outlet, "历下网点")
-    exchange_keys(outlet, centre)
-    outlet_day(outlet)
-    path = sync_file(tmp_path, "outlet")
-    export_changes(outlet, path)
-    return path
-
-
-@pytest.fixture
-def exported(outlet, sqlite_db, tmp_path) -> Path:
-    return _export(outlet, sqlite_db, tmp_path)
-
-
-@pytest.fixture
-def exported_to_any(outlet, any_db, tmp_path) -> Path:
-    return _export(outlet, any_db, tmp_path)
 
 
 def altered(

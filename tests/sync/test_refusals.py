@@ -19,27 +19,6 @@ from tests.sealing_helpers import identity_of, rewrite
 from .helpers import counts, exchange_keys, name_site, outlet_day, sync_file
 
 
-def _export(outlet, centre, tmp_path) -> Path:
-    name_site(outlet, "历下网点")
-    exchange_keys(outlet, centre)
-    outlet_day(outlet)
-    path = sync_file(tmp_path, "outlet")
-    export_changes(outlet, path)
-    return path
-
-
-@pytest.fixture
-def exported(outlet, sqlite_db, tmp_path) -> Path:
-    """The outlet's day, for the centre (SQLite), whose keys the outlet trusts and which
-    trusts the outlet's."""
-    return _export(outlet, sqlite_db, tmp_path)
-
-
-@pytest.fixture
-def exported_to_any(outlet, any_db, tmp_path) -> Path:
-    return _export(outlet, any_db, tmp_path)
-
-
 def attachments_folder(centre) -> list[Path]:
     folder = Path(centre.engine.url.database).with_suffix(".attachments")
     return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
