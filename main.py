@@ -28,12 +28,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
     if args.lang:
         i18n.set_language(args.lang)
+    if getattr(sys, "frozen", False):
+        _input_method_for_the_bundled_qt(os.environ)
     from db.engine import resolve_database_url
     from ui.application import run as run_gui  # Qt is imported only for the GUI
 
     configure_logging(default_log_file())  # no terminal to read: keep a file too
     # The window opens the database: a log-in for an encrypted file, a question before a new one.
     return run_gui(resolve_database_url(args.db), language=args.lang)
+
+
+def _input_method_for_the_bundled_qt(environment) -> None:
+    """Chinese input in the packaged app on a desktop set to fcitx (UOS, Kylin).
+
+    The package's Qt carries the ibus and compose input methods but not fcitx's plugin, which is
+    built against the system's own Qt and cannot load into another. fcitx 5 also answers ibus's
+    protocol through the portal it offers sandboxed apps: ask Qt's ibus plugin to use that.
+    Not tried on UOS or Kylin yet (README, "What to check on UOS and Kylin").
+    """
+    if environment.get("QT_IM_MODULE", "").startswith("fcitx"):
+        environment["QT_IM_MODULE"] = "ibus"
+        environment.setdefault("IBUS_USE_PORTAL", "1")
 
 
 def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:

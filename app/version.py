@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+# The name desktops know RevisitDesk by: its menu entry, its icons, its folder /opt/apps/<APP_ID>.
+APP_ID = "cn.gov.revisitdesk"
 BUILD_INFO = Path(__file__).resolve().parents[1] / "resources" / "build_info.json"
 
 

@@ -169,7 +169,17 @@ def ask_secret(prompt: str, command: str) -> str:
             ),
             reason="no_terminal",
         )
-    return getpass.getpass(prompt)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:  # Ctrl+D, or the terminal closed: nothing typed
+        print(file=sys.stderr)
+        raise LoginRequired(
+            pick(
+                f"没有输入密码，“{command}”未运行。",
+                f"No password was typed; {command!r} did not run.",
+            ),
+            reason="no_password",
+        ) from None
 
 
 def stdin_is_terminal() -> bool:

@@ -5,14 +5,19 @@
 #   --tests  also what the test suite uses: poppler (to look inside printed PDFs), SANE with its
 #            virtual test scanner and python-sane, and PostgreSQL's server programs (the tests
 #            start a throw-away server of their own; see tests/postgres_server.py).
+#   --package  also what building the package and trying it installed use: PyInstaller,
+#            python-sane (bundled), objdump, and Xvfb with xdotool to log in to the installed
+#            program's window (scripts/build-package.sh, scripts/check-package.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FOR_TESTS=false
+FOR_PACKAGE=false
 for argument in "$@"; do
   case "$argument" in
     --tests) FOR_TESTS=true ;;
-    *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+    --package) FOR_PACKAGE=true ;;
+    *) echo "usage: $0 [--tests] [--package]" >&2; exit 2 ;;
   esac
 done
 
@@ -29,10 +34,20 @@ TEST_APT_PACKAGES=(
   sane-utils libsane-dev   # SANE's test backend, and the headers python-sane builds against
   postgresql               # initdb, pg_ctl, pg_dump, pg_restore
 )
+PACKAGE_APT_PACKAGES=(
+  binutils libsane-dev                 # objdump (PyInstaller), python-sane's headers
+  xvfb xauth xdotool desktop-file-utils   # the installed window, logged in to; the menu entry
+  expect                               # the installed command line, logged in to
+)
 PYTHON_EXTRAS="dev"
 if $FOR_TESTS; then
   APT_PACKAGES+=("${TEST_APT_PACKAGES[@]}")
-  PYTHON_EXTRAS="dev,scanner"
+  PYTHON_EXTRAS="$PYTHON_EXTRAS,scanner"
+fi
+if $FOR_PACKAGE; then
+  APT_PACKAGES+=("${PACKAGE_APT_PACKAGES[@]}")
+  $FOR_TESTS || PYTHON_EXTRAS="$PYTHON_EXTRAS,scanner"
+  PYTHON_EXTRAS="$PYTHON_EXTRAS,package"
 fi
 
 as_root() {

@@ -55,3 +55,15 @@ def test_the_version_and_the_day_of_a_packaged_build(monkeypatch, tmp_path, caps
     assert capsys.readouterr().out == "RevisitDesk 1.2.3 (built 2026-12-07)\n"
     info.write_text("{damaged", "utf-8")
     assert version.app_version().built_on is None
+
+
+def test_a_desktop_set_to_fcitx_reaches_it_through_ibus_in_the_package():
+    import main
+
+    environment = {"QT_IM_MODULE": "fcitx"}
+    main._input_method_for_the_bundled_qt(environment)
+    assert environment == {"QT_IM_MODULE": "ibus", "IBUS_USE_PORTAL": "1"}
+    for untouched in ({"QT_IM_MODULE": "ibus"}, {}, {"QT_IM_MODULE": "xim"}):
+        before = dict(untouched)
+        main._input_method_for_the_bundled_qt(untouched)
+        assert untouched == before

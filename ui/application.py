@@ -10,11 +10,12 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.database_info import is_new_installation
 from app.errors import Refused
+from app.version import APP_ID
 from db.database import Database
 from ui import operations, preferences
 from ui.current_user import log_in_as
@@ -22,7 +23,7 @@ from ui.error_dialog import show_unexpected_error
 from ui.garbage import collect_on_gui_thread
 from ui.login_dialog import log_in, unlock
 from ui.main_window import MainWindow
-from ui.resources import FONTS_DIR
+from ui.resources import APP_ICON, FONTS_DIR
 from ui.settings.example_address import remind_administrator
 from ui.translations import use_language
 
@@ -46,6 +47,8 @@ def run(database: Database | str, language: str | None = None) -> int:
     application = QApplication.instance() or QApplication(sys.argv)
     application.setOrganizationName(preferences.ORGANIZATION)
     application.setApplicationName(preferences.APPLICATION)
+    application.setDesktopFileName(APP_ID)  # the menu entry's icon on Wayland
+    application.setWindowIcon(QIcon(str(APP_ICON)))
     load_chinese_font()
     collect_on_gui_thread(application)
     sys.excepthook = _report_unexpected_error

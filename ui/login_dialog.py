@@ -161,7 +161,7 @@ class LoginDialog(QDialog):
         )
         lines = [
             "<b>"
-            + html.escape(self.tr("演示数据库的账号（密码见 main.py demo 的输出或 README）："))
+            + html.escape(self.tr("演示数据库的账号（密码见 demo 命令的输出或 README）："))
             + "</b>"
         ]
         for account in self.demo:

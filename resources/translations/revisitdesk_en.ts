@@ -226,13 +226,13 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="111"/>
-        <location filename="../../ui/application.py" line="121"/>
+        <location filename="../../ui/application.py" line="114"/>
+        <location filename="../../ui/application.py" line="124"/>
         <source>回访台</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="122"/>
+        <location filename="../../ui/application.py" line="125"/>
         <source>数据库文件 %1 不存在。
 
 新建一个空数据库并开始首次设置吗？</source>
@@ -5076,11 +5076,6 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="164"/>
-        <source>演示数据库的账号（密码见 main.py demo 的输出或 README）：</source>
-        <translation>Accounts of the demo database (passwords in the output of main.py demo or in the README):</translation>
-    </message>
-    <message>
         <location filename="../../ui/login_dialog.py" line="174"/>
         <source>点击账号即可填入用户名。正式使用前请由管理员设置真实账号。</source>
         <translation>Click an account to fill in its user name. Before real use, an administrator must set up real accounts.</translation>
@@ -5109,6 +5104,11 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <location filename="../../ui/login_dialog.py" line="202"/>
         <source>请输入用户名。</source>
         <translation>Enter the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="164"/>
+        <source>演示数据库的账号（密码见 demo 命令的输出或 README）：</source>
+        <translation>Accounts of the demo database (passwords: see the output of the demo command, or the README):</translation>
     </message>
     <message>
         <location filename="../../ui/login_dialog.py" line="205"/>

@@ -21,3 +21,12 @@ def test_about_says_the_version_and_the_build(window, monkeypatch, tmp_path):
     window.show_about()
     assert "版本 0.1.0（2026-12-07 构建）" in shown[-1]
     assert "LICENSES.md" in shown[-1] and "LGPL-3.0" in shown[-1]
+
+
+def test_the_icon_of_the_windows_and_the_menu_is_drawn(qtbot):
+    from PySide6.QtGui import QIcon
+
+    from ui.resources import APP_ICON
+
+    pixmap = QIcon(str(APP_ICON)).pixmap(48, 48)
+    assert not pixmap.isNull() and pixmap.width() == 48

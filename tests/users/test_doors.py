@@ -387,6 +387,21 @@ def test_the_password_is_never_taken_from_the_command_line_or_a_pipe(place, monk
     assert "standard input is not one" in capsys.readouterr().err
 
 
+def test_nothing_typed_at_the_password_prompt_is_a_message_not_a_fault(place, monkeypatch, capsys):
+    monkeypatch.setattr(cli.login, "stdin_is_terminal", lambda: True)
+
+    def end_of_input(_prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr("getpass.getpass", end_of_input)  # Ctrl+D, or the terminal closed
+    assert _cli(place, "--user", "admin", "units", "list") == 2
+    err = capsys.readouterr().err
+    assert "没有输入密码，“units list”未运行。" in err and "Traceback" not in err
+    assert _refusals(place.url)[-1][1]["reason"] == "no_password"
+    assert _cli(place, "--lang", "en", "--user", "admin", "units", "list") == 2
+    assert "No password was typed; 'units list' did not run." in capsys.readouterr().err
+
+
 def test_a_wrong_password_five_times_locks_the_user(place, monkeypatch, capsys):
     for attempt in range(5):
         log_in_as(monkeypatch, "lead", f"wrong {attempt}")

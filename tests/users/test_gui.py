@@ -88,7 +88,7 @@ def test_a_demo_database_shows_its_accounts_and_a_click_fills_the_form(sqlite_db
         add_demo_accounts(session)
     dialog = _dialog(qtbot, sqlite_db)
     hint = dialog.demo_label.text()
-    assert "演示数据库的账号（密码见 main.py demo 的输出或 README）" in hint
+    assert "演示数据库的账号（密码见 demo 命令的输出或 README）" in hint
     assert DEMO_PASSWORD not in hint  # the database does not know it to show it
     for username, role in (("admin", "管理员"), ("lead", "组长"), ("operator", "回访员")):
         assert f"{username}</a> — {role}" in hint
