@@ -82,6 +82,7 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "backup.restore_unsigned": ("允许恢复未签名的备份", "Unsigned backup restore allowed"),
     "backup.create": ("制作备份", "Backup made"),
     "complaint.contact_shown": ("查看投诉人完整联系方式", "Complainant's contact shown in full"),
+    "commendation.recorded": ("记录表扬", "Commendation recorded"),
 }
 
 
@@ -265,6 +266,12 @@ ENTITY_TITLES: dict[str, tuple[str, str]] = {
     "sync_peer": ("同步站点", "Sync site"),
     "installation_keys": ("本机密钥", "Installation keys"),
     "backup": ("备份", "Backup"),
+    "commendation": ("表扬", "Commendation"),
+    "survey": ("满意度调查表", "Satisfaction survey"),
+    "suggestion_slip": ("意见条", "Suggestion slip"),
+    "suggestion_box_check": ("意见箱检查", "Suggestion box check"),
+    "outlet_assessment": ("网点考核", "Outlet assessment"),
+    "assessment_item": ("考核计分表条目", "Score sheet item"),
 }
 
 

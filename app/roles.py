@@ -33,13 +33,18 @@ class Permission(StrEnum):
     HANDLE_CALLBACKS = "handle_callbacks"  # record contacts and round-2 answers
     REGISTER_COMPLAINTS = "register_complaints"
     SEE_ASSESSMENT = "see_assessment"  # staff assessment (J 5.4.4)
+    # satisfaction surveys, suggestion box checks and slips, commendations (W 7.1.3, J 5.5)
+    RECORD_FEEDBACK = "record_feedback"
+    ASSESS_OUTLETS = "assess_outlets"  # outlet assessments (W 7.2, 附录 G), exemplary staff
     # imports, restore, calendar, outcome table, service phrases, users, settings, retention
     ADMINISTER = "administer"
     AUDIT = "audit"  # read and export the audit trail
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.OPERATOR: frozenset({Permission.HANDLE_CALLBACKS, Permission.REGISTER_COMPLAINTS}),
+    Role.OPERATOR: frozenset(
+        {Permission.HANDLE_CALLBACKS, Permission.REGISTER_COMPLAINTS, Permission.RECORD_FEEDBACK}
+    ),
     Role.TEAM_LEAD: frozenset(
         {
             Permission.SEE_INTEGRITY,
@@ -47,6 +52,8 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.HANDLE_CALLBACKS,
             Permission.REGISTER_COMPLAINTS,
             Permission.SEE_ASSESSMENT,
+            Permission.RECORD_FEEDBACK,
+            Permission.ASSESS_OUTLETS,
         }
     ),
     # Administrators answer for the installation: they read the audit trail as auditors do.

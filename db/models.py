@@ -948,3 +948,155 @@ class SyncConflict(Base):
     decision: Mapped[str | None] = mapped_column(String(20))  # local / incoming
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     decided_at: Mapped[datetime | None] = mapped_column()
+
+
+# Social supervision of the outlets beside the phone revisits (W 7.1.3, 7.2; J 5.5), issue 21.
+
+
+class SatisfactionSurvey(Tracked, Base):
+    """One filled-in 群众满意度调查表 (W 7.1.3.1.1, 附录 E), typed from the paper or imported.
+
+    Ratings are app.surveys' codes (satisfied / average / dissatisfied), None where the person
+    ticked nothing; `channels` the policy channels ticked (several may be).
+    """
+
+    __tablename__ = "satisfaction_surveys"
+    __table_args__ = (
+        # A row imported twice is one survey (app.surveys: a digest of the row's answers).
+        Index("uq_satisfaction_surveys_unit_fingerprint", "unit_id", "fingerprint", unique=True),
+    )
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)  # the outlet
+    surveyed_on: Mapped[date] = mapped_column(Date, index=True)
+    sheet_no: Mapped[str | None] = mapped_column(String(30))  # the paper's own number, if any
+    age_band: Mapped[str | None] = mapped_column(String(12))  # under_25 / 25_35 / 36_50 / 51_up
+    environment: Mapped[str | None] = mapped_column(String(12))  # 服务环境
+    attitude: Mapped[str | None] = mapped_column(String(12))  # 服务态度
+    efficiency: Mapped[str | None] = mapped_column(String(12))  # 办事效率
+    consultation: Mapped[str | None] = mapped_column(String(12))  # 咨询答复
+    discipline: Mapped[str | None] = mapped_column(String(12))  # 上班纪律
+    facilities: Mapped[str | None] = mapped_column(String(12))  # 便民服务设施设备
+    overall: Mapped[str | None] = mapped_column(String(12))  # 总体印象
+    # community / government / media / internet / other
+    channels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    improvement: Mapped[str | None] = mapped_column(Text)  # 需要改善的方面
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class SuggestionBoxCheck(Tracked, Base):
+    """One day's check of an outlet's suggestion box or book (意见箱、意见簿, W 7.1.3.2.2):
+    who looked, when, and how many slips or entries were found (0: none)."""
+
+    __tablename__ = "suggestion_box_checks"
+    __table_args__ = (UniqueConstraint("unit_id", "source", "checked_on"),)
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    source: Mapped[str] = mapped_column(String(10))  # box / book
+    checked_on: Mapped[date] = mapped_column(Date, index=True)
+    checked_at: Mapped[datetime] = mapped_column()
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    slip_count: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SuggestionSlip(Tracked, Base):
+    """A slip from the box or an entry in the book (W 7.1.3.2.3–4): a problem, investigated and
+    resolved as a suggestion record (`complaint_id`) and listed on the Wednesday notice; praise
+    or criticism of the staff member named, acknowledged or discussed with them."""
+
+    __tablename__ = "suggestion_slips"
+
+    check_id: Mapped[int] = mapped_column(ForeignKey("suggestion_box_checks.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # problem / praise / criticism
+    content: Mapped[str] = mapped_column(Text)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    writer: Mapped[str | None] = mapped_column(String(100))  # who wrote it, if signed
+    contact: Mapped[str | None] = mapped_column(String(100))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"), index=True)
+    # Praise acknowledged, or criticism talked over with the person (W 7.1.3.2.4).
+    acknowledged_at: Mapped[datetime | None] = mapped_column()
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    acknowledgement: Mapped[str | None] = mapped_column(Text)
+
+
+class AssessmentItem(Base):
+    """One line of the outlet assessment score sheet (考核计分表, W 附录 G), as data an
+    administrator may edit: the standard we hold breaks off after item 13.
+
+    Points are in tenths (a 3-point item is 30). `rule` names what app.assessment computes the
+    item from (e.g. the survey satisfaction rate for 服务礼仪); None: entered by hand.
+    """
+
+    __tablename__ = "assessment_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)  # 序号
+    group_name: Mapped[str] = mapped_column(String(50))  # 评估项目, e.g. 服务举措
+    name: Mapped[str] = mapped_column(String(50))  # e.g. 同城通办
+    content: Mapped[str] = mapped_column(Text)  # 考评内容
+    standard: Mapped[str] = mapped_column(Text)  # 考评标准
+    points_tenths: Mapped[int] = mapped_column(Integer)  # 标准分数
+    rule: Mapped[str | None] = mapped_column(String(30))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OutletAssessment(Tracked, Base):
+    """An assessment of one outlet (W 7.2): internal at least half-yearly, or the supervising
+    authority's yearly. Its scores copy each item as it stood, so later edits of the sheet
+    leave it unchanged; final once the assessor signs it off."""
+
+    __tablename__ = "outlet_assessments"
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # internal / authority
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date, index=True)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    assessors: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft / final
+    total_tenths: Mapped[int | None] = mapped_column(Integer)  # kept when final
+    grade: Mapped[str | None] = mapped_column(String(12))  # excellent / good / pass / fail
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    finalized_at: Mapped[datetime | None] = mapped_column()
+
+
+class OutletAssessmentScore(Tracked, Base):
+    """One item's score in an assessment, with each deduction and its reason (考核记录)."""
+
+    __tablename__ = "outlet_assessment_scores"
+    __table_args__ = (UniqueConstraint("assessment_id", "item_number"),)
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("outlet_assessments.id"), index=True)
+    item_number: Mapped[int] = mapped_column(Integer)
+    group_name: Mapped[str] = mapped_column(String(50))
+    item_name: Mapped[str] = mapped_column(String(50))
+    standard: Mapped[str] = mapped_column(Text)
+    points_tenths: Mapped[int] = mapped_column(Integer)
+    score_tenths: Mapped[int] = mapped_column(Integer)
+    # [{"points_tenths": 10, "reason": "…", "evidence": "…"}], as entered or computed
+    deductions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    record: Mapped[str | None] = mapped_column(Text)  # 考核记录
+    computed: Mapped[bool] = mapped_column(Boolean, default=False)  # filled in by the system
+
+
+class Commendation(Tracked, Base):
+    """Praise of a staff member (or a case) from any channel (J 5.5.1–5.5.2, W 7.1.3.2.4): a
+    revisit's suggestion marked as praise, a slip, a complaint file closed with thanks."""
+
+    __tablename__ = "commendations"
+
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    source: Mapped[str] = mapped_column(String(20))  # revisit / slip / complaint / other
+    call_attempt_id: Mapped[int | None] = mapped_column(ForeignKey("call_attempts.id"))
+    slip_id: Mapped[int | None] = mapped_column(ForeignKey("suggestion_slips.id"))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
+    content: Mapped[str] = mapped_column(Text)
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Picked for the year's list of exemplary staff and cases (J 5.5.2).
+    exemplary: Mapped[bool] = mapped_column(Boolean, default=False)

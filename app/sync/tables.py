@@ -141,6 +141,27 @@ def _specs() -> list[TableSpec]:
         ),
         TableSpec("call_samples", models.CallSample, ("抽样记录", "Call sample")),
         TableSpec(
+            "satisfaction_surveys",
+            models.SatisfactionSurvey,
+            ("满意度调查表", "Satisfaction survey"),
+            (key(("unit_id", "fingerprint")),),
+        ),
+        TableSpec(
+            "suggestion_box_checks",
+            models.SuggestionBoxCheck,
+            ("意见箱检查", "Suggestion box check"),
+            (key(("unit_id", "source", "checked_on")),),
+        ),
+        TableSpec("suggestion_slips", models.SuggestionSlip, ("意见条", "Suggestion slip")),
+        TableSpec("outlet_assessments", models.OutletAssessment, ("网点考核", "Outlet assessment")),
+        TableSpec(
+            "outlet_assessment_scores",
+            models.OutletAssessmentScore,
+            ("考核得分", "Assessment score"),
+            (key(("assessment_id", "item_number")),),
+        ),
+        TableSpec("commendations", models.Commendation, ("表扬", "Commendation")),
+        TableSpec(
             "call_queue",
             models.QueueEntry,
             ("回访队列", "Queue entry"),

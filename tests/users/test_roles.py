@@ -40,7 +40,14 @@ MOBILE, SECOND = "+8613812345678", "+8613912345678"
 @pytest.mark.parametrize(
     ("role", "allowed"),
     [
-        (Role.OPERATOR, {Permission.HANDLE_CALLBACKS, Permission.REGISTER_COMPLAINTS}),
+        (
+            Role.OPERATOR,
+            {
+                Permission.HANDLE_CALLBACKS,
+                Permission.REGISTER_COMPLAINTS,
+                Permission.RECORD_FEEDBACK,
+            },
+        ),
         (
             Role.TEAM_LEAD,
             {
@@ -49,6 +56,8 @@ MOBILE, SECOND = "+8613812345678", "+8613912345678"
                 Permission.HANDLE_CALLBACKS,
                 Permission.REGISTER_COMPLAINTS,
                 Permission.SEE_ASSESSMENT,
+                Permission.RECORD_FEEDBACK,
+                Permission.ASSESS_OUTLETS,
             },
         ),
         (Role.ADMINISTRATOR, set(Permission)),
