@@ -64,6 +64,7 @@ __all__ = [
 Work = Callable[[Session, Progress], Any]
 EXPECTED: tuple[type[Exception], ...] = (Refused, OSError)
 
+CANCEL_ROUNDS = 20  # outcomes starting work that starts work …: a bound, not a loop forever
 _threads: dict[str, QThreadPool] = {}
 # Operations under way, kept alive until they finish even if their owner lets go of them.
 _running: set[Operation] = set()
@@ -91,13 +92,22 @@ def busy() -> bool:
 
 def cancel_and_wait() -> None:
     """Cancel what can be cancelled, wait for both threads and deliver the outcomes (when the
-    window closes or the application quits), so that every operation has finished on return."""
-    for running in list(_running):
-        running.cancel()
-    for pool in _threads.values():
-        pool.waitForDone()
-    for running in list(_running):
-        QCoreApplication.sendPostedEvents(running)
+    window closes or the application quits), so that every operation has finished on return.
+
+    An outcome delivered here may start more work (a page that has loaded who is at the seat
+    refreshes its tabs): that is cancelled and waited for in turn, so that no worker is left
+    running on a window about to be deleted.
+    """
+    for _round in range(CANCEL_ROUNDS):
+        if not _running:
+            return
+        for running in list(_running):
+            running.cancel()
+        for pool in _threads.values():
+            pool.waitForDone()
+        for running in list(_running):
+            QCoreApplication.sendPostedEvents(running)
+    logger.error("Work was still being started after %d rounds of cancelling", CANCEL_ROUNDS)
 
 
 def delete_when_idle(widget: QObject) -> None:

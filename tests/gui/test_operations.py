@@ -242,3 +242,25 @@ def test_a_closed_dialog_is_deleted_once_its_work_has_reported(qtbot, owner, sql
         release.set()
 
     assert reported == [True]
+
+
+def test_cancel_and_wait_also_waits_for_work_that_an_outcome_starts(owner, sqlite_db: Database):
+    """A page that has loaded who is at the seat refreshes its tabs: when the window closes
+    just then, that new work is finished too before the window may be deleted."""
+    gate = threading.Event()
+    ran: list[str] = []
+
+    def first(_session: Session, _progress: Progress) -> str:
+        gate.wait(5)
+        return "loaded"
+
+    def second(_session: Session, _progress: Progress) -> None:
+        ran.append("refreshed")
+
+    def loaded(_result: str) -> None:
+        operation(owner, sqlite_db, second).run()
+
+    operation(owner, sqlite_db, first).on_success(loaded).run()
+    gate.set()
+    operations.cancel_and_wait()
+    assert not operations.busy() and ran == ["refreshed"]
