@@ -1,6 +1,7 @@
 """The statistics page: the quarterly unit report (coverage, scores, ranking; below it the charts
 and, in a tab of their own, the 差评 handling and evaluation channels per unit) and the monthly
-phone-revisit analysis, computed in the background, with exports to Excel and PDF."""
+phone-revisit analysis, and the quarterly satisfaction survey analysis (附录 E, W 7.1.3.1.2),
+computed in the background, with exports to Excel and PDF."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ from app.reports.quarterly import (
     supplement_calendar_year,
 )
 from app.reports.quarterly_xlsx import write_quarterly_xlsx
+from app.surveys.analysis import SurveyAnalysis, survey_analysis
 from db.database import Database
 from ui import file_dialogs
 from ui.current_user import logged_in
@@ -62,15 +64,19 @@ from ui.statistics.monthly_view import MonthlyView
 from ui.statistics.quarterly_model import COL_RANK, COL_UNIT, SORT_ROLE, QuarterlyTableModel
 from ui.statistics.review_model import COL_UNIT as REVIEW_COL_UNIT
 from ui.statistics.review_model import ReviewTableModel
+from ui.statistics.survey_view import SurveyView
 from ui.statistics.unit_cases_dialog import UnitCasesDialog
 from ui.statistics.unit_filter import UnitFilter
 
 QUARTERLY = "quarterly"
 MONTHLY = "monthly"
+SURVEYS = "surveys"  # the quarter's satisfaction surveys (附录 E)
 PERIOD_KINDS = {
     QUARTERLY: QT_TRANSLATE_NOOP("StatisticsPage", "季度"),
     MONTHLY: QT_TRANSLATE_NOOP("StatisticsPage", "月度"),
+    SURVEYS: QT_TRANSLATE_NOOP("StatisticsPage", "满意度调查（季度）"),
 }
+BY_QUARTER = (QUARTERLY, SURVEYS)
 QUARTER_NAMES = (
     QT_TRANSLATE_NOOP("StatisticsPage", "第一季度"),
     QT_TRANSLATE_NOOP("StatisticsPage", "第二季度"),
@@ -99,12 +105,13 @@ class StatisticsPage(Page):
         self._refresh_pending = False
         self.report: QuarterlyReport | None = None
         self.analysis: MonthlyAnalysis | None = None
+        self.survey_analysis: SurveyAnalysis | None = None
         self.unit_cases_dialog: UnitCasesDialog | None = None
         day = clock.today()
         quarter_year, quarter = last_complete_quarter(day)
         month_year, month = last_month(day)
         # Each kind of period keeps its own year: last quarter and last month may differ.
-        self._years = {QUARTERLY: quarter_year, MONTHLY: month_year}
+        self._years = {QUARTERLY: quarter_year, MONTHLY: month_year, SURVEYS: quarter_year}
 
         self.kind_combo = QComboBox()
         for kind, title in PERIOD_KINDS.items():
@@ -166,11 +173,13 @@ class StatisticsPage(Page):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #555555;")
         self.monthly_view = MonthlyView()
+        self.survey_view = SurveyView()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.quarterly_view = self._build_quarterly_view()
         self.stack.addWidget(self.quarterly_view)
         self.stack.addWidget(self.monthly_view)
+        self.stack.addWidget(self.survey_view)
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -284,11 +293,11 @@ class StatisticsPage(Page):
 
     def period(self) -> tuple[str, int, int]:
         """(kind, year, quarter or month) as chosen."""
-        combo = self.quarter_combo if self.kind() == QUARTERLY else self.month_combo
+        combo = self.quarter_combo if self.kind() in BY_QUARTER else self.month_combo
         return self.kind(), self.year_spin.value(), combo.currentData()
 
     def _kind_changed(self) -> None:
-        quarterly = self.kind() == QUARTERLY
+        quarterly = self.kind() in BY_QUARTER
         self.quarter_combo.setVisible(quarterly)
         self.month_combo.setVisible(not quarterly)
         self.part_label.setText(self.tr("季度(&Q)：") if quarterly else self.tr("月份(&N)："))
@@ -304,7 +313,7 @@ class StatisticsPage(Page):
         self.refresh()
 
     def _period_title(self, kind: str, year: int, number: int) -> str:
-        if kind == QUARTERLY:
+        if kind in BY_QUARTER:
             return self.tr("{year}年{quarter}").format(
                 year=year, quarter=self.tr(QUARTER_NAMES[number - 1])
             )
@@ -330,14 +339,18 @@ class StatisticsPage(Page):
             def compute(session: Session, _progress: Progress) -> Any:
                 return quarterly_report(session, year, number, today=day)
 
+        elif kind == SURVEYS:
+
+            def compute(session: Session, _progress: Progress) -> Any:
+                return survey_analysis(session, year, number)
+
         else:
 
             def compute(session: Session, _progress: Progress) -> Any:
                 return monthly_analysis(session, year, number)
 
-        if self.stack.currentWidget() is not (
-            self.quarterly_view if kind == QUARTERLY else self.monthly_view
-        ):
+        views = {QUARTERLY: self.quarterly_view, MONTHLY: self.monthly_view}
+        if self.stack.currentWidget() is not views.get(kind, self.survey_view):
             self.summary_label.clear()
             self.placeholder.setText(self.tr("正在计算…"))
             self.stack.setCurrentWidget(self.placeholder)
@@ -349,10 +362,13 @@ class StatisticsPage(Page):
         )
         self._update_enabled()
 
-    def _computed(self, result: QuarterlyReport | MonthlyAnalysis) -> None:
+    def _computed(self, result: QuarterlyReport | MonthlyAnalysis | SurveyAnalysis) -> None:
         if isinstance(result, QuarterlyReport):
             self.report = result
             self.unit_filter.set_units([unit.unit for unit in result.units])
+        elif isinstance(result, SurveyAnalysis):
+            self.survey_analysis = result
+            self.unit_filter.set_units([outlet.name for outlet in result.outlets])
         else:
             self.analysis = result
             self.unit_filter.set_units(sorted({g.name for g in result.units}))
@@ -364,8 +380,10 @@ class StatisticsPage(Page):
             self._show_report(self.report)
         elif self.kind() == MONTHLY and self.analysis is not None:
             self._show_analysis(self.analysis)
+        elif self.kind() == SURVEYS and self.survey_analysis is not None:
+            self._show_surveys(self.survey_analysis)
 
-    def shown_result(self) -> QuarterlyReport | MonthlyAnalysis | None:
+    def shown_result(self) -> QuarterlyReport | MonthlyAnalysis | SurveyAnalysis | None:
         """The result of the chosen period, when it is the one computed last."""
         kind, year, number = self.period()
         if kind == QUARTERLY and self.report is not None:
@@ -374,6 +392,9 @@ class StatisticsPage(Page):
         elif kind == MONTHLY and self.analysis is not None:
             if (self.analysis.year, self.analysis.month) == (year, number):
                 return self.analysis
+        elif kind == SURVEYS and self.survey_analysis is not None:
+            if (self.survey_analysis.year, self.survey_analysis.quarter) == (year, number):
+                return self.survey_analysis
         return None
 
     def _show_report(self, report: QuarterlyReport) -> None:
@@ -448,6 +469,23 @@ class StatisticsPage(Page):
         )
         self.stack.setCurrentWidget(self.monthly_view)
 
+    def _show_surveys(self, analysis: SurveyAnalysis) -> None:
+        self.survey_view.show_analysis(analysis, self.unit_filter.shows)
+        responses = sum(outlet.responses for outlet in analysis.outlets)
+        self.summary_label.setText(
+            self.tr(
+                "{period}（{start} 至 {end}）群众满意度调查分析：{outlets} 个网点，调查表 {count} 份"
+                "　·　满意率＝满意÷作答，未作答的题不计"
+            ).format(
+                period=self._period_title(SURVEYS, analysis.year, analysis.quarter),
+                start=analysis.start.isoformat(),
+                end=analysis.end.isoformat(),
+                outlets=len(analysis.outlets),
+                count=responses,
+            )
+        )
+        self.stack.setCurrentWidget(self.survey_view)
+
     # A unit's cases
 
     def _open_unit_cases(self, index: QModelIndex) -> None:
@@ -492,11 +530,32 @@ class StatisticsPage(Page):
                 export_monthly_xlsx(session, year, month, path, by_id=by_id)
 
             self._export(name, "xlsx", write, audited=True)
+        elif isinstance(result, SurveyAnalysis):
+            self._export_surveys(result, "xlsx")
 
     def export_pdf(self) -> None:
         result = self.shown_result()
         if isinstance(result, QuarterlyReport):
             self._export_report(result, "pdf", write_quarterly_pdf)
+        elif isinstance(result, SurveyAnalysis):
+            self._export_surveys(result, "pdf")
+
+    def _export_surveys(self, analysis: SurveyAnalysis, suffix: str) -> None:
+        """The survey analysis of every outlet, read again, written and audited in one
+        transaction: it holds what people wrote on the forms (app.surveys.exports)."""
+        from app.surveys.exports import export_survey_analysis
+
+        name = self.tr("{period}群众满意度调查分析").format(
+            period=self._period_title(SURVEYS, analysis.year, analysis.quarter)
+        )
+        year, quarter = analysis.year, analysis.quarter
+        person = logged_in()
+        by_id = person.id if person is not None else None
+
+        def write(session: Session, path: Path) -> None:
+            export_survey_analysis(session, year, quarter, path, by_id=by_id, form=suffix)
+
+        self._export(name, suffix, write, audited=True)
 
     def _export_report(
         self, report: QuarterlyReport, suffix: str, write: Callable[[QuarterlyReport, Path], None]
@@ -593,7 +652,7 @@ class StatisticsPage(Page):
         self.busy_bar.setVisible(not idle)
         shown = self.shown_result()
         self.xlsx_button.setEnabled(idle and shown is not None)
-        self.pdf_button.setEnabled(idle and isinstance(shown, QuarterlyReport))
+        self.pdf_button.setEnabled(idle and isinstance(shown, QuarterlyReport | SurveyAnalysis))
 
     def _show_message(self, text: str, style: str) -> None:
         self.message_label.setText(text)
