@@ -57,6 +57,7 @@ from db.models import AuditEntry
 PERSONAL_KEYS = frozenset(
     {
         "applicant",
+        "writer",  # a suggestion slip's writer (app.suggestion_box)
         "location",
         "phone",
         "phones",

@@ -4,12 +4,16 @@ completed more than `retention.years` ago, the people in it are forgotten and it
 Forgotten: the applicant's name and the property's location, the case's phone numbers, the numbers
 dialled and the operators' notes, the evaluation's free text, the respondent's words and what was
 said and promised in callback contacts, Form B's enterprise contact and suggestion, and — for
-complaints closed before the same day — the complainant, contact, address and opinion; the same
+complaints closed before the same day — the complainant, contact, address and opinion, and for
+slips of the suggestion box and book (W 7.1.3.2.5: kept 3 years, the least `retention.years`
+allows) found before it — the writer and contact, once the slip is dealt with (its suggestion
+record closed, a criticism talked over); the same
 values are blanked in the audit entries of those records once the entries are six months old
 (`AUDIT_KEPT_MONTHS`; the hash chain keeps their digests, app.audit_chain). Kept: cases, units,
 dates, types, channels, enterprise names, ratings, outcomes, statuses and every count the reports
 make. A case whose second-round callback or complaint is still open is left alone until it
-closes.
+closes. Nothing is deleted: checks, slips and what they point to (or what points to them — a
+suggestion record's slip, a commendation's slip) all stay, only the people leave them.
 
 A purge runs only for the cut-off its caller showed and had confirmed (`purge`'s `cutoff`, from a
 `preview`): a retention changed or a day passed in between refuses it rather than forget more.
@@ -48,6 +52,8 @@ from db.models import (
     Complaint,
     EnterpriseFeedback,
     Evaluation,
+    SuggestionBoxCheck,
+    SuggestionSlip,
 )
 
 # Left in columns that may not be empty, so that a reader sees why the text is gone.
@@ -78,6 +84,7 @@ class RetentionCounts:
     callback_contacts: int = 0
     enterprise_forms: int = 0
     complaints: int = 0
+    suggestion_slips: int = 0
     audit_entries: int = 0
 
     @property
@@ -299,8 +306,27 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
         ],
         {"complainant": None, "contact": None, "address": None, "complainant_opinion": None},
     )
+    # Slips found before the cut-off, once dealt with: a problem's suggestion record closed (then
+    # blanked above as well), a criticism talked over with the person.
+    open_problem = exists().where(
+        Complaint.id == SuggestionSlip.complaint_id, Complaint.closed_at.is_(None)
+    )
+    slips = [
+        SuggestionSlip.check_id.in_(
+            select(SuggestionBoxCheck.id).where(SuggestionBoxCheck.checked_on < cutoff)
+        ),
+        ~open_problem,
+        or_(SuggestionSlip.kind != "criticism", SuggestionSlip.acknowledged_at.is_not(None)),
+    ]
+    blank(
+        "suggestion_slips",
+        SuggestionSlip,
+        [*slips, or_(SuggestionSlip.writer.is_not(None), SuggestionSlip.contact.is_not(None))],
+        {"writer": None, "contact": None},
+    )
     uids = [
         *session.scalars(select(CallbackTask.uid).where(CallbackTask.id.in_(tasks))),
+        *session.scalars(select(SuggestionSlip.uid).where(*slips)),
         *session.scalars(select(EnterpriseFeedback.uid).where(*forms)),
         *session.scalars(select(Complaint.uid).where(*complaints)),
     ]

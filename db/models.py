@@ -412,7 +412,8 @@ class Complaint(Tracked, Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)  # 被投诉网点
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # 被投诉人员
     kind: Mapped[str] = mapped_column(String(20), default="complaint", server_default="complaint")
-    channel: Mapped[str] = mapped_column(String(20))  # on_site / phone / online / letter
+    # on_site / phone / online / letter / suggestion_box / suggestion_book (app.complaints)
+    channel: Mapped[str] = mapped_column(String(20))
     category: Mapped[str | None] = mapped_column(String(20))  # opinion / coordination / filed
     received_at: Mapped[datetime] = mapped_column()
     received_by: Mapped[str | None] = mapped_column(String(100))  # 受理人

@@ -44,7 +44,13 @@ CHANNELS: dict[str, tuple[str, str]] = {
     "phone": ("电话", "Phone"),
     "online": ("网上", "Online"),
     "letter": ("信函", "Letter"),
+    # A problem found on a slip in the box or an entry in the book (app.suggestion_box).
+    "suggestion_box": ("意见箱", "Suggestion box"),
+    "suggestion_book": ("意见簿", "Suggestion book"),
 }
+# Slips and book entries are answered on the outlet's Wednesday notice (W 7.1.3.2.3): a writer
+# who left neither phone nor address is answered there, with no first contact to make.
+NOTICE_CHANNELS = frozenset({"suggestion_box", "suggestion_book"})
 OPINION = "opinion"
 COORDINATION = "coordination"
 FILED = "filed"
@@ -315,7 +321,8 @@ def register_complaint(
         "received_by": _text(data.received_by) or actor.name,
     }
     _check_lengths(values)
-    if values["contact"] is None and values["address"] is None:
+    anonymous = values["contact"] is None and values["address"] is None
+    if anonymous and data.channel not in NOTICE_CHANNELS:
         raise ComplaintInvalid(
             pick(
                 "请填写联系电话或地址：两个工作日内要联系投诉人",
@@ -349,6 +356,8 @@ def register_complaint(
         raise ComplaintInvalid(pick("没有这位工作人员", "No such staff member"), "staff_id")
 
     first_contact_due, reply_due = deadlines(session, received_at)
+    if anonymous:  # answered on the notice (NOTICE_CHANNELS): nobody to contact first
+        first_contact_due = None
     complaint = Complaint(
         kind=data.kind,
         channel=data.channel,
