@@ -6,6 +6,10 @@ handled. A complaint work order is a complaint (not a suggestion) received in th
 case the person handled, or naming the person as the one complained about (被投诉人员); it counts
 once for a person even when both are true, and for each person it concerns. The figures are
 grouped in the database; only the work orders themselves are ever read row by row.
+
+Beside them (issue 21), each person's commendations received in the quarter (app.commendations,
+from every channel) and the criticism slips naming them (W 7.1.3.2.4), with the list behind each
+number: `staff_praise`, `praise_entries`, and `assessed_people` putting both side by side.
 """
 
 from __future__ import annotations
@@ -29,7 +33,16 @@ from app.reports.unit_feedback import (
 from app.roles import Permission
 from app.staff import require_permission
 from app.zone import LOCAL_ZONE
-from db.models import CallbackTask, Case, Complaint, Staff, Unit
+from db.models import (
+    CallbackTask,
+    Case,
+    Commendation,
+    Complaint,
+    Staff,
+    SuggestionBoxCheck,
+    SuggestionSlip,
+    Unit,
+)
 
 DISSATISFIED = "dissatisfied"
 COMPLAINT = "complaint"
@@ -295,3 +308,167 @@ def _complaint_orders(
                 )
             )
     return orders
+
+
+# Commendations and criticism beside the work orders (issue 21; J 5.5, W 7.1.3.2.4)
+
+COMMENDATION = "commendation"
+CRITICISM = "criticism"
+PRAISE_LABELS = {COMMENDATION: "表扬", CRITICISM: "批评"}
+
+
+@dataclass(frozen=True)
+class PraiseFigures:
+    staff_id: int
+    name: str
+    unit: str | None
+    commendations: int
+    criticisms: int
+
+
+@dataclass(frozen=True)
+class AssessedPerson:
+    """One line of the assessment on screen: the work orders and, beside them, the praise."""
+
+    figures: StaffFigures
+    commendations: int
+    criticisms: int
+
+
+@dataclass(frozen=True)
+class PraiseEntry:
+    """One commendation or criticism slip behind a person's figures."""
+
+    staff_id: int
+    kind: str  # COMMENDATION / CRITICISM
+    on: date  # received / the box checked
+    source: str  # app.commendations.SOURCES' code, or "slip"
+    case_no: str | None
+    content: str
+    exemplary: bool
+
+    @property
+    def kind_label(self) -> str:
+        return PRAISE_LABELS[self.kind]
+
+
+def staff_praise(
+    session: Session, year: int, quarter: int, *, viewer_id: int | None = None
+) -> dict[int, PraiseFigures]:
+    """Per person: the commendations received in the quarter and the criticism slips naming
+    them (found in a box or book checked in the quarter); grouped in the database."""
+    require_permission(session, viewer_id, Permission.SEE_ASSESSMENT)
+    start, end = quarter_bounds(year, quarter)
+    praised = dict(
+        session.execute(
+            select(Commendation.staff_id, func.count(Commendation.id))
+            .where(
+                Commendation.received_on >= start,
+                Commendation.received_on <= end,
+                Commendation.staff_id.is_not(None),
+            )
+            .group_by(Commendation.staff_id)
+        ).all()
+    )
+    criticised = dict(
+        session.execute(
+            select(SuggestionSlip.staff_id, func.count(SuggestionSlip.id))
+            .join(SuggestionBoxCheck, SuggestionBoxCheck.id == SuggestionSlip.check_id)
+            .where(*_criticism_in(start, end))
+            .group_by(SuggestionSlip.staff_id)
+        ).all()
+    )
+    ids = set(praised) | set(criticised)
+    if not ids:
+        return {}
+    people = session.execute(
+        select(Staff.id, Staff.name, Unit.name)
+        .outerjoin(Unit, Unit.id == Staff.unit_id)
+        .where(Staff.id.in_(ids))
+    ).all()
+    return {
+        staff_id: PraiseFigures(
+            staff_id, name, unit, praised.get(staff_id, 0), criticised.get(staff_id, 0)
+        )
+        for staff_id, name, unit in people
+    }
+
+
+def _criticism_in(start: date, end: date) -> tuple:
+    return (
+        SuggestionSlip.kind == CRITICISM,
+        SuggestionSlip.staff_id.is_not(None),
+        SuggestionBoxCheck.checked_on >= start,
+        SuggestionBoxCheck.checked_on <= end,
+    )
+
+
+def assessed_people(
+    assessment: StaffAssessment, praise: dict[int, PraiseFigures]
+) -> list[AssessedPerson]:
+    """The ranking as it was, each person with their praise beside; then those with praise or
+    criticism but no work order, most praised first, sharing the rank after the last."""
+    rows = [
+        AssessedPerson(
+            p,
+            praise[p.staff_id].commendations if p.staff_id in praise else 0,
+            praise[p.staff_id].criticisms if p.staff_id in praise else 0,
+        )
+        for p in assessment.staff
+    ]
+    ranked = {p.staff_id for p in assessment.staff}
+    rank = len(assessment.staff) + 1
+    others = sorted(
+        (f for f in praise.values() if f.staff_id not in ranked),
+        key=lambda f: (-f.commendations, f.criticisms, f.name, f.staff_id),
+    )
+    rows += [
+        AssessedPerson(StaffFigures(f.staff_id, f.name, f.unit, 0, 0, rank), *_counts(f))
+        for f in others
+    ]
+    return rows
+
+
+def _counts(figures: PraiseFigures) -> tuple[int, int]:
+    return figures.commendations, figures.criticisms
+
+
+def praise_entries(
+    session: Session,
+    year: int,
+    quarter: int,
+    *,
+    staff_id: int,
+    viewer_id: int | None = None,
+) -> list[PraiseEntry]:
+    """The commendations and criticism slips behind one person's figures, by date."""
+    require_permission(session, viewer_id, Permission.SEE_ASSESSMENT)
+    start, end = quarter_bounds(year, quarter)
+    entries = [
+        PraiseEntry(staff_id, COMMENDATION, on, source, case_no, content, exemplary)
+        for on, source, case_no, content, exemplary in session.execute(
+            select(
+                Commendation.received_on,
+                Commendation.source,
+                Case.case_no,
+                Commendation.content,
+                Commendation.exemplary,
+            )
+            .outerjoin(Case, Case.id == Commendation.case_id)
+            .where(
+                Commendation.staff_id == staff_id,
+                Commendation.received_on >= start,
+                Commendation.received_on <= end,
+            )
+        )
+    ]
+    entries += [
+        PraiseEntry(staff_id, CRITICISM, on, "slip", None, content, False)
+        for on, content in session.execute(
+            select(SuggestionBoxCheck.checked_on, SuggestionSlip.content)
+            .join(SuggestionBoxCheck, SuggestionBoxCheck.id == SuggestionSlip.check_id)
+            .where(*_criticism_in(start, end), SuggestionSlip.staff_id == staff_id)
+        )
+    ]
+    entries.sort(key=lambda e: (e.on, e.kind, e.content))
+    return entries

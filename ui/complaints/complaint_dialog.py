@@ -4,6 +4,7 @@
     Alt+C  办结               Alt+E  重新打开
     Alt+D  签发督办 / 再次督办 Alt+B  督办回复（选中的督办）
     Alt+P  打印 H.1           Alt+H  打印 H.2（选中的督办）  Alt+A  纠正和预防措施
+    Alt+K  投诉人感谢：记为表扬 (J 5.5)
     Esc    关闭
 
 The two clocks (first contact, reply) count working days and turn red when late; every
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.commendations import PraiseChoices, praise_choices, thank_for_complaint
 from app.complaints.clocks import Clock
 from app.complaints.corrective import FROM_COMPLAINT, CapaInput, create_capa
 from app.complaints.detail import ComplaintDetail, complaint_detail, open_complaint
@@ -73,6 +75,7 @@ from ui.complaints.step_dialogs import (
 from ui.desk.display import ERROR_COLOR, local_time
 from ui.error_dialog import refusal_text, show_refusal
 from ui.operations import Progress, operation
+from ui.supervision.commendation_dialog import CommendationDialog
 
 DONE_COLOR = "#2e7d32"
 PENDING_COLOR = "#1a5fb4"
@@ -216,6 +219,7 @@ class ComplaintDialog(QDialog):
             ("print_h1", self.tr("打印 H.1(&P)"), self.print_h1, papers),
             ("print_h2", self.tr("打印 H.2(&H)"), self.print_h2, papers),
             ("capa", self.tr("纠正和预防措施(&A)"), self.create_capa, papers),
+            ("thanks", self.tr("感谢表扬(&K)"), self.record_thanks, papers),
         ):
             button = QPushButton(text)
             button.setAutoDefault(False)
@@ -458,6 +462,7 @@ class ComplaintDialog(QDialog):
         self.buttons["print_h2"].setEnabled(order is not None)
         self.buttons["print_h2"].setToolTip("" if order else self.tr("还没有督办表"))
         allow("capa", True, "", handles)
+        allow("thanks", True, "", staff is not None and staff.may(Permission.RECORD_FEEDBACK))
         self.order_note.setText(detail.order_refusal or self.tr("可以签发督办表。"))
 
     # Steps
@@ -706,6 +711,42 @@ class ComplaintDialog(QDialog):
     def _pdf_saved(self, path) -> None:
         self.show_message(self.tr("已保存 {path}。").format(path=path))
         self.pdf_saved.emit(path)
+
+    def record_thanks(self) -> None:
+        """The complainant thanked a staff member: a commendation for them (J 5.5)."""
+        staff = self._staff()
+        if staff is None or self.data is None:
+            return
+        complaint_id, by_id = self.complaint_id, staff.id
+
+        def opened(choices: PraiseChoices) -> None:
+            form = CommendationDialog(
+                choices,
+                self,
+                title=self.tr("投诉人感谢：记为表扬"),
+                for_complaint=True,
+            )
+
+            def submitted(values: dict) -> None:
+                self._store(
+                    form,
+                    lambda session: thank_for_complaint(
+                        session,
+                        complaint_id,
+                        by_id=by_id,
+                        content=values["content"],
+                        received_on=values["received_on"],
+                        staff_id=values["staff_id"],
+                    ),
+                    self.tr("已记为表扬。"),
+                )
+
+            form.submitted.connect(submitted)
+            open_form(self, form, self.step_opened)
+
+        operation(self, self.database, lambda session, _p: praise_choices(session)).on_success(
+            opened
+        ).run()
 
     def create_capa(self) -> None:
         staff = self._staff()

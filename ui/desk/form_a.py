@@ -6,6 +6,10 @@
 
 A 不满意 makes a reason category and details required (they appear under the ratings); 有 makes
 details required and shows that the case goes to the team lead.
+
+On the call desk (`offer_praise`), Ctrl+B marks the suggestion as praise of the case's handler
+(J 5.5, app.commendations.praise_revisit): off by default, outside the Tab chain, so the 7-key
+path is as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -191,7 +195,7 @@ class FormA(QWidget):
     changed = Signal()  # any answer or text changed (the draft is written after it)
     save_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, offer_praise: bool = False) -> None:
         super().__init__(parent)
         self.setStyleSheet(STYLE)
         ratings = [
@@ -248,6 +252,23 @@ class FormA(QWidget):
         self.suggestion.setPlaceholderText(self.tr("有无建议（可不填，回车继续）"))
         suggestion_label = QLabel(self.tr("建议："))
         suggestion_label.setBuddy(self.suggestion)
+        # The suggestion marked as praise of the handler (J 5.5.1): one key, off by default.
+        self.praise_button = QPushButton(self.tr("表扬 (Ctrl+B)"))
+        self.praise_button.setCheckable(True)
+        self.praise_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.praise_button.setToolTip(
+            self.tr("被回访人的建议是表扬：记为对本件经办人的表扬（再按一次取消）")
+        )
+        self.praise_button.setStyleSheet(
+            f"QPushButton:checked {{ background: {ACCENT}; color: white; font-weight: bold; }}"
+        )
+        self.praise_button.toggled.connect(self.changed)
+        self.praise_button.setVisible(offer_praise)
+        self.praise_shortcut: QShortcut | None = None
+        if offer_praise:
+            self.praise_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
+            self.praise_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.praise_shortcut.activated.connect(self.praise_button.toggle)
         for edit in (self.dissatisfaction_details, self.integrity_details, self.suggestion):
             edit.textChanged.connect(self.changed)
 
@@ -276,6 +297,7 @@ class FormA(QWidget):
         suggestion_row.setContentsMargins(8, 4, 8, 0)
         suggestion_row.addWidget(suggestion_label)
         suggestion_row.addWidget(self.suggestion, 1)
+        suggestion_row.addWidget(self.praise_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -354,6 +376,8 @@ class FormA(QWidget):
         answers["integrity_breach"] = self.integrity_row.value()
         texts = {name: getattr(self, name).text() for name in TEXT_FIELDS}
         texts["dissatisfaction_category"] = self.category_row.value() or ""
+        if self.praised():
+            answers["praise"] = True  # absent when off: an untouched form stays empty
         return answers, texts
 
     def restore(self, answers: dict[str, Any], texts: dict[str, str]) -> None:
@@ -366,6 +390,9 @@ class FormA(QWidget):
             for name in TEXT_FIELDS:
                 getattr(self, name).setText(texts.get(name, ""))
             self.category_row.set_value(texts.get("dissatisfaction_category") or None)
+            self.praise_button.setChecked(
+                answers.get("praise") is True and self.praise_button.isVisibleTo(self)
+            )
         self._update_required()
 
     def clear(self) -> None:
@@ -375,6 +402,10 @@ class FormA(QWidget):
     def is_empty(self) -> bool:
         answers, texts = self.state()
         return all(v is None for v in answers.values()) and not any(texts.values())
+
+    def praised(self) -> bool:
+        """Whether the suggestion is marked as praise of the case's handler."""
+        return self.praise_button.isChecked()
 
     def first_unanswered(self) -> QWidget:
         for row in [*self.rows.values(), self.integrity_row]:
@@ -391,6 +422,11 @@ class FormA(QWidget):
             names = self.tr("、").join(row.title_label.text() for row in missing)
             raise FormIncomplete(self.tr("还没有回答：{items}").format(items=names), missing[0])
         answers, texts = self.state()
+        if self.praised() and not texts["suggestion"].strip():
+            raise FormIncomplete(
+                self.tr("已标记为表扬：请在“建议”栏记下被回访人表扬的话（Ctrl+B 取消标记）"),
+                self.suggestion,
+            )
         return FormAAnswers(
             overall=answers["overall"],
             efficiency=answers["efficiency"],

@@ -1,4 +1,5 @@
-"""The staff assessment as tables: the quarter's ranking, and one person's work orders."""
+"""The staff assessment as tables: the quarter's ranking with each person's commendations and
+criticism beside, one person's work orders, and their commendations and criticism."""
 
 from __future__ import annotations
 
@@ -12,11 +13,16 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.commendations import SOURCES
 from app.reports.staff_assessment import (
+    COMMENDATION,
     COMPLAINT,
+    CRITICISM,
     DISSATISFIED,
     HANDLED,
     NAMED,
+    AssessedPerson,
+    PraiseEntry,
     StaffFigures,
     WorkOrder,
 )
@@ -30,6 +36,8 @@ COL_UNIT = 2
 COL_DISSATISFIED = 3
 COL_COMPLAINTS = 4
 COL_TOTAL = 5
+COL_COMMENDATIONS = 6
+COL_CRITICISMS = 7
 STAFF_HEADERS = {
     COL_RANK: QT_TRANSLATE_NOOP("StaffFiguresModel", "排名"),
     COL_NAME: QT_TRANSLATE_NOOP("StaffFiguresModel", "经办人"),
@@ -37,6 +45,8 @@ STAFF_HEADERS = {
     COL_DISSATISFIED: QT_TRANSLATE_NOOP("StaffFiguresModel", "不满意工单"),
     COL_COMPLAINTS: QT_TRANSLATE_NOOP("StaffFiguresModel", "投诉工单"),
     COL_TOTAL: QT_TRANSLATE_NOOP("StaffFiguresModel", "合计"),
+    COL_COMMENDATIONS: QT_TRANSLATE_NOOP("StaffFiguresModel", "表扬"),
+    COL_CRITICISMS: QT_TRANSLATE_NOOP("StaffFiguresModel", "批评"),
 }
 
 
@@ -45,12 +55,16 @@ class StaffFiguresModel(RowsModel):
     HEADERS = STAFF_HEADERS
 
     def person_at(self, row: int) -> StaffFigures:
+        return self.row_at(row).figures
+
+    def line_at(self, row: int) -> AssessedPerson:
         return self.row_at(row)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        person: StaffFigures = self._rows[index.row()]
+        line: AssessedPerson = self._rows[index.row()]
+        person = line.figures
         column = index.column()
         value = (
             person.rank,
@@ -59,6 +73,8 @@ class StaffFiguresModel(RowsModel):
             person.dissatisfied,
             person.complaints,
             person.total,
+            line.commendations,
+            line.criticisms,
         )[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(value)
@@ -142,3 +158,70 @@ class WorkOrdersModel(RowsModel):
         if column == COL_WHY:
             return translate(LIST_SEPARATOR).join(translate(WHY[why]) for why in order.why)
         return order.status
+
+
+PRAISE_CONTEXT = "PraiseModel"
+COL_PRAISE_KIND = 0
+COL_PRAISE_ON = 1
+COL_PRAISE_SOURCE = 2
+COL_PRAISE_CASE = 3
+COL_PRAISE_CONTENT = 4
+COL_PRAISE_EXEMPLARY = 5
+PRAISE_HEADERS = {
+    COL_PRAISE_KIND: QT_TRANSLATE_NOOP("PraiseModel", "类别"),
+    COL_PRAISE_ON: QT_TRANSLATE_NOOP("PraiseModel", "日期"),
+    COL_PRAISE_SOURCE: QT_TRANSLATE_NOOP("PraiseModel", "来源"),
+    COL_PRAISE_CASE: QT_TRANSLATE_NOOP("PraiseModel", "业务编号"),
+    COL_PRAISE_CONTENT: QT_TRANSLATE_NOOP("PraiseModel", "内容"),
+    COL_PRAISE_EXEMPLARY: QT_TRANSLATE_NOOP("PraiseModel", "典型"),
+}
+PRAISE_KINDS = {
+    COMMENDATION: QT_TRANSLATE_NOOP("PraiseModel", "表扬"),
+    CRITICISM: QT_TRANSLATE_NOOP("PraiseModel", "批评"),
+}
+PRAISE_SOURCES = {
+    "revisit": QT_TRANSLATE_NOOP("PraiseModel", "电话回访"),
+    "slip": QT_TRANSLATE_NOOP("PraiseModel", "意见箱（簿）"),
+    "complaint": QT_TRANSLATE_NOOP("PraiseModel", "投诉建议"),
+    "other": QT_TRANSLATE_NOOP("PraiseModel", "其他"),
+}
+EXEMPLARY_MARK = QT_TRANSLATE_NOOP("PraiseModel", "典型")
+
+
+def praise_text(text: str) -> str:
+    return QCoreApplication.translate(PRAISE_CONTEXT, text)
+
+
+class PraiseModel(RowsModel):
+    """A person's commendations and criticism slips of the quarter."""
+
+    CONTEXT = PRAISE_CONTEXT
+    HEADERS = PRAISE_HEADERS
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        entry: PraiseEntry = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_PRAISE_CONTENT:
+            return entry.content
+        if role == Qt.ItemDataRole.ForegroundRole and entry.kind == CRITICISM:
+            return PENDING
+        return None
+
+    @staticmethod
+    def _text(entry: PraiseEntry, column: int) -> str:
+        if column == COL_PRAISE_KIND:
+            return praise_text(PRAISE_KINDS[entry.kind])
+        if column == COL_PRAISE_ON:
+            return entry.on.isoformat()
+        if column == COL_PRAISE_SOURCE:
+            known = PRAISE_SOURCES.get(entry.source)
+            return praise_text(known) if known else SOURCES.get(entry.source, ("", ""))[0]
+        if column == COL_PRAISE_CASE:
+            return entry.case_no or ""
+        if column == COL_PRAISE_CONTENT:
+            return " ".join(entry.content.split())
+        return praise_text(EXEMPLARY_MARK) if entry.exemplary else ""

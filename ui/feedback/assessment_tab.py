@@ -1,5 +1,6 @@
 """Staff assessment (J 5.4.4) for team leads, administrators and auditors: per handling staff
-member, the quarter's dissatisfied and complaint work orders; a person opens onto their cases.
+member, the quarter's dissatisfied and complaint work orders, with their commendations and the
+criticism slips naming them beside; a person opens onto their cases and that praise.
 
 Anyone else sees a message instead of the figures, and nothing is read for them.
 """
@@ -14,7 +15,13 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from app.reports.exports import export_assessment
-from app.reports.staff_assessment import StaffAssessment, staff_assessment
+from app.reports.staff_assessment import (
+    PraiseFigures,
+    StaffAssessment,
+    assessed_people,
+    staff_assessment,
+    staff_praise,
+)
 from app.roles import Permission, role_label
 from app.staff import StaffMember
 from db.database import Database
@@ -34,6 +41,7 @@ class AssessmentTab(ReportTab):
     ) -> None:
         super().__init__(database, current_staff, parent)
         self.assessment: StaffAssessment | None = None
+        self.praise: dict[int, PraiseFigures] = {}
         self.assessment_period: tuple[int, int] | None = None
         self.work_orders_dialog: WorkOrdersDialog | None = None
 
@@ -71,6 +79,7 @@ class AssessmentTab(ReportTab):
     def _deny(self) -> None:
         """Forget any figures and say why they are not shown."""
         self.assessment = self.assessment_period = None
+        self.praise = {}
         self.model.show_rows([])
         self.summary_label.clear()
         user = self.current_staff()
@@ -96,8 +105,13 @@ class AssessmentTab(ReportTab):
         year, quarter = self.bar.period()
         viewer_id = self._viewer_id()
 
-        def read(session: Session, _progress: Progress) -> StaffAssessment:
-            return staff_assessment(session, year, quarter, viewer_id=viewer_id)
+        def read(
+            session: Session, _progress: Progress
+        ) -> tuple[StaffAssessment, dict[int, PraiseFigures]]:
+            return (
+                staff_assessment(session, year, quarter, viewer_id=viewer_id),
+                staff_praise(session, year, quarter, viewer_id=viewer_id),
+            )
 
         if self.shown_assessment() is None:
             self.summary_label.setText(self.tr("正在读取…"))
@@ -108,13 +122,16 @@ class AssessmentTab(ReportTab):
             .run()
         )
 
-    def _computed(self, assessment: StaffAssessment) -> None:
+    def _computed(self, result: tuple[StaffAssessment, dict[int, PraiseFigures]]) -> None:
         if not self.permitted():  # the person at the seat changed meanwhile
             self._deny()
             return
+        assessment, praise = result
         self.assessment = assessment
+        self.praise = praise
         self.assessment_period = (assessment.year, assessment.quarter)
-        self.bar.unit_filter.set_units(sorted({p.unit or "" for p in assessment.staff}))
+        units = {p.unit or "" for p in assessment.staff} | {p.unit or "" for p in praise.values()}
+        self.bar.unit_filter.set_units(sorted(units))
         self.show_result()
 
     def shown_assessment(self) -> StaffAssessment | None:
@@ -130,7 +147,9 @@ class AssessmentTab(ReportTab):
         assessment = self.shown_assessment()
         if assessment is None:
             return
-        self.model.show_rows(assessment.staff)
+        shows = self.bar.unit_filter.shows
+        praise = {k: p for k, p in self.praise.items() if shows(p.unit or "")}
+        self.model.show_rows(assessed_people(assessment, praise))
         self.stack.setCurrentWidget(self.table)
         summary = self.tr(
             "{period}（{start} 至 {end}）　{people} 人有工单：不满意工单 {dissatisfied} 件，"
@@ -147,6 +166,11 @@ class AssessmentTab(ReportTab):
             summary += self.tr("　·　双击人员（或按回车）查看其业务件")
         else:
             summary += self.tr("　·　本季度没有不满意或投诉工单")
+        if praise:
+            summary += self.tr("　·　表扬 {praised} 次，批评 {criticised} 次").format(
+                praised=sum(p.commendations for p in praise.values()),
+                criticised=sum(p.criticisms for p in praise.values()),
+            )
         self.summary_label.setText(summary)
         self.update_enabled()
 

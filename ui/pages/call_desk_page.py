@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import CalendarUnknownError, WorkingCalendar
 from app.clock import local_now
+from app.commendations import praise_revisit
 from app.desk.calls import SaveResult, record_failed_call, save_form_a
 from app.desk.coverage import UnitCoverage, coverage_plan
 from app.desk.operators import ensure_operator, operators
@@ -224,7 +225,7 @@ class CallDeskPage(Page):
         case_box = QGroupBox(self.tr("当前回访件"))
         QVBoxLayout(case_box).addWidget(self.case_stack)
 
-        self.form = FormA()
+        self.form = FormA(offer_praise=True)
         self.form.changed.connect(self.draft_timer.start)
         self.form.save_requested.connect(self.save)
         self.failed_button = QPushButton(self.tr("通话未完成 (F4)"))
@@ -678,9 +679,10 @@ class CallDeskPage(Page):
         self.form.hide_error()
         entry_id, operator_id, case_no = self.item.entry_id, self.operator_id, self.item.case_no
         duration, phone = self._call_facts()
+        praised = self.form.praised()
 
         def store(session: Session, _progress: Progress) -> SaveResult:
-            return save_form_a(
+            result = save_form_a(
                 session,
                 entry_id,
                 operator_id,
@@ -688,6 +690,9 @@ class CallDeskPage(Page):
                 duration_seconds=duration,
                 phone_e164=phone,
             )
+            if praised:  # the suggestion is praise of the handler (J 5.5), in the same action
+                praise_revisit(session, result.evaluation_id, by_id=operator_id)
+            return result
 
         def saved(result: SaveResult) -> None:
             self.drafts.delete(operator_id, entry_id)
@@ -700,6 +705,8 @@ class CallDeskPage(Page):
                 message = self.tr("已保存 {case_no}，已上报组长。")
             else:
                 message = self.tr("已保存 {case_no}。")
+            if praised:
+                message += self.tr("已记为对经办人的表扬。")
             self._finished_case(message.format(case_no=case_no))
             self.case_saved.emit(result)
 
