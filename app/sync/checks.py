@@ -320,12 +320,30 @@ def at_most_items(limit: int) -> Check:
     return check
 
 
+def items_one_of(codes: Iterable[str]) -> Check:
+    """A list (JSON) whose every item is one of `codes`, each at most once."""
+    allowed = list(codes)
+    item, most = one_of(allowed), at_most_items(len(allowed))
+
+    def check(value: Any) -> None:
+        if not isinstance(value, list):
+            raise Invalid(f"应为列表：{shown(value)}", f"is not a list: {shown(value)}")
+        most(value)
+        for each in value:
+            item(each)
+        if len(set(value)) != len(value):
+            raise Invalid(f"有重复：{shown(value)}", f"has repeats: {shown(value)}")
+
+    return check
+
+
 @cache
 def domain_rules() -> dict[tuple[str, str], Check]:
     """(table, column) → the rule a value must also meet, from the module that owns the codes.
 
     Imported here, not at the top: these modules are services with imports of their own.
     """
+    from app import assessment, commendations, suggestion_box, surveys
     from app.bad_reviews.process import DECIDERS, STAGES
     from app.callbacks.contacts import MEANS
     from app.callbacks.contacts import STATUSES as TASK_STATUSES
@@ -393,6 +411,20 @@ def domain_rules() -> dict[tuple[str, str], Check]:
     }
     for item in ("overall", "efficiency", "attitude", "materials"):
         rules["evaluations", item] = rating
+    # Social supervision (issue 21).
+    for column, _zh, _en in surveys.ITEMS:
+        rules["satisfaction_surveys", column] = one_of(surveys.RATINGS)
+    rules["satisfaction_surveys", "age_band"] = one_of(surveys.AGE_BANDS)
+    rules["satisfaction_surveys", "channels"] = items_one_of(surveys.CHANNELS)
+    rules["suggestion_box_checks", "source"] = one_of(suggestion_box.SOURCES)
+    rules["suggestion_box_checks", "slip_count"] = in_range(0, suggestion_box.MAX_SLIPS)
+    rules["suggestion_slips", "kind"] = one_of(suggestion_box.KINDS)
+    rules["outlet_assessments", "kind"] = one_of(assessment.KINDS)
+    rules["outlet_assessments", "status"] = one_of(assessment.STATUSES)
+    rules["outlet_assessments", "grade"] = one_of(assessment.GRADES)
+    rules["outlet_assessment_scores", "points_tenths"] = count
+    rules["outlet_assessment_scores", "score_tenths"] = count
+    rules["commendations", "source"] = one_of(commendations.SOURCES)
     for table in ("cases", "enterprise_feedback"):
         for money in ("registration_fee_fen", "deed_tax_fen", "stamp_duty_fen"):
             rules[table, money] = count  # in fen, never below nothing

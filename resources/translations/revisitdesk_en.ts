@@ -242,43 +242,329 @@ Make a new, empty database and set it up?</translation>
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="213"/>
+        <source>网点考核计分</source>
+        <translation>Outlet assessment scoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="229"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="229"/>
+        <source>评估项目</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="229"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="229"/>
+        <source>标准分</source>
+        <translation>Full points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="230"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="230"/>
+        <source>计算</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="230"/>
+        <source>考核记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="251"/>
+        <source>扣分(&amp;P)：</source>
+        <translation>Deduct &amp;points:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="252"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="259"/>
+        <source>改判原因(&amp;O)：</source>
+        <translation>&amp;Override reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="269"/>
+        <source>考核人(&amp;A)：</source>
+        <translation>&amp;Assessors:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="270"/>
+        <source>考核日期(&amp;D)：</source>
+        <translation>&amp;Date assessed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="271"/>
+        <source>备注(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="279"/>
+        <source>记扣分 (Enter)</source>
+        <translation>Deduct (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="281"/>
+        <source>本项满分 (Ctrl+Backspace)</source>
+        <translation>Full points (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="283"/>
+        <source>重新计算 (F6)</source>
+        <translation>Recompute (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="285"/>
+        <source>保存考核人 (Ctrl+S)</source>
+        <translation>Save assessors (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="287"/>
+        <source>签定 (Ctrl+Enter)</source>
+        <translation>Sign off (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="289"/>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="291"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="347"/>
+        <source>{unit}&#x3000;{kind}&#x3000;考核期 {start} 至 {end}&#x3000;{status}</source>
+        <translation>{unit}   {kind}   Period {start} to {end}   {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="353"/>
+        <source>总分 {total} 分（标准分合计 {standard} 分）&#x3000;等次：{grade}</source>
+        <translation>Total {total} (of {standard} full points)   Grade: {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="368"/>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="394"/>
+        <source>此网点此前没有已签定的考核。</source>
+        <translation>This outlet has no earlier signed-off assessment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="403"/>
+        <source>上次（{start} 至 {end}）{total} 分、{grade}；本次比上次 {change} 分。{moved}</source>
+        <translation>Previous ({start} to {end}): {total}, {grade}; change since then {change}. {moved}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="421"/>
+        <source>{number}. {name}（标准分 {points}）&#x3000;考评内容：{content}
+考评标准：{standard}</source>
+        <translation>{number}. {name} ({points} full points)   Content: {content}
+Criteria: {standard}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="428"/>
+        <source>依据：{record}</source>
+        <translation>Based on: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="496"/>
+        <source>第 {number} 项已记扣分。</source>
+        <translation>Deduction recorded on item {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="508"/>
+        <source>已删去一次扣分。</source>
+        <translation>One deduction removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="521"/>
+        <source>第 {number} 项为满分。</source>
+        <translation>Item {number} has full points.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="531"/>
+        <source>第 {number} 项已重新计算。</source>
+        <translation>Item {number} recomputed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="545"/>
+        <source>考核人、日期和备注已保存。</source>
+        <translation>Assessors, date and note saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="553"/>
+        <source>签定考核</source>
+        <translation>Sign off assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="554"/>
+        <source>签定后不能再修改。总分 {total} 分，等次 {grade}。确定签定吗？</source>
+        <translation>Once signed off, it cannot be changed. Total {total}, grade {grade}. Sign off now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="563"/>
+        <source>已签定。</source>
+        <translation>Signed off.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="79"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="88"/>
         <source>尚未选择使用者。人员考核情况仅限组长、管理员和审计员查看，请先选择您的姓名。</source>
         <translation>No user is chosen yet. The staff assessment is only for team leads, administrators and auditors: choose your name first.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="83"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="92"/>
         <source>人员考核情况仅限组长、管理员和审计员查看。
 {name}，您当前的角色是{role}。</source>
         <translation>The staff assessment is only for team leads, administrators and auditors.
 {name}, your current role is {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="103"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="117"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="136"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="155"/>
         <source>{period}（{start} 至 {end}）&#x3000;{people} 人有工单：不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件</source>
         <translation>{period} ({start} to {end})   {people} people with work orders: {dissatisfied} dissatisfaction orders, {complaints} complaint orders</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="147"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="166"/>
         <source>&#x3000;·&#x3000;双击人员（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a person (or press Enter) to see their cases</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="149"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="168"/>
         <source>&#x3000;·&#x3000;本季度没有不满意或投诉工单</source>
         <translation>   ·   No dissatisfaction or complaint work orders this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="196"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="170"/>
+        <source>&#x3000;·&#x3000;表扬 {praised} 次，批评 {criticised} 次</source>
+        <translation>   ·   {praised} commendations, {criticised} criticisms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_tab.py" line="220"/>
         <source>{period}人员考核（不满意及投诉工单）</source>
         <translation>Staff assessment {period} (dissatisfaction and complaint work orders)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="77"/>
+        <location filename="../../ui/supervision/assessment_tab.py" line="162"/>
+        <source>全部网点</source>
+        <translation>All outlets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="79"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="88"/>
+        <source>网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="88"/>
+        <source>考核类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="88"/>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="88"/>
+        <source>考核日期</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="89"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="89"/>
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="89"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="93"/>
+        <source>新建考核 (Ctrl+N)</source>
+        <translation>New assessment (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="95"/>
+        <source>打开 (Enter)</source>
+        <translation>Open (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="97"/>
+        <source>排名通报 (Ctrl+R)</source>
+        <translation>Ranking (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="99"/>
+        <source>计分表 (Ctrl+Shift+S)</source>
+        <translation>Score sheet (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="101"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="177"/>
+        <source>共 {count} 次考核</source>
+        <translation>{count} assessments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="210"/>
+        <source>请先在列表中选择一次考核。</source>
+        <translation>Select an assessment in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="226"/>
+        <source>只有管理员可以修改考核计分表。</source>
+        <translation>Only administrators can change the score sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="233"/>
+        <source>您的角色不能考核网点。</source>
+        <translation>Your role cannot assess outlets.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_tab.py" line="247"/>
+        <source>已建立考核，请逐项录入。</source>
+        <translation>Assessment created: enter it item by item.</translation>
     </message>
 </context>
 <context>
@@ -779,62 +1065,47 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="34"/>
+        <location filename="../../ui/pages/board_page.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="35"/>
+        <location filename="../../ui/pages/board_page.py" line="30"/>
         <source>整改措施</source>
         <translation>CAPA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="36"/>
+        <location filename="../../ui/pages/board_page.py" line="31"/>
         <source>单位反馈</source>
         <translation>Unit feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="37"/>
+        <location filename="../../ui/pages/board_page.py" line="32"/>
         <source>人员考核</source>
         <translation>Staff assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="63"/>
-        <source>当前用户(&amp;Y)：</source>
-        <translation>&amp;Current user:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/board_page.py" line="76"/>
+        <location filename="../../ui/pages/board_page.py" line="58"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="86"/>
+        <location filename="../../ui/pages/board_page.py" line="68"/>
         <source>廉洁反映</source>
         <translation>Integrity reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="110"/>
-        <source>（请选择）</source>
-        <translation>(choose)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/board_page.py" line="127"/>
-        <source>已登录</source>
-        <translation>Logged in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/board_page.py" line="146"/>
+        <location filename="../../ui/pages/board_page.py" line="97"/>
         <source>请选择您的姓名：分派、关闭等操作按您的角色办理。</source>
         <translation>Choose your name: assigning, closing and other steps follow your role.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="149"/>
+        <location filename="../../ui/pages/board_page.py" line="100"/>
         <source>可分派、审批未解决关闭、重新打开，并查看廉洁纪律反映。</source>
         <translation>You can assign, approve closing as unresolved, reopen, and see integrity reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/board_page.py" line="153"/>
+        <location filename="../../ui/pages/board_page.py" line="104"/>
         <source>可记录联系、录入二次回访评价；分派和关闭须由组长办理。</source>
         <translation>You can record contacts and enter second-round evaluations; assigning and closing are done by team leads.</translation>
     </message>
@@ -1204,139 +1475,139 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>CallDeskPage</name>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="81"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="82"/>
         <source>首次回访</source>
         <translation>First revisit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="82"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="83"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="157"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
         <source>换人…</source>
         <translation>Switch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="159"/>
         <source>换一位回访员在本机工作</source>
         <translation>Let another operator work at this seat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="161"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
         <source>下一件 (F2)</source>
         <translation>Next case (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="164"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="165"/>
         <source>放回队列 (Shift+F2)</source>
         <translation>Put back (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="165"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="166"/>
         <source>不记录通话，把这件放回队列给别人</source>
         <translation>Give the case back to the queue without recording a call</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="168"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="169"/>
         <source>刷新队列 (F5)</source>
         <translation>Refresh queue (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="170"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="171"/>
         <source>按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）</source>
         <translation>Draw due cases into the queue for the coverage targets (administrative, usually once a day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="224"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="225"/>
         <source>当前回访件</source>
         <translation>Current case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="230"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="231"/>
         <source>通话未完成 (F4)</source>
         <translation>Call not completed (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="231"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="232"/>
         <source>无人接听、占线、预约等：按 F4，再按结果的字母键</source>
         <translation>No answer, busy, appointment…: press F4, then the outcome&apos;s letter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="256"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="257"/>
         <source>网上及电话回访单（附件 A）</source>
         <translation>Online and phone revisit form (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="267"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="268"/>
         <source>服务用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="268"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="269"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="269"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="270"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="270"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="271"/>
         <source>今日 (Ctrl+T)</source>
         <translation>Today (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="271"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="272"/>
         <source>覆盖率 (Ctrl+G)</source>
         <translation>Coverage (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="273"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="274"/>
         <source>Ctrl+T 今日 · Ctrl+G 覆盖率 · PgUp/PgDn 翻看回访记录 · F5 刷新队列</source>
         <translation>Ctrl+T today · Ctrl+G coverage · PgUp/PgDn history · F5 refresh queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="357"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="358"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="362"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="363"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="367"/>
         <location filename="../../ui/pages/call_desk_page.py" line="368"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="526"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="369"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="527"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="374"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="375"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="394"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="395"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="404"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="405"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="420"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="421"/>
         <source>现在没有到时间的预约。</source>
         <translation>No appointment is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="425"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="426"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -1345,153 +1616,158 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="427"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="428"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="450"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="451"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="461"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="462"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="465"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="466"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="467"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="468"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="492"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="495"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="496"/>
         <source>放回队列</source>
         <translation>Put back in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="494"/>
         <source>回访单已填了一部分，放回队列后这些回答不会保存。仍要放回吗？</source>
         <translation>Form A is partly filled in; putting the case back does not keep these answers. Put it back anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="494"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="495"/>
         <source>回车：放回队列；Esc：留下继续回访。</source>
         <translation>Enter: put it back; Esc: keep the case and go on.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="496"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="497"/>
         <source>留下继续</source>
         <translation>Keep the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="513"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="514"/>
         <source>已留下当前件，回答都在。</source>
         <translation>The case stays with you, with its answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="527"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="528"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="563"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="564"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="571"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="572"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="585"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="586"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="602"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="603"/>
         <source>现在不在回访时段（{at} 开始），只取已到时间的预约。</source>
         <translation>Outside calling hours (they start at {at}): only appointments due now are taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="612"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="613"/>
         <source>不在回访时段</source>
         <translation>Outside calling hours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="614"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="615"/>
         <source>现在不在回访时段，回访时段 {at} 开始。仍要拨打吗？</source>
         <translation>It is outside calling hours; they start at {at}. Dial anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="619"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="620"/>
         <source>仍然拨打(&amp;Y)</source>
         <translation>&amp;Yes, dial</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="621"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="622"/>
         <source>不拨打(&amp;N)</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="636"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="637"/>
         <source>没有拨打：不在回访时段。</source>
         <translation>Not dialled: outside calling hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="647"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="648"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="651"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="652"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="696"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="701"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="698"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="703"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="700"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="705"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="702"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="707"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="734"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="709"/>
+        <source>已记为对经办人的表扬。</source>
+        <translation> Recorded as a commendation of the handler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="741"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="780"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="787"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="782"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="789"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="820"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="827"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
     </message>
@@ -2257,256 +2533,509 @@ Enter searches at once, ↓ goes to the list.</translation>
     </message>
 </context>
 <context>
+    <name>CommendationDialog</name>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="37"/>
+        <source>记录表扬</source>
+        <translation>Record commendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="37"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="40"/>
+        <source>（被投诉人员或经办人）</source>
+        <translation>(staff complained about, or the handler)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="42"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="47"/>
+        <source>（人员所属网点）</source>
+        <translation>(the person&apos;s outlet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="57"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="58"/>
+        <source>表扬的内容：信件、锦旗、感谢的话……</source>
+        <translation>What the praise says: a letter, a banner, words of thanks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="61"/>
+        <source>受表扬人员(&amp;S)：</source>
+        <translation>Commended &amp;staff:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="64"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="65"/>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="69"/>
+        <source>收到日期(&amp;D)：</source>
+        <translation>&amp;Date received:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="66"/>
+        <source>业务编号(&amp;C)：</source>
+        <translation>&amp;Case no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="70"/>
+        <source>内容(&amp;T)：</source>
+        <translation>Con&amp;tent:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="92"/>
+        <source>请填写表扬的内容</source>
+        <translation>Fill in what the praise says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendation_dialog.py" line="96"/>
+        <source>表扬内容不能超过 {limit} 字</source>
+        <translation>The praise can be at most {limit} characters</translation>
+    </message>
+</context>
+<context>
+    <name>CommendationModel</name>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="71"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="72"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="73"/>
+        <source>受表扬人员</source>
+        <translation>Staff commended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="74"/>
+        <source>网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="75"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="76"/>
+        <source>表扬内容</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="77"/>
+        <source>典型</source>
+        <translation>Exemplary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="108"/>
+        <source>★ 典型</source>
+        <translation>★ Exemplary</translation>
+    </message>
+</context>
+<context>
+    <name>CommendationsTab</name>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="65"/>
+        <source>电话回访</source>
+        <translation>Phone revisit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="66"/>
+        <source>意见箱（簿）</source>
+        <translation>Suggestion box / book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="67"/>
+        <source>投诉建议</source>
+        <translation>Complaint / suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="68"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="148"/>
+        <location filename="../../ui/supervision/commendations_tab.py" line="277"/>
+        <source>全部网点</source>
+        <translation>All outlets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="150"/>
+        <location filename="../../ui/supervision/commendations_tab.py" line="278"/>
+        <source>全部人员</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="152"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="160"/>
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="161"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="162"/>
+        <source>人员(&amp;R)：</source>
+        <translation>Pe&amp;rson:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="163"/>
+        <source>来源(&amp;O)：</source>
+        <translation>S&amp;ource:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="186"/>
+        <source>记录表扬 (Ctrl+N)</source>
+        <translation>Record commendation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="188"/>
+        <location filename="../../ui/supervision/commendations_tab.py" line="327"/>
+        <source>标为典型 (Ctrl+E)</source>
+        <translation>Mark exemplary (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="190"/>
+        <source>打印年度先进名单 (Ctrl+P)</source>
+        <translation>Print honour roll (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="192"/>
+        <source>导出 Excel (Ctrl+S)</source>
+        <translation>Export Excel (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="298"/>
+        <source>共 {count} 条，其中典型 {exemplary} 条</source>
+        <translation>{count} entries, {exemplary} exemplary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="323"/>
+        <source>仅组长、管理员可以评选典型</source>
+        <translation>Only team leads and administrators choose exemplary staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="325"/>
+        <source>取消典型 (Ctrl+E)</source>
+        <translation>Unmark exemplary (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="359"/>
+        <source>已记录表扬。</source>
+        <translation>Commendation recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="399"/>
+        <source>已标为典型：{name}</source>
+        <translation>Marked exemplary: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="401"/>
+        <source>已取消典型：{name}</source>
+        <translation>No longer exemplary: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="413"/>
+        <source>{year}年度先进模范人物和典型事例</source>
+        <translation>Honour roll {year}: model staff and exemplary deeds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="430"/>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="433"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/commendations_tab.py" line="450"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="107"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="110"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="123"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="126"/>
         <source>投诉时间：</source>
         <translation>Complained at:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="124"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="127"/>
         <source>投诉方式：</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="125"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="128"/>
         <source>投诉人：</source>
         <translation>Complainant:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="126"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="129"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="127"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="130"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="128"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="131"/>
         <source>被投诉网点：</source>
         <translation>Outlet complained about:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="129"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="132"/>
         <source>被投诉人员：</source>
         <translation>Staff complained about:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="130"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="133"/>
         <source>关联业务编号：</source>
         <translation>Related case no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="131"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="134"/>
         <source>受理人：</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="132"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="135"/>
         <source>投诉内容：</source>
         <translation>Complaint:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="133"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="136"/>
         <source>首次联系：</source>
         <translation>First contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="134"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="137"/>
         <source>处理意见：</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="135"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="138"/>
         <source>投诉人意见：</source>
         <translation>Complainant&apos;s opinion:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="136"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="139"/>
         <source>办结：</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="137"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="140"/>
         <source>纠正措施：</source>
         <translation>Corrective actions:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="153"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="156"/>
         <source>处理时限（工作日）</source>
         <translation>Time limits (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="156"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="159"/>
         <source>首次联系</source>
         <translation>First contact</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="156"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="159"/>
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="166"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="169"/>
         <source>次数</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="167"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="170"/>
         <source>签发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="168"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="171"/>
         <source>签发人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="169"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="172"/>
         <source>承办网点</source>
         <translation>Handling outlet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="170"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="173"/>
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="171"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="174"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="186"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="189"/>
         <source>督办（投诉督办表 H.2，每次签发均保留）</source>
         <translation>Supervision orders (complaint supervision form H.2; every order issued is kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="209"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="212"/>
         <source>首次联系(&amp;F)</source>
         <translation>&amp;First contact</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="210"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="213"/>
         <source>答复(&amp;R)</source>
         <translation>Answe&amp;r</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="211"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="214"/>
         <source>投诉人意见(&amp;O)</source>
         <translation>Complainant&apos;s &amp;opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="212"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="215"/>
         <source>办结(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="213"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="216"/>
         <source>重新打开(&amp;E)</source>
         <translation>R&amp;eopen</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="214"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="448"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="217"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="452"/>
         <source>签发督办(&amp;D)</source>
         <translation>Issue supervision or&amp;der</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="215"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="218"/>
         <source>督办回复(&amp;B)</source>
         <translation>Supervision reply (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="216"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="219"/>
         <source>打印 H.1(&amp;P)</source>
         <translation>&amp;Print H.1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="217"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="220"/>
         <source>打印 H.2(&amp;H)</source>
         <translation>Print &amp;H.2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="218"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="221"/>
         <source>纠正和预防措施(&amp;A)</source>
         <translation>C&amp;APA</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="227"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="222"/>
+        <source>感谢表扬(&amp;K)</source>
+        <translation>Record than&amp;ks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="231"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="282"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="286"/>
         <source>{kind} {number}</source>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="305"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="309"/>
         <source>尚未联系</source>
         <translation>Not contacted yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="310"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="441"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="314"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="445"/>
         <source>尚未答复</source>
         <translation>Not answered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="313"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="317"/>
         <source>尚未记录</source>
         <translation>Not recorded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="315"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="319"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="315"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="319"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="317"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="321"/>
         <source>未办结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="320"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="324"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="331"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="335"/>
         <source>，完成于 {at}</source>
         <translation>, done {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="334"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="338"/>
         <source>期限 {due}{done}：{state}</source>
         <translation>Due {due}{done}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="345"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="349"/>
         <source>{at} 已回复</source>
         <translation>Replied {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="347"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="351"/>
         <source>待回复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="389"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="393"/>
         <source>督办意见：{opinion}
 
 处理结果和整改情况：{reply}</source>
@@ -2515,214 +3044,224 @@ Enter searches at once, ↓ goes to the list.</translation>
 Outcome and corrections: {reply}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="390"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="394"/>
         <source>（尚未回复）</source>
         <translation>(no reply yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="407"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="411"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="408"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="412"/>
         <source>仅组长、管理员可以办理</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="422"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="426"/>
         <source>投诉已办结</source>
         <translation>The complaint is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="426"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="430"/>
         <source>已记录首次联系</source>
         <translation>First contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="433"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="437"/>
         <source>答复后才有投诉人意见</source>
         <translation>The complainant&apos;s opinion comes after the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="443"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="447"/>
         <source>督办尚未回复</source>
         <translation>The supervision order has no reply yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="446"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="450"/>
         <source>投诉尚未办结</source>
         <translation>The complaint is not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="448"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="452"/>
         <source>再次督办(&amp;D)</source>
         <translation>Issue another or&amp;der</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="454"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="458"/>
         <source>请选择一张尚未回复的督办表</source>
         <translation>Choose a supervision order that has no reply yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="459"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="463"/>
         <source>还没有督办表</source>
         <translation>No supervision order yet</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="461"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="466"/>
         <source>可以签发督办表。</source>
         <translation>A supervision order can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="468"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="473"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="502"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="507"/>
         <source>首次联系投诉人 {number}</source>
         <translation>First contact with complainant {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="503"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="508"/>
         <source>联系时间(&amp;T)：</source>
         <translation>&amp;Time of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="504"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="509"/>
         <source>联系情况(&amp;N)：</source>
         <translation>Contact &amp;notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="505"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="510"/>
         <source>怎样联系的，投诉人说了什么，向其作了哪些说明（必填）</source>
         <translation>How the contact was made, what the complainant said, what was explained to them (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="506"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="534"/>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="647"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="511"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="539"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="652"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="518"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="523"/>
         <source>已记录首次联系。</source>
         <translation>First contact recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="530"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="535"/>
         <source>答复投诉人 {number}</source>
         <translation>Answer complainant {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="531"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="536"/>
         <source>答复时间(&amp;T)：</source>
         <translation>&amp;Time of answer:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="532"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="537"/>
         <source>处理意见(&amp;R)：</source>
         <translation>&amp;Resolution:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="533"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="538"/>
         <source>向投诉人答复的处理意见（必填）</source>
         <translation>The resolution given to the complainant (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="547"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="552"/>
         <source>已记录答复。</source>
         <translation>Answer recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="570"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="575"/>
         <source>已记录投诉人意见。</source>
         <translation>Complainant&apos;s opinion recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="584"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="589"/>
         <source>已办结。</source>
         <translation>Closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="592"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="597"/>
         <source>重新打开 {number}</source>
         <translation>Reopen {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="593"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="598"/>
         <source>重新打开的原因（如投诉人仍有意见）：</source>
         <translation>Why it is reopened (e.g. the complainant still objects):</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="594"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="599"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="604"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="609"/>
         <source>已重新打开。</source>
         <translation>Reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="631"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="636"/>
         <source>已签发第 {sequence} 次督办。</source>
         <translation>Supervision order no. {sequence} issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="643"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="648"/>
         <source>{title}的回复</source>
         <translation>Reply to {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="644"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="649"/>
         <source>回复时间(&amp;T)：</source>
         <translation>&amp;Time of reply:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="645"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="650"/>
         <source>处理结果和整改情况(&amp;R)：</source>
         <translation>&amp;Result and corrections:</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="646"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="651"/>
         <source>承办网点书面回复的处理结果和整改情况（必填）</source>
         <translation>The outcome and corrections the handling outlet reported in writing (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="659"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="664"/>
         <source>已记录{title}的回复。</source>
         <translation>Reply to {title} recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="673"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="678"/>
         <source>建议登记表</source>
         <translation>Suggestion registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="673"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="678"/>
         <source>投诉登记表</source>
         <translation>Complaint registration form</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="695"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="700"/>
         <source>投诉督办表-{number}-第{sequence}次</source>
         <translation>Complaint supervision form-{number}-{sequence}</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="707"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="712"/>
         <source>已保存 {path}。</source>
         <translation>Saved {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="723"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="726"/>
+        <source>投诉人感谢：记为表扬</source>
+        <translation>Complainant&apos;s thanks: record as a commendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="741"/>
+        <source>已记为表扬。</source>
+        <translation>Recorded as a commendation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="764"/>
         <source>记录纠正和预防措施（{number}）</source>
         <translation>Record corrective and preventive action ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/complaint_dialog.py" line="734"/>
+        <location filename="../../ui/complaints/complaint_dialog.py" line="775"/>
         <source>已记录纠正和预防措施。</source>
         <translation>Corrective and preventive action recorded.</translation>
     </message>
@@ -4112,132 +4651,147 @@ Enter this centre&apos;s address under “Settings → Settings… → Printing�
 <context>
     <name>FormA</name>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="38"/>
+        <location filename="../../ui/desk/form_a.py" line="42"/>
         <source>总体情况</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="39"/>
+        <location filename="../../ui/desk/form_a.py" line="43"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="40"/>
+        <location filename="../../ui/desk/form_a.py" line="44"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="41"/>
+        <location filename="../../ui/desk/form_a.py" line="45"/>
         <source>提交材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="45"/>
+        <location filename="../../ui/desk/form_a.py" line="49"/>
         <source>办事效率慢</source>
         <translation>Slow handling</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="46"/>
+        <location filename="../../ui/desk/form_a.py" line="50"/>
         <source>服务态度差</source>
         <translation>Poor attitude</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="47"/>
+        <location filename="../../ui/desk/form_a.py" line="51"/>
         <source>材料要求多/反复提交</source>
         <translation>Too many documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="48"/>
+        <location filename="../../ui/desk/form_a.py" line="52"/>
         <source>收费问题</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="49"/>
+        <location filename="../../ui/desk/form_a.py" line="53"/>
         <source>流程/系统问题</source>
         <translation>Procedure / system</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="50"/>
+        <location filename="../../ui/desk/form_a.py" line="54"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="207"/>
+        <location filename="../../ui/desk/form_a.py" line="211"/>
         <source>违反廉洁纪律</source>
         <translation>Integrity breach</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="209"/>
+        <location filename="../../ui/desk/form_a.py" line="213"/>
         <source>没有</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="210"/>
+        <location filename="../../ui/desk/form_a.py" line="214"/>
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="214"/>
+        <location filename="../../ui/desk/form_a.py" line="218"/>
         <source>有无违反廉洁纪律：1 或 N 没有，2 或 Y 有</source>
         <translation>Were integrity rules broken? 1 or N: no, 2 or Y: yes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="218"/>
+        <location filename="../../ui/desk/form_a.py" line="222"/>
         <source>原因类别</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="230"/>
+        <location filename="../../ui/desk/form_a.py" line="234"/>
         <source>不满意：请选原因类别并记录具体问题（必填）</source>
         <translation>Dissatisfied: choose the reason and write down the problem (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="228"/>
+        <location filename="../../ui/desk/form_a.py" line="427"/>
+        <source>已标记为表扬：请在“建议”栏记下被回访人表扬的话（Ctrl+B 取消标记）</source>
+        <translation>Marked as praise: write the respondent&apos;s words of praise under “Suggestion” (Ctrl+B unmarks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/form_a.py" line="232"/>
         <source>被回访人反映的具体问题（必填）</source>
         <translation>What the respondent is dissatisfied with (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="237"/>
+        <location filename="../../ui/desk/form_a.py" line="241"/>
         <source>本件将立即标记并上报组长，仅处理人员可见。请记录具体情况。</source>
         <translation>The case is flagged to the team lead at once and shown only to those who handle it. Record the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="242"/>
+        <location filename="../../ui/desk/form_a.py" line="246"/>
         <source>违反廉洁纪律的具体情况（必填）</source>
         <translation>Details of the integrity breach (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="244"/>
+        <location filename="../../ui/desk/form_a.py" line="248"/>
         <source>廉洁纪律情况（必填）</source>
         <translation>Integrity breach (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="248"/>
+        <location filename="../../ui/desk/form_a.py" line="252"/>
         <source>有无建议（可不填，回车继续）</source>
         <translation>Any suggestion (optional; Enter moves on)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="249"/>
+        <location filename="../../ui/desk/form_a.py" line="253"/>
         <source>建议：</source>
         <translation>Suggestion:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="259"/>
+        <location filename="../../ui/desk/form_a.py" line="256"/>
+        <source>表扬 (Ctrl+B)</source>
+        <translation>Praise (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/form_a.py" line="260"/>
+        <source>被回访人的建议是表扬：记为对本件经办人的表扬（再按一次取消）</source>
+        <translation>The respondent&apos;s suggestion is praise: record it as a commendation of the case&apos;s handler (press again to cancel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/form_a.py" line="280"/>
         <source>保存并下一件 (Ctrl+Enter)</source>
         <translation>Save and next (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="264"/>
+        <location filename="../../ui/desk/form_a.py" line="285"/>
         <source>数字键回答，答完自动跳到下一项；↑↓ 换行，退格清除。</source>
         <translation>Answer with the digit keys; the focus moves on by itself. ↑↓ change rows, Backspace clears.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="391"/>
+        <location filename="../../ui/desk/form_a.py" line="422"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/desk/form_a.py" line="392"/>
+        <location filename="../../ui/desk/form_a.py" line="423"/>
         <source>还没有回答：{items}</source>
         <translation>Not answered yet: {items}</translation>
     </message>
@@ -5342,6 +5896,59 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
     </message>
 </context>
 <context>
+    <name>NewAssessmentDialog</name>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="134"/>
+        <source>新建网点考核</source>
+        <translation>New outlet assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="151"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="152"/>
+        <source>考核类别(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="153"/>
+        <source>考核期自(&amp;S)：</source>
+        <translation>Period &amp;start:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="154"/>
+        <source>至(&amp;E)：</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="155"/>
+        <source>考核日期(&amp;D)：</source>
+        <translation>&amp;Date assessed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="156"/>
+        <source>考核人(&amp;A)：</source>
+        <translation>&amp;Assessors:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="157"/>
+        <source>备注(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="165"/>
+        <source>建立 (Ctrl+Enter)</source>
+        <translation>Create (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="176"/>
+        <source>没有网点可以考核。</source>
+        <translation>There is no outlet to assess.</translation>
+    </message>
+</context>
+<context>
     <name>NextYearBar</name>
     <message>
         <location filename="../../ui/calendar/next_year_bar.py" line="42"/>
@@ -5789,6 +6396,11 @@ Short forms: j today, m tomorrow, h the day after, z1…z7 Monday…Sunday this 
         <source>扫描归档</source>
         <translation>Scans</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="73"/>
+        <source>社会监督</source>
+        <translation>Social supervision</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -6183,6 +6795,70 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
 </context>
 <context>
+    <name>PraiseModel</name>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="171"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="172"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="173"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="174"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="175"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="176"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="188"/>
+        <source>典型</source>
+        <translation>Exemplary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="179"/>
+        <source>表扬</source>
+        <translation>Commendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="180"/>
+        <source>批评</source>
+        <translation>Criticism</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="183"/>
+        <source>电话回访</source>
+        <translation>Phone revisit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="184"/>
+        <source>意见箱（簿）</source>
+        <translation>Suggestion box / book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="185"/>
+        <source>投诉建议</source>
+        <translation>Complaint / suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="186"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <location filename="../../ui/importing/preview_model.py" line="66"/>
@@ -6557,6 +7233,104 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <location filename="../../ui/statistics/quarterly_model.py" line="167"/>
         <source>，还差 {missing} 件</source>
         <translation>, {missing} more needed</translation>
+    </message>
+</context>
+<context>
+    <name>RankingDialog</name>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="594"/>
+        <source>网点考核排名通报</source>
+        <translation>Outlet assessment ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="600"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="605"/>
+        <source>考核期截止自(&amp;S)：</source>
+        <translation>Period&amp;s ending from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="606"/>
+        <source>至(&amp;E)：</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="607"/>
+        <source>类别(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="617"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="617"/>
+        <source>网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="617"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="617"/>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="618"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="618"/>
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="621"/>
+        <source>导出 Excel (Ctrl+E)</source>
+        <translation>Export Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="623"/>
+        <source>打印 PDF (Ctrl+P)</source>
+        <translation>Print PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="625"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="666"/>
+        <source>共 {count} 个网点。</source>
+        <translation>{count} outlets.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="668"/>
+        <source>所用计分表合计不是 100 分，等次仅供参考。</source>
+        <translation>The score sheet used does not add up to 100 points: the grades are only indicative.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="682"/>
+        <source>导出考核排名</source>
+        <translation>Export assessment ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="683"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="696"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
     </message>
 </context>
 <context>
@@ -7068,83 +7842,88 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="40"/>
+        <source>意见条的留言人和联系方式</source>
+        <translation>Writers and contact details of suggestion slips</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dialog.py" line="41"/>
         <source>以上记录的审计日志中的个人信息</source>
         <translation>Personal data in the audit log of the records above</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="59"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="60"/>
         <source>数据保留</source>
         <translation>Data retention</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="64"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="65"/>
         <source>业务件办结超过保存年限后，清除其中的个人信息（姓名、电话、地址、评价和通话中的文字）。业务件、单位、日期、评价等级、渠道和结果都保留，各项统计报表不受影响。</source>
         <translation>Once a case has been completed for longer than the retention period, its personal data (names, phone numbers, addresses, text from evaluations and calls) is purged. Cases, units, dates, rating levels, channels and outcomes are kept, and no statistics report is affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="72"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="73"/>
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="74"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="75"/>
         <source>保存年限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="81"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="82"/>
         <source>个人信息保存年限：</source>
         <translation>Keep personal data for:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="83"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="84"/>
         <source>清除范围：</source>
         <translation>To purge:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="92"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="93"/>
         <source>清除(&amp;P)…</source>
         <translation>&amp;Purge…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="94"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="95"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="135"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="136"/>
         <source>{cutoff} 之前办结的业务件、办结的投诉</source>
         <translation>Cases completed and complaints closed before {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="141"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="142"/>
         <source>{n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="163"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="164"/>
         <source>保存年限已改为 {years} 年。</source>
         <translation>Retention period changed to {years} years.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="171"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="172"/>
         <source>清除个人信息</source>
         <translation>Purge personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="173"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="174"/>
         <source>将清除 {n} 条记录中的个人信息（{cutoff} 之前办结的业务件）。
 此操作不能撤销；建议先做一次备份。确定清除吗？</source>
         <translation>Personal data will be purged from {n} records (cases completed before {cutoff}).
 This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="204"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="205"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="235"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="236"/>
         <source>先点“保存年限”，看到新的清除范围后再清除</source>
         <translation>Save the years first, then purge with the cut-off shown</translation>
     </message>
@@ -7558,6 +8337,24 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
 </context>
 <context>
+    <name>SeatUser</name>
+    <message>
+        <location filename="../../ui/seat_user.py" line="36"/>
+        <source>当前用户(&amp;Y)：</source>
+        <translation>&amp;Current user:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_user.py" line="56"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_user.py" line="73"/>
+        <source>已登录</source>
+        <translation>Logged in</translation>
+    </message>
+</context>
+<context>
     <name>SendCasesDialog</name>
     <message>
         <location filename="../../ui/sync/send_cases_dialog.py" line="36"/>
@@ -7776,258 +8573,441 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
 </context>
 <context>
+    <name>SheetEditor</name>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="905"/>
+        <source>此项目已不存在，请刷新</source>
+        <translation>This item no longer exists; refresh</translation>
+    </message>
+</context>
+<context>
+    <name>SheetEditorDialog</name>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="724"/>
+        <source>考核计分表</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="726"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="726"/>
+        <source>评估项目</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="726"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="727"/>
+        <source>标准分</source>
+        <translation>Full points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="727"/>
+        <source>计算</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="727"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="750"/>
+        <source>序号(&amp;M)：</source>
+        <translation>Nu&amp;mber:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="751"/>
+        <source>评估项目(&amp;G)：</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="752"/>
+        <source>项目名称(&amp;I)：</source>
+        <translation>&amp;Item name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="753"/>
+        <source>考评内容(&amp;C)：</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="754"/>
+        <source>考评标准(&amp;T)：</source>
+        <translation>Cri&amp;teria:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="755"/>
+        <source>标准分数(&amp;P)：</source>
+        <translation>Full &amp;points:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="756"/>
+        <source>计算规则(&amp;R)：</source>
+        <translation>Computation &amp;rule:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="763"/>
+        <source>新项目 (Ctrl+N)</source>
+        <translation>New item (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="764"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="765"/>
+        <source>停用/启用 (Ctrl+D)</source>
+        <translation>Deactivate / activate (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="766"/>
+        <source>上移 (Ctrl+↑)</source>
+        <translation>Move up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="767"/>
+        <source>下移 (Ctrl+↓)</source>
+        <translation>Move down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="768"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="815"/>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="816"/>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="916"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="816"/>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="916"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="829"/>
+        <source>启用项目的标准分合计 {total} 分。</source>
+        <translation>Full points of the active items: {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="863"/>
+        <source>新项目：填好后按 Ctrl+S 保存。</source>
+        <translation>New item: fill it in, then press Ctrl+S to save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="884"/>
+        <source>已新增第 {n} 项。</source>
+        <translation>Item {n} added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="892"/>
+        <source>已保存第 {n} 项。</source>
+        <translation>Item {n} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="916"/>
+        <source>第 {n} 项已{what}。</source>
+        <translation>Item {n}: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/assessment_dialogs.py" line="929"/>
+        <source>已调整顺序。</source>
+        <translation>Order changed.</translation>
+    </message>
+</context>
+<context>
     <name>StaffFiguresModel</name>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="34"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="42"/>
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="35"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="43"/>
         <source>经办人</source>
         <translation>Handling staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="36"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="44"/>
         <source>所属单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="37"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="45"/>
         <source>不满意工单</source>
         <translation>Dissatisfaction orders</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="38"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="46"/>
         <source>投诉工单</source>
         <translation>Complaint orders</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="39"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="47"/>
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="48"/>
+        <source>表扬</source>
+        <translation>Commendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_models.py" line="49"/>
+        <source>批评</source>
+        <translation>Criticisms</translation>
     </message>
 </context>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="71"/>
+        <location filename="../../ui/pages/statistics_page.py" line="75"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="72"/>
+        <location filename="../../ui/pages/statistics_page.py" line="76"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="75"/>
+        <location filename="../../ui/pages/statistics_page.py" line="77"/>
+        <source>满意度调查（季度）</source>
+        <translation>Satisfaction surveys (quarterly)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="81"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="76"/>
+        <location filename="../../ui/pages/statistics_page.py" line="82"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="77"/>
+        <location filename="../../ui/pages/statistics_page.py" line="83"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="78"/>
+        <location filename="../../ui/pages/statistics_page.py" line="84"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="112"/>
+        <location filename="../../ui/pages/statistics_page.py" line="119"/>
         <source>周期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="118"/>
+        <location filename="../../ui/pages/statistics_page.py" line="125"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="126"/>
+        <location filename="../../ui/pages/statistics_page.py" line="133"/>
         <source>{month} 月</source>
         <translation>{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="129"/>
-        <location filename="../../ui/pages/statistics_page.py" line="294"/>
+        <location filename="../../ui/pages/statistics_page.py" line="136"/>
+        <location filename="../../ui/pages/statistics_page.py" line="303"/>
         <source>季度(&amp;Q)：</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="132"/>
+        <location filename="../../ui/pages/statistics_page.py" line="139"/>
         <source>选择要显示的受理单位</source>
         <translation>Choose the accepting units to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="133"/>
+        <location filename="../../ui/pages/statistics_page.py" line="140"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="134"/>
+        <location filename="../../ui/pages/statistics_page.py" line="141"/>
         <source>重新计算（F5）</source>
         <translation>Compute again (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="140"/>
+        <location filename="../../ui/pages/statistics_page.py" line="147"/>
         <source>导出 Excel(&amp;E)…</source>
         <translation>&amp;Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="141"/>
+        <location filename="../../ui/pages/statistics_page.py" line="148"/>
         <source>导出 PDF(&amp;D)…</source>
         <translation>Export P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="223"/>
+        <location filename="../../ui/pages/statistics_page.py" line="232"/>
         <source>图表(&amp;T)</source>
         <translation>Char&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="224"/>
+        <location filename="../../ui/pages/statistics_page.py" line="233"/>
         <source>差评与渠道(&amp;B)</source>
         <translation>&amp;Bad reviews and channels</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="294"/>
+        <location filename="../../ui/pages/statistics_page.py" line="303"/>
         <source>月份(&amp;N)：</source>
         <translation>Mo&amp;nth:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="308"/>
+        <location filename="../../ui/pages/statistics_page.py" line="317"/>
         <source>{year}年{quarter}</source>
         <translation>{quarter} {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="311"/>
+        <location filename="../../ui/pages/statistics_page.py" line="320"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="342"/>
+        <location filename="../../ui/pages/statistics_page.py" line="355"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="390"/>
+        <location filename="../../ui/pages/statistics_page.py" line="411"/>
         <source>未达标单位补报截止 {day}</source>
         <translation>Units below target report supplements by {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="394"/>
+        <location filename="../../ui/pages/statistics_page.py" line="415"/>
         <source>补报截止日未知：工作日历尚未录入 {year} 年</source>
         <translation>Supplement deadline unknown: the working-day calendar has no {year} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="398"/>
+        <location filename="../../ui/pages/statistics_page.py" line="419"/>
         <source>{period}（{start} 至 {end}）&#x3000;覆盖率目标 {target:g}%&#x3000;{deadline}&#x3000;{below} 个单位低于目标</source>
         <translation>{period} ({start} to {end})   Coverage target {target:g}%   {deadline}   Units below target: {below}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="409"/>
+        <location filename="../../ui/pages/statistics_page.py" line="430"/>
         <source>&#x3000;·&#x3000;双击单位（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a unit (or press Enter) to see its cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="411"/>
+        <location filename="../../ui/pages/statistics_page.py" line="432"/>
         <source>&#x3000;·&#x3000;这个季度没有办结的业务件</source>
         <translation>   ·   No cases were completed in this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="418"/>
+        <location filename="../../ui/pages/statistics_page.py" line="439"/>
         <source>所选单位本季度没有经申诉认定为恶意的差评。</source>
         <translation>The selected units have no bad review upheld as malicious on appeal this quarter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="420"/>
+        <location filename="../../ui/pages/statistics_page.py" line="441"/>
         <source>本季度没有经申诉认定为恶意的差评。</source>
         <translation>No bad review was upheld as malicious on appeal this quarter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="424"/>
+        <location filename="../../ui/pages/statistics_page.py" line="445"/>
         <source>照常计分</source>
         <translation>scored as usual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="426"/>
+        <location filename="../../ui/pages/statistics_page.py" line="447"/>
         <source>不计入得分合计和平均分</source>
         <translation>left out of the score total and average</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="428"/>
+        <location filename="../../ui/pages/statistics_page.py" line="449"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="429"/>
+        <location filename="../../ui/pages/statistics_page.py" line="450"/>
         <source>{case_no}（{unit}，{decided_by}）</source>
         <translation>{case_no} ({unit}, {decided_by})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="435"/>
+        <location filename="../../ui/pages/statistics_page.py" line="456"/>
         <source>经申诉认定为恶意的差评 {count} 件（保留原评价，{scored}）：{listing}</source>
         <translation>Bad reviews upheld as malicious on appeal: {count} (original evaluations kept, {scored}): {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="443"/>
+        <location filename="../../ui/pages/statistics_page.py" line="464"/>
         <source>{period}（{start} 至 {end}）电话回访分析</source>
         <translation>Phone revisit analysis, {period} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="482"/>
+        <location filename="../../ui/pages/statistics_page.py" line="477"/>
+        <source>{period}（{start} 至 {end}）群众满意度调查分析：{outlets} 个网点，调查表 {count} 份&#x3000;·&#x3000;满意率＝满意÷作答，未作答的题不计</source>
+        <translation>Satisfaction survey analysis, {period} ({start} to {end}): {outlets} outlets, {count} forms   ·   Satisfaction rate = satisfied ÷ answered; unanswered questions not counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="520"/>
         <source>{period}电话回访分析</source>
         <translation>Phone revisit analysis {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="504"/>
+        <location filename="../../ui/pages/statistics_page.py" line="548"/>
+        <source>{period}群众满意度调查分析</source>
+        <translation>Satisfaction survey analysis {period}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="563"/>
         <source>{period}回访考核通报</source>
         <translation>Revisit assessment report {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="522"/>
+        <location filename="../../ui/pages/statistics_page.py" line="581"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="523"/>
+        <location filename="../../ui/pages/statistics_page.py" line="582"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="527"/>
+        <location filename="../../ui/pages/statistics_page.py" line="586"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="561"/>
+        <location filename="../../ui/pages/statistics_page.py" line="620"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="569"/>
+        <location filename="../../ui/pages/statistics_page.py" line="628"/>
         <source>没有写入权限，或文件正被其他程序（如 Excel）打开。</source>
         <translation>No permission to write, or the file is open in another program (such as Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="571"/>
+        <location filename="../../ui/pages/statistics_page.py" line="630"/>
         <source>文件夹不存在。</source>
         <translation>The folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="575"/>
+        <location filename="../../ui/pages/statistics_page.py" line="634"/>
         <source>没有导出 {path}：{reason}</source>
         <translation>Not exported to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_page.py" line="587"/>
+        <location filename="../../ui/pages/statistics_page.py" line="646"/>
         <source>没有可显示的结果。按 F5 重新计算。</source>
         <translation>Nothing to show. Press F5 to compute again.</translation>
     </message>
@@ -8038,6 +9018,292 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/step_dialog.py" line="43"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionBoxTab</name>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="133"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="134"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="135"/>
+        <source>来源(&amp;B)：</source>
+        <translation>&amp;Box / book:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="155"/>
+        <source>记录检查 (Ctrl+Enter)</source>
+        <translation>Record check (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="157"/>
+        <source>已检查，无意见 (Ctrl+0)</source>
+        <translation>Checked, no slips (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="163"/>
+        <source>检查人(&amp;W)：</source>
+        <translation>&amp;Who checked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="165"/>
+        <source>检查时间(&amp;T)：</source>
+        <translation>&amp;Time checked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="166"/>
+        <source>意见条数(&amp;N)：</source>
+        <translation>&amp;Number of slips:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="167"/>
+        <source>备注(&amp;O)：</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="171"/>
+        <source>当天检查</source>
+        <translation>The day&apos;s check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="190"/>
+        <source>保存这条意见 (Ctrl+Enter)</source>
+        <translation>Save this slip (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="193"/>
+        <source>类型(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="194"/>
+        <source>内容(&amp;C)：</source>
+        <translation>Cont&amp;ent:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="195"/>
+        <source>涉及人员(&amp;P)：</source>
+        <translation>&amp;Person named:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="196"/>
+        <source>留言人(&amp;R)：</source>
+        <translation>W&amp;riter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="198"/>
+        <source>联系方式(&amp;L)：</source>
+        <translation>Contact detai&amp;ls:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="200"/>
+        <source>录入意见</source>
+        <translation>Enter a slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="212"/>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="220"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="213"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="214"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="215"/>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="220"/>
+        <source>涉及人员</source>
+        <translation>Person named</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="216"/>
+        <source>去向</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="220"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="220"/>
+        <source>批评内容</source>
+        <translation>Criticism</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="222"/>
+        <source>记录谈话 (Ctrl+T)</source>
+        <translation>Record talk (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="226"/>
+        <source>周三公告 (Ctrl+P)</source>
+        <translation>Wednesday notice (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="241"/>
+        <source>待谈话的批评：</source>
+        <translation>Criticism awaiting a talk:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="251"/>
+        <source>当天录入的意见：</source>
+        <translation>Slips entered that day:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="369"/>
+        <source>{wednesday} 的公告：{start} 至 {end} 收到的问题</source>
+        <translation>Notice of {wednesday}: problems received {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="381"/>
+        <source>本人</source>
+        <translation>Myself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="382"/>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="476"/>
+        <source>（未指名）</source>
+        <translation>(not named)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="399"/>
+        <source>{source}：未检查</source>
+        <translation>{source}: not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="401"/>
+        <source>{source}：{time} {who} 检查，{count} 条</source>
+        <translation>{source}: checked {time} by {who}, {count} slips</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="408"/>
+        <source>（已录入 {recorded} 条，待录入 {left} 条）</source>
+        <translation> ({recorded} entered, {left} still to enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="441"/>
+        <source>建议 {number}（{status}）</source>
+        <translation>Suggestion {number} ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="446"/>
+        <source>已记为表扬</source>
+        <translation>Recorded as a commendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="446"/>
+        <source>表扬（未指名）</source>
+        <translation>Praise (no one named)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="447"/>
+        <source>已谈话</source>
+        <translation>Talk held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="447"/>
+        <source>待谈话</source>
+        <translation>Talk pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="457"/>
+        <source>{year} 年 {month} 月：已检查 {checked} 天</source>
+        <translation>{year}-{month:02d}: checked on {checked} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="461"/>
+        <source>；漏查的工作日：{days} 日</source>
+        <translation>; working days missed: {days}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="461"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="464"/>
+        <source>；没有漏查的工作日</source>
+        <translation>; no working day missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="488"/>
+        <source>请先登录。</source>
+        <translation>Log in first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="491"/>
+        <source>您的角色不能记录意见箱检查和意见。</source>
+        <translation>Your role cannot record suggestion box checks and slips.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="533"/>
+        <source>已更新 {day} {source}的检查：{count} 条意见。</source>
+        <translation>Check of {day} updated ({source}): {count} slips.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="535"/>
+        <source>已记录 {day} {source}的检查：{count} 条意见。</source>
+        <translation>Check of {day} recorded ({source}): {count} slips.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="557"/>
+        <source>请先记录当天{source}的检查（Ctrl+Enter）。</source>
+        <translation>{source}: record the day&apos;s check first (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="584"/>
+        <source>已登记为建议 {number}，请在“投诉”页跟踪处理。</source>
+        <translation>Registered as suggestion {number}: follow it up on the “Complaints” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="588"/>
+        <source>已记为表扬。</source>
+        <translation>Recorded as a commendation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="590"/>
+        <source>已记录批评，待负责人谈话。</source>
+        <translation>Criticism recorded; the head is to talk with the person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="592"/>
+        <source>已记录。</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="594"/>
+        <source> 检查的意见条数已改为 {count} 条。</source>
+        <translation> The check&apos;s number of slips is now {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="615"/>
+        <source>只有负责人（组长、管理员）可以记录谈话。</source>
+        <translation>Only the head (team lead or administrator) can record the talk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="619"/>
+        <source>没有待谈话的批评。</source>
+        <translation>No criticism awaits a talk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/suggestion_box_tab.py" line="639"/>
+        <source>已记录谈话。</source>
+        <translation>Talk recorded.</translation>
     </message>
 </context>
 <context>
@@ -8152,6 +9418,497 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/importing/summary_view.py" line="212"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPage</name>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="26"/>
+        <source>满意度调查</source>
+        <translation>Satisfaction surveys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="27"/>
+        <source>意见箱（簿）</source>
+        <translation>Suggestion box / book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="28"/>
+        <source>网点考核</source>
+        <translation>Outlet assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="29"/>
+        <source>表扬</source>
+        <translation>Commendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="64"/>
+        <source>请选择您的姓名：录入和考核按您的角色办理。</source>
+        <translation>Choose your name: entering and assessing follow your role.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="66"/>
+        <source>可录入调查表、意见条和表扬，并考核网点、评选先进。</source>
+        <translation>You can enter surveys, slips and commendations, assess outlets and choose model staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="69"/>
+        <source>可录入调查表、意见箱检查、意见条和表扬；网点考核须由组长办理。</source>
+        <translation>You can enter surveys, box checks, slips and commendations; outlets are assessed by team leads.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervision_page.py" line="72"/>
+        <source>可查看；录入和考核须由回访员、组长或管理员办理。</source>
+        <translation>You can view; entering and assessing are done by operators, team leads or administrators.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyView</name>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="28"/>
+        <source>服务环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="29"/>
+        <source>服务态度</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="30"/>
+        <source>办事效率</source>
+        <translation>Efficiency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="31"/>
+        <source>咨询答复</source>
+        <translation>Answers to questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="32"/>
+        <source>上班纪律</source>
+        <translation>Work discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="33"/>
+        <source>便民设施</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="34"/>
+        <source>总体印象</source>
+        <translation>Overall impression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="37"/>
+        <source>25岁以下</source>
+        <translation>Under 25</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="38"/>
+        <source>25岁-35岁</source>
+        <translation>25–35</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="39"/>
+        <source>36岁-50岁</source>
+        <translation>36–50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="40"/>
+        <source>51岁以上</source>
+        <translation>51 and over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="43"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="44"/>
+        <source>政府部门</source>
+        <translation>Government offices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="45"/>
+        <source>电视报刊</source>
+        <translation>TV and press</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="46"/>
+        <source>网络</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="47"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="86"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="87"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="88"/>
+        <source>一般</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="89"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="90"/>
+        <source>作答</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="91"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="92"/>
+        <source>一般占比</source>
+        <translation>Average share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="93"/>
+        <source>不满意占比</source>
+        <translation>Dissatisfied share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="99"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="99"/>
+        <source>需要改善的方面</source>
+        <translation>What to improve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="118"/>
+        <source>全部网点</source>
+        <translation>All outlets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="129"/>
+        <source>网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="130"/>
+        <source>调查表数</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="132"/>
+        <source>总体满意率</source>
+        <translation>Overall satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="133"/>
+        <source>{year}年Q{quarter}</source>
+        <translation>{year} Q{quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="168"/>
+        <source>本季度没有调查表。</source>
+        <translation>No survey forms this quarter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="174"/>
+        <source>{name}：调查表 {count} 份，总体满意率 {rate}</source>
+        <translation>{name}: {count} forms, overall satisfaction {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="196"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="205"/>
+        <source>年龄：{ages}，未填 {age_blank}
+了解渠道（可多选）：{channels}，未填 {channel_blank}</source>
+        <translation>Age: {ages}; blank {age_blank}
+Channels (several allowed): {channels}; blank {channel_blank}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/survey_view.py" line="215"/>
+        <source>（填写“无”等，无意见）</source>
+        <translation>(“none” or the like: no wish)</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysTab</name>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="68"/>
+        <source>25岁以下</source>
+        <translation>Under 25</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="69"/>
+        <source>25岁-35岁</source>
+        <translation>25–35</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="70"/>
+        <source>36岁-50岁</source>
+        <translation>36–50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="71"/>
+        <source>51岁以上</source>
+        <translation>51 and over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="74"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="75"/>
+        <source>一般</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="76"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="79"/>
+        <source>服务环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="80"/>
+        <source>服务态度</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="81"/>
+        <source>办事效率</source>
+        <translation>Efficiency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="82"/>
+        <source>咨询答复</source>
+        <translation>Answers to questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="83"/>
+        <source>上班纪律</source>
+        <translation>Work discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="84"/>
+        <source>便民设施</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="85"/>
+        <source>总体印象</source>
+        <translation>Overall impression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="88"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="89"/>
+        <source>政府部门</source>
+        <translation>Government offices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="90"/>
+        <source>电视报刊</source>
+        <translation>TV and press</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="91"/>
+        <source>网络</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="92"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="216"/>
+        <source>网点(&amp;U)：</source>
+        <translation>O&amp;utlet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="217"/>
+        <source>调查日期(&amp;D)：</source>
+        <translation>Survey &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="225"/>
+        <source>打印空白调查表(&amp;P)…</source>
+        <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="226"/>
+        <source>导入调查结果(&amp;I)…</source>
+        <translation>&amp;Import results…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="235"/>
+        <source>1 年龄</source>
+        <translation>1 Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="250"/>
+        <source>9 了解渠道</source>
+        <translation>9 Channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="255"/>
+        <source>需要改善的方面（没有可不填）</source>
+        <translation>What needs improving (leave empty if nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="259"/>
+        <source>10 需要改善(&amp;W)：</source>
+        <translation>10 &amp;What to improve:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="261"/>
+        <source>编号(&amp;N)：</source>
+        <translation>Sheet &amp;no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="269"/>
+        <source>保存本表 (Ctrl+Enter)</source>
+        <translation>Save form (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="271"/>
+        <source>清空(&amp;L)</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="293"/>
+        <source>删除所选(&amp;X)</source>
+        <translation>D&amp;elete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="296"/>
+        <source>当日已录入(&amp;T)：</source>
+        <translation>Entered &amp;that day:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="304"/>
+        <source>编号</source>
+        <translation>Sheet no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="305"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="307"/>
+        <source>渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="308"/>
+        <source>需要改善的方面</source>
+        <translation>What to improve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="415"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="422"/>
+        <source>共 {count} 份</source>
+        <translation>{count} forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="485"/>
+        <source>已保存，当日第 {count} 份。请录入下一份。</source>
+        <translation>Saved: form {count} of the day. Enter the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="514"/>
+        <source>删除调查表</source>
+        <translation>Delete survey form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="515"/>
+        <source>删除所选的这份调查表吗？删除会记入审计日志。</source>
+        <translation>Delete the selected survey form? The deletion goes into the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="519"/>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="542"/>
+        <source>已删除。</source>
+        <translation>Deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="552"/>
+        <source>保存空白调查表</source>
+        <translation>Save blank survey form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="554"/>
+        <source>群众满意度调查表.pdf</source>
+        <translation>Satisfaction survey form.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="555"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="580"/>
+        <source>空白调查表已保存到 {path}</source>
+        <translation>Blank survey form saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="587"/>
+        <source>导入调查结果</source>
+        <translation>Import survey results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="589"/>
+        <source>表格文件 (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="606"/>
+        <source>正在导入 {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="625"/>
+        <source>已导入 {file}：{rows} 份，新增 {added} 份，已导入过的 {unchanged} 份未重复录入。</source>
+        <translation>Imported {file}: {rows} forms, {added} new; {unchanged} imported before were not entered again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/surveys_tab.py" line="638"/>
+        <source>文件没有导入：有错误的行如下，请改正后重新导入。</source>
+        <translation>The file was not imported: the rows below have errors. Correct them and import again.</translation>
     </message>
 </context>
 <context>
@@ -8276,6 +10033,41 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/sync/actions.py" line="301"/>
         <source>已取消，没有写入任何数据。</source>
         <translation>Cancelled; no data was written.</translation>
+    </message>
+</context>
+<context>
+    <name>TalkDialog</name>
+    <message>
+        <location filename="../../ui/supervision/talk_dialog.py" line="24"/>
+        <source>记录谈话</source>
+        <translation>Record talk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/talk_dialog.py" line="27"/>
+        <source>批评：{text}
+涉及人员：{name}</source>
+        <translation>Criticism: {text}
+Person named: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/talk_dialog.py" line="28"/>
+        <source>未指名</source>
+        <translation>not named</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/talk_dialog.py" line="34"/>
+        <source>谈话情况(&amp;T)：</source>
+        <translation>&amp;Talk notes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/talk_dialog.py" line="42"/>
+        <source>保存 (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/talk_dialog.py" line="43"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -9278,17 +11070,22 @@ A unit that appeared because its name was misspelt in an import: merge it into t
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="38"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="54"/>
         <source>{name} · {period}的不满意及投诉工单</source>
         <translation>{name} · dissatisfaction and complaint work orders in {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="50"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="66"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/work_orders_dialog.py" line="78"/>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="114"/>
+        <source>表扬 {praised} 次（其中典型 {exemplary} 次），意见箱（簿）批评 {criticised} 次</source>
+        <translation>{praised} commendations ({exemplary} exemplary), {criticised} criticisms from the suggestion box / book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/work_orders_dialog.py" line="124"/>
         <source>{unit}&#x3000;不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件，涉及业务件 {cases} 件，尚在办理 {pending} 件。</source>
         <translation>{unit}   {dissatisfied} dissatisfaction orders, {complaints} complaint orders, {cases} cases involved, {pending} still open.</translation>
     </message>
@@ -9296,77 +11093,77 @@ A unit that appeared because its name was misspelt in an import: merge it into t
 <context>
     <name>WorkOrdersModel</name>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="83"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="99"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="84"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="100"/>
         <source>办理事项类型</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="85"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="101"/>
         <source>办结日期</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="86"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="102"/>
         <source>工单</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="87"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="103"/>
         <source>工单日期</source>
         <translation>Order date</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="88"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="104"/>
         <source>投诉编号</source>
         <translation>Complaint no.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="89"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="105"/>
         <source>原因/分类</source>
         <translation>Reason / category</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="90"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="106"/>
         <source>计入原因</source>
         <translation>Counted as</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="91"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="107"/>
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="94"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="110"/>
         <source>不满意工单</source>
         <translation>Dissatisfaction order</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="95"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="111"/>
         <source>投诉工单</source>
         <translation>Complaint order</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="98"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="114"/>
         <source>经办</source>
         <translation>Handled the case</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="99"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="115"/>
         <source>被投诉人员</source>
         <translation>Named in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="101"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="117"/>
         <source>（无业务件）</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_models.py" line="102"/>
+        <location filename="../../ui/feedback/assessment_models.py" line="118"/>
         <source>、</source>
         <translation>, </translation>
     </message>

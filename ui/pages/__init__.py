@@ -69,4 +69,9 @@ PAGES: tuple[PageEntry, ...] = (
         QStyle.StandardPixmap.SP_DriveFDIcon,
         "ui.pages.scanning_page:ScanningPage",
     ),
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "社会监督"),
+        QStyle.StandardPixmap.SP_FileDialogStart,
+        "ui.pages.supervision_page:SupervisionPage",
+    ),
 )

@@ -8,26 +8,21 @@ The tabs other than 待办 and 廉洁反映 come from ui.complaints and ui.feedb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from app.roles import Permission, role_label
+from app.roles import Permission
 from app.staff import StaffMember
 from db.database import Database
 from ui.board.board_tab import BoardTab
 from ui.board.integrity_tab import IntegrityTab
 from ui.complaints.capa_tab import CapaTab
 from ui.complaints.complaints_tab import ComplaintsTab
-from ui.current_user import current_staff, logged_in, save_user_name, staff_choices
 from ui.feedback.assessment_tab import AssessmentTab
 from ui.feedback.unit_feedback_tab import UnitFeedbackTab
-from ui.name_combo import name_combo
-from ui.operations import Progress, operation
 from ui.pages.page import Page
+from ui.seat_user import SeatUser
 
 # (tab class, title): the tabs the other parts of the lead's work bring.
 OTHER_TABS = (
@@ -36,12 +31,6 @@ OTHER_TABS = (
     (UnitFeedbackTab, QT_TRANSLATE_NOOP("BoardPage", "单位反馈")),
     (AssessmentTab, QT_TRANSLATE_NOOP("BoardPage", "人员考核")),
 )
-
-
-@dataclass
-class Users:
-    choices: list[StaffMember]
-    current: StaffMember | None
 
 
 class BoardPage(Page):
@@ -58,17 +47,10 @@ class BoardPage(Page):
         return self.staff
 
     def _build(self) -> None:
-        self.user_combo = name_combo(14)
-        self.user_combo.activated.connect(self._user_chosen)
-        user_label = QLabel(self.tr("当前用户(&Y)："))
-        user_label.setBuddy(self.user_combo)
-        self.user_hint = QLabel()
-        self.user_hint.setStyleSheet("color: #555555;")
-        top = QHBoxLayout()
-        top.addWidget(user_label)
-        top.addWidget(self.user_combo)
-        top.addSpacing(12)
-        top.addWidget(self.user_hint, 1)
+        self.seat = SeatUser(self.database, self)
+        self.seat.chosen.connect(self._set_staff)
+        self.user_combo = self.seat.combo
+        self.user_hint = self.seat.hint
 
         self.tabs = QTabWidget()
         self.board_tab = BoardTab(self.database, self.current_staff, self)
@@ -87,7 +69,7 @@ class BoardPage(Page):
         self.tabs.setTabVisible(self.integrity_index, False)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.seat)
         layout.addWidget(self.tabs, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -99,38 +81,7 @@ class BoardPage(Page):
             self.board_tab.refresh()
 
     def load_users(self) -> None:
-        def load(session: Session, _progress: Progress) -> Users:
-            return Users(staff_choices(session), current_staff(session))
-
-        operation(self, self.database, load).on_success(self._show_users).run()
-
-    def _show_users(self, users: Users) -> None:
-        self.user_combo.blockSignals(True)
-        self.user_combo.clear()
-        self.user_combo.addItem(self.tr("（请选择）"), None)
-        for person in users.choices:
-            self.user_combo.addItem(f"{person.name}（{role_label(person.role)}）", person)
-        chosen = 0
-        if users.current is not None:
-            chosen = next(
-                (
-                    number
-                    for number in range(1, self.user_combo.count())
-                    if self.user_combo.itemData(number).id == users.current.id
-                ),
-                0,
-            )
-        self.user_combo.setCurrentIndex(chosen)
-        self.user_combo.blockSignals(False)
-        # Whoever logged in is the user for this run: no choosing another name.
-        self.user_combo.setEnabled(logged_in() is None)
-        self.user_combo.setToolTip(self.tr("已登录") if logged_in() is not None else "")
-        self._set_staff(users.current if chosen else None)
-
-    def _user_chosen(self, index: int) -> None:
-        person = self.user_combo.itemData(index)
-        save_user_name(person.name if person is not None else None)
-        self._set_staff(person)
+        self.seat.load()
 
     def _set_staff(self, person: StaffMember | None) -> None:
         self.staff = person
