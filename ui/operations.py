@@ -23,10 +23,11 @@ left to reach Qt's event loop. After `cancel()` the work's next progress report 
 app.errors.Cancelled: the work stops, its transaction is rolled back and `on_cancel` follows.
 Every callback runs on the GUI thread; `on_finish` runs last, whatever happened.
 
-Give callbacks as bound methods of the widgets that own the work. A lambda is kept by the
-operation until Qt deletes it; if it holds the last reference to a window (a dialog a test or a
-caller no longer keeps), dropping it deletes that window, and the operation with it, in the
-middle of the operation's own deletion (PySide 6.11: "shared QObject was deleted directly").
+An operation is owned by the widget that starts it but is not its Qt child: a callback may hold
+the last reference to that widget (a dialog a test or a caller no longer keeps), and freeing the
+callbacks in the operation's destructor would then delete the widget from within the deletion of
+its own child — memory freed twice, a crash some runs later. `running_for(widget)` finds a
+widget's operations; when the widget was deleted before its work ended, nobody is told.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -58,6 +60,7 @@ __all__ = [
     "cancel_and_wait",
     "delete_when_idle",
     "operation",
+    "running_for",
 ]
 
 # work(session, progress) for database work; work(progress) for work without a session.
@@ -68,6 +71,8 @@ CANCEL_ROUNDS = 20  # outcomes starting work that starts work …: a bound, not 
 _threads: dict[str, QThreadPool] = {}
 # Operations under way, kept alive until they finish even if their owner lets go of them.
 _running: set[Operation] = set()
+# Finished ones, kept until the event loop turns once more (see Operation._on_outcome).
+_retired: set[Operation] = set()
 
 
 def _thread(name: str) -> QThreadPool:
@@ -110,10 +115,15 @@ def cancel_and_wait() -> None:
     logger.error("Work was still being started after %d rounds of cancelling", CANCEL_ROUNDS)
 
 
+def running_for(owner: QObject) -> list[Operation]:
+    """The operations under way that `owner` or a widget within it started."""
+    return [running for running in list(_running) if running.owned_by(owner)]
+
+
 def delete_when_idle(widget: QObject) -> None:
-    """Delete a closed widget once the operations it owns have finished: deleting them under
+    """Delete a closed widget once the operations it owns have finished: deleting it under
     their thread would lose what they report."""
-    waiting = [child for child in widget.findChildren(Operation) if child in _running]
+    waiting = running_for(widget)
     if not waiting:
         widget.deleteLater()
         return
@@ -140,8 +150,13 @@ class Operation(QObject):
     _progress_reported = Signal(int, int)
     _outcome_reported = Signal(str, object)
 
-    def __init__(self, parent: QObject, database: Database | None, work: Callable[..., Any]):
-        super().__init__(parent)
+    def __init__(self, owner: QObject, database: Database | None, work: Callable[..., Any]):
+        # Not a child of its owner: the callbacks it holds may hold the last reference to the
+        # owner (a dialog closed meanwhile), and freeing them in the operation's destructor
+        # would then destroy the owner from within the destructor of its own child — memory
+        # freed twice. `_running` keeps it alive instead, and `owned_by` finds it.
+        super().__init__()
+        self._owner: QObject | None = owner
         self._database = database
         self._work = work
         self._expected = EXPECTED
@@ -241,6 +256,15 @@ class Operation(QObject):
     def is_running(self) -> bool:
         return self in _running
 
+    def owned_by(self, widget: QObject) -> bool:
+        """Whether `widget` or an object within it started this operation."""
+        owner = self._owner
+        while owner is not None and shiboken6.isValid(owner):
+            if owner is widget:
+                return True
+            owner = owner.parent()
+        return False
+
     # On the worker thread
 
     def _run(self) -> None:
@@ -271,15 +295,25 @@ class Operation(QObject):
 
     # On the GUI thread
 
+    def _owner_alive(self) -> bool:
+        return self._owner is not None and shiboken6.isValid(self._owner)
+
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        self.progressed.emit(done, total)
+        if self._owner_alive():
+            self.progressed.emit(done, total)
 
     @Slot(str, object)
     def _on_outcome(self, outcome: str, value: object) -> None:
         _running.discard(self)
         for widget in self._busy:
-            widget.setEnabled(True)
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
+        if not self._owner_alive():  # its window was deleted meanwhile: nobody to tell
+            if outcome == "crashed":
+                logger.error("Operation %s failed after its window closed", _name(self._work))
+            self._retire()
+            return
         try:
             if outcome == "succeeded":
                 self.succeeded.emit(value)
@@ -291,17 +325,25 @@ class Operation(QObject):
                 show_unexpected_error(self._window(), value)
         finally:
             self.finished.emit()
-            self._work = None  # what it captured (widgets, files) need not live on with it
-            self.deleteLater()  # an operation runs once
+            self._retire()
+
+    def _retire(self) -> None:
+        """An operation runs once. What it captured (widgets, files) need not live on with it;
+        its last reference goes on the next turn of the event loop, not inside its own event,
+        and it is deleted then with its callbacks."""
+        self._work = None
+        self._owner = None
+        _retired.add(self)
+        QTimer.singleShot(0, lambda: _retired.discard(self))
 
     def _show_refusal(self, error: Exception) -> None:
         show_refusal(self._window(), error)
 
     def _window(self) -> QWidget | None:
-        owner = self.parent()
+        owner = self._owner
         while owner is not None and not isinstance(owner, QWidget):
             owner = owner.parent()
-        return owner
+        return owner if owner is not None and shiboken6.isValid(owner) else None
 
 
 def _name(work: Callable[..., Any]) -> str:

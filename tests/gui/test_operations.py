@@ -264,3 +264,29 @@ def test_cancel_and_wait_also_waits_for_work_that_an_outcome_starts(owner, sqlit
     gate.set()
     operations.cancel_and_wait()
     assert not operations.busy() and ran == ["refreshed"]
+
+
+def test_work_whose_window_is_deleted_meanwhile_reports_to_nobody(qtbot, sqlite_db) -> None:
+    """The operation is not a child of its window: a closed window's deletion neither takes the
+    running operation with it (its worker would then signal through freed memory) nor, later,
+    is it destroyed from within the operation's own destructor when the callbacks holding the
+    last reference to it go."""
+    import shiboken6
+
+    window = QWidget()
+    release = threading.Event()
+    told: list[object] = []
+
+    def work(_session: Session, _progress: Progress) -> str:
+        release.wait(30)
+        return "done"
+
+    built = operation(window, sqlite_db, work).on_success(
+        lambda result: told.append((window, result))
+    )
+    built.run()
+    assert built.parent() is None and operations.running_for(window) == [built]
+    shiboken6.delete(window)
+    release.set()
+    qtbot.waitUntil(lambda: not operations.busy())
+    assert told == []

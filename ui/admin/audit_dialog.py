@@ -44,7 +44,7 @@ from app.zone import LOCAL_ZONE
 from db.database import Database
 from ui import file_dialogs
 from ui.current_user import logged_in
-from ui.operations import Operation, Progress, operation
+from ui.operations import Progress, operation, running_for
 from ui.rows_model import RowsModel
 
 VIEW_LIMIT = 5000  # entries shown at once; the export has them all
@@ -319,7 +319,7 @@ class AuditDialog(QDialog):
     @property
     def busy(self) -> bool:
         """Whether a search or an export is under way (their buttons are off meanwhile)."""
-        return any(child.is_running() for child in self.findChildren(Operation))
+        return bool(running_for(self))
 
 
 def _date_edit(day: date) -> QDateEdit:

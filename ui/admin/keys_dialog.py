@@ -47,7 +47,7 @@ from app.zone import LOCAL_ZONE
 from db.database import Database
 from ui import file_dialogs
 from ui.current_user import logged_in
-from ui.operations import Operation, Progress, operation
+from ui.operations import Progress, operation, running_for
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 DONE_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -402,7 +402,7 @@ class KeysDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return any(child.is_running() for child in self.findChildren(Operation))
+        return bool(running_for(self))
 
     def _update_enabled(self) -> None:
         ready = self.facts is not None and not self.running

@@ -42,7 +42,7 @@ from app.users import (
 )
 from db.database import Database
 from ui.current_user import logged_in
-from ui.operations import Operation, Progress, operation
+from ui.operations import Progress, operation, running_for
 from ui.rows_model import RowsModel
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
@@ -348,4 +348,4 @@ class PeopleDialog(QDialog):
     @property
     def busy(self) -> bool:
         """Whether the dialog's work is under way (the save button is off meanwhile)."""
-        return any(child.is_running() for child in self.findChildren(Operation))
+        return bool(running_for(self))

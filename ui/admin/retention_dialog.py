@@ -23,7 +23,7 @@ from app.retention import RetentionCounts, RetentionError, preview, purge
 from app.settings import OPTIONS, get_setting, set_setting
 from db.database import Database
 from ui.current_user import logged_in
-from ui.operations import Operation, Progress, operation
+from ui.operations import Progress, operation, running_for
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 DONE_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -222,7 +222,7 @@ class RetentionDialog(QDialog):
     @property
     def running(self) -> bool:
         """Whether the dialog's work is under way (its buttons are off meanwhile)."""
-        return any(child.is_running() for child in self.findChildren(Operation))
+        return bool(running_for(self))
 
     def _update_enabled(self) -> None:
         """清除 only for the retention saved, whose cut-off and counts are on screen: a number

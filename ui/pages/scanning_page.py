@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -348,9 +348,14 @@ class ScanningPage(Page):
             self._scanner_probed(ScanningPage.scanner_available)
             return
         if ScanningPage._asking_for_scanner is None:
-            asking = operation(self, None, ask_for_scanner).on_success(_remember_scanner).run()
-            # Forgotten when it is done, or when the page that asked goes away first.
-            asking.destroyed.connect(_forget_scanner_question)
+            # Asked once for the whole application, whichever page goes away first; every page
+            # waiting hears the answer, and it is forgotten once given.
+            asking = (
+                operation(QCoreApplication.instance(), None, ask_for_scanner)
+                .on_success(_remember_scanner)
+                .on_finish(_forget_scanner_question)
+                .run()
+            )
             ScanningPage._asking_for_scanner = asking
         ScanningPage._asking_for_scanner.on_success(self._scanner_probed)
 
