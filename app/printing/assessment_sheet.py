@@ -28,6 +28,7 @@ from app.atomic_file import AtomicFile
 from app.audit import record_export
 from app.clock import current_time
 from app.printing.fonts import register_chinese_font
+from app.printing.markup import paragraph_text
 from app.staff import StaffMember
 from app.zone import LOCAL_ZONE
 
@@ -40,15 +41,6 @@ COLUMNS.append(WIDTH - sum(COLUMNS))
 HEAD_FILL = colors.HexColor("#F2F2F2")
 SHEET_TITLE = "“四全”服务网点考核计分表"
 RANKING_TITLE = "“四全”服务网点考核结果通报"
-
-
-def _escape(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
-    )
 
 
 def _zh(table: dict[str, tuple[str, str]], code: str | None) -> str:
@@ -126,18 +118,18 @@ def write_assessment_sheet(
         group = ""
         if score.group_name != shown_group:
             shown_group = score.group_name
-            group = (
-                f"{_escape(score.group_name)}（{format_points(group_points[score.group_name])}）"
-            )
-        record = _escape(score.record)
+            group = f"{paragraph_text(score.group_name)}（{format_points(group_points[score.group_name])}）"
+        record = paragraph_text(score.record)
         if score.computed:
             record = "〔系统计算〕" + record
         rows.append(
             [
                 Paragraph(group, s.center),
                 Paragraph(str(score.item_number), s.center),
-                Paragraph(f"{_escape(score.item_name)}：{_escape(score.content)}", s.cell),
-                Paragraph(_escape(score.standard), s.cell),
+                Paragraph(
+                    f"{paragraph_text(score.item_name)}：{paragraph_text(score.content)}", s.cell
+                ),
+                Paragraph(paragraph_text(score.standard), s.cell),
                 Paragraph(format_points(score.points_tenths), s.center),
                 Paragraph(format_points(score.score_tenths), s.center),
                 Paragraph(record, s.cell),
@@ -159,7 +151,7 @@ def write_assessment_sheet(
         Paragraph("表 G.1", s.small),
         Paragraph(SHEET_TITLE + status, s.title),
         Paragraph(
-            f"网点：{_escape(row.unit_name)}　　考核类别：{_zh(KINDS, row.kind)}<br/>"
+            f"网点：{paragraph_text(row.unit_name)}　　考核类别：{_zh(KINDS, row.kind)}<br/>"
             f"考核期：{row.period_start:%Y-%m-%d} 至 {row.period_end:%Y-%m-%d}　　"
             f"考核日期：{row.assessed_on:%Y-%m-%d}",
             s.subtitle,
@@ -180,7 +172,7 @@ def write_assessment_sheet(
         change = row.total_tenths - c.total_tenths
         sign = "+" if change > 0 else ""
         moved = [
-            f"第{i.item_number}项{_escape(i.item_name)} "
+            f"第{i.item_number}项{paragraph_text(i.item_name)} "
             f"{format_points(i.before_tenths) if i.before_tenths is not None else '—'}→"
             f"{format_points(i.after_tenths) if i.after_tenths is not None else '—'}"
             for i in c.items
@@ -205,7 +197,7 @@ def write_assessment_sheet(
             )
         )
     if detail.note:
-        story.append(Paragraph(f"备注：{_escape(detail.note)}", s.text))
+        story.append(Paragraph(f"备注：{paragraph_text(detail.note)}", s.text))
     signed = (
         f"签定于 {detail.finalized_at.astimezone(LOCAL_ZONE):%Y-%m-%d}"
         if detail.finalized_at is not None
@@ -213,7 +205,9 @@ def write_assessment_sheet(
     )
     story += [
         Spacer(1, 6 * mm),
-        Paragraph(f"考核人：{_escape(row.assessors) or '&nbsp;' * 30}　　（{signed}）", s.text),
+        Paragraph(
+            f"考核人：{paragraph_text(row.assessors) or '&nbsp;' * 30}　　（{signed}）", s.text
+        ),
         Spacer(1, 8 * mm),
         Paragraph("考核人签字：" + "&nbsp;" * 40 + "网点负责人签字：", s.text),
     ]
@@ -230,7 +224,7 @@ def write_ranking_pdf(result: Ranking, path: Path | str, *, printed_at: datetime
         rows.append(
             [
                 Paragraph(str(r.rank), s.center),
-                Paragraph(_escape(r.unit_name), s.cell),
+                Paragraph(paragraph_text(r.unit_name), s.cell),
                 Paragraph(_zh(KINDS, r.kind), s.center),
                 Paragraph(f"{r.period_start:%Y-%m-%d} 至 {r.period_end:%Y-%m-%d}", s.center),
                 Paragraph(format_points(r.total_tenths), s.center),

@@ -35,6 +35,7 @@ from app.complaints.corrective import SOURCES, CapaRow, capa_row
 from app.complaints.registry import CATEGORIES, CHANNELS, KINDS, SUGGESTION
 from app.complaints.supervision import OrderRow, orders_of
 from app.printing.fonts import register_chinese_font
+from app.printing.markup import paragraph_text
 from app.staff import acting_member
 from app.zone import LOCAL_ZONE
 from db.models import Complaint, SupervisionOrder
@@ -53,13 +54,6 @@ BLANK_DATE = "&nbsp;" * 6 + "年" + "&nbsp;" * 4 + "月" + "&nbsp;" * 4 + "日"
 
 
 # Text
-
-
-def _escape(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def _day(value: date | datetime | None) -> str:
@@ -317,33 +311,40 @@ def write_complaint_form(
     suggestion = c.kind == SUGGESTION
     word = KINDS[SUGGESTION][0] if suggestion else "投诉"
     concerned = "涉及" if suggestion else "被投诉"
-    form.pair("编号", _escape(c.number), f"{word}时间", _moment(c.received_at))
-    form.pair("类型", _coded_choices(KINDS, c.kind), "受理人", _escape(c.received_by))
+    form.pair("编号", paragraph_text(c.number), f"{word}时间", _moment(c.received_at))
+    form.pair("类型", _coded_choices(KINDS, c.kind), "受理人", paragraph_text(c.received_by))
     form.wide(f"{word}方式", _coded_choices(CHANNELS, c.channel))
-    form.pair(f"{word}人", _escape(c.complainant), "联系电话", _escape(c.contact))
-    form.wide("地址", _escape(c.address))
-    form.pair(f"{concerned}网点", _escape(c.unit_name), f"{concerned}人员", _escape(c.staff_name))
-    form.pair("关联业务编号", _escape(c.case_no), "业务类型", _escape(c.business_type))
-    form.wide(f"{word}内容", _escape(c.content), min_height=34 * mm)
+    form.pair(f"{word}人", paragraph_text(c.complainant), "联系电话", paragraph_text(c.contact))
+    form.wide("地址", paragraph_text(c.address))
+    form.pair(
+        f"{concerned}网点",
+        paragraph_text(c.unit_name),
+        f"{concerned}人员",
+        paragraph_text(c.staff_name),
+    )
+    form.pair(
+        "关联业务编号", paragraph_text(c.case_no), "业务类型", paragraph_text(c.business_type)
+    )
+    form.wide(f"{word}内容", paragraph_text(c.content), min_height=34 * mm)
     form.wide("分类", _coded_choices(CATEGORIES, c.category))
     first = c.clocks.first_contact
     form.wide(
         "首次联系",
         f"期限：{_day(c.first_contact_due)}<br/>"
         f"联系时间：{_moment(c.first_contact_at)}{_lateness(first)}<br/>"
-        f"联系情况：{_escape(c.first_contact_note)}",
+        f"联系情况：{paragraph_text(c.first_contact_note)}",
         min_height=18 * mm,
     )
     reply = c.clocks.reply
     form.wide(
         "处理意见<br/>（答复）",
         f"答复期限：{_day(c.reply_due)}<br/>"
-        f"答复时间：{_moment(c.replied_at)}{_lateness(reply)}<br/>{_escape(c.reply)}",
+        f"答复时间：{_moment(c.replied_at)}{_lateness(reply)}<br/>{paragraph_text(c.reply)}",
         min_height=30 * mm,
     )
     if orders:
         lines = [
-            f"第 {o.sequence} 次督办：{_day(o.issued_at)}签发，承办 {_escape(o.handling_unit)}，"
+            f"第 {o.sequence} 次督办：{_day(o.issued_at)}签发，承办 {paragraph_text(o.handling_unit)}，"
             f"回复期限 {_day(o.reply_due)}；"
             + (
                 f"{_day(o.replied_at)}回复{_lateness(o.clock)}"
@@ -356,7 +357,7 @@ def write_complaint_form(
     satisfied = _yes_no(c.complainant_satisfied, "满意", "不满意")
     form.wide(
         f"{word}人意见",
-        f"{_choices(('满意', '不满意'), satisfied)}<br/>{_escape(c.complainant_opinion)}",
+        f"{_choices(('满意', '不满意'), satisfied)}<br/>{paragraph_text(c.complainant_opinion)}",
         min_height=20 * mm,
     )
     form.pair("办结时间", _moment(c.closed_at), "负责人签字", "")
@@ -366,8 +367,8 @@ def write_complaint_form(
         title=f"“四全”服务网点{word}登记表",
         subtitle=None,
         table_number="附录 H 表 H.1",
-        left=f"{concerned}网点：{_escape(c.unit_name)}",
-        right=f"编号：{_escape(c.number)}",
+        left=f"{concerned}网点：{paragraph_text(c.unit_name)}",
+        right=f"编号：{paragraph_text(c.number)}",
         form=form,
         notes=[
             "注：受理的投诉应在二个工作日内联系投诉人，十五个工作日内答复处理意见（DB3202/T "
@@ -395,27 +396,30 @@ def write_supervision_form(
     c = complaint
     order = next(o for o in orders if o.sequence == sequence)
     earlier = [o for o in orders if o.sequence < sequence]
-    form.pair("投诉编号", _escape(c.number), "投诉时间", _moment(c.received_at))
-    form.pair("投诉人", _escape(c.complainant), "联系电话", _escape(c.contact))
-    form.pair("被投诉网点", _escape(c.unit_name), "被投诉人员", _escape(c.staff_name))
+    form.pair("投诉编号", paragraph_text(c.number), "投诉时间", _moment(c.received_at))
+    form.pair("投诉人", paragraph_text(c.complainant), "联系电话", paragraph_text(c.contact))
+    form.pair("被投诉网点", paragraph_text(c.unit_name), "被投诉人员", paragraph_text(c.staff_name))
     form.pair(
-        "关联业务编号", _escape(c.case_no), "投诉方式", _escape(CHANNELS.get(c.channel, ("",))[0])
+        "关联业务编号",
+        paragraph_text(c.case_no),
+        "投诉方式",
+        paragraph_text(CHANNELS.get(c.channel, ("",))[0]),
     )
-    form.wide("投诉内容", _escape(c.content), min_height=24 * mm)
+    form.wide("投诉内容", paragraph_text(c.content), min_height=24 * mm)
     if earlier:
         lines = [
             f"第 {o.sequence} 次督办（{_day(o.issued_at)}签发）："
-            f"{_escape(o.opinion)}<br/>&nbsp;&nbsp;回复（{_day(o.replied_at) or '未回复'}）："
-            f"{_escape(o.reply)}"
+            f"{paragraph_text(o.opinion)}<br/>&nbsp;&nbsp;回复（{_day(o.replied_at) or '未回复'}）："
+            f"{paragraph_text(o.reply)}"
             for o in earlier
         ]
         if c.complainant_satisfied is False:
-            lines.append(f"投诉人意见：不满意。{_escape(c.complainant_opinion)}")
+            lines.append(f"投诉人意见：不满意。{paragraph_text(c.complainant_opinion)}")
         form.wide("前次督办<br/>情况", "<br/>".join(lines))
-    form.wide("督办意见", _escape(order.opinion), min_height=32 * mm)
-    form.pair("签发人", _escape(order.issued_by), "签发日期", _day(order.issued_at))
-    form.pair("承办网点", _escape(order.handling_unit), "回复期限", _day(order.reply_due))
-    form.wide("处理结果和<br/>整改情况", _escape(order.reply), min_height=40 * mm)
+    form.wide("督办意见", paragraph_text(order.opinion), min_height=32 * mm)
+    form.pair("签发人", paragraph_text(order.issued_by), "签发日期", _day(order.issued_at))
+    form.pair("承办网点", paragraph_text(order.handling_unit), "回复期限", _day(order.reply_due))
+    form.wide("处理结果和<br/>整改情况", paragraph_text(order.reply), min_height=40 * mm)
     form.pair(
         "回复日期",
         _day(order.replied_at) + (_lateness(order.clock) if order.replied_at else ""),
@@ -428,8 +432,8 @@ def write_supervision_form(
         title="“四全”服务网点投诉督办表",
         subtitle=f"第 {sequence} 次督办",
         table_number="附录 H 表 H.2",
-        left=f"签发：{_escape(order.issued_by)}",
-        right=f"编号：{_escape(c.number)}-{sequence}",
+        left=f"签发：{paragraph_text(order.issued_by)}",
+        right=f"编号：{paragraph_text(c.number)}-{sequence}",
         form=form,
         notes=[
             "注：被投诉网点须按督办意见及时妥善处理投诉，答复投诉人，并在回复期限内将处理结果和"
@@ -447,28 +451,28 @@ def write_capa_form(capa: CapaRow, path: Path | str, *, printed_at: datetime | N
     styles = _Styles(register_chinese_font())
     form = _Form(styles)
     a = capa
-    form.pair("网点", _escape(a.unit_name), "记录日期", _day(a.recorded_at))
+    form.pair("网点", paragraph_text(a.unit_name), "记录日期", _day(a.recorded_at))
     form.wide("信息来源", _coded_choices(SOURCES, a.source))
     if a.complaint_number:
-        form.wide("关联投诉", _escape(a.complaint_number))
+        form.wide("关联投诉", paragraph_text(a.complaint_number))
     if a.reason_category:
-        form.wide("不满意原因", _escape(a.reason_label))
-    form.wide("问题描述", _escape(a.problem), min_height=28 * mm)
-    form.wide("原因分析", _escape(a.cause), min_height=28 * mm)
-    form.wide("纠正措施", _escape(a.correction), min_height=28 * mm)
-    form.wide("预防措施", _escape(a.prevention), min_height=28 * mm)
-    form.pair("责任人", _escape(a.owner), "完成期限", _day(a.due_on))
+        form.wide("不满意原因", paragraph_text(a.reason_label))
+    form.wide("问题描述", paragraph_text(a.problem), min_height=28 * mm)
+    form.wide("原因分析", paragraph_text(a.cause), min_height=28 * mm)
+    form.wide("纠正措施", paragraph_text(a.correction), min_height=28 * mm)
+    form.wide("预防措施", paragraph_text(a.prevention), min_height=28 * mm)
+    form.pair("责任人", paragraph_text(a.owner), "完成期限", _day(a.due_on))
     done = _day(a.completed_at)
     if done and a.overdue:
         done += "（逾期完成）"
-    form.pair("完成日期", done, "状态", _escape(a.status_label))
-    form.wide("验证情况", _escape(a.verification), min_height=24 * mm)
+    form.pair("完成日期", done, "状态", paragraph_text(a.status_label))
+    form.wide("验证情况", paragraph_text(a.verification), min_height=24 * mm)
     conclusion = _yes_no(a.effective, "有效", "无效")
     form.pair(
         "验证结论",
         _choices(("有效", "无效"), conclusion),
         "验证人<br/>验证日期",
-        f"{_escape(a.verified_by)}<br/>{_day(a.verified_at)}",
+        f"{paragraph_text(a.verified_by)}<br/>{_day(a.verified_at)}",
     )
     form.full(_signatures(styles, "网点负责人签字", "验证人签字"))
     _document(
@@ -476,8 +480,8 @@ def write_capa_form(capa: CapaRow, path: Path | str, *, printed_at: datetime | N
         title="“四全”服务网点纠正和预防措施记录",
         subtitle=None,
         table_number="附录 I",
-        left=f"网点：{_escape(a.unit_name)}",
-        right=f"编号：{_escape(a.number)}",
+        left=f"网点：{paragraph_text(a.unit_name)}",
+        right=f"编号：{paragraph_text(a.number)}",
         form=form,
         notes=[
             "注：制定纠正和预防措施时应考虑问题修复、人员培训、设施完善、惩处措施和修订标准；"

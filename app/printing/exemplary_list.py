@@ -24,6 +24,7 @@ from app.audit import record_export
 from app.clock import local_now
 from app.commendations import SOURCES, ExemplaryList, exemplary_list
 from app.printing.fonts import register_chinese_font
+from app.printing.markup import paragraph_text
 from app.reports.exports import file_errors
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -41,9 +42,8 @@ def title(year: int) -> str:
 
 
 def _escape(value: object) -> str:
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.split())
+    """On one line: the list's cells have no room for the line breaks of what was said."""
+    return " ".join(paragraph_text(value).replace("<br/>", " ").split())
 
 
 def _said(text: str) -> str:

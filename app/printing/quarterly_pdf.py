@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from app.printing.fonts import register_chinese_font
+from app.printing.markup import paragraph_text
 from app.reports.bad_review_figures import rate_text
 from app.reports.quarterly import AWAITING_SUPPLEMENT, FAIL, QuarterlyReport
 from app.reports.quarterly_xlsx import (
@@ -102,7 +103,7 @@ def write_quarterly_pdf(report: QuarterlyReport, path: Path) -> None:
         ]
     notes = [Paragraph("说明", styles["heading"])]
     notes += [
-        Paragraph(f"{number}. {_escape(note)}", styles["note"])
+        Paragraph(f"{number}. {paragraph_text(note)}", styles["note"])
         for number, note in enumerate(report_notes(report), start=1)
     ]
     story += [Spacer(1, 5 * mm), KeepTogether(notes[:3]), *notes[3:]]
@@ -150,10 +151,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _table(report: QuarterlyReport, styles: dict[str, ParagraphStyle], width: float) -> Table:
     fixed = sum(w for w in _FIXED_WIDTHS if w is not None)
     widths = [w if w is not None else width - fixed for w in _FIXED_WIDTHS]
@@ -170,7 +167,7 @@ def _table(report: QuarterlyReport, styles: dict[str, ParagraphStyle], width: fl
                 row.append(f"{value:.2f}")
             elif column.title == "受理单位":
                 # A Paragraph wraps a long unit name inside its cell instead of overflowing it.
-                row.append(Paragraph(_escape(str(value)), styles["cell_unit"]))
+                row.append(Paragraph(paragraph_text(str(value)), styles["cell_unit"]))
             else:
                 row.append(str(value))
         return row
@@ -212,7 +209,7 @@ def _review_section(
 
     def cells(values: list) -> list:
         return [
-            Paragraph(_escape(str(value)), styles["cell_unit"])
+            Paragraph(paragraph_text(str(value)), styles["cell_unit"])
             if column.kind == "text"
             else rate_text(value)
             if column.kind == "rate"
@@ -240,7 +237,7 @@ def _review_section(
         Spacer(1, 3 * mm),
     ]
     story += [
-        Paragraph(f"{number}. {_escape(note)}", styles["note"])
+        Paragraph(f"{number}. {paragraph_text(note)}", styles["note"])
         for number, note in enumerate(review_notes(report), start=1)
     ]
 
@@ -248,7 +245,8 @@ def _review_section(
     if rows:
         data = [[Paragraph(c.title, styles["cell_head"]) for c in MALICIOUS_COLUMNS]]
         data += [
-            [Paragraph(_escape(str(value)), styles["cell_unit"]) for value in row] for row in rows
+            [Paragraph(paragraph_text(str(value)), styles["cell_unit"]) for value in row]
+            for row in rows
         ]
         listing = Table(
             data,

@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph
 
 from app.printing.fonts import register_chinese_font
 from app.printing.form_b import BOX
+from app.printing.markup import paragraph_text
 from app.surveys import AGE_BANDS, CHANNELS, RATINGS
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -57,10 +58,6 @@ def write_blank_survey_form(path: Path | str, outlet: str | None = None, copies:
     canvas.save()
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _draw_page(canvas: Canvas, font: str, outlet: str) -> None:
     width = PAGE_WIDTH - 2 * MARGIN
     body = ParagraphStyle("body", fontName=font, fontSize=11, leading=18, firstLineIndent=22)
@@ -85,7 +82,7 @@ def _draw_page(canvas: Canvas, font: str, outlet: str) -> None:
     def boxes(words) -> str:
         return GAP.join(f"{word} {BOX}" for word in words)
 
-    place(Paragraph(_escape(THANKS), body), 5 * mm)
+    place(Paragraph(paragraph_text(THANKS), body), 5 * mm)
     ratings = [zh for zh, _en in RATINGS.values()]
     numbered = [
         (AGE_QUESTION, boxes(zh for zh, _en in AGE_BANDS.values())),
@@ -93,9 +90,9 @@ def _draw_page(canvas: Canvas, font: str, outlet: str) -> None:
         (CHANNEL_QUESTION, boxes(zh for zh, _en in CHANNELS.values())),
     ]
     for number, (text, choices) in enumerate(numbered, start=1):
-        place(Paragraph(f"{number}、{_escape(text)}", question), 0.5 * mm)
+        place(Paragraph(f"{number}、{paragraph_text(text)}", question), 0.5 * mm)
         place(Paragraph(choices, answers), 3 * mm)
-    place(Paragraph(f"{len(numbered) + 1}、{_escape(WISH_QUESTION)}", question), 2 * mm)
+    place(Paragraph(f"{len(numbered) + 1}、{paragraph_text(WISH_QUESTION)}", question), 2 * mm)
     canvas.setLineWidth(0.5)
     bottom = 30 * mm
     line_y = y - 8 * mm

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.printing.fonts import register_chinese_font
+from app.printing.markup import paragraph_text
 from app.reports.survey_xlsx import (
     NOTES,
     outlet_name,
@@ -58,8 +59,8 @@ def write_survey_pdf(analysis: SurveyAnalysis, path: Path | str) -> None:
     )
     width = PAGE[0] - 2 * MARGIN
     story: list = [
-        Paragraph(_escape(title(analysis)), styles["title"]),
-        Paragraph(_escape(period(analysis)), styles["period"]),
+        Paragraph(paragraph_text(title(analysis)), styles["title"]),
+        Paragraph(paragraph_text(period(analysis)), styles["period"]),
         Spacer(1, 4 * mm),
     ]
     outlets = shown_outlets(analysis)
@@ -69,14 +70,10 @@ def write_survey_pdf(analysis: SurveyAnalysis, path: Path | str) -> None:
         story.append(_summary(analysis, outlets, styles, font, width))
         story.append(Spacer(1, 3 * mm))
         for note in NOTES:
-            story.append(Paragraph(_escape(note), styles["note"]))
+            story.append(Paragraph(paragraph_text(note), styles["note"]))
         for outlet in outlets:
             story.extend(_outlet_section(outlet, styles, font, width))
     doc.build(story)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _shown(value) -> str:
@@ -100,12 +97,12 @@ def _grid(font: str, total_row: bool = False) -> TableStyle:
 
 
 def _summary(analysis, outlets, styles, font: str, width: float) -> Table:
-    header = [Paragraph(_escape(text), styles["cell"]) for text in summary_header(analysis)]
+    header = [Paragraph(paragraph_text(text), styles["cell"]) for text in summary_header(analysis)]
     rows = [header]
     for outlet in outlets:
         values = summary_values(outlet)
         rows.append(
-            [Paragraph(_escape(values[0]), styles["cell"]), *[_shown(v) for v in values[1:]]]
+            [Paragraph(paragraph_text(values[0]), styles["cell"]), *[_shown(v) for v in values[1:]]]
         )
     others = len(header) - 1
     first = max(width - others * 16.5 * mm, 40 * mm)
@@ -117,7 +114,7 @@ def _summary(analysis, outlets, styles, font: str, width: float) -> Table:
 
 def _outlet_section(outlet: OutletAnalysis, styles, font: str, width: float) -> list:
     heading = Paragraph(
-        _escape(
+        paragraph_text(
             f"{outlet_name(outlet)}：调查表 {outlet.responses} 份，总体满意率 {percent(outlet.overall.rate)}"
         ),
         styles["heading"],
@@ -183,7 +180,7 @@ def _outlet_section(outlet: OutletAnalysis, styles, font: str, width: float) -> 
 
     wishes = [[Paragraph("需要改善的方面", styles["cell"]), "人数"]]
     for wish in outlet.wishes[:SHOWN_WISHES]:
-        wishes.append([Paragraph(_escape(wish.text), styles["cell"]), wish.count])
+        wishes.append([Paragraph(paragraph_text(wish.text), styles["cell"]), wish.count])
     if len(outlet.wishes) > SHOWN_WISHES:
         wishes.append(
             [

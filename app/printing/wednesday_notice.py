@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.clock import current_time
 from app.masking import mask_personal_data
 from app.printing.fonts import register_chinese_font
+from app.printing.markup import paragraph_text
 from app.suggestion_box import SOURCES, Notice, notice, notice_status
 from app.zone import LOCAL_ZONE
 
@@ -32,12 +33,6 @@ MARGIN = 18 * mm
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 COLUMNS = (12 * mm, 22 * mm, 58 * mm, 26 * mm)  # 序号, 日期/来源, 问题, 编号/状态; reply: the rest
 HEAD_FILL = colors.HexColor("#F2F2F2")
-
-
-def _escape(value: object) -> str:
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 # app.masking's markers, in the notice's words.
@@ -54,7 +49,7 @@ def _public(value: str | None) -> str:
     text = mask_personal_data(value or "")
     for marker, words in MARKERS.items():
         text = text.replace(marker, words)
-    return _escape(text)
+    return paragraph_text(text)
 
 
 def _day(value: date) -> str:
@@ -79,7 +74,7 @@ def write_wednesday_notice(data: Notice, path: Path | str, *, printed_at: dateti
         Paragraph("意见箱、意见簿处理情况公告", title),
         Spacer(1, 2 * mm),
         Paragraph(
-            f"{_escape(data.unit_name)}　　（{_day(data.start)}至{_day(data.end)}）",
+            f"{paragraph_text(data.unit_name)}　　（{_day(data.start)}至{_day(data.end)}）",
             subtitle,
         ),
         Spacer(1, 5 * mm),
@@ -106,9 +101,11 @@ def write_wednesday_notice(data: Notice, path: Path | str, *, printed_at: dateti
             rows.append(
                 [
                     Paragraph(str(number), head),
-                    Paragraph(f"{_short(line.found_on)}<br/>{_escape(where)}", cell),
+                    Paragraph(f"{_short(line.found_on)}<br/>{paragraph_text(where)}", cell),
                     Paragraph(_public(line.content), cell),
-                    Paragraph(f"{_escape(line.number or '')}<br/>{notice_status(line)}", cell),
+                    Paragraph(
+                        f"{paragraph_text(line.number or '')}<br/>{notice_status(line)}", cell
+                    ),
                     Paragraph(_public(line.reply) or "正在调查处理，处理结果将另行公告", cell),
                 ]
             )
@@ -134,7 +131,7 @@ def write_wednesday_notice(data: Notice, path: Path | str, *, printed_at: dateti
             body,
         ),
         Spacer(1, 10 * mm),
-        Paragraph(_escape(data.unit_name), right),
+        Paragraph(paragraph_text(data.unit_name), right),
         Paragraph(_day(data.wednesday), right),
     ]
     printed = printed_at.astimezone(LOCAL_ZONE)
