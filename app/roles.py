@@ -36,6 +36,7 @@ class Permission(StrEnum):
     # satisfaction surveys, suggestion box checks and slips, commendations (W 7.1.3, J 5.5)
     RECORD_FEEDBACK = "record_feedback"
     ASSESS_OUTLETS = "assess_outlets"  # outlet assessments (W 7.2, 附录 G), exemplary staff
+    INSPECT_QUALITY = "inspect_quality"  # quality inspection of calls (质检, W 7.1.2)
     # imports, restore, calendar, outcome table, service phrases, users, settings, retention
     ADMINISTER = "administer"
     AUDIT = "audit"  # read and export the audit trail
@@ -54,6 +55,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.SEE_ASSESSMENT,
             Permission.RECORD_FEEDBACK,
             Permission.ASSESS_OUTLETS,
+            Permission.INSPECT_QUALITY,
         }
     ),
     # Administrators answer for the installation: they read the audit trail as auditors do.

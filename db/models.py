@@ -274,6 +274,14 @@ class CallAttempt(Tracked, Base):
     callback_task_id: Mapped[int | None] = mapped_column(ForeignKey("callback_tasks.id"))
     fingerprint: Mapped[str | None] = mapped_column(String(64))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    # What the telephone reported (app.telephony), when the call went through one that reports:
+    # its kind, its own id for the call, when it was answered and ended, and why it failed.
+    telephony: Mapped[str | None] = mapped_column(String(20))  # tel / command / baresip / …
+    call_ref: Mapped[str | None] = mapped_column(String(200), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+    talk_seconds: Mapped[int | None] = mapped_column(Integer)  # answered → ended
+    end_reason: Mapped[str | None] = mapped_column(String(200))  # e.g. "486 Busy Here"
 
     operator: Mapped[Staff | None] = relationship()
 
@@ -1101,3 +1109,122 @@ class Commendation(Tracked, Base):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     # Picked for the year's list of exemplary staff and cases (J 5.5.2).
     exemplary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CallRecording(Tracked, Base):
+    """A recording of a call (app.recordings), its file kept as an attachment (kind recording).
+
+    Attached to its call attempt when matched by the call's id, or by number and time; until
+    then it waits in the tray (`call_attempt_id` empty, status tray), as unmatched scans do.
+    """
+
+    __tablename__ = "call_recordings"
+
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), unique=True)
+    call_attempt_id: Mapped[int | None] = mapped_column(ForeignKey("call_attempts.id"), index=True)
+    status: Mapped[str] = mapped_column(
+        String(12), default="tray", index=True
+    )  # tray/filed/discarded
+    call_ref: Mapped[str | None] = mapped_column(String(200), index=True)
+    phone_e164: Mapped[str | None] = mapped_column(String(20))
+    recorded_at: Mapped[datetime] = mapped_column(index=True)  # when the recording began
+    duration_seconds: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str | None] = mapped_column(String(255))  # as the softphone named it
+    filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # by hand; else matched
+    filed_at: Mapped[datetime | None] = mapped_column()
+
+
+class DoNotCall(Tracked, Base):
+    """A number never to be dialled again (app.desk.do_not_call), by any path.
+
+    Marked by the do-not-call outcome, an administrator's list or by hand; only an
+    administrator's audited action clears it (`cleared_at`), and marking it again re-arms it.
+    """
+
+    __tablename__ = "do_not_call"
+
+    phone_e164: Mapped[str] = mapped_column(String(20), unique=True)
+    source: Mapped[str] = mapped_column(String(12))  # outcome / import / manual
+    reason: Mapped[str | None] = mapped_column(Text)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    marked_at: Mapped[datetime] = mapped_column()
+    marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    cleared_at: Mapped[datetime | None] = mapped_column()
+    cleared_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    clear_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class QcCriterion(Tracked, Base):
+    """One line of the quality-inspection scorecard (质检, app.quality), editable in the app.
+
+    A criterion is never deleted, only made inactive; scores keep their own copy of its label
+    and weight, so changing the card never changes a call already scored.
+    """
+
+    __tablename__ = "qc_criteria"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(100))
+    label_en: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(String(50))  # the clause, e.g. "W 附录 D"
+    weight: Mapped[int] = mapped_column(Integer)  # points
+    critical: Mapped[bool] = mapped_column(Boolean, default=False)  # failing it opens a CAPA
+    position: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class QcSample(Tracked, Base):
+    """A team lead's random draw of one operator's completed calls in a period (reproducible:
+    the seed, the population and the size are kept, as the evaluation samples' are)."""
+
+    __tablename__ = "qc_samples"
+
+    operator_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    seed: Mapped[int] = mapped_column(Integer)
+    population: Mapped[int] = mapped_column(Integer)  # completed calls the draw chose from
+    size: Mapped[int] = mapped_column(Integer)
+    drawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    drawn_at: Mapped[datetime] = mapped_column()
+
+
+class QcReview(Tracked, Base):
+    """One call under quality inspection: drawn in a sample, then scored by a team lead."""
+
+    __tablename__ = "qc_reviews"
+
+    sample_id: Mapped[int | None] = mapped_column(ForeignKey("qc_samples.id"), index=True)
+    call_attempt_id: Mapped[int] = mapped_column(ForeignKey("call_attempts.id"), index=True)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order in the sample
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending / scored
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    scored_at: Mapped[datetime | None] = mapped_column(index=True)
+    points: Mapped[int | None] = mapped_column(Integer)  # awarded
+    max_points: Mapped[int | None] = mapped_column(Integer)
+    critical_failed: Mapped[bool] = mapped_column(Boolean, default=False)
+    corrective_action_id: Mapped[int | None] = mapped_column(ForeignKey("corrective_actions.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("sample_id", "call_attempt_id", name="uq_qc_reviews_sample_call"),
+    )
+
+
+class QcScore(Tracked, Base):
+    """The points one criterion got in one review, with the criterion as it was then."""
+
+    __tablename__ = "qc_scores"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("qc_reviews.id"), index=True)
+    criterion_code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(100))
+    weight: Mapped[int] = mapped_column(Integer)
+    critical: Mapped[bool] = mapped_column(Boolean, default=False)
+    points: Mapped[int] = mapped_column(Integer)  # 0 … weight
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("review_id", "criterion_code", name="uq_qc_scores_review_criterion"),
+    )

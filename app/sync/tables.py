@@ -162,6 +162,29 @@ def _specs() -> list[TableSpec]:
         ),
         TableSpec("commendations", models.Commendation, ("表扬", "Commendation")),
         TableSpec(
+            "call_recordings",
+            models.CallRecording,
+            ("通话录音", "Call recording"),
+            (key(("attachment_id",)),),
+        ),
+        TableSpec(
+            "do_not_call",
+            models.DoNotCall,
+            ("不再来电", "Do not call"),
+            (key(("phone_e164",)),),
+        ),
+        TableSpec(
+            "qc_criteria", models.QcCriterion, ("质检标准", "QC criterion"), (key(("code",)),)
+        ),
+        TableSpec("qc_samples", models.QcSample, ("质检抽样", "QC sample")),
+        TableSpec("qc_reviews", models.QcReview, ("质检评分", "QC review")),
+        TableSpec(
+            "qc_scores",
+            models.QcScore,
+            ("质检得分", "QC score"),
+            (key(("review_id", "criterion_code")),),
+        ),
+        TableSpec(
             "call_queue",
             models.QueueEntry,
             ("回访队列", "Queue entry"),
