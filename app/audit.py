@@ -92,6 +92,24 @@ ACTION_TITLES: dict[str, tuple[str, str]] = {
     "suggestion_box.talked": ("记录批评谈话", "Criticism talked over"),
     "commendation.exemplary": ("标为典型", "Commendation marked exemplary"),
     "commendation.not_exemplary": ("取消典型", "Commendation no longer exemplary"),
+    # Issue 22: recordings, quality inspection, do not call.
+    "recording.add": ("添加通话录音", "Call recording added"),
+    "recording.match": ("录音自动归档", "Call recording matched to its call"),
+    "recording.file": ("录音人工归档", "Call recording filed by hand"),
+    "recording.discard": ("丢弃通话录音", "Call recording discarded"),
+    "recording.listen": ("收听通话录音", "Call recording listened to"),
+    "qc_criterion.change": ("修改质检标准", "Quality criterion changed"),
+    "qc_criterion.add": ("新增质检标准", "Quality criterion added"),
+    "qc_sample.draw": ("质检抽样", "Quality sample drawn"),
+    "qc_review.score": ("质检评分", "Call scored"),
+    "qc_review.rescore": ("更正质检评分", "Call score corrected"),
+    "do_not_call.mark": ("标记免打扰号码", "Number marked do-not-call"),
+    "do_not_call.clear": ("解除免打扰标记", "Do-not-call mark cleared"),
+    "do_not_call.import": ("导入免打扰名单", "Do-not-call list imported"),
+    "queue.do_not_call": (
+        "号码均为免打扰，业务件结束排队",
+        "Queued case ended: every number do-not-call",
+    ),
     "assessment_item.seeded": ("写入默认考核计分表", "Default score sheet written"),
     "assessment_item.added": ("新增考核项目", "Score sheet item added"),
     "assessment_item.changed": ("修改考核项目", "Score sheet item changed"),
@@ -291,6 +309,12 @@ ENTITY_TITLES: dict[str, tuple[str, str]] = {
     "suggestion_box_check": ("意见箱检查", "Suggestion box check"),
     "outlet_assessment": ("网点考核", "Outlet assessment"),
     "assessment_item": ("考核计分表条目", "Score sheet item"),
+    "call_recording": ("通话录音", "Call recording"),
+    "qc_criterion": ("质检标准", "Quality criterion"),
+    "qc_sample": ("质检抽样", "Quality sample"),
+    "qc_review": ("质检记录", "Quality review"),
+    "do_not_call": ("免打扰号码", "Do-not-call number"),
+    "queue_entry": ("回访队列条目", "Queue entry"),
 }
 
 

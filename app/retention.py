@@ -7,7 +7,8 @@ said and promised in callback contacts, Form B's enterprise contact and suggesti
 complaints closed before the same day — the complainant, contact, address and opinion, and for
 slips of the suggestion box and book (W 7.1.3.2.5: kept 3 years, the least `retention.years`
 allows) found before it — the writer and contact, once the slip is dealt with (its suggestion
-record closed, a criticism talked over); the same
+record closed, a criticism talked over); the recordings of the case's calls, and those filed to
+no call made before the cut-off — their files themselves (app.recordings.purging); the same
 values are blanked in the audit entries of those records once the entries are six months old
 (`AUDIT_KEPT_MONTHS`; the hash chain keeps their digests, app.audit_chain). Kept: cases, units,
 dates, types, channels, enterprise names, ratings, outcomes, statuses and every count the reports
@@ -38,6 +39,7 @@ from app.clock import local_now
 from app.errors import Refused
 from app.i18n import pick
 from app.ratings import Channel
+from app.recordings.purging import purge_recordings
 from app.settings import OPTIONS, get_setting
 from app.staff import require_administrator
 from app.zone import LOCAL_ZONE
@@ -85,6 +87,7 @@ class RetentionCounts:
     enterprise_forms: int = 0
     complaints: int = 0
     suggestion_slips: int = 0
+    recordings: int = 0  # call recordings (app.recordings.purging): the file itself goes
     audit_entries: int = 0
 
     @property
@@ -324,6 +327,7 @@ def _run(session: Session, today: date | None, *, apply: bool) -> RetentionCount
         [*slips, or_(SuggestionSlip.writer.is_not(None), SuggestionSlip.contact.is_not(None))],
         {"writer": None, "contact": None},
     )
+    counts["recordings"] = purge_recordings(session, cases, closed_before, apply=apply)
     uids = [
         *session.scalars(select(CallbackTask.uid).where(CallbackTask.id.in_(tasks))),
         *session.scalars(select(SuggestionSlip.uid).where(*slips)),

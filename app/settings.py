@@ -615,6 +615,19 @@ OPTIONS: dict[str, Option] = {
             "J 5.2.1: the QR handed over with the certificate; the default is only an example",
             form=ADDRESS,
         ),
+        # 录音
+        Option(
+            "recordings.match_seconds",
+            "desk",
+            120,
+            "录音与拨打记录匹配的时间容差（秒）",
+            "Tolerance matching a recording to its call by time (seconds)",
+            "J 5.3.3：录音按号码和时间归到其拨打记录，时间相差超过此值的待人工归档",
+            "J 5.3.3: recordings are filed to their calls by number and time; further off "
+            "waits in the tray",
+            minimum=5,
+            maximum=3600,
+        ),
         # 扫描
         Option(
             "scanning.max_megabytes",

@@ -25,6 +25,7 @@ LABELS = {
     "enterprise_forms": ("企业回访反馈单（联系人、建议）", "Form B (contact, suggestion)"),
     "complaints": ("投诉（投诉人、联系方式、地址）", "complaints (complainant, contact)"),
     "suggestion_slips": ("意见条（留言人、联系方式）", "suggestion slips (writer, contact)"),
+    "recordings": ("通话录音（录音文件）", "call recordings (the files)"),
     "audit_entries": ("审计记录中的个人信息", "audit entries"),
 }
 

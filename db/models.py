@@ -1127,6 +1127,8 @@ class CallRecording(Tracked, Base):
     )  # tray/filed/discarded
     call_ref: Mapped[str | None] = mapped_column(String(200), index=True)
     phone_e164: Mapped[str | None] = mapped_column(String(20))
+    # The operator of the seat whose folder it came from (a softphone's file names no number).
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(index=True)  # when the recording began
     duration_seconds: Mapped[int] = mapped_column(Integer)
     filename: Mapped[str | None] = mapped_column(String(255))  # as the softphone named it

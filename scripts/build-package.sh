@@ -73,7 +73,7 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: RevisitDesk maintainers <maintainers@example.invalid>
 Installed-Size: $SIZE_KB
-Depends: libc6 (>= $GLIBC), libfontconfig1, libfreetype6, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libegl1, libgl1, libdbus-1-3, fonts-wqy-microhei | fonts-noto-cjk
+Depends: libc6 (>= $GLIBC), libfontconfig1, libfreetype6, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libegl1, libgl1, libdbus-1-3, libpulse0, fonts-wqy-microhei | fonts-noto-cjk
 Recommends: libsane1
 Section: office
 Priority: optional

@@ -28,11 +28,14 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
   # Chinese text on screen and embedded in printed PDFs
   fonts-wqy-microhei
+  # QtMultimedia (the recordings' player) loads PulseAudio's client library to start at all
+  libpulse0
 )
 TEST_APT_PACKAGES=(
   poppler-utils            # pdftoppm, pdffonts, pdftotext
   sane-utils libsane-dev   # SANE's test backend, and the headers python-sane builds against
   postgresql               # initdb, pg_ctl, pg_dump, pg_restore
+  baresip-core             # the softphone of tests/telephony's end-to-end calls (loopback only)
 )
 PACKAGE_APT_PACKAGES=(
   binutils libsane-dev                 # objdump (PyInstaller), python-sane's headers

@@ -292,6 +292,18 @@ TABLE: dict[str, list[Bad]] = {
         bad("staff", "role", "王芳", "boss"),
     ],
     "staff password": [bad("staff", "password", ""), bad("staff", "password", "nobody")],
+    "do-not-call list": _bogus("do-not-call", "list"),
+    "do-not-call mark": [
+        bad("do-not-call", "mark", "", "--reason", "x", says="不是有效的电话号码"),
+        bad("do-not-call", "mark", "86123456", says="不是有效的电话号码"),  # no area code
+        bad("do-not-call", "mark", "13812345678", "--reason", LONG_TEXT, says="原因最多"),
+    ],
+    "do-not-call clear": [
+        bad("do-not-call", "clear", "13812345678", says="--reason"),
+        bad("do-not-call", "clear", "13812345678", "--reason", " ", says="原因"),
+        bad("do-not-call", "clear", "13812345678", "--reason", "x", says="没有"),
+    ],
+    "do-not-call import": _with(("do-not-call", "import"), READS),
     "units list": _bogus("units", "list"),
     "units rename": [
         bad("units", "rename", "", "丙单位"),
@@ -679,6 +691,10 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "units set --area-code": ("units", "set", "甲单位", "--area-code"),
     "units merge source": ("units", "merge", "{text}", "乙单位"),
     "units merge target": ("units", "merge", "甲单位"),
+    "do-not-call mark number": ("do-not-call", "mark", "{text}", "--reason", "x"),
+    "do-not-call mark --reason": ("do-not-call", "mark", "13812345678", "--reason"),
+    "do-not-call clear number": ("do-not-call", "clear", "{text}", "--reason", "x"),
+    "do-not-call clear --reason": ("do-not-call", "clear", "13812345678", "--reason"),
     "audit export --actor": ("audit", "export", "-o", "{dir}/a.csv", "--actor"),
     "audit export --entity": ("audit", "export", "-o", "{dir}/a.csv", "--entity"),
     "audit export --action": ("audit", "export", "-o", "{dir}/a.csv", "--action"),

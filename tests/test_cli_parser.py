@@ -51,6 +51,7 @@ def test_there_are_the_commands_of_the_readme():
         "demo",
         "report",
         "desk",
+        "do-not-call",
         "settings",
         "staff",
         "units",

@@ -64,6 +64,7 @@ DEFAULTS = {
     "bad_reviews.rectify_working_days": 15,
     "bad_reviews.malicious_scoring": "scored",
     "printing.evaluation_url_template": "https://hcp.example.gov.cn/evaluate?case={case_no}",
+    "recordings.match_seconds": 120,
     "scanning.max_megabytes": 50,
     "scanning.inbox_folder": "",
     "backup.folder": "",

@@ -38,6 +38,8 @@ class Draft:
     texts: dict[str, str] = field(default_factory=dict)
     timer_started_at: float | None = None  # seconds since the epoch, when the call began
     phone_index: int = 0
+    # What the telephone reported of the call (app.telephony.CallFacts.to_dict), if it reports.
+    call: dict[str, Any] | None = None
 
 
 class DraftStore:

@@ -57,9 +57,19 @@ USER_NAME = Preference("user/name")  # chosen on the board
 OPERATOR = Preference("desk/operator")  # the call desk's operator
 # e.g. linphonec -c "call {number}": split like a shell would, then run without a shell.
 DIAL_COMMAND = Preference("desk/dial_command")
+# The seat's telephone (app.telephony.KINDS): tel / command / baresip; "" is the command when one
+# is set, else tel (as before the setting existed). baresip: its ctrl_tcp address and the SIP URI
+# template a number is dialled as (app.telephony.baresip).
+TELEPHONE = Preference("desk/telephone")
+BARESIP_HOST = Preference("desk/baresip_host")
+BARESIP_PORT = Preference("desk/baresip_port")
+BARESIP_URI = Preference("desk/baresip_uri")
 PDF_FOLDER = Preference("complaints/pdf_folder")  # where complaint forms were last saved
 WATCHED_FOLDER = Preference("scanning/watched_folder")  # where the scanner drops its files
 WATCHING = Flag("scanning/watching")
+# Where this seat's softphone (baresip's sndfile) or a PBX drops call recordings (app.recordings).
+RECORDINGS_FOLDER = Preference("recordings/folder")
+RECORDINGS_WATCHING = Flag("recordings/watching")  # imported every minute while the tab is open
 ARCHIVE_LOCATION = Preference("enterprise/archive_location")  # the last paper archive typed
 # The folder last used in a file dialog, per kind of file (ui.file_dialogs); until one was
 # used, the dialogs open in the user's documents folder.

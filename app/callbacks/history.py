@@ -20,12 +20,14 @@ from app.callbacks.contacts import answers_summary, means_label, status_label
 from app.complaints.registry import channel_label as complaint_channel_label
 from app.complaints.registry import kind_label as complaint_kind_label
 from app.complaints.registry import status_label as complaint_status_label
+from app.desk.do_not_call import marked_among
 from app.desk.outcomes import outcome_labels
 from app.i18n import pick
 from app.importing.validity import invalid_scores
 from app.importing.validity import reason_label as invalid_reason_label
 from app.phones import mask_phone
 from app.ratings import CHANNEL_LABELS, RATING_LABELS, Channel, Rating
+from app.recordings.filing import recorded_attempts
 from app.roles import Permission, Role, may
 from app.scanning.filing import SCAN_KIND, case_scans
 from db.models import (
@@ -106,6 +108,8 @@ class HistoryEvent:
     badge: str | None = None  # e.g. 计分（首次评价）
     alert: bool = False  # 不满意, an overdue or refused step, an integrity report
     attachment_id: int | None = None  # an attachment's event: the file that can be opened
+    call_attempt_id: int | None = None  # a call's event
+    recording_seconds: int | None = None  # a call with a recording (app.recordings): its length
 
 
 @dataclass
@@ -212,6 +216,7 @@ def _facts(session: Session, case_: Case, names: dict[int, str]) -> CaseFacts:
         .order_by(CasePhone.position)
     ).all()
     channel = _CASE_CHANNELS.get(case_.channel or "")
+    marked = marked_among(session, {e164 for e164, _original in phones if e164})
     return CaseFacts(
         case_id=case_.id,
         case_no=case_.case_no,
@@ -225,7 +230,11 @@ def _facts(session: Session, case_: Case, names: dict[int, str]) -> CaseFacts:
         location=case_.location,
         handler=names.get(case_.handler_id) if case_.handler_id else None,
         channel=pick(*channel) if channel else case_.channel,
-        phones=[mask_phone(e164 or original) for e164, original in phones],
+        phones=[
+            mask_phone(e164 or original)
+            + (pick("（免打扰）", " (do not call)") if e164 in marked else "")
+            for e164, original in phones
+        ],
     )
 
 
@@ -320,6 +329,7 @@ def _calls(session: Session, case_id: int, names: dict[int, str]) -> list[Histor
     ).scalars()
     rows = list(rows)
     labels = outcome_labels(session) if rows else {}
+    recorded = recorded_attempts(session, case_id) if rows else {}
     events = []
     for attempt in rows:
         title = pick("电话", "Call") + f" · {labels.get(attempt.outcome, attempt.outcome)}"
@@ -336,7 +346,20 @@ def _calls(session: Session, case_id: int, names: dict[int, str]) -> list[Histor
             lines.append(pick("通话：", "Duration: ") + f"{minutes}:{seconds:02d}")
         if attempt.note:
             lines.append(pick("备注：", "Note: ") + attempt.note)
-        events.append(HistoryEvent(at=attempt.attempted_at, kind=CALL, title=title, lines=lines))
+        seconds = recorded.get(attempt.id)
+        if seconds is not None:
+            minutes, rest = divmod(seconds, 60)
+            lines.append(pick("录音：", "Recording: ") + f"{minutes}:{rest:02d}")
+        events.append(
+            HistoryEvent(
+                at=attempt.attempted_at,
+                kind=CALL,
+                title=title,
+                lines=lines,
+                call_attempt_id=attempt.id,
+                recording_seconds=seconds,
+            )
+        )
     return events
 
 

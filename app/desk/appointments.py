@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
 from app.desk.claims import unclaimed
+from app.desk.do_not_call import callable_case
 from app.desk.outcomes import MISSED_APPOINTMENT, outcome_row
 from app.desk.retries import CallingHours, next_attempt_time
 from app.settings import get_setting
@@ -73,7 +74,11 @@ def _missed_query(postgresql: bool) -> Select:
     now = bindparam("now", type_=QueueEntry.appointment_at.type)
     cutoff = bindparam("cutoff", type_=QueueEntry.appointment_at.type)
     query = select(QueueEntry.id).where(
-        QueueEntry.status == "open", QueueEntry.appointment_at < cutoff, unclaimed(now)
+        QueueEntry.status == "open",
+        QueueEntry.appointment_at < cutoff,
+        unclaimed(now),
+        # No call was due to a case whose every number is marked do-not-call: nothing missed.
+        callable_case(QueueEntry.case_id),
     )
     if postgresql:
         # Another seat marking the same entry at the same moment skips it rather than doubling it.

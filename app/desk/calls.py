@@ -31,6 +31,7 @@ from app.callbacks.opening import open_callback
 from app.clock import current_time
 from app.desk.appointments import clear_appointment
 from app.desk.claims import finish_held, held_entry, hold, release
+from app.desk.do_not_call import FROM_OUTCOME, mark, marked_among
 from app.desk.outcomes import (
     APPOINTMENT,
     COMPLETED,
@@ -44,7 +45,9 @@ from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
 from app.errors import Refused
 from app.i18n import pick
 from app.ratings import Channel, Rating
+from app.recordings.matching import match_saved_attempt
 from app.settings import get_setting
+from app.telephony import CallFacts
 from db.models import CallAttempt, Case, CasePhone, Evaluation, IntegrityEscalation, QueueEntry
 from db.transactions import core_connection
 from db.types import new_uid
@@ -67,6 +70,7 @@ FORM_A_ITEMS = (
     ("materials", "提交材料", "Materials"),
 )
 UNREACHABLE = "unreachable"  # the result of an entry whose attempts ran out
+DO_NOT_CALL = "do_not_call"  # the outcome that marks the number dialled (app.desk.do_not_call)
 
 
 @dataclass
@@ -109,6 +113,7 @@ def save_form_a(
     *,
     duration_seconds: int | None,
     phone_e164: str | None,
+    call: CallFacts | None = None,
     now=None,
 ) -> SaveResult:
     """Record the revisit: the evaluation, a completed attempt, the callback task for 不满意 and
@@ -174,7 +179,9 @@ def save_form_a(
         phone_e164,
         duration_seconds,
         evaluation_id=evaluation_id,
+        call=call,
     )
+    match_saved_attempt(session, attempt_id, actor_id=operator_id, now=now)  # its recording
     task_id = None
     dissatisfied = not second_round and Rating.DISSATISFIED in ratings.values()
     if dissatisfied or answers.integrity_breach:
@@ -225,6 +232,7 @@ def record_failed_call(
     appointment_at: datetime | None = None,
     appointment_same_operator: bool = False,
     duration_seconds: int | None = None,
+    call: CallFacts | None = None,
     now=None,
 ) -> datetime | None:
     """Record a call that gave no Form A and put the entry back in the queue; returns when it is
@@ -245,16 +253,32 @@ def record_failed_call(
     ):
         stored = outcome_row(session, MISSED_APPOINTMENT)
     attempt = _attempt(session, entry, stored.code, now, operator_id, phone_e164, duration_seconds)
+    for column, value in _call_columns(call, now).items():  # what the telephone reported
+        setattr(attempt, column, value)
     attempt.note = note
+    match_saved_attempt(session, attempt, actor_id=operator_id, now=now)  # its recording
     if stored is not outcome:
         attempt.outcome_original = outcome.code
     clear_appointment(session, entry)
     release(entry)
 
     if stored.code in NEVER_AGAIN:  # never again, even if the table was made to say otherwise
-        return _finish(entry, stored.code, now, _reasons(session, entry))
+        _finish(entry, stored.code, now, _reasons(session, entry))
+        if outcome.code == DO_NOT_CALL and attempt.phone_e164:
+            # The number dialled is never dialled again, by any path (app.desk.do_not_call).
+            mark(
+                session,
+                attempt.phone_e164,
+                source=FROM_OUTCOME,
+                by_id=operator_id,
+                reason=note,
+                case_id=entry.case_id,
+                now=now,
+            )
+        return None
     if stored.next_number:
-        following = phone_to_dial(entry.case.phones, _dialled_index(entry) + 1)
+        marked = marked_among(session, {p.e164 for p in entry.case.phones if p.e164})
+        following = phone_to_dial(entry.case.phones, _dialled_index(entry, marked) + 1, marked)
         if following is None:
             return _finish(entry, UNREACHABLE, now, _reasons(session, entry))
         entry.phone_index = following
@@ -393,6 +417,23 @@ def _attempt(
     return attempt
 
 
+def _call_columns(call: CallFacts | None, now: datetime) -> dict[str, object]:
+    """The attempt's columns of what the telephone reported (app.telephony): `attempted_at` is
+    then the moment the number was dialled. Times that cannot be true are left out."""
+    if call is None:
+        return {}
+    facts = call.sane(now)
+    return {
+        "attempted_at": facts.dialled_at,
+        "telephony": facts.telephony,
+        "call_ref": facts.call_ref,
+        "answered_at": facts.answered_at,
+        "ended_at": facts.ended_at,
+        "talk_seconds": facts.talk_seconds,
+        "end_reason": facts.end_reason,
+    }
+
+
 def _dialled(
     phones: Sequence, phone_index: int, phone_e164: str | None
 ) -> tuple[str | None, str | None]:
@@ -413,6 +454,7 @@ def _insert_attempt(
     duration_seconds: int | None,
     *,
     evaluation_id: int,
+    call: CallFacts | None = None,
 ) -> int:
     """`_attempt` in one INSERT, for a held entry (a row of claims.hold); the attempt's id."""
     values = {
@@ -423,6 +465,7 @@ def _insert_attempt(
         "duration_seconds": duration_seconds,
         "evaluation_id": evaluation_id,
         "callback_task_id": entry.callback_task_id,
+        **_call_columns(call, now),
     }
     if phone_e164 is not None:
         # The number as written is looked up by the INSERT itself.
@@ -470,8 +513,11 @@ def _phones_query() -> Select:
     )
 
 
-def _dialled_index(entry: QueueEntry) -> int:
-    index = phone_to_dial(entry.case.phones, entry.phone_index)
+def _dialled_index(entry: QueueEntry, marked: set[str]) -> int:
+    """The index of the number the call screen offered (app.desk.queue._number_to_offer)."""
+    index = phone_to_dial(entry.case.phones, entry.phone_index, marked)
+    if index is None:
+        index = phone_to_dial(entry.case.phones, entry.phone_index)
     return entry.phone_index if index is None else index
 
 

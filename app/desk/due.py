@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, and_, exists, select, true
 from sqlalchemy.orm import Session
 
 from app.calendar import WorkingCalendar
+from app.desk.do_not_call import callable_case
 from app.settings import get_setting
 from db.models import Case, Evaluation, QueueEntry
 
@@ -101,6 +102,7 @@ def due_case_ids(
         Case.completed_on.between(start, end),
         due_condition(DueRules.from_settings(session), today, calendar),
         Case.has_valid_phone.is_(True),
+        callable_case(Case.id),  # not a case whose every number asked never to be called
         ~in_first_queue(),
     )
     if unit_id is not None:

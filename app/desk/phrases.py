@@ -2,7 +2,8 @@
 
 Seeded word for word from the Wuxi specification (its punctuation as published there): greetings
 and phone phrases from D.1.2 a)–c), closings from D.1.1 g)–h) (without the in-person "您慢走"),
-apologies from D.1.1 i), and every phrase never to use from D.1.3 a)–v).
+apologies from D.1.1 i), and every phrase never to use from D.1.3 a)–v); and, among the
+greetings, the notice that the call may be recorded (`RECORDING_NOTICE`).
 """
 
 from __future__ import annotations
@@ -21,9 +22,14 @@ PHRASE_CATEGORIES = [
     ("forbidden", "服务忌语"),
 ]
 
+# Said at the start of a call the softphone records (issue 22, app.recordings): not in 附录 D,
+# it joins the greetings after the first; a database seeded before keeps its own list.
+RECORDING_NOTICE = "本次通话可能会被录音"
+
 DEFAULT_PHRASES: dict[str, list[str]] = {
     "greeting": [
         "您好,这里是(单位)",
+        RECORDING_NOTICE,
         "请问",
         "您请讲",
         "请问您找哪一位?",

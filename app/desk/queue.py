@@ -20,6 +20,7 @@ from app.calendar import WorkingCalendar
 from app.clock import current_time
 from app.desk.appointments import missed_appointments, record_missed
 from app.desk.claims import ClaimLost, unclaimed
+from app.desk.do_not_call import callable_case, first_callable, in_force
 from app.desk.due import counts_as_revisit
 from app.desk.outcomes import default_label
 from app.desk.retries import CallingHours, calling_opens_at
@@ -65,6 +66,7 @@ class PhoneView:
     original: str
     extension: str | None
     masked: str
+    do_not_call: bool = False  # marked (app.desk.do_not_call): shown, never offered to dial
 
 
 @dataclass
@@ -113,7 +115,7 @@ class QueueItem:
     applicant: str | None
     location: str | None
     phones: list[PhoneView]  # every number of the case, invalid ones too (e164 None)
-    next_phone_index: int  # into `phones`: the number to dial
+    next_phone_index: int  # into `phones`: the number to dial (an unmarked one when there is)
     attempts: list[AttemptView]
     evaluations: list[EvaluationView]
     appointment_at: datetime | None
@@ -220,6 +222,9 @@ def _claim_statements(postgresql: bool) -> tuple[Update, Update]:
         unclaimed(now),
         QueueEntry.reserved_for_id.is_(None) | (QueueEntry.reserved_for_id == operator_id),
         (QueueEntry.kind != "first") | evaluated.is_(None),
+        # A case whose every number is marked do-not-call is never handed out (a number may be
+        # marked while the case waits, or arrive in a sync file): two index look-ups per entry.
+        callable_case(QueueEntry.case_id),
     )
     appointments = free.where(QueueEntry.appointment_at <= now).order_by(
         QueueEntry.appointment_at, QueueEntry.id
@@ -293,9 +298,12 @@ def load_claimed(session: Session, operator_id: int, *, now=None) -> QueueItem |
     return _item(connection, entry) if entry is not None else None
 
 
-def phone_to_dial(phones: Sequence[CasePhone | Row], start: int) -> int | None:
-    """The index of the first valid number at or after `start`; None when there is none."""
-    return next((i for i in range(start, len(phones)) if phones[i].e164 is not None), None)
+def phone_to_dial(
+    phones: Sequence[CasePhone | Row], start: int, marked: set[str] | frozenset = frozenset()
+) -> int | None:
+    """The index of the first valid number at or after `start` not in `marked` (the numbers
+    marked do-not-call); None when there is none."""
+    return first_callable(phones, start, marked)
 
 
 def _shown(connection: Connection, item: QueueItem, operator_id: int) -> QueueItem:
@@ -316,6 +324,7 @@ def _item(connection: Connection, entry: Row) -> QueueItem:
     rows = connection.execute(case_query, params).all()  # the case once per phone number
     case_ = rows[0]
     phones = [row for row in rows if row.original is not None]
+    marked = {p.e164 for p in phones if p.marked}
     return QueueItem(
         entry_id=entry.id,
         kind=entry.kind,
@@ -327,10 +336,12 @@ def _item(connection: Connection, entry: Row) -> QueueItem:
         applicant=case_.applicant,
         location=case_.location,
         phones=[
-            PhoneView(p.e164, p.original, p.extension, mask_phone(p.e164 or p.original))
+            PhoneView(
+                p.e164, p.original, p.extension, mask_phone(p.e164 or p.original), bool(p.marked)
+            )
             for p in phones
         ],
-        next_phone_index=phone_to_dial(phones, entry.phone_index) or 0,
+        next_phone_index=_number_to_offer(phones, entry.phone_index, marked),
         attempts=[
             AttemptView(
                 at=a.attempted_at,
@@ -362,6 +373,19 @@ def _item(connection: Connection, entry: Row) -> QueueItem:
         callback_task_id=entry.callback_task_id,
         callback=_callback(connection, entry.callback_task_id) if entry.callback_task_id else None,
     )
+
+
+def _number_to_offer(phones: Sequence[Row], start: int, marked: set[str]) -> int:
+    """The number the call screen offers: the first unmarked one from the entry's, else any
+    unmarked one (the later ones were marked meanwhile), else as before marks existed."""
+    for index in (
+        phone_to_dial(phones, start, marked),
+        phone_to_dial(phones, 0, marked),
+        phone_to_dial(phones, start),
+    ):
+        if index is not None:
+            return index
+    return 0
 
 
 def _callback(connection: Connection, task_id: int) -> CallbackView:
@@ -400,6 +424,7 @@ def _item_queries() -> tuple[Select, Select, Select]:
             CasePhone.e164,
             CasePhone.original,
             CasePhone.extension,
+            in_force(CasePhone.e164).label("marked"),
         )
         .join(Unit, Unit.id == Case.unit_id)
         .outerjoin(CasePhone, CasePhone.case_id == Case.id)

@@ -1,5 +1,6 @@
 """The units' feedback lists and the staff assessment (J 5.4.4) as Excel workbooks (XlsxWriter):
-a summary sheet first, then the lists behind it, ready to print and circulate.
+a summary sheet first, then the lists behind it, ready to print and circulate. The staff
+assessment ends with the operators' quality inspection of the quarter's calls (回访质检, issue 22).
 """
 
 from __future__ import annotations
@@ -14,19 +15,21 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from app import spreadsheets
+from app.quality.figures import QcFigures
 from app.reports.staff_assessment import StaffAssessment, WorkOrder
 from app.reports.unit_feedback import SOURCE_LABELS, SOURCES, FeedbackReport, UnitFeedback
 
 SUMMARY_SHEET = "汇总"
 ASSESSMENT_SHEET = "考核汇总"
 WORK_ORDER_SHEET = "工单明细"
+QUALITY_SHEET = "回访质检"
 
 
 @dataclass(frozen=True)
 class Column:
     title: str
     width: float  # Excel character units
-    kind: str = "text"  # text / long (wrapped) / int / date
+    kind: str = "text"  # text / long (wrapped) / int / date / percent (a share 0–1)
 
 
 SUMMARY_COLUMNS = (
@@ -74,6 +77,14 @@ WORK_ORDER_COLUMNS = (
     Column("办理状态", 11),
 )
 
+# The titles of the monthly analysis's operator columns (app.reports.monthly_xlsx).
+QUALITY_COLUMNS = (
+    Column("回访员", 14),
+    Column("质检通话数", 12, "int"),
+    Column("质检平均得分率", 14, "percent"),
+    Column("关键项不合格数", 14, "int"),
+)
+
 
 class _Formats:
     def __init__(self, book: Workbook) -> None:
@@ -100,6 +111,10 @@ class _Formats:
             {**cell, "bold": True, "bg_color": "#F2F2F2", "align": "center"}
         )
         self.empty = book.add_format({**cell, "align": "center", "font_color": "#595959"})
+        self.percent = book.add_format({**cell, "num_format": "0.0%", "align": "center"})
+        self.total_percent = book.add_format(
+            {**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%", "align": "center"}
+        )
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -233,11 +248,13 @@ def assessment_notes() -> list[str]:
 def write_assessment_xlsx(
     assessment: StaffAssessment, orders: Sequence[WorkOrder], path: Path
 ) -> None:
-    """The ranking of the quarter, then every work order behind it."""
+    """The ranking of the quarter, every work order behind it, then the operators' quality
+    inspection of the quarter's calls."""
     with spreadsheets.workbook(path) as book:
         formats = _Formats(book)
         _assessment_sheet(book.add_worksheet(ASSESSMENT_SHEET), formats, assessment)
         _work_order_sheet(book.add_worksheet(WORK_ORDER_SHEET), formats, assessment, orders)
+        _quality_sheet(book.add_worksheet(QUALITY_SHEET), formats, assessment)
 
 
 def _assessment_sheet(sheet: Worksheet, f: _Formats, assessment: StaffAssessment) -> None:
@@ -308,6 +325,54 @@ def _work_order_sheet(
     _page_setup(sheet, header, len(WORK_ORDER_COLUMNS), row + 1)
 
 
+def quality_title(assessment: StaffAssessment) -> str:
+    return f"{assessment.period}回访员通话质检情况"
+
+
+def quality_notes() -> list[str]:
+    return [
+        "依据：回访通话质量检查（质检，W 7.1.2），按评分表逐项评分（W 附录 D、J 附件 A、J 5.3.3）。",
+        "质检通话数：本季度内拨打、已由组长评分的回访通话，不论何时评分；待评分的不计。",
+        "质检平均得分率 = 得分合计 / 满分合计；合计行按全部已评分通话计算。",
+        "关键项不合格数：有关键项不合格的通话数。",
+        "列出本季度有已评分通话的全部回访员，不按受理单位筛选。",
+    ]
+
+
+def quality_average(figures: Sequence[QcFigures]) -> float | None:
+    """Points over the maximum of every call of `figures`, as a share 0–1 (None without any)."""
+    maximum = sum(q.max_points for q in figures)
+    return sum(q.points for q in figures) / maximum if maximum else None
+
+
+def _quality_sheet(sheet: Worksheet, f: _Formats, assessment: StaffAssessment) -> None:
+    period = f"统计期间：{assessment.start.isoformat()} 至 {assessment.end.isoformat()}（北京时间）"
+    row = _heading(sheet, f, QUALITY_COLUMNS, quality_title(assessment), period)
+    header = row
+    row = _header_row(sheet, f, QUALITY_COLUMNS, row)
+    quality = assessment.quality
+    for q in quality:
+        average = q.average / 100 if q.average is not None else None
+        values = [q.name, q.scored, average, q.critical_failures]
+        _write_row(sheet, f, QUALITY_COLUMNS, row, values)
+        row += 1
+    if quality:
+        sheet.write_string(row, 0, "合计", f.total)
+        sheet.write_number(row, 1, sum(q.scored for q in quality), f.total_int)
+        average = quality_average(quality)
+        if average is None:
+            sheet.write_blank(row, 2, None, f.total)
+        else:
+            sheet.write_number(row, 2, average, f.total_percent)
+        sheet.write_number(row, 3, sum(q.critical_failures for q in quality), f.total_int)
+    else:
+        last = len(QUALITY_COLUMNS) - 1
+        sheet.merge_range(row, 0, row, last, "本季度没有已评分的回访通话。", f.empty)
+    row = _notes(sheet, f, QUALITY_COLUMNS, row + 2, quality_notes())
+    _footer(sheet, f, QUALITY_COLUMNS, row + 1, assessment.generated_at)
+    _page_setup(sheet, header, len(QUALITY_COLUMNS), row + 1)
+
+
 # Shared layout
 
 
@@ -340,6 +405,8 @@ def _write_row(
             sheet.write_datetime(row, col, value, f.date)
         elif column.kind == "int":
             sheet.write_number(row, col, value, f.int)
+        elif column.kind == "percent":
+            sheet.write_number(row, col, value, f.percent)
         else:
             # Always as a string: a respondent's "=…" must not become a formula.
             sheet.write_string(row, col, str(value), f.long if column.kind == "long" else f.text)

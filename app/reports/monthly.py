@@ -1,5 +1,8 @@
 """The monthly phone-revisit analysis (W 7.1.3.3.2): revisit rate with failure reasons, satisfaction,
-dissatisfaction, per unit and operator, the 附录 F ledger. Months are in local time (Asia/Shanghai)."""
+dissatisfaction, per unit and operator, the 附录 F ledger. Months are in local time (Asia/Shanghai).
+
+Per operator also the quality inspection of the month's calls (质检, issue 22, app.quality.figures):
+calls scored, average score (%), critical failures."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.outcomes import DEFAULT_OUTCOMES
+from app.quality.figures import qc_figures
 from app.ratings import CHANNEL_LABELS, Channel, Rating
 from app.zone import LOCAL_ZONE
 from db.models import CallAttempt, CallbackTask, CallOutcome, Case, Evaluation, Staff, Unit
@@ -126,6 +130,10 @@ class GroupFigures:
     completion_rate: float | None  # cases_completed / cases_attempted
     average_duration: float | None  # seconds, over the attempts with a duration recorded
     dissatisfied: int  # dissatisfied entries of the unit's cases / taken by the operator
+    # Quality inspection of the operator's calls of the month (operators only).
+    qc_scored: int = 0
+    qc_average: float | None = None  # per cent
+    qc_critical: int = 0
 
 
 @dataclass
@@ -229,9 +237,16 @@ def monthly_analysis(session: Session, year: int, month: int) -> MonthlyAnalysis
             _call_figures(session, calls_in_month, "unit", outcomes),
             Counter((e.unit_id, e.unit) for e in dissatisfaction.entries),
         ),
-        operators=_with_dissatisfied(
-            _call_figures(session, calls_in_month, "operator", outcomes),
-            Counter((e.operator_id, e.operator) for e in dissatisfaction.entries if e.operator_id),
+        operators=_with_quality(
+            session,
+            _with_dissatisfied(
+                _call_figures(session, calls_in_month, "operator", outcomes),
+                Counter(
+                    (e.operator_id, e.operator) for e in dissatisfaction.entries if e.operator_id
+                ),
+            ),
+            start.date(),
+            (end - timedelta(days=1)).date(),
         ),
         ledger_rows=_ledger_rows(session, calls_in_month, outcomes),
     )
@@ -371,6 +386,22 @@ def _with_dissatisfied(
         by_key[key].dissatisfied = count
     # By name; calls without an operator recorded come last.
     return sorted(by_key.values(), key=lambda r: (r.key is None, r.name, r.key or 0))
+
+
+def _with_quality(
+    session: Session, rows: list[GroupFigures], first: date, last: date
+) -> list[GroupFigures]:
+    """Adds each operator's quality-inspection figures of the month's calls."""
+    figures = qc_figures(session, first, last)
+    for row in rows:
+        qc = figures.get(row.key) if row.key is not None else None
+        if qc is not None:
+            row.qc_scored, row.qc_average, row.qc_critical = (
+                qc.scored,
+                qc.average,
+                qc.critical_failures,
+            )
+    return rows
 
 
 # --- satisfaction -------------------------------------------------------------------------------

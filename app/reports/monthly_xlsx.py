@@ -27,6 +27,8 @@ _GROUP_HEADERS = (
     "平均通话时长（秒）",
     "不满意件数",
 )
+# Per operator only: the quality inspection of their calls of the month (质检, issue 22).
+_QC_HEADERS = ("质检通话数", "质检平均得分率", "关键项不合格数")
 
 
 class _Formats:
@@ -75,6 +77,7 @@ def write_monthly_xlsx(analysis: MonthlyAnalysis, path: Path) -> None:
             analysis.operators,
             analysis.total,
             _generated(analysis),
+            quality=True,
         )
         _ledger_sheet(book.add_worksheet(SHEETS[5]), formats, analysis, period)
 
@@ -260,21 +263,46 @@ def _group_sheet(
     groups: list[GroupFigures],
     total: GroupFigures,
     generated: str,
+    *,
+    quality: bool = False,
 ) -> None:
-    headers = (name_header, *_GROUP_HEADERS)
+    headers = (name_header, *_GROUP_HEADERS, *(_QC_HEADERS if quality else ()))
     row = _title(sheet, f, title, len(headers), generated)
     sheet.write_string(
         2,
         0,
         "接通率 = 接通次数 / 拨打次数；回访成功率 = 成功回访件数 / 回访件数；"
-        "不满意件数：本月首轮评价（各渠道）中有不满意项的份数",
+        "不满意件数：本月首轮评价（各渠道）中有不满意项的份数"
+        + ("；质检：本月通话中已评分的（得分率 = 得分 / 满分）" if quality else ""),
         f.note,
     )
     row = _headers(sheet, f, row, headers)
     sheet.freeze_panes(row, 1)
     for group in groups:
         row = _group_row(sheet, row, group, f.text, f.number, f.decimal, f.percent)
+        if quality:
+            _qc_cells(sheet, row - 1, len(_GROUP_HEADERS) + 1, group, f.text, f.number, f.percent)
     _group_row(sheet, row, total, f.total, f.total_number, f.total_decimal, f.total_percent)
+    if quality:
+        scored = [g for g in groups if g.qc_scored]
+        for column in range(len(_GROUP_HEADERS) + 1, len(headers)):
+            sheet.write_blank(row, column, None, f.total)
+        _value(
+            sheet,
+            row,
+            len(_GROUP_HEADERS) + 1,
+            sum(g.qc_scored for g in scored),
+            f.total_number,
+            f.total,
+        )
+        _value(
+            sheet,
+            row,
+            len(_GROUP_HEADERS) + 3,
+            sum(g.qc_critical for g in scored),
+            f.total_number,
+            f.total,
+        )
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, len(headers) - 1, 12)
 
@@ -294,6 +322,14 @@ def _group_row(sheet: Worksheet, row: int, g: GroupFigures, text, number, decima
     for column, (value, fmt) in enumerate(values, start=1):
         _value(sheet, row, column, value, fmt, text)
     return row + 1
+
+
+def _qc_cells(sheet: Worksheet, row: int, first: int, g: GroupFigures, text, number, percent):
+    average = g.qc_average / 100 if g.qc_average is not None else None
+    for column, (value, fmt) in enumerate(
+        ((g.qc_scored, number), (average, percent), (g.qc_critical, number)), start=first
+    ):
+        _value(sheet, row, column, value, fmt, text)
 
 
 def _ledger_sheet(sheet: Worksheet, f: _Formats, analysis: MonthlyAnalysis, period: str) -> None:

@@ -10,11 +10,15 @@ grouped in the database; only the work orders themselves are ever read row by ro
 Beside them (issue 21), each person's commendations received in the quarter (app.commendations,
 from every channel) and the criticism slips naming them (W 7.1.3.2.4), with the list behind each
 number: `staff_praise`, `praise_entries`, and `assessed_people` putting both side by side.
+
+And the operators' quality inspection (issue 22, 质检): per operator, the calls of the quarter
+scored, their average score and the critical failures (`StaffAssessment.quality`,
+app.quality.figures).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select, union
@@ -22,6 +26,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app import clock
 from app.callbacks.contacts import ACTIVE_STATUSES
+from app.quality.figures import QcFigures, qc_figures
 from app.reports.quarterly import quarter_bounds
 from app.reports.unit_feedback import (
     COMPLAINT_CATEGORIES,
@@ -74,6 +79,8 @@ class StaffAssessment:
     end: date
     generated_at: datetime
     staff: list[StaffFigures]  # most work orders first
+    # Operators' quality inspection of the quarter's calls (issue 22), by name.
+    quality: list[QcFigures] = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -87,6 +94,13 @@ class StaffAssessment:
             "period": {"start": self.start.isoformat(), "end": self.end.isoformat()},
             "generated_at": self.generated_at.isoformat(timespec="seconds"),
             "staff": [{**asdict(s), "total": s.total} for s in self.staff],
+            "quality": [
+                {
+                    **asdict(q),
+                    "average": round(q.average, 1) if q.average is not None else None,
+                }
+                for q in self.quality
+            ],
         }
 
 
@@ -172,7 +186,10 @@ def staff_assessment(
         tied = ranked and ranked[-1].total == person.total
         rank = ranked[-1].rank if tied else position
         ranked.append(StaffFigures(**{**asdict(person), "rank": rank}))
-    return StaffAssessment(year, quarter, start, end, clock.local_now(), ranked)
+    quality = sorted(
+        qc_figures(session, start, end).values(), key=lambda q: (q.name, q.operator_id)
+    )
+    return StaffAssessment(year, quarter, start, end, clock.local_now(), ranked, quality)
 
 
 def _complaints_received(since: datetime, until: datetime) -> tuple:

@@ -343,7 +343,7 @@ def domain_rules() -> dict[tuple[str, str], Check]:
 
     Imported here, not at the top: these modules are services with imports of their own.
     """
-    from app import assessment, commendations, suggestion_box, surveys
+    from app import assessment, commendations, suggestion_box, surveys, telephony
     from app.bad_reviews.process import DECIDERS, STAGES
     from app.callbacks.contacts import MEANS
     from app.callbacks.contacts import STATUSES as TASK_STATUSES
@@ -352,12 +352,18 @@ def domain_rules() -> dict[tuple[str, str], Check]:
     from app.complaints.corrective import STATUSES as ACTION_STATUSES
     from app.complaints.registry import CATEGORIES, CHANNELS, KINDS
     from app.complaints.registry import STATUSES as COMPLAINT_STATUSES
+    from app.desk import do_not_call
     from app.desk.calls import DISSATISFACTION_CATEGORIES
     from app.enterprise.forms import POLICY_KNOWLEDGE
     from app.enterprise.lifecycle import STATUSES as FORM_B_STATUSES
     from app.importing.evaluations import MAX_ATTEMPT, MAX_LABELS
     from app.importing.validity import INVALID_REASONS
+    from app.quality import sampling as quality_sampling
+    from app.quality import scorecard as quality_scorecard
+    from app.quality import scoring as quality_scoring
     from app.ratings import Channel, Rating
+    from app.recordings import matching as recording_matching
+    from app.recordings import wav as recording_wav
     from app.scanning.filing import DISCARDED, FILED, SOURCES, UNMATCHED
 
     rating, count = one_of(Rating), in_range(0)
@@ -425,6 +431,20 @@ def domain_rules() -> dict[tuple[str, str], Check]:
     rules["outlet_assessment_scores", "points_tenths"] = count
     rules["outlet_assessment_scores", "score_tenths"] = count
     rules["commendations", "source"] = one_of(commendations.SOURCES)
+    # Calls through a softphone, recordings, quality inspection, do not call (issue 22).
+    rules["call_attempts", "telephony"] = one_of(telephony.KINDS)
+    rules["call_attempts", "talk_seconds"] = count
+    rules["call_recordings", "status"] = one_of(recording_matching.STATUSES)
+    rules["call_recordings", "duration_seconds"] = in_range(0, recording_wav.MAX_SECONDS)
+    rules["do_not_call", "source"] = one_of(do_not_call.SOURCES)
+    rules["qc_criteria", "weight"] = in_range(1, quality_scorecard.MAX_WEIGHT)
+    rules["qc_samples", "population"] = count
+    rules["qc_samples", "size"] = in_range(0, quality_sampling.MAX_SIZE)
+    rules["qc_reviews", "status"] = one_of((quality_scoring.PENDING, quality_scoring.SCORED))
+    for column in ("points", "max_points", "position"):
+        rules["qc_reviews", column] = count
+    rules["qc_scores", "weight"] = in_range(1, quality_scorecard.MAX_WEIGHT)
+    rules["qc_scores", "points"] = in_range(0, quality_scorecard.MAX_WEIGHT)
     for table in ("cases", "enterprise_feedback"):
         for money in ("registration_fee_fen", "deed_tax_fen", "stamp_duty_fen"):
             rules[table, money] = count  # in fen, never below nothing

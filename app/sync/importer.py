@@ -24,6 +24,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit import record_change
+from app.desk.do_not_call import end_uncallable
 from app.i18n import pick
 from app.keys.trust import sync_keyring
 from app.progress import Progress
@@ -249,6 +250,9 @@ def apply_sync_file(
                 f"or its data is invalid); nothing of the file was imported: {error.orig}",
             )
         ) from None
+    if sync_file.count("do_not_call"):
+        # Numbers marked elsewhere: queued cases with nothing left to call end here too.
+        end_uncallable(session, None, by_id=by_id, now=now)
     advanced = until is not None and (
         sender.imported_until is None or until > sender.imported_until
     )

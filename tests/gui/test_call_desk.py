@@ -428,7 +428,8 @@ def test_ctrl_d_hands_the_number_to_the_system_and_times_the_call(
         take_next(qtbot, keys, desk)
         phone = desk.item.phones[desk.item.next_phone_index]
         assert desk.case_panel.dial_button.text() == "拨号 (Ctrl+D)"
-        keys.press("D", CTRL)
+        keys.press("D", CTRL)  # cleared first (not do-not-call), on the database thread
+        qtbot.waitUntil(lambda: handler.urls != [])
     finally:
         QDesktopServices.unsetUrlHandler("tel")
 
@@ -941,6 +942,7 @@ def test_auto_dial_dials_the_first_number_as_soon_as_the_case_is_on_screen(
     try:
         keys = Keyboard(qtbot)
         take_next(qtbot, keys, desk)
+        qtbot.waitUntil(lambda: handler.urls != [])
     finally:
         QDesktopServices.unsetUrlHandler("tel")
     phone = desk.item.phones[desk.item.next_phone_index]

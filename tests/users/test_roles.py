@@ -58,6 +58,7 @@ MOBILE, SECOND = "+8613812345678", "+8613912345678"
                 Permission.SEE_ASSESSMENT,
                 Permission.RECORD_FEEDBACK,
                 Permission.ASSESS_OUTLETS,
+                Permission.INSPECT_QUALITY,
             },
         ),
         (Role.ADMINISTRATOR, set(Permission)),
@@ -180,11 +181,11 @@ def test_an_administrator_may_import(sqlite_db, qtbot: QtBot):
     ("role", "enabled"),
     [
         # 受理单位, 回访结果 and 工作日历 open for everyone: read-only but for administrators.
-        (Role.OPERATOR, [False, False, False, False, True, True, True, True, True]),
-        (Role.TEAM_LEAD, [False, False, False, False, True, True, True, True, True]),
-        (Role.AUDITOR, [False, True, False, False, True, True, True, True, True]),
-        (Role.ADMINISTRATOR, [True, True, True, True, True, True, True, True, True]),
-        (None, [True, True, True, True, True, True, True, False, False]),  # nobody logs in
+        (Role.OPERATOR, [False, False, False, False, False, True, True, True, True, True]),
+        (Role.TEAM_LEAD, [False, False, False, False, False, True, True, True, True, True]),
+        (Role.AUDITOR, [False, True, False, False, False, True, True, True, True, True]),
+        (Role.ADMINISTRATOR, [True] * 10),
+        (None, [True, True, True, True, True, True, True, True, False, False]),  # nobody logs in
     ],
 )
 def test_the_admin_menu_follows_the_role(sqlite_db, qtbot: QtBot, role, enabled):
@@ -200,6 +201,7 @@ def test_the_admin_menu_follows_the_role(sqlite_db, qtbot: QtBot, role, enabled)
         "审计日志(&U)…",
         "数据保留(&R)…",
         "加密数据库文件(&E)…",
+        "免打扰号码(&D)…",
         "受理单位(&N)…",
         "回访结果(&O)…",
         "工作日历(&C)…",

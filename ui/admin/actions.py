@@ -77,6 +77,12 @@ def add_admin_actions(menu: QMenu, window: MainWindow) -> list[QAction]:
             permitted(Permission.ADMINISTER),
             admin_only,
         ),
+        (
+            QT_TRANSLATE_NOOP("AdminActions", "免打扰号码(&D)…"),
+            open_do_not_call,
+            permitted(Permission.ADMINISTER),
+            admin_only,
+        ),
         # Read-only for the other roles: they may look up a unit's area code or an outcome's key.
         (QT_TRANSLATE_NOOP("AdminActions", "受理单位(&N)…"), open_units, True, ""),
         (QT_TRANSLATE_NOOP("AdminActions", "回访结果(&O)…"), open_outcomes, True, ""),
@@ -150,6 +156,15 @@ def open_people(window: MainWindow) -> None:
     if now is not None and now != before:
         log_in_as(now)
         rebuild(window)
+
+
+def open_do_not_call(window: MainWindow) -> None:
+    if not permitted(Permission.ADMINISTER):
+        _refused(window)
+        return
+    from ui.admin.do_not_call_dialog import DoNotCallDialog
+
+    DoNotCallDialog(window.database, window).exec()
 
 
 def open_audit_trail(window: MainWindow) -> None:

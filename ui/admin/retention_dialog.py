@@ -38,6 +38,7 @@ KIND_TITLES = {
     "enterprise_forms": QT_TRANSLATE_NOOP("RetentionDialog", "企业回访反馈单的联系人和建议"),
     "complaints": QT_TRANSLATE_NOOP("RetentionDialog", "已办结投诉的投诉人、联系方式和地址"),
     "suggestion_slips": QT_TRANSLATE_NOOP("RetentionDialog", "意见条的留言人和联系方式"),
+    "recordings": QT_TRANSLATE_NOOP("RetentionDialog", "通话录音（录音文件本身）"),
     "audit_entries": QT_TRANSLATE_NOOP("RetentionDialog", "以上记录的审计日志中的个人信息"),
 }
 

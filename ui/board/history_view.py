@@ -32,10 +32,12 @@ KIND_COLORS = {
 
 
 ATTACHMENT_LINK = "attachment:"
+RECORDING_LINK = "recording:"  # a call with a recording: the call attempt's id
 
 
 class HistoryView(QTextBrowser):
     attachment_opened = Signal(int)  # an attachment's id: the person asked to open it
+    recording_opened = Signal(int)  # a call attempt's id: the person asked to hear it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,8 @@ class HistoryView(QTextBrowser):
         text = url.toString()
         if text.startswith(ATTACHMENT_LINK) and text[len(ATTACHMENT_LINK) :].isdigit():
             self.attachment_opened.emit(int(text[len(ATTACHMENT_LINK) :]))
+        elif text.startswith(RECORDING_LINK) and text[len(RECORDING_LINK) :].isdigit():
+            self.recording_opened.emit(int(text[len(RECORDING_LINK) :]))
 
     def kind_title(self, kind: str) -> str:
         return {
@@ -101,6 +105,11 @@ class HistoryView(QTextBrowser):
             title = e(event.title)
             if event.attachment_id is not None:
                 title = f"<a href='{ATTACHMENT_LINK}{event.attachment_id}'>{title}</a>"
+            elif event.recording_seconds is not None and event.call_attempt_id is not None:
+                title += (
+                    f" <a href='{RECORDING_LINK}{event.call_attempt_id}'>"
+                    f"{e(self.tr('▶ 播放录音'))}</a>"
+                )
             if event.alert:
                 title = f"<span style='color:{ERROR_COLOR}'>{title}</span>"
             badge = (

@@ -3,6 +3,7 @@ its life — 记录联系, 解决, 未解决关闭, 重新打开, 分派 — and
 the 差评 (app.bad_reviews.process), each stored as one transaction.
 
     Ctrl+L  记录联系     Ctrl+R  解决     F6  分派     F5  reload     Esc  close
+    F9      play the latest recorded call (a call's "播放录音" link: that call; Space pauses)
     Ctrl+K  核实   Ctrl+P  申诉   Ctrl+D  复核结论   Ctrl+G  整改计划   Ctrl+T  整改完成
     Ctrl+B  反馈评价人   Ctrl+J  结案
 """
@@ -63,6 +64,7 @@ from ui.board.step_dialogs import (
 from ui.desk.display import ERROR_COLOR
 from ui.error_dialog import show_refusal
 from ui.operations import Progress, delete_when_idle, operation
+from ui.recordings.player import RecordingPlayer
 
 StaffMemberSource = Callable[[], StaffMember | None]
 REVIEW_EXCERPT = 60  # characters of a 差评's texts in its state; the history shows them whole
@@ -101,6 +103,11 @@ class CaseHistoryDialog(QDialog):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.history_view = HistoryView()
         self.history_view.attachment_opened.connect(self.open_attachment)
+        self.history_view.recording_opened.connect(self.play_recording)
+        # A call's recording plays here (F9: the latest recorded call), hidden until asked for.
+        self.player = RecordingPlayer(database, current_staff)
+        self.player.hide()
+        self.player.loaded.connect(self._recording_loaded)
         self.button_row = QHBoxLayout()
         self.close_button = QPushButton(self.tr("关闭 (Esc)"))
         self.close_button.setAutoDefault(False)
@@ -108,12 +115,15 @@ class CaseHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.history_view, 1)
+        layout.addWidget(self.player)
         bottom = QHBoxLayout()
         bottom.addLayout(self.button_row)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
         QShortcut(QKeySequence("F5"), self).activated.connect(self.reload)
+        QShortcut(QKeySequence("F9"), self).activated.connect(self.play_latest_recording)
+        self.finished.connect(self.player.stop)
         self.resize(980, 640)
 
     def staff(self) -> StaffMember | None:
@@ -129,6 +139,28 @@ class CaseHistoryDialog(QDialog):
             return copy_attachment(session, store, attachment_id, folder)
 
         operation(self, self.database, copy).on_success(self._attachment_copied).run()
+
+    def play_recording(self, call_attempt_id: int) -> None:
+        """Show the player on a call's recording and start it (a link of the history, F9)."""
+        self._play_when_loaded = True
+        self.player.show()
+        self.player.show_attempt(call_attempt_id)
+
+    def play_latest_recording(self) -> None:
+        history = self.history_view.history
+        recorded = [
+            event.call_attempt_id
+            for event in (history.events if history else [])
+            if event.recording_seconds is not None and event.call_attempt_id is not None
+        ]
+        if recorded:
+            self.play_recording(recorded[-1])
+
+    def _recording_loaded(self) -> None:
+        if getattr(self, "_play_when_loaded", False):
+            self._play_when_loaded = False
+            self.player.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.player.play()
 
     def _attachment_copied(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

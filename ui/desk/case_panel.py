@@ -43,6 +43,7 @@ def phone_text(phone: PhoneView) -> str:
 
 class CasePanel(QWidget):
     dial_requested = Signal()
+    hang_up_requested = Signal()
     next_number_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -90,6 +91,10 @@ class CasePanel(QWidget):
         self.dial_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dial_button.setStyleSheet("QPushButton { font-weight: bold; padding: 5px 12px; }")
         self.dial_button.clicked.connect(self.dial_requested)
+        self.hang_up_button = QPushButton(self.tr("挂断 (F8)"))
+        self.hang_up_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hang_up_button.clicked.connect(self.hang_up_requested)
+        self.hang_up_button.hide()  # in the dial button's place while a call is on
         self.next_number_button = QPushButton(self.tr("下一个号码 (Ctrl+→)"))
         self.next_number_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.next_number_button.clicked.connect(self.next_number_requested)
@@ -99,6 +104,10 @@ class CasePanel(QWidget):
         self.timer_label.setStyleSheet(
             "font-size: 15pt; font-family: monospace; padding: 0 6px; color: #1a5fb4;"
         )
+        # The call as the telephone reports it: 拨号中, 振铃, 通话中, 已挂断, 失败：486 Busy Here.
+        self.call_state_label = QLabel()
+        self.call_state_label.setAccessibleName(self.tr("通话状态"))
+        self.call_state_label.hide()
         self.no_phone_label = QLabel(self.tr("这个件没有可拨打的号码。"))
         self.no_phone_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.no_phone_label.setWordWrap(True)
@@ -111,9 +120,11 @@ class CasePanel(QWidget):
         )
         number_row = QHBoxLayout()
         number_row.addWidget(self.phone_combo, 1)
+        number_row.addWidget(self.call_state_label)
         number_row.addWidget(self.timer_label)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.dial_button)
+        buttons_row.addWidget(self.hang_up_button)
         buttons_row.addWidget(self.next_number_button)
         buttons_row.addWidget(self.phone_count_label)
         buttons_row.addStretch(1)
@@ -160,7 +171,9 @@ class CasePanel(QWidget):
         self.phone_combo.clear()
         for phone in item.phones:
             invalid = self.tr("（无效号码）") if phone.e164 is None else ""
-            self.phone_combo.addItem(phone_text(phone) + invalid)
+            # A number marked do-not-call is shown as such and never dialled (app.desk.do_not_call).
+            marked = self.tr("（免打扰，不可拨打）") if phone.do_not_call else ""
+            self.phone_combo.addItem(phone_text(phone) + invalid + marked)
         has_phone = bool(item.phones)
         self.phone_combo.setVisible(has_phone)
         self.no_phone_label.setVisible(not has_phone)
@@ -173,11 +186,26 @@ class CasePanel(QWidget):
         count = self.phone_combo.count()
         if count:
             self.phone_combo.setCurrentIndex(index % count)
+            phones = self.item.phones if self.item is not None else []
+            if index % count < len(phones):
+                self.dial_button.setEnabled(not phones[index % count].do_not_call)
         self.phone_count_label.setText(
             self.tr("第 {n}/{count} 个号码").format(n=index % count + 1, count=count)
             if count > 1
             else ""
         )
+
+    def set_calling(self, calling: bool) -> None:
+        """While a call is on, 挂断 (F8) stands where 拨号 (Ctrl+D) was, and the other way round."""
+        self.hang_up_button.setVisible(calling)
+        self.dial_button.setVisible(not calling)
+
+    def show_call_state(self, text: str, *, failed: bool = False) -> None:
+        """The call's state beside its time; "" hides it."""
+        color = ERROR_COLOR if failed else "#1a5fb4"
+        self.call_state_label.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {color};")
+        self.call_state_label.setText(text)
+        self.call_state_label.setVisible(bool(text))
 
     def scroll_history(self, pages: int) -> None:
         """Scroll what came before by `pages` screens (PageUp/PageDown on the desk)."""

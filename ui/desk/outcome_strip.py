@@ -2,6 +2,8 @@
 
 An outcome that needs nothing else is recorded at once; one that needs a note or an appointment
 time puts the focus there, and Enter records it. Esc closes the strip without recording.
+A failure the telephone reported (app.telephony.proposed_outcome) opens the strip with its
+outcome proposed: Enter records it, another letter chooses another.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ class OutcomeStrip(QFrame):
         self.hours: CallingHours | None = None
         self.calendar: WorkingCalendar | None = None
 
-        self.title = QLabel(self.tr("通话未完成：按结果的字母键（Esc 取消）"))
+        self.title_text = self.tr("通话未完成：按结果的字母键（Esc 取消）")
+        self.title = QLabel(self.title_text)
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -166,6 +169,7 @@ class OutcomeStrip(QFrame):
 
     def open(self, default_appointment: datetime) -> None:
         self.chosen = None
+        self.title.setText(self.title_text)
         self.note_edit.clear()
         self.same_operator_check.setChecked(False)
         # Proposed, selected: typing replaces it.
@@ -205,6 +209,24 @@ class OutcomeStrip(QFrame):
                 self.choose(outcome)
                 return
         super().keyPressEvent(event)
+
+    def propose(self, code: str, reason: str) -> None:
+        """The outcome the telephone's report means, chosen but not recorded: Enter records it."""
+        outcome = self.outcome(code)
+        if outcome is None:
+            return
+        self.chosen = outcome
+        self.hide_error()
+        self._show_choice()
+        self.title.setText(
+            self.tr("电话报告：{reason} → {outcome}。按 Enter 确认，或按其他结果的字母键。").format(
+                reason=reason, outcome=self.outcome_title(outcome)
+            )
+        )
+        if outcome.note_required:
+            self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose(self, outcome: OutcomeRow) -> None:
         self.chosen = outcome

@@ -1,6 +1,8 @@
 """Staff assessment (J 5.4.4) for team leads, administrators and auditors: per handling staff
 member, the quarter's dissatisfied and complaint work orders, with their commendations and the
-criticism slips naming them beside; a person opens onto their cases and that praise.
+criticism slips naming them beside; a person opens onto their cases and that praise. Below, the
+operators' quality inspection of the quarter's calls (回访质检, issue 22): calls scored, average
+score and critical failures per operator, with the monthly analysis's column titles.
 
 Anyone else sees a message instead of the figures, and nothing is read for them.
 """
@@ -9,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from app.quality.figures import QcFigures
 from app.reports.exports import export_assessment
 from app.reports.staff_assessment import (
     PraiseFigures,
@@ -26,10 +30,56 @@ from app.roles import Permission, role_label
 from app.staff import StaffMember
 from db.database import Database
 from ui.feedback.assessment_models import StaffFiguresModel
+from ui.feedback.feedback_models import PENDING, RIGHT, SORT_ROLE
 from ui.feedback.report_tab import ReportTab
 from ui.feedback.tables import rows_table, source_row
 from ui.feedback.work_orders_dialog import WorkOrdersDialog
 from ui.operations import Progress, operation
+from ui.rows_model import RowsModel
+from ui.statistics.figure_model import NOT_APPLICABLE
+
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum" for a widget's size
+
+# The quality inspection's columns, titled as on the monthly analysis (ui.statistics.monthly_view).
+COL_QC_NAME = 0
+COL_QC_SCORED = 1
+COL_QC_AVERAGE = 2
+COL_QC_CRITICAL = 3
+QC_HEADERS = {
+    COL_QC_NAME: QT_TRANSLATE_NOOP("FigureTables", "回访员"),
+    COL_QC_SCORED: QT_TRANSLATE_NOOP("FigureTables", "质检通话"),
+    COL_QC_AVERAGE: QT_TRANSLATE_NOOP("FigureTables", "质检平均分 %"),
+    COL_QC_CRITICAL: QT_TRANSLATE_NOOP("FigureTables", "关键项不合格"),
+}
+
+
+class QcFiguresModel(RowsModel):
+    """Per operator: the quarter's calls scored, their average score in per cent and the calls
+    with a critical failure (in red)."""
+
+    CONTEXT = "FigureTables"
+    HEADERS = QC_HEADERS
+
+    def figures_at(self, row: int) -> QcFigures:
+        return self.row_at(row)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        figures: QcFigures = self._rows[index.row()]
+        column = index.column()
+        value = (figures.name, figures.scored, figures.average, figures.critical_failures)[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_QC_AVERAGE:
+                return NOT_APPLICABLE if value is None else f"{value:.1f}"
+            return str(value)
+        if role == SORT_ROLE:
+            return -1.0 if value is None else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_QC_NAME:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_QC_CRITICAL and value:
+            return PENDING
+        return None
 
 
 class AssessmentTab(ReportTab):
@@ -58,11 +108,30 @@ class AssessmentTab(ReportTab):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.denied_label)
 
+        # The operators' quality inspection, below the ranking (Alt+J).
+        self.quality_model = QcFiguresModel(self)
+        self.quality_table = rows_table(self.quality_model, (), self)
+        self.quality_label = QLabel()
+        self.quality_label.setWordWrap(True)
+        self.quality_label.setBuddy(self.quality_table)
+        self.quality_section = QWidget()
+        section = QVBoxLayout(self.quality_section)
+        section.setContentsMargins(0, 6, 0, 0)
+        section.addWidget(self.quality_label)
+        section.addWidget(self.quality_table, 1)
+        self.quality_section.hide()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.quality_section)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.message_label)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.splitter, 1)
         self.update_enabled()
 
     # Who may see it
@@ -81,6 +150,9 @@ class AssessmentTab(ReportTab):
         self.assessment = self.assessment_period = None
         self.praise = {}
         self.model.show_rows([])
+        self.quality_model.show_rows([])
+        self.quality_label.clear()
+        self.quality_section.hide()
         self.summary_label.clear()
         user = self.current_staff()
         if user is None:
@@ -172,7 +244,35 @@ class AssessmentTab(ReportTab):
                 criticised=sum(p.criticisms for p in praise.values()),
             )
         self.summary_label.setText(summary)
+        self.show_quality(assessment.quality)
         self.update_enabled()
+
+    def show_quality(self, quality: list[QcFigures]) -> None:
+        """Every operator's figures, whatever units the filter shows: operators work for the whole
+        service (the export has them all too)."""
+        self.quality_model.show_rows(quality)
+        if quality:
+            points = sum(q.points for q in quality)
+            maximum = sum(q.max_points for q in quality)
+            average = f"{100 * points / maximum:.1f}%" if maximum else NOT_APPLICABLE
+            text = self.tr(
+                "回访质检(&J)：本季度拨打的通话中已评分 {calls} 通（{operators} 名回访员），"
+                "平均得分率 {average}，关键项不合格 {critical} 通"
+            ).format(
+                calls=sum(q.scored for q in quality),
+                operators=len(quality),
+                average=average,
+                critical=sum(q.critical_failures for q in quality),
+            )
+        else:
+            text = self.tr("回访质检(&J)：本季度拨打的通话中没有已评分的")
+        self.quality_label.setText(text)
+        # Without figures only the line is shown, and the ranking keeps the height.
+        self.quality_table.setVisible(bool(quality))
+        self.quality_section.setMaximumHeight(
+            QWIDGETSIZE_MAX if quality else self.quality_section.sizeHint().height()
+        )
+        self.quality_section.show()
 
     # One person's cases
 

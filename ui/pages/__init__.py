@@ -74,4 +74,9 @@ PAGES: tuple[PageEntry, ...] = (
         QStyle.StandardPixmap.SP_FileDialogStart,
         "ui.pages.supervision_page:SupervisionPage",
     ),
+    PageEntry(
+        QT_TRANSLATE_NOOP("Pages", "录音质检"),
+        QStyle.StandardPixmap.SP_MediaVolume,
+        "ui.pages.quality_page:QualityPage",
+    ),
 )

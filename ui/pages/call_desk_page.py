@@ -4,11 +4,18 @@
     1–4 per row   Form A's ratings             Ctrl+→        the case's next number
     1/N, 2/Y      廉洁纪律 没有 / 有             Ctrl+Enter    save Form A and take the next case
     F4, a letter  a call that did not complete Shift+F2      give the case back to the queue
+    F8            hang up                      Enter         confirm the outcome the call proposes
     Ctrl+T        the 今日 tab                  Ctrl+G        the 覆盖率 tab
     PgUp/PgDn     scroll the case's history    F5            refresh the queue
 
 Every database step runs off the GUI thread (ui.operations); what the operator types is kept in a
 draft file (ui.drafts) until it is saved, so a crash or a restart loses nothing.
+
+Dialling goes through the seat's telephone (app.telephony, chosen in 设置): every number is first
+cleared by app.telephony.permit_dial (do-not-call). A telephone that reports (baresip) shows the
+call's state live — 拨号中, 振铃, 通话中 with the talk time from the answer, 已挂断, 失败 with the SIP
+reason — and a failure proposes its outcome in the strip, confirmed with Enter; on save the
+attempt keeps what it reported (app.desk.calls).
 """
 
 from __future__ import annotations
@@ -58,12 +65,21 @@ from app.desk.retries import CallingHours, calling_opens_at, next_attempt_time
 from app.desk.today import TodayRow, operator_today
 from app.roles import Permission
 from app.settings import get_setting
+from app.telephony import (
+    FINISHED,
+    CallEvent,
+    CallFacts,
+    CallState,
+    DialPermit,
+    TelephonyRefused,
+    permit_dial,
+)
 from db.database import Database
 from ui import preferences
 from ui.current_user import logged_in, permitted, working_here
 from ui.desk.case_panel import CasePanel
 from ui.desk.coverage_view import CoverageView
-from ui.desk.dialer import CallTimer, DialFailed, dial
+from ui.desk.dialer import CallTimer, Phone
 from ui.desk.display import ERROR_COLOR, local_time
 from ui.desk.form_a import FormA, FormIncomplete
 from ui.desk.operator_chooser import OperatorChooser
@@ -137,6 +153,10 @@ class CallDeskPage(Page):
         self.dial_box: QMessageBox | None = None  # asking before dialling outside calling hours
 
         self.timer = CallTimer(self)
+        self.phone = Phone(self)
+        self.phone.changed.connect(self._call_changed)
+        self.restored_call: CallFacts | None = None  # a call's facts kept in the draft
+        self._dial_checking = False  # the number is being cleared for dialling
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -212,6 +232,7 @@ class CallDeskPage(Page):
     def _build_desk(self) -> QWidget:
         self.case_panel = CasePanel()
         self.case_panel.dial_requested.connect(self.dial)
+        self.case_panel.hang_up_requested.connect(self.hang_up)
         self.case_panel.next_number_requested.connect(self.next_number)
         self.case_panel.phone_combo.currentIndexChanged.connect(self._phone_chosen)
         self.timer.ticked.connect(self.case_panel.timer_label.setText)
@@ -302,6 +323,7 @@ class CallDeskPage(Page):
             ("Shift+F2", self.release),
             ("F4", self.open_outcomes),
             ("Ctrl+D", self.dial),
+            ("F8", self.hang_up),
             ("Ctrl+Right", self.next_number),
             ("Ctrl+Return", self.save),
             ("Ctrl+Enter", self.save),
@@ -431,7 +453,7 @@ class CallDeskPage(Page):
     def show_no_case(self, text: str) -> None:
         """Nothing is open: say why, and what the operator can do."""
         self.item = None
-        self.timer.stop()
+        self.end_call()
         self.renew_timer.stop()
         self.close_outcomes()
         self.form.clear()
@@ -443,7 +465,7 @@ class CallDeskPage(Page):
     def show_case(self, item: QueueItem, restored: bool = False) -> None:
         """Put `item` on screen with its draft, if there is one."""
         self.item = item
-        self.timer.stop()
+        self.end_call()
         self.close_outcomes()
         self.form.clear()
         kind = self.tr(KIND_TITLES[item.kind]) if item.kind in KIND_TITLES else item.kind
@@ -458,6 +480,9 @@ class CallDeskPage(Page):
                 self.case_panel.show_phone(draft.phone_index)
             if draft.timer_started_at is not None:
                 self.timer.start(draft.timer_started_at)
+            self.restored_call = CallFacts.from_dict(draft.call)
+            if self.restored_call is not None and self.restored_call.ended_at is not None:
+                self.timer.freeze()
             self.show_message(
                 self.tr("已恢复上次未保存的回访单：{case_no}").format(case_no=item.case_no),
                 INFO_STYLE,
@@ -639,19 +664,115 @@ class CallDeskPage(Page):
 
     def dial_now(self) -> None:
         phone = self.case_panel.current_phone()
-        if self.item is None or phone is None or phone.e164 is None:
+        if self._dial_checking or self.item is None or phone is None or phone.e164 is None:
             return
+        if self.phone.in_call():
+            self.show_message(self.tr("还在通话中：先挂断 (F8)，再拨号。"), WARNING_STYLE)
+            return
+        e164, extension = phone.e164, phone.extension
+
+        def check(session: Session, _progress: Progress) -> DialPermit:
+            return permit_dial(session, e164, extension)  # refuses a do-not-call number
+
+        self._dial_checking = True
+
+        def checked() -> None:
+            self._dial_checking = False
+
+        self._action(
+            operation(self, self.database, check)
+            .on_success(self._dial_permitted)
+            .on_failure(self._show_problem)
+            .on_finish(checked)
+        ).run()
+
+    def _dial_permitted(self, permit: DialPermit) -> None:
+        phone = self.case_panel.current_phone()
+        if self.item is None or phone is None or phone.e164 != permit.e164:
+            return  # the case or the number changed meanwhile
+        self.restored_call = None
         try:
-            dial(phone.e164, phone.extension, preferences.DIAL_COMMAND.get())
-        except DialFailed as error:
+            telephone = self.phone.current()
+            telephone.dial(permit)
+        except TelephonyRefused as refused:
+            if self.phone.telephone is not None and self.phone.telephone.reports:
+                self.show_message(str(refused), WARNING_STYLE)
+                return
+            # The number could not be handed over: the operator dials by hand, timed as before.
             self.show_message(
-                self.tr("无法拨号（{detail}）。请手动拨打，计时已开始。").format(detail=error),
+                self.tr("无法拨号（{detail}）。请手动拨打，计时已开始。").format(detail=refused),
                 WARNING_STYLE,
             )
+            self.timer.start()
+            self.case_panel.set_calling(True)
+            self.draft_timer.start()
+            return
+        self.show_message(self.tr("正在拨打 {number}…").format(number=phone.masked))
+        self.case_panel.set_calling(True)
+        if telephone.reports:
+            self.timer.stop()  # the talk time starts when the respondent answers
+            self.case_panel.show_call_state(self.call_state_text(CallState.DIALLING))
         else:
-            self.show_message(self.tr("正在拨打 {number}…").format(number=phone.masked))
-        self.timer.start()
+            self.timer.start()
         self.draft_timer.start()
+
+    def hang_up(self) -> None:
+        """F8: end the call; with a telephone that cannot hang up, stop the operator's timer."""
+        if self.item is None:
+            return
+        if self.phone.hang_up():
+            self.show_message(self.tr("正在挂断…"))
+            return
+        if self.timer.running() and not self.phone.in_call():
+            self.timer.freeze()
+            self.case_panel.show_call_state(self.tr("已挂断"))
+            self.case_panel.set_calling(False)
+            self.draft_timer.start()
+
+    def call_state_text(self, state: CallState, reason: str | None = None) -> str:
+        if state == CallState.DIALLING:
+            return self.tr("拨号中")
+        if state == CallState.RINGING:
+            return self.tr("振铃")
+        if state == CallState.ANSWERED:
+            return self.tr("通话中")
+        if state == CallState.ENDED:
+            return self.tr("已挂断")
+        return self.tr("失败：{reason}").format(reason=reason or self.tr("未接通"))
+
+    def _call_changed(self, event: CallEvent) -> None:
+        """What the telephone reported: the state on screen, the talk time, a proposed outcome."""
+        call = self.phone.telephone.call if self.phone.telephone else None
+        if self.item is None or call is None:
+            return
+        self.case_panel.show_call_state(
+            self.call_state_text(event.state, event.reason), failed=event.state == CallState.FAILED
+        )
+        self.case_panel.set_calling(event.state not in FINISHED)
+        if event.state == CallState.ANSWERED:
+            self.timer.start(event.at.timestamp())
+        elif event.state == CallState.ENDED:
+            self.timer.freeze()
+            self.show_message(self.tr("通话已结束，请填写回访单。"))
+        elif event.state == CallState.FAILED:
+            self.timer.stop()
+            proposed = call.proposed_outcome()
+            if event.telephone_problem:
+                self.show_message(event.reason or "", WARNING_STYLE)
+            if proposed is not None and self.strip.outcome(proposed) is not None:
+                self.open_outcomes()
+                self.strip.propose(proposed, event.reason or "")
+                self.focus_work()
+        self.draft_timer.start()
+
+    def end_call(self) -> None:
+        """The case is done or another is shown: a call still on is hung up, and forgotten."""
+        self.phone.hang_up()
+        self.phone.forget()
+        self.restored_call = None
+        self.timer.stop()
+        self.case_panel.show_call_state("")
+        self.case_panel.set_calling(False)
 
     def next_number(self) -> None:
         if self.item is not None and len(self.item.phones) > 1:
@@ -662,9 +783,20 @@ class CallDeskPage(Page):
             self.case_panel.show_phone(self.case_panel.phone_index())
             self.draft_timer.start()
 
-    def _call_facts(self) -> tuple[int | None, str | None]:
+    def _call_facts(self) -> tuple[int | None, str | None, CallFacts | None]:
+        """The operator's timer, the number on screen and what the telephone reported of the
+        call to it (or the draft kept, after a restart)."""
         phone = self.case_panel.current_phone()
-        return self.timer.seconds(), phone.e164 if phone else None
+        e164 = phone.e164 if phone else None
+        call = self.phone.telephone.call if self.phone.telephone else None
+        if call is not None and call.permit.e164 == e164:
+            facts: CallFacts | None = call.facts()
+        else:
+            facts = self.restored_call
+        duration = self.timer.seconds()
+        if facts is not None and facts.talk_seconds is not None:
+            duration = facts.talk_seconds
+        return duration, e164, facts
 
     # Form A
 
@@ -678,7 +810,7 @@ class CallDeskPage(Page):
             return
         self.form.hide_error()
         entry_id, operator_id, case_no = self.item.entry_id, self.operator_id, self.item.case_no
-        duration, phone = self._call_facts()
+        duration, phone, call = self._call_facts()
         praised = self.form.praised()
 
         def store(session: Session, _progress: Progress) -> SaveResult:
@@ -689,6 +821,7 @@ class CallDeskPage(Page):
                 answers,
                 duration_seconds=duration,
                 phone_e164=phone,
+                call=call,
             )
             if praised:  # the suggestion is praise of the handler (J 5.5), in the same action
                 praise_revisit(session, result.evaluation_id, by_id=operator_id)
@@ -722,7 +855,7 @@ class CallDeskPage(Page):
     def _finished_case(self, message: str) -> None:
         """The case has its result: clear it, say so and take the next one."""
         self.item = None
-        self.timer.stop()
+        self.end_call()
         self.renew_timer.stop()
         self.result_label.setText(message)
         self._result_fresh = True
@@ -765,7 +898,7 @@ class CallDeskPage(Page):
         if self._actions or self.item is None or self.operator_id is None:
             return
         entry_id, operator_id, case_no = self.item.entry_id, self.operator_id, self.item.case_no
-        duration, phone = self._call_facts()
+        duration, phone, facts = self._call_facts()
 
         def store(session: Session, _progress: Progress) -> datetime | None:
             return record_failed_call(
@@ -778,6 +911,7 @@ class CallDeskPage(Page):
                 appointment_at=call.appointment_at,
                 appointment_same_operator=call.same_operator,
                 duration_seconds=duration,
+                call=facts,
             )
 
         def recorded(next_call: datetime | None) -> None:
@@ -817,6 +951,7 @@ class CallDeskPage(Page):
             texts=texts,
             timer_started_at=self.timer.started_at,
             phone_index=self.case_panel.phone_index(),
+            call=facts.to_dict() if (facts := self._call_facts()[2]) is not None else None,
         )
         try:
             self.drafts.save(draft)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -54,10 +55,28 @@ from app.settings import (
     check_settings,
     is_example_address,
 )
+from app.telephony import (
+    BARESIP,
+    COMMAND,
+    TEL,
+    CallEvent,
+    CallState,
+    DialPermit,
+    Telephone,
+    TelephonyRefused,
+    permit_dial,
+)
+from app.telephony.baresip import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEFAULT_URI_TEMPLATE,
+    BaresipSettings,
+)
+from app.telephony.command import dial_arguments
 from db.database import Database
 from ui import preferences
 from ui.current_user import logged_in, permitted
-from ui.desk.dialer import DialFailed, dial, dial_arguments
+from ui.desk.dialer import build_telephone, seat_kind
 from ui.desk.display import ERROR_COLOR
 from ui.operations import Progress, operation
 
@@ -294,6 +313,7 @@ class SettingsDialog(QDialog):
         self.rows: dict[str, SettingRow] = {}
         self.problems: dict[str, str] = {}
         self.changes_dialog: ChangesDialog | None = None
+        self.test_telephone: Telephone | None = None
         self.setWindowTitle(self.tr("设置"))
         self.resize(940, 640)
 
@@ -381,6 +401,62 @@ class SettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(HELP_STYLE)
+        # The seat's telephone (app.telephony): the kind, then the fields of the kind chosen.
+        self.telephone_combo = QComboBox()
+        self.telephone_combo.setObjectName("seat.telephone")
+        for code, title in (
+            (TEL, self.tr("系统电话程序（tel: 链接）")),
+            (COMMAND, self.tr("软电话命令")),
+            (BARESIP, self.tr("baresip 软电话（由本程序控制）")),
+        ):
+            self.telephone_combo.addItem(title, code)
+        self.telephone_combo.setEnabled(self.may_edit)
+        self.telephone_combo.currentIndexChanged.connect(self._update)
+        telephone_title = QLabel(self.tr("<b>电话(&T)</b>"))
+        telephone_title.setBuddy(self.telephone_combo)
+        telephone_help = QLabel(
+            self.tr(
+                "baresip：本程序通过 baresip 的 ctrl_tcp 拨号、跟踪振铃/接通/挂断并记入回访记录，"
+                "未接通时自动建议结果（无人接听、占线、关机）。其他两种只交出号码。"
+            )
+        )
+        telephone_help.setWordWrap(True)
+        telephone_help.setStyleSheet(HELP_STYLE)
+        self.baresip_host_edit = QLineEdit()
+        self.baresip_host_edit.setObjectName("seat.baresip_host")
+        self.baresip_host_edit.setPlaceholderText(DEFAULT_HOST)
+        self.baresip_port_edit = QLineEdit()
+        self.baresip_port_edit.setObjectName("seat.baresip_port")
+        self.baresip_port_edit.setPlaceholderText(str(DEFAULT_PORT))
+        self.baresip_uri_edit = QLineEdit()
+        self.baresip_uri_edit.setObjectName("seat.baresip_uri")
+        self.baresip_uri_edit.setPlaceholderText(DEFAULT_URI_TEMPLATE)
+        for edit in (self.baresip_host_edit, self.baresip_port_edit, self.baresip_uri_edit):
+            edit.setReadOnly(not self.may_edit)
+            edit.textChanged.connect(self._update)
+        baresip_form = QFormLayout()
+        for text, edit in (
+            (self.tr("baresip 地址(&H)："), self.baresip_host_edit),
+            (self.tr("ctrl_tcp 端口(&P)："), self.baresip_port_edit),
+            (self.tr("SIP 地址模板(&U)："), self.baresip_uri_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            baresip_form.addRow(label, edit)
+        self.baresip_help = QLabel(
+            self.tr(
+                "baresip 配置中 ctrl_tcp_listen 的地址和端口。SIP 地址模板：{number} 填入 E.164 号码"
+                "（+8613812345678），{digits} 填入国内拨号（13812345678、053186123456），"
+                "{extension} 填入分机号。空：用灰色的默认值。"
+            )
+        )
+        self.baresip_help.setWordWrap(True)
+        self.baresip_help.setStyleSheet(HELP_STYLE)
+        self.baresip_problem_label = QLabel()
+        self.baresip_problem_label.setStyleSheet(ERROR_STYLE)
+        self.baresip_problem_label.setWordWrap(True)
+        self.baresip_problem_label.hide()
+
         self.dial_edit = QLineEdit()
         self.dial_edit.setObjectName("seat.dial_command")
         self.dial_edit.setPlaceholderText('linphonec -c "call {number}"')
@@ -421,8 +497,30 @@ class SettingsDialog(QDialog):
         self.dial_result_label = QLabel()
         self.dial_result_label.setWordWrap(True)
 
+        self.recordings_edit = QLineEdit()
+        self.recordings_edit.setObjectName("seat.recordings_folder")
+        self.recordings_edit.setPlaceholderText(self.tr("例如 ~/.baresip/recordings"))
+        self.recordings_edit.setReadOnly(not self.may_edit)
+        self.recordings_edit.textChanged.connect(self._update)
+        recordings_title = QLabel(self.tr("<b>录音文件夹(&R)</b>"))
+        recordings_title.setBuddy(self.recordings_edit)
+        recordings_help = QLabel(
+            self.tr(
+                "软电话（baresip 的 sndfile 模块，配置项 snd_path）或交换机存放通话录音的文件夹；"
+                "在“录音质检”页导入，录音按通话编号、号码和时间归到回访记录。空：不导入。"
+            )
+        )
+        recordings_help.setWordWrap(True)
+        recordings_help.setStyleSheet(HELP_STYLE)
+
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
+        for widget in (telephone_title, self.telephone_combo, telephone_help):
+            layout.addWidget(widget)
+        layout.addLayout(baresip_form)
+        layout.addWidget(self.baresip_help)
+        layout.addWidget(self.baresip_problem_label)
+        layout.addSpacing(12)
         for widget in (dial_title, self.dial_edit, dial_help, self.dial_problem_label):
             layout.addWidget(widget)
         layout.addSpacing(12)
@@ -430,6 +528,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(test_line)
         layout.addWidget(test_help)
         layout.addWidget(self.dial_result_label)
+        layout.addSpacing(12)
+        for widget in (recordings_title, self.recordings_edit, recordings_help):
+            layout.addWidget(widget)
         layout.addStretch(1)
         return page
 
@@ -445,8 +546,22 @@ class SettingsDialog(QDialog):
         self.values = values
         for key, row in self.rows.items():
             row.set_value(values[key])
-        self.seat_values = {"dial_command": preferences.DIAL_COMMAND.get()}
+        self.seat_values = {
+            "dial_command": preferences.DIAL_COMMAND.get(),
+            "telephone": seat_kind(),
+            "baresip_host": preferences.BARESIP_HOST.get(),
+            "baresip_port": preferences.BARESIP_PORT.get(),
+            "baresip_uri": preferences.BARESIP_URI.get(),
+            "recordings_folder": preferences.RECORDINGS_FOLDER.get(),
+        }
         self.dial_edit.setText(self.seat_values["dial_command"])
+        self.telephone_combo.setCurrentIndex(
+            max(0, self.telephone_combo.findData(self.seat_values["telephone"]))
+        )
+        self.baresip_host_edit.setText(self.seat_values["baresip_host"])
+        self.baresip_port_edit.setText(self.seat_values["baresip_port"])
+        self.baresip_uri_edit.setText(self.seat_values["baresip_uri"])
+        self.recordings_edit.setText(self.seat_values["recordings_folder"])
         self._update()
         self.loaded.emit()
 
@@ -469,11 +584,32 @@ class SettingsDialog(QDialog):
                 changed.append(SettingChange(key, self.values[key], value))
         return changed
 
+    def seat_on_screen(self) -> dict[str, str]:
+        return {
+            "dial_command": self.dial_edit.text().strip(),
+            "telephone": self.telephone_combo.currentData() or TEL,
+            "baresip_host": self.baresip_host_edit.text().strip(),
+            "baresip_port": self.baresip_port_edit.text().strip(),
+            "baresip_uri": self.baresip_uri_edit.text().strip(),
+            "recordings_folder": self.recordings_edit.text().strip(),
+        }
+
     def seat_changes(self) -> dict[str, str]:
-        dial_command = self.dial_edit.text().strip()
-        if self.values is None or dial_command == self.seat_values.get("dial_command", ""):
+        if self.values is None:
             return {}
-        return {"dial_command": dial_command}
+        return {
+            key: value
+            for key, value in self.seat_on_screen().items()
+            if value != self.seat_values.get(key, "")
+        }
+
+    def baresip_on_screen(self) -> BaresipSettings:
+        """The baresip fields as typed (empty: the default); TelephonyRefused names the wrong."""
+        return BaresipSettings.checked(
+            self.baresip_host_edit.text() or DEFAULT_HOST,
+            self.baresip_port_edit.text() or DEFAULT_PORT,
+            self.baresip_uri_edit.text() or DEFAULT_URI_TEMPLATE,
+        )
 
     def _update(self) -> None:
         problems: dict[str, str] = {}
@@ -488,9 +624,31 @@ class SettingsDialog(QDialog):
                 check_settings(self.values, edited)
             except SettingRefused as refused:
                 problems[refused.key or ""] = str(refused)
+        kind = self.telephone_combo.currentData() or TEL
         dial_problem = self._dial_problem(self.dial_edit.text())
+        if kind == COMMAND and not self.dial_edit.text().strip():
+            dial_problem = self.tr("选择“软电话命令”时须填写拨号命令。")
         if dial_problem:
             problems["seat.dial_command"] = dial_problem
+        baresip_problem = None
+        for edit in (self.baresip_host_edit, self.baresip_port_edit, self.baresip_uri_edit):
+            edit.setEnabled(kind == BARESIP)
+            edit.setStyleSheet("")
+        if kind == BARESIP:
+            try:
+                self.baresip_on_screen()
+            except TelephonyRefused as refused:
+                baresip_problem = str(refused)
+                problems[f"seat.{refused.key}"] = baresip_problem
+                wrong = {
+                    "baresip_host": self.baresip_host_edit,
+                    "baresip_port": self.baresip_port_edit,
+                    "baresip_uri": self.baresip_uri_edit,
+                }.get(refused.key)
+                if wrong is not None:
+                    wrong.setStyleSheet(f"border: 2px solid {ERROR_COLOR};")
+        self.baresip_problem_label.setText(baresip_problem or "")
+        self.baresip_problem_label.setVisible(bool(baresip_problem))
         self.problems = problems
         for key, row in self.rows.items():
             row.show_problem(problems.get(key))
@@ -532,7 +690,7 @@ class SettingsDialog(QDialog):
     def _mark_areas(self) -> None:
         """An area with a wrong value shows in red in the list."""
         wrong_areas = {OPTIONS[key].area for key in self.problems if key in OPTIONS}
-        if "seat.dial_command" in self.problems:
+        if any(key.startswith("seat.") for key in self.problems):
             wrong_areas.add(SEAT)
         for number, key in enumerate(self.area_keys):
             item = self.areas.item(number)
@@ -545,12 +703,28 @@ class SettingsDialog(QDialog):
         if not self.save_button.isEnabled():
             return
         lines = [change.describe() for change in self.changes()]
-        if "dial_command" in self.seat_changes():
-            before = self.seat_values.get("dial_command") or self.tr("（空）")
-            after = self.seat_changes()["dial_command"] or self.tr("（空）")
-            lines.append(
-                self.tr("拨号命令（本机）：{before} → {after}").format(before=before, after=after)
-            )
+        seat_titles = {
+            "telephone": self.tr("电话（本机）"),
+            "baresip_host": self.tr("baresip 地址（本机）"),
+            "baresip_port": self.tr("ctrl_tcp 端口（本机）"),
+            "baresip_uri": self.tr("SIP 地址模板（本机）"),
+            "recordings_folder": self.tr("录音文件夹（本机）"),
+        }
+        for key, after in self.seat_changes().items():
+            before = self.seat_values.get(key) or self.tr("（空）")
+            if key == "dial_command":
+                lines.append(
+                    self.tr("拨号命令（本机）：{before} → {after}").format(
+                        before=before, after=after or self.tr("（空）")
+                    )
+                )
+                continue
+            if key == "telephone":
+                before = self.telephone_combo.itemText(
+                    max(0, self.telephone_combo.findData(before))
+                )
+                after = self.telephone_combo.currentText()
+            lines.append(f"{seat_titles[key]}：{before} → {after or self.tr('（空）')}")
         dialog = ChangesDialog(lines, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.store)
@@ -571,8 +745,16 @@ class SettingsDialog(QDialog):
             return change_settings(session, changes, by_id=by_id) if changes else []
 
         def done(changed: list[SettingChange]) -> None:
-            if "dial_command" in seat:
-                preferences.DIAL_COMMAND.set(seat["dial_command"])
+            seat_preferences = {
+                "dial_command": preferences.DIAL_COMMAND,
+                "telephone": preferences.TELEPHONE,
+                "baresip_host": preferences.BARESIP_HOST,
+                "baresip_port": preferences.BARESIP_PORT,
+                "baresip_uri": preferences.BARESIP_URI,
+                "recordings_folder": preferences.RECORDINGS_FOLDER,
+            }
+            for key, value in seat.items():
+                seat_preferences[key].set(value)
             self.show_message(
                 self.tr("已保存 {n} 项更改。").format(n=len(changed) + len(seat)), DONE_STYLE
             )
@@ -602,6 +784,8 @@ class SettingsDialog(QDialog):
     # Test dial
 
     def test_dial(self) -> None:
+        """Dial the typed number with the telephone on screen (saved or not), once it is cleared
+        for dialling (app.telephony.permit_dial: not do-not-call)."""
         from app.phones import parse_phone
 
         text = self.test_number_edit.text().strip()
@@ -609,21 +793,56 @@ class SettingsDialog(QDialog):
         if not text or phone.e164 is None:
             self._dialled(self.tr("请输入一个有效的电话号码。"), ERROR_STYLE)
             return
+        e164, extension = phone.e164, phone.extension
+
+        def check(session: Session, _progress: Progress) -> DialPermit:
+            return permit_dial(session, e164, extension)
+
+        (
+            operation(self, self.database, check)
+            .on_success(lambda permit: self._test_dial(permit, phone.display()))
+            .on_failure(lambda error: self._dialled(str(error), ERROR_STYLE))
+            .busy(self.test_dial_button)
+            .run()
+        )
+
+    def _test_dial(self, permit: DialPermit, number: str) -> None:
+        kind = self.telephone_combo.currentData() or TEL
         command = self.dial_edit.text().strip()
         try:
-            dial(phone.e164, phone.extension, command)
-        except DialFailed as error:
+            settings = self.baresip_on_screen() if kind == BARESIP else None
+            if self.test_telephone is not None:
+                self.test_telephone.close()
+            telephone = build_telephone(self, kind, command, settings)
+            telephone.listener = self._test_call_changed
+            self.test_telephone = telephone
+            telephone.dial(permit)
+        except TelephonyRefused as error:
             self._dialled(
-                self.tr("无法拨号（{detail}）。请检查拨号命令。").format(detail=error), ERROR_STYLE
+                self.tr("无法拨号（{detail}）。请检查电话设置。").format(detail=error), ERROR_STYLE
             )
             return
-        how = command or self.tr("系统的电话程序")
+        how = {
+            TEL: self.tr("系统的电话程序"),
+            BARESIP: "baresip",
+        }.get(kind, command)
         self._dialled(
-            self.tr("已用“{how}”拨打 {number}。电话没有响起时，请检查拨号命令。").format(
-                how=how, number=phone.display()
+            self.tr("已用“{how}”拨打 {number}。电话没有响起时，请检查电话设置。").format(
+                how=how, number=number
             ),
             DONE_STYLE,
         )
+
+    def _test_call_changed(self, event: CallEvent) -> None:
+        """A test call through baresip says how it goes (F8 is the desk's; here it ends alone)."""
+        titles = {
+            CallState.RINGING: self.tr("振铃"),
+            CallState.ANSWERED: self.tr("通话中"),
+            CallState.ENDED: self.tr("已挂断"),
+        }
+        text = titles.get(event.state) or self.tr("失败：{reason}").format(reason=event.reason)
+        failed = event.state == CallState.FAILED
+        self._dialled(self.tr("试拨：{state}").format(state=text), ERROR_STYLE if failed else "")
 
     def _dialled(self, text: str, style: str) -> None:
         self.dial_result_label.setText(text)

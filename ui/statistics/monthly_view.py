@@ -136,6 +136,18 @@ def _group_columns(name_title: str) -> list[Column]:
     ]
 
 
+# Quality inspection of the operator's calls of the month (质检, issue 22).
+QC_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("FigureTables", "质检通话"), lambda g: g.qc_scored, "count"),
+    Column(
+        QT_TRANSLATE_NOOP("FigureTables", "质检平均分 %"),
+        lambda g: g.qc_average / 100 if g.qc_average is not None else None,
+        "percent",
+    ),
+    Column(QT_TRANSLATE_NOOP("FigureTables", "关键项不合格"), lambda g: g.qc_critical, "count"),
+]
+
+
 DISSATISFIED_ITEM_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("FigureTables", "项目"), lambda i: item_label(i.item, i.label)),
     Column(QT_TRANSLATE_NOOP("FigureTables", "不满意"), lambda i: i.count, "count"),
@@ -316,7 +328,7 @@ class MonthlyView(QTabWidget):
         )
         self.addTab(self.unit_table, self.tr("按受理单位(&3)"))
         self.operator_table, self.operator_model = figure_table(
-            _group_columns(QT_TRANSLATE_NOOP("FigureTables", "回访员")), self
+            _group_columns(QT_TRANSLATE_NOOP("FigureTables", "回访员")) + QC_COLUMNS, self
         )
         self.addTab(self.operator_table, self.tr("按回访员(&4)"))
 

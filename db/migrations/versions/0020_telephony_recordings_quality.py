@@ -104,6 +104,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("call_ref", sa.String(length=200), nullable=True),
         sa.Column("phone_e164", sa.String(length=20), nullable=True),
+        sa.Column("operator_id", sa.Integer(), nullable=True),
         sa.Column("recorded_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("duration_seconds", sa.Integer(), nullable=False),
         sa.Column("filename", sa.String(length=255), nullable=True),
@@ -126,6 +127,9 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(
             ["filed_by_id"], ["staff.id"], name=op.f("fk_call_recordings_filed_by_id_staff")
+        ),
+        sa.ForeignKeyConstraint(
+            ["operator_id"], ["staff.id"], name=op.f("fk_call_recordings_operator_id_staff")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_call_recordings")),
         sa.UniqueConstraint("attachment_id", name=op.f("uq_call_recordings_attachment_id")),
