@@ -52,17 +52,17 @@
 <context>
     <name>AddressPreview</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="219"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="238"/>
         <source>评价二维码预览（示例业务编号 {case_no}）：</source>
         <translation>Evaluation QR code preview (sample case no. {case_no}):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="236"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="255"/>
         <source>地址无效</source>
         <translation>Invalid address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="245"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="264"/>
         <source>这是示例地址，群众扫码会打不开：请改为本中心网上评价系统的地址。在此之前打印评价二维码条须经管理员确认。</source>
         <translation>This is the sample address: it will not open when the public scan the code. Change it to the address of this centre&apos;s online evaluation system. Until then, printing evaluation QR slips needs an administrator&apos;s confirmation.</translation>
     </message>
@@ -106,56 +106,61 @@
     </message>
     <message>
         <location filename="../../ui/admin/actions.py" line="81"/>
+        <source>免打扰号码(&amp;D)…</source>
+        <translation>&amp;Do-not-call numbers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/actions.py" line="87"/>
         <source>受理单位(&amp;N)…</source>
         <translation>Accepting u&amp;nits…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="82"/>
+        <location filename="../../ui/admin/actions.py" line="88"/>
         <source>回访结果(&amp;O)…</source>
         <translation>Call &amp;outcomes…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="83"/>
+        <location filename="../../ui/admin/actions.py" line="89"/>
         <source>工作日历(&amp;C)…</source>
         <translation>Working-day &amp;calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="86"/>
+        <location filename="../../ui/admin/actions.py" line="92"/>
         <source>修改密码(&amp;W)…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="92"/>
+        <location filename="../../ui/admin/actions.py" line="98"/>
         <source>切换用户/注销(&amp;L)…</source>
         <translation>Switch user / &amp;log out…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="117"/>
+        <location filename="../../ui/admin/actions.py" line="123"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="118"/>
+        <location filename="../../ui/admin/actions.py" line="124"/>
         <source>您的角色无权进行此操作。</source>
         <translation>Your role is not permitted to do this.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="174"/>
+        <location filename="../../ui/admin/actions.py" line="189"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="183"/>
+        <location filename="../../ui/admin/actions.py" line="198"/>
         <source>请等当前操作完成后再切换用户。</source>
         <translation>Wait until the current operation has finished, then switch the user.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="191"/>
+        <location filename="../../ui/admin/actions.py" line="206"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/actions.py" line="192"/>
+        <location filename="../../ui/admin/actions.py" line="207"/>
         <source>回访工作台上还有领取的业务件：请先保存、记录通话结果或放回队列，再切换用户。</source>
         <translation>A case is still taken at the Call desk: save it, record the call or put it back in the queue before switching the user.</translation>
     </message>
@@ -429,44 +434,54 @@ Criteria: {standard}</translation>
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="88"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="160"/>
         <source>尚未选择使用者。人员考核情况仅限组长、管理员和审计员查看，请先选择您的姓名。</source>
         <translation>No user is chosen yet. The staff assessment is only for team leads, administrators and auditors: choose your name first.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="92"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="164"/>
         <source>人员考核情况仅限组长、管理员和审计员查看。
 {name}，您当前的角色是{role}。</source>
         <translation>The staff assessment is only for team leads, administrators and auditors.
 {name}, your current role is {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="117"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="189"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="155"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="227"/>
         <source>{period}（{start} 至 {end}）&#x3000;{people} 人有工单：不满意工单 {dissatisfied} 件，投诉工单 {complaints} 件</source>
         <translation>{period} ({start} to {end})   {people} people with work orders: {dissatisfied} dissatisfaction orders, {complaints} complaint orders</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="166"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="238"/>
         <source>&#x3000;·&#x3000;双击人员（或按回车）查看其业务件</source>
         <translation>   ·   Double-click a person (or press Enter) to see their cases</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="168"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="240"/>
         <source>&#x3000;·&#x3000;本季度没有不满意或投诉工单</source>
         <translation>   ·   No dissatisfaction or complaint work orders this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="170"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="242"/>
         <source>&#x3000;·&#x3000;表扬 {praised} 次，批评 {criticised} 次</source>
         <translation>   ·   {praised} commendations, {criticised} criticisms</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/assessment_tab.py" line="220"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="259"/>
+        <source>回访质检(&amp;J)：本季度拨打的通话中已评分 {calls} 通（{operators} 名回访员），平均得分率 {average}，关键项不合格 {critical} 通</source>
+        <translation>QC of ca&amp;lls: {calls} of this quarter&apos;s calls scored ({operators} operators), average score {average}, {critical} failing a critical item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_tab.py" line="268"/>
+        <source>回访质检(&amp;J)：本季度拨打的通话中没有已评分的</source>
+        <translation>QC of ca&amp;lls: none of this quarter&apos;s calls is scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_tab.py" line="320"/>
         <source>{period}人员考核（不满意及投诉工单）</source>
         <translation>Staff assessment {period} (dissatisfaction and complaint work orders)</translation>
     </message>
@@ -1475,139 +1490,139 @@ The database in use was not changed. To use the restored database, start Revisit
 <context>
     <name>CallDeskPage</name>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="82"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="98"/>
         <source>首次回访</source>
         <translation>First revisit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="83"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="99"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="158"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="178"/>
         <source>换人…</source>
         <translation>Switch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="159"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="179"/>
         <source>换一位回访员在本机工作</source>
         <translation>Let another operator work at this seat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="162"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="182"/>
         <source>下一件 (F2)</source>
         <translation>Next case (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="165"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="185"/>
         <source>放回队列 (Shift+F2)</source>
         <translation>Put back (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="166"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="186"/>
         <source>不记录通话，把这件放回队列给别人</source>
         <translation>Give the case back to the queue without recording a call</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="169"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="189"/>
         <source>刷新队列 (F5)</source>
         <translation>Refresh queue (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="171"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="191"/>
         <source>按覆盖率目标重新抽取到期业务件（管理用，通常每天一次）</source>
         <translation>Draw due cases into the queue for the coverage targets (administrative, usually once a day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="225"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="246"/>
         <source>当前回访件</source>
         <translation>Current case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="231"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="252"/>
         <source>通话未完成 (F4)</source>
         <translation>Call not completed (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="232"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="253"/>
         <source>无人接听、占线、预约等：按 F4，再按结果的字母键</source>
         <translation>No answer, busy, appointment…: press F4, then the outcome&apos;s letter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="257"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="278"/>
         <source>网上及电话回访单（附件 A）</source>
         <translation>Online and phone revisit form (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="268"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="289"/>
         <source>服务用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="269"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="290"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="270"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="291"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="271"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="292"/>
         <source>今日 (Ctrl+T)</source>
         <translation>Today (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="272"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="293"/>
         <source>覆盖率 (Ctrl+G)</source>
         <translation>Coverage (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="274"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="295"/>
         <source>Ctrl+T 今日 · Ctrl+G 覆盖率 · PgUp/PgDn 翻看回访记录 · F5 刷新队列</source>
         <translation>Ctrl+T today · Ctrl+G coverage · PgUp/PgDn history · F5 refresh queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="358"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="380"/>
         <source>回访员：未选择</source>
         <translation>Operator: not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="363"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="385"/>
         <source>回访员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="368"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="369"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="527"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="390"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="391"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="552"/>
         <source>按 F2 取下一件。</source>
         <translation>Press F2 for the next case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="375"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="397"/>
         <source>请先保存、记录通话结果或放回队列 (Shift+F2)，再换人。</source>
         <translation>Save, record the call or put the case back (Shift+F2) before switching.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="395"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="417"/>
         <source>当前件还没有结果：保存回访单 (Ctrl+Enter)、记录未接通 (F4) 或放回队列 (Shift+F2)。</source>
         <translation>The current case has no result yet: save Form A (Ctrl+Enter), record the call (F4) or put it back (Shift+F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="405"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="427"/>
         <source>正在取下一件…</source>
         <translation>Taking the next case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="421"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="443"/>
         <source>现在没有到时间的预约。</source>
         <translation>No appointment is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="426"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="448"/>
         <source>现在没有到期的回访件。
 
 稍后再按 F2 取件；队列需要补充时，点“刷新队列”。</source>
@@ -1616,158 +1631,204 @@ The database in use was not changed. To use the restored database, start Revisit
 Press F2 again later; when the queue needs more cases, click “Refresh queue”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="428"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="450"/>
         <source>现在没有到期的回访件。</source>
         <translation>No case is due now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="451"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="473"/>
         <source>预约 {at}</source>
         <translation>appointment {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="462"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="487"/>
         <source>已恢复上次未保存的回访单：{case_no}</source>
         <translation>Restored the unsaved form of {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="466"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="491"/>
         <source>继续回访：{case_no}</source>
         <translation>Continuing with {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="468"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
         <source>已取件：{case_no}</source>
         <translation>Took {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="493"/>
-        <location filename="../../ui/pages/call_desk_page.py" line="496"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="518"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="521"/>
         <source>放回队列</source>
         <translation>Put back in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="494"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="519"/>
         <source>回访单已填了一部分，放回队列后这些回答不会保存。仍要放回吗？</source>
         <translation>Form A is partly filled in; putting the case back does not keep these answers. Put it back anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="495"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="520"/>
         <source>回车：放回队列；Esc：留下继续回访。</source>
         <translation>Enter: put it back; Esc: keep the case and go on.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="497"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="522"/>
         <source>留下继续</source>
         <translation>Keep the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="514"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="539"/>
         <source>已留下当前件，回答都在。</source>
         <translation>The case stays with you, with its answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="528"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="553"/>
         <source>已放回队列：{case_no}</source>
         <translation>Put back: {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="564"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="589"/>
         <source>队列已刷新：新抽取 {added} 件，移出已评价 {dropped} 件。</source>
         <translation>Queue refreshed: {added} cases drawn, {dropped} already evaluated removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="572"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="597"/>
         <source>正在刷新队列…</source>
         <translation>Refreshing the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="586"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="611"/>
         <source>这个号码无效，无法拨打：{number}</source>
         <translation>This number is not valid and cannot be dialled: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="603"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="628"/>
         <source>现在不在回访时段（{at} 开始），只取已到时间的预约。</source>
         <translation>Outside calling hours (they start at {at}): only appointments due now are taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="613"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="638"/>
         <source>不在回访时段</source>
         <translation>Outside calling hours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="615"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="640"/>
         <source>现在不在回访时段，回访时段 {at} 开始。仍要拨打吗？</source>
         <translation>It is outside calling hours; they start at {at}. Dial anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="620"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="645"/>
         <source>仍然拨打(&amp;Y)</source>
         <translation>&amp;Yes, dial</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="622"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="647"/>
         <source>不拨打(&amp;N)</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="637"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="662"/>
         <source>没有拨打：不在回访时段。</source>
         <translation>Not dialled: outside calling hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="648"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="670"/>
+        <source>还在通话中：先挂断 (F8)，再拨号。</source>
+        <translation>Still on a call: hang up (F8) before dialling.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="703"/>
         <source>无法拨号（{detail}）。请手动拨打，计时已开始。</source>
         <translation>Could not dial ({detail}). Dial by hand; the timer has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="652"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="710"/>
         <source>正在拨打 {number}…</source>
         <translation>Dialling {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="701"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="724"/>
+        <source>正在挂断…</source>
+        <translation>Hanging up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="728"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="740"/>
+        <source>已挂断</source>
+        <translation>Hung up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="734"/>
+        <source>拨号中</source>
+        <translation>Dialling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="736"/>
+        <source>振铃</source>
+        <translation>Ringing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="738"/>
+        <source>通话中</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="741"/>
+        <source>失败：{reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="741"/>
+        <source>未接通</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="756"/>
+        <source>通话已结束，请填写回访单。</source>
+        <translation>Call ended: fill in Form A.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/call_desk_page.py" line="834"/>
         <source>已保存 {case_no}，已转二次回访，已上报组长。</source>
         <translation>Saved {case_no}; a second round is opened and the team lead is told.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="703"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="836"/>
         <source>已保存 {case_no}，已转二次回访。</source>
         <translation>Saved {case_no}; a second round is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="705"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="838"/>
         <source>已保存 {case_no}，已上报组长。</source>
         <translation>Saved {case_no}; reported to the team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="707"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="840"/>
         <source>已保存 {case_no}。</source>
         <translation>Saved {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="709"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="842"/>
         <source>已记为对经办人的表扬。</source>
         <translation> Recorded as a commendation of the handler.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="741"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="874"/>
         <source>通话未完成：记录结果</source>
         <translation>Call not completed: record the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="787"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="921"/>
         <source>已记录 {case_no}：{outcome}，此件结束。</source>
         <translation>Recorded {case_no}: {outcome}; the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="789"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="923"/>
         <source>已记录 {case_no}：{outcome}，{at} 再拨。</source>
         <translation>Recorded {case_no}: {outcome}; next call {at}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/call_desk_page.py" line="827"/>
+        <location filename="../../ui/pages/call_desk_page.py" line="962"/>
         <source>无法保存草稿，请尽快保存回访单。</source>
         <translation>Could not keep a draft: save the form soon.</translation>
     </message>
@@ -2133,17 +2194,17 @@ Press F2 again later; when the queue needs more cases, click “Refresh queue”
 <context>
     <name>CaseHistoryDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="97"/>
+        <location filename="../../ui/board/task_dialog.py" line="99"/>
         <source>业务件历史</source>
         <translation>Case history</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="105"/>
+        <location filename="../../ui/board/task_dialog.py" line="112"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="150"/>
+        <location filename="../../ui/board/task_dialog.py" line="182"/>
         <source>业务件历史 {case_no}</source>
         <translation>Case history {case_no}</translation>
     </message>
@@ -2314,147 +2375,162 @@ Enter searches at once, ↓ goes to the list.</translation>
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="75"/>
+        <location filename="../../ui/desk/case_panel.py" line="76"/>
         <source>业务编号：</source>
         <translation>Case no.:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="76"/>
+        <location filename="../../ui/desk/case_panel.py" line="77"/>
         <source>办理事项类型：</source>
         <translation>Business type:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="77"/>
+        <location filename="../../ui/desk/case_panel.py" line="78"/>
         <source>受理单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="78"/>
+        <location filename="../../ui/desk/case_panel.py" line="79"/>
         <source>办结日期：</source>
         <translation>Completed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="79"/>
+        <location filename="../../ui/desk/case_panel.py" line="80"/>
         <source>申请人：</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="80"/>
+        <location filename="../../ui/desk/case_panel.py" line="81"/>
         <source>座落：</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="89"/>
+        <location filename="../../ui/desk/case_panel.py" line="90"/>
         <source>拨号 (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="93"/>
+        <location filename="../../ui/desk/case_panel.py" line="94"/>
+        <source>挂断 (F8)</source>
+        <translation>Hang up (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/case_panel.py" line="98"/>
         <source>下一个号码 (Ctrl+→)</source>
         <translation>Next no. (Ctrl+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="97"/>
+        <location filename="../../ui/desk/case_panel.py" line="102"/>
         <source>通话时长，从拨号开始计时</source>
         <translation>Call time, counted from dialling</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="98"/>
+        <location filename="../../ui/desk/case_panel.py" line="103"/>
         <source>通话时长</source>
         <translation>Call time</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="102"/>
+        <location filename="../../ui/desk/case_panel.py" line="109"/>
+        <source>通话状态</source>
+        <translation>Call state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/case_panel.py" line="111"/>
         <source>这个件没有可拨打的号码。</source>
         <translation>This case has no number to dial.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="162"/>
+        <location filename="../../ui/desk/case_panel.py" line="173"/>
         <source>（无效号码）</source>
         <translation> (not a valid number)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="177"/>
+        <location filename="../../ui/desk/case_panel.py" line="175"/>
+        <source>（免打扰，不可拨打）</source>
+        <translation> (do-not-call, not to be dialled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/case_panel.py" line="193"/>
         <source>第 {n}/{count} 个号码</source>
         <translation>number {n} of {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="198"/>
+        <location filename="../../ui/desk/case_panel.py" line="226"/>
         <source>回访记录</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="199"/>
+        <location filename="../../ui/desk/case_panel.py" line="227"/>
         <source>以往评价</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="201"/>
+        <location filename="../../ui/desk/case_panel.py" line="229"/>
         <source>还没有拨打过。</source>
         <translation>No call yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="204"/>
+        <location filename="../../ui/desk/case_panel.py" line="232"/>
         <source>没有评价。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="220"/>
+        <location filename="../../ui/desk/case_panel.py" line="248"/>
         <source>二次回访：不满意原因</source>
         <translation>Second round: reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="222"/>
+        <location filename="../../ui/desk/case_panel.py" line="250"/>
         <source>{reason}；期限 {due}</source>
         <translation>{reason}; due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="230"/>
+        <location filename="../../ui/desk/case_panel.py" line="258"/>
         <source>被回访人反映：{words}</source>
         <translation>The respondent said: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="247"/>
+        <location filename="../../ui/desk/case_panel.py" line="275"/>
         <source>已超期 {days} 个工作日</source>
         <translation>{days} working days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="249"/>
+        <location filename="../../ui/desk/case_panel.py" line="277"/>
         <source>已超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="267"/>
+        <location filename="../../ui/desk/case_panel.py" line="295"/>
         <source>{at} {channel} 第 {round} 轮：总体 {overall} · 效率 {efficiency} · 态度 {attitude} · 材料 {materials}</source>
         <translation>{at} {channel}, round {round}: overall {overall} · efficiency {efficiency} · attitude {attitude} · materials {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="279"/>
+        <location filename="../../ui/desk/case_panel.py" line="307"/>
         <source>；建议：{text}</source>
         <translation>; suggestion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="285"/>
+        <location filename="../../ui/desk/case_panel.py" line="313"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="286"/>
+        <location filename="../../ui/desk/case_panel.py" line="314"/>
         <source>上门/当面</source>
         <translation>Visit / in person</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="287"/>
+        <location filename="../../ui/desk/case_panel.py" line="315"/>
         <source>短信/微信</source>
         <translation>SMS / WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="288"/>
+        <location filename="../../ui/desk/case_panel.py" line="316"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="289"/>
+        <location filename="../../ui/desk/case_panel.py" line="317"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2512,22 +2588,22 @@ Enter searches at once, ↓ goes to the list.</translation>
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="258"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="277"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="265"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="284"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="268"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="287"/>
         <source>返回修改(&amp;B)</source>
         <translation>&amp;Back to editing</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="274"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="293"/>
         <source>将保存以下 {n} 项更改（原值 → 新值）：</source>
         <translation>The following {n} changes will be saved (old value → new value):</translation>
     </message>
@@ -3843,6 +3919,132 @@ queued {queued} · no valid number {no_phone}</translation>
     </message>
 </context>
 <context>
+    <name>DoNotCallDialog</name>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="99"/>
+        <source>免打扰号码</source>
+        <translation>Do-not-call numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="117"/>
+        <source>例如 138 1234 5678 或 0531-8612 3456</source>
+        <translation>e.g. 138 1234 5678 or 0531-8612 3456</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="120"/>
+        <source>标记的原因；解除时必填</source>
+        <translation>Reason for the mark; required to clear it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="121"/>
+        <source>标记(&amp;M)</source>
+        <translation>&amp;Mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="122"/>
+        <source>把这个号码标记为免打扰：任何方式都不再拨打</source>
+        <translation>Mark this number do-not-call: it is never dialled again, in any way</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="124"/>
+        <source>解除标记(&amp;C)</source>
+        <translation>&amp;Unmark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="125"/>
+        <source>解除这个号码的免打扰标记，须填写原因，记入审计日志</source>
+        <translation>Clear this number&apos;s do-not-call mark: needs a reason, recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="127"/>
+        <source>导入名单(&amp;I)…</source>
+        <translation>&amp;Import list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="129"/>
+        <source>CSV 或 .xlsx，每行一个号码，第二列可写原因；有一行出错则整份不导入</source>
+        <translation>CSV or .xlsx, one number a row, a reason optional in the second column; if any row is wrong, nothing is imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="133"/>
+        <source>号码(&amp;N)：</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="134"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="144"/>
+        <source>标记为免打扰的号码不会再被拨打：回访队列、预约、二次回访和手工拨号都会跳过它；导入业务件或其他通话结果都不会解除标记，只有管理员可以解除。标记一直保留，不受数据保留期限影响（这是本人的要求）。</source>
+        <translation>A do-not-call number is never dialled again: the queue, appointments, second rounds and manual dialling all skip it; neither importing cases nor any call outcome clears the mark, only an administrator can. The mark is kept for good, whatever the retention period (it is the person&apos;s own request).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="177"/>
+        <source>共 {n} 个免打扰号码</source>
+        <translation>{n} do-not-call numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="202"/>
+        <source>已标记 {number} 为免打扰。</source>
+        <translation>{number} marked do-not-call.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="204"/>
+        <source>{number} 原已是免打扰号码。</source>
+        <translation>{number} was already do-not-call.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="215"/>
+        <source>已解除 {number} 的免打扰标记。</source>
+        <translation>Do-not-call mark of {number} cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="220"/>
+        <source>导入免打扰名单</source>
+        <translation>Import do-not-call list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="222"/>
+        <source>名单 (*.csv *.txt *.xlsx)</source>
+        <translation>Lists (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="238"/>
+        <source>名单 {rows} 行：新标记 {marked} 个号码，{already} 个原已标记；{ended} 个排队中的业务件因无号码可拨而结束。</source>
+        <translation>List of {rows} rows: {marked} numbers newly marked, {already} already marked; {ended} queued cases closed with no number left to dial.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotCallModel</name>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="64"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="65"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="66"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="67"/>
+        <source>标记时间</source>
+        <translation>Marked at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/do_not_call_dialog.py" line="68"/>
+        <source>标记人</source>
+        <translation>Marked by</translation>
+    </message>
+</context>
+<context>
     <name>EncryptDialog</name>
     <message>
         <location filename="../../ui/admin/encrypt_dialog.py" line="34"/>
@@ -4503,7 +4705,7 @@ Enter this centre&apos;s address under “Settings → Settings… → Printing�
     </message>
     <message>
         <location filename="../../ui/statistics/monthly_view.py" line="91"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="140"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="152"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -4525,7 +4727,7 @@ Enter this centre&apos;s address under “Settings → Settings… → Printing�
     <message>
         <location filename="../../ui/statistics/monthly_view.py" line="108"/>
         <location filename="../../ui/statistics/monthly_view.py" line="135"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="141"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="153"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
@@ -4541,7 +4743,7 @@ Enter this centre&apos;s address under “Settings → Settings… → Printing�
     </message>
     <message>
         <location filename="../../ui/statistics/monthly_view.py" line="120"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="274"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="286"/>
         <source>拨打次数</source>
         <translation>Calls</translation>
     </message>
@@ -4576,74 +4778,93 @@ Enter this centre&apos;s address under “Settings → Settings… → Printing�
         <translation>Avg. call (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="142"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="154"/>
         <source>其中电话回访</source>
         <translation>Of which by phone</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="146"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="158"/>
         <source>不满意原因</source>
         <translation>Reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="149"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="161"/>
         <source>条数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="169"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="181"/>
         <source>服务对象原话</source>
         <translation>Respondent&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="153"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="165"/>
         <source>评价时间</source>
         <translation>Evaluated at</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="156"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="168"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="157"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="315"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="169"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="327"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="159"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="171"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="162"/>
-        <location filename="../../ui/statistics/monthly_view.py" line="319"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="49"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="174"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="331"/>
         <source>回访员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="164"/>
+        <location filename="../../ui/feedback/assessment_tab.py" line="50"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="141"/>
+        <source>质检通话</source>
+        <translation>QC calls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_tab.py" line="51"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="143"/>
+        <source>质检平均分 %</source>
+        <translation>QC average %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/assessment_tab.py" line="52"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="147"/>
+        <source>关键项不合格</source>
+        <translation>Critical fails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/monthly_view.py" line="176"/>
         <source>不满意项目</source>
         <translation>Dissatisfied items</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="173"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="185"/>
         <source>二次回访原因</source>
         <translation>Callback reason</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="175"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="187"/>
         <source>二次回访状态</source>
         <translation>Callback status</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="182"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="194"/>
         <source>二次回访记录</source>
         <translation>Callback notes</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="267"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="279"/>
         <source>业务件数</source>
         <translation>Cases</translation>
     </message>
@@ -5032,92 +5253,92 @@ policy for enterprises:</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/board/history_view.py" line="54"/>
+        <location filename="../../ui/board/history_view.py" line="58"/>
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="55"/>
+        <location filename="../../ui/board/history_view.py" line="59"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="56"/>
+        <location filename="../../ui/board/history_view.py" line="60"/>
         <source>联系</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="57"/>
+        <location filename="../../ui/board/history_view.py" line="61"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="58"/>
+        <location filename="../../ui/board/history_view.py" line="62"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="59"/>
+        <location filename="../../ui/board/history_view.py" line="63"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="60"/>
+        <location filename="../../ui/board/history_view.py" line="64"/>
         <source>廉洁</source>
         <translation>Integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="71"/>
+        <location filename="../../ui/board/history_view.py" line="75"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="72"/>
+        <location filename="../../ui/board/history_view.py" line="76"/>
         <source>办理事项</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="73"/>
+        <location filename="../../ui/board/history_view.py" line="77"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="74"/>
+        <location filename="../../ui/board/history_view.py" line="78"/>
         <source>受理日期</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="75"/>
+        <location filename="../../ui/board/history_view.py" line="79"/>
         <source>办结日期</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="76"/>
+        <location filename="../../ui/board/history_view.py" line="80"/>
         <source>办理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="77"/>
+        <location filename="../../ui/board/history_view.py" line="81"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="78"/>
+        <location filename="../../ui/board/history_view.py" line="82"/>
         <source>企业名称</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="79"/>
+        <location filename="../../ui/board/history_view.py" line="83"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="80"/>
+        <location filename="../../ui/board/history_view.py" line="84"/>
         <source>经办人</source>
         <translation>Handling staff</translation>
     </message>
     <message>
-        <location filename="../../ui/board/history_view.py" line="81"/>
+        <location filename="../../ui/board/history_view.py" line="85"/>
         <source>座落</source>
         <translation>Location</translation>
     </message>
@@ -5275,6 +5496,232 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
         <location filename="../../ui/pages/import_page.py" line="445"/>
         <source>没有读取文件。请检查后重新选择。</source>
         <translation>The file was not read. Check it and choose it again.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTab</name>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="121"/>
+        <source>留空则随机</source>
+        <translation>blank = random</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="128"/>
+        <source>回访员(&amp;O)：</source>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="130"/>
+        <source>至(&amp;T)：</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="131"/>
+        <source>数量(&amp;Z)：</source>
+        <translation>Si&amp;ze:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="132"/>
+        <source>种子(&amp;E)：</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="124"/>
+        <source>抽样(&amp;D)</source>
+        <translation>Dra&amp;w sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="129"/>
+        <source>从(&amp;B)：</source>
+        <translation>&amp;Date from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="144"/>
+        <source>抽样记录(&amp;P)：</source>
+        <translation>Samp&amp;les:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="155"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="156"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="157"/>
+        <source>通话时间</source>
+        <translation>Called at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="158"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="159"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="168"/>
+        <source>本次抽样的通话(&amp;L)（Enter 打开）：</source>
+        <translation>Calls &amp;in this sample (Enter opens):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="181"/>
+        <source>通话与回访单（如实所记）</source>
+        <translation>Call and Form A (as recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="188"/>
+        <source>评分表</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="192"/>
+        <source>总评(&amp;W)：</source>
+        <translation>O&amp;verall comment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="194"/>
+        <source>全部满分(&amp;A)</source>
+        <translation>&amp;All full points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="196"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="198"/>
+        <source>下一通(&amp;N) (Ctrl+N)</source>
+        <translation>&amp;Next call (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="302"/>
+        <source>{start} 至 {end} · 种子 {seed} · {scored}/{size} 已评</source>
+        <translation>{start} to {end} · seed {seed} · {scored}/{size} scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="328"/>
+        <source>种子须为 0 到 {0} 之间的整数</source>
+        <translation>The seed must be a whole number from 0 to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="349"/>
+        <source>已抽取 {size} 通（总体 {population} 通，种子 {seed}）。</source>
+        <translation>{size} calls drawn (out of {population}, seed {seed}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="362"/>
+        <source>种子 {seed} · 总体 {population} 通 · 抽取 {size} 通</source>
+        <translation>Seed {seed} · {population} calls in all · {size} drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="383"/>
+        <source> 关键项不合格</source>
+        <translation> critical failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="388"/>
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="388"/>
+        <source>待评</source>
+        <translation>To score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="426"/>
+        <source>业务编号：{0}&#x3000;受理单位：{1}&#x3000;业务类型：{2}</source>
+        <translation>Case no.: {0}   Unit: {1}   Business type: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="429"/>
+        <source>回访员：{0}&#x3000;拨打：{1}&#x3000;时长：{2} 秒</source>
+        <translation>Operator: {0}   Dialled: {1}   Duration: {2} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="437"/>
+        <source>电话：{0}&#x3000;接通：{1}&#x3000;挂断：{2}&#x3000;通话：{3} 秒&#x3000;{4}</source>
+        <translation>Phone: {0}   Answered: {1}   Hung up: {2}   Talk: {3} s   {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="446"/>
+        <source>备注：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="449"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="450"/>
+        <source>回访单：{0}
+有无建议：{1}</source>
+        <translation>Form A: {0}
+Suggestion: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <source>标准</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <source>依据分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="491"/>
+        <source>说明：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="493"/>
+        <source>满分 {0}</source>
+        <translation>of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="511"/>
+        <source>已由 {0} 评分；修改后保存即为更正（留痕）。</source>
+        <translation>Scored by {0}; saving a change records a correction (kept on record).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="528"/>
+        <source>合计 {0} / {1}</source>
+        <translation>Total {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="530"/>
+        <source>&#x3000;关键项不合格：将开立纠正和预防措施</source>
+        <translation>   Critical item failed: a corrective and preventive action will be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="556"/>
+        <source>已保存：{0} / {1}。</source>
+        <translation>Saved: {0} / {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="558"/>
+        <source>关键项不合格，已开立纠正和预防措施。</source>
+        <translation> Critical item failed: a corrective and preventive action is opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/inspection_tab.py" line="572"/>
+        <source>已是本次抽样的最后一通。</source>
+        <translation>This is the last call of the sample.</translation>
     </message>
 </context>
 <context>
@@ -5805,94 +6252,172 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="284"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="296"/>
         <source>未成功的原因（按当月最后一次拨打的结果）</source>
         <translation>Why revisits failed (outcome of the month&apos;s last call)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="285"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="297"/>
         <source>当月全部拨打的结果</source>
         <translation>Outcomes of all calls of the month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="289"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="301"/>
         <source>回访率(&amp;1)</source>
         <translation>Revisit rate (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="301"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="313"/>
         <source>满意率 = （非常满意 + 满意）÷ 作答的评价；只计首轮评价。</source>
         <translation>Satisfied % = (very satisfied + satisfied) ÷ answered evaluations; first-round evaluations only.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="311"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="323"/>
         <source>满意度(&amp;2)</source>
         <translation>Satisfaction (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="317"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="329"/>
         <source>按受理单位(&amp;3)</source>
         <translation>By unit (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="321"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="333"/>
         <source>按回访员(&amp;4)</source>
         <translation>By operator (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="338"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="350"/>
         <source>按项目</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="339"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="351"/>
         <source>按原因（已建二次回访的）</source>
         <translation>By reason (with a second-round callback)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="343"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="355"/>
         <source>不满意的评价与服务对象原话</source>
         <translation>Dissatisfied evaluations and the respondents&apos; words</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="345"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="357"/>
         <source>不满意(&amp;5)</source>
         <translation>Dissatisfaction (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="358"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="370"/>
         <source>电话号码在此隐去中间几位。导出 Excel 得到完整的回访记录单（“回访记录单”工作表，全部受理单位，含完整电话号码）。</source>
         <translation>Phone numbers are partly hidden here. Export Excel for the complete ledger (the sheet “回访记录单”: all accepting units, full phone numbers).</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="369"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="381"/>
         <source>回访记录单(&amp;6)</source>
         <translation>Call ledger (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="379"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="391"/>
         <source>本月拨打 {calls} 次，涉及 {attempted} 件业务件；回访成功 {completed} 件，回访率 {rate}；未成功 {failed} 件。</source>
         <translation>{calls} calls this month to {attempted} cases; {completed} cases revisited, revisit rate {rate}; {failed} not revisited.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="395"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="407"/>
         <source>电话回访（首轮）：{count} 条评价</source>
         <translation>Phone revisits (first round): {count} evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="401"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="413"/>
         <source>全部渠道（首轮）：{count} 条评价</source>
         <translation>All channels (first round): {count} evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="409"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="421"/>
         <source>本月首轮评价中不满意 {count} 条（其中电话回访 {phone} 条），已建二次回访 {callbacks} 条。</source>
         <translation>{count} dissatisfied first-round evaluations this month ({phone} by phone); {callbacks} with a second-round callback.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/monthly_view.py" line="426"/>
+        <location filename="../../ui/statistics/monthly_view.py" line="438"/>
         <source>服务对象电话回访记录单（附录 F 表 F.1）：{count} 条拨打记录。</source>
         <translation>Phone revisit ledger (Appendix F, Table F.1): {count} calls.</translation>
+    </message>
+</context>
+<context>
+    <name>MyScoresTab</name>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="51"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="52"/>
+        <source>通话时间</source>
+        <translation>Called at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="53"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="54"/>
+        <source>得分率 %</source>
+        <translation>Score %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="55"/>
+        <source>关键项</source>
+        <translation>Critical item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="56"/>
+        <source>评分人</source>
+        <translation>Scored by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="57"/>
+        <source>总评</source>
+        <translation>Overall comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="67"/>
+        <source>我被质检评分的通话(&amp;L)：</source>
+        <translation>My scored ca&amp;lls:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="71"/>
+        <source>逐项得分与说明(&amp;D)：</source>
+        <translation>&amp;Details by criterion:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="116"/>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="116"/>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="124"/>
+        <source>选择一通电话（↑↓）查看逐项得分与说明。</source>
+        <translation>Select a call (↑↓) to see its scores and notes by criterion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="126"/>
+        <source>还没有被评分的通话。</source>
+        <translation>None of your calls is scored yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="145"/>
+        <source>{case}&#x3000;{points}/{maximum}</source>
+        <translation>{case}   {points}/{maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/my_scores_tab.py" line="156"/>
+        <source>总评：{0}</source>
+        <translation>Overall comment: {0}</translation>
     </message>
 </context>
 <context>
@@ -6021,7 +6546,7 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../ui/operations.py" line="185"/>
+        <location filename="../../ui/operations.py" line="210"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6148,80 +6673,85 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>OutcomeStrip</name>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="69"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="71"/>
         <source>通话未完成：按结果的字母键（Esc 取消）</source>
         <translation>Call not completed: press the outcome&apos;s letter (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="77"/>
-        <location filename="../../ui/desk/outcome_strip.py" line="225"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="80"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="247"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="82"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="85"/>
         <source>如 m1030、明天 10:30、12-08 10:30</source>
         <translation>e.g. m1030, 明天 10:30, 12-08 10:30</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="85"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="88"/>
         <source>可写：10:30、明天 10:30、后天、周五 15:00、下周一上午、12-08 10:30、2026-12-08 10:30、202612081030。
 快捷写法：j 今天、m 明天、h 后天、z1…z7 本周一…日、x1…x7 下周一…日，如 m1030 = 明天 10:30。</source>
         <translation>Type e.g. 10:30, 明天 10:30 (tomorrow), 后天, 周五 15:00, 下周一上午, 12-08 10:30, 2026-12-08 10:30, 202612081030.
 Short forms: j today, m tomorrow, h the day after, z1…z7 Monday…Sunday this week, x1…x7 next week; m1030 = tomorrow 10:30.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="95"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="98"/>
         <source>由我本人回访</source>
         <translation>Call back myself</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="96"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="99"/>
         <source>勾选后，预约的电话只派给同一回访员</source>
         <translation>When ticked, only this operator gets the appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="100"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="103"/>
         <source>预约时间：</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="113"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="116"/>
         <source>记录并下一件 (Enter)</source>
         <translation>Record and next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="116"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="119"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="148"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="151"/>
         <source>需要填写备注</source>
         <translation>Needs a note</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="225"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="222"/>
+        <source>电话报告：{reason} → {outcome}。按 Enter 确认，或按其他结果的字母键。</source>
+        <translation>The phone reports: {reason} → {outcome}. Press Enter to confirm, or another outcome&apos;s letter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/outcome_strip.py" line="247"/>
         <source>备注（必填）：</source>
         <translation>Note (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="227"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="249"/>
         <source>例如：对方说明的原因</source>
         <translation>e.g. the reason the respondent gave</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="227"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="249"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="233"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="255"/>
         <source>请先按字母键选择通话结果。</source>
         <translation>Press the letter of an outcome first.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/outcome_strip.py" line="238"/>
+        <location filename="../../ui/desk/outcome_strip.py" line="260"/>
         <source>“{outcome}”需要填写备注。</source>
         <translation>“{outcome}” needs a note.</translation>
     </message>
@@ -6400,6 +6930,11 @@ Short forms: j today, m tomorrow, h the day after, z1…z7 Monday…Sunday this 
         <location filename="../../ui/pages/__init__.py" line="73"/>
         <source>社会监督</source>
         <translation>Social supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="78"/>
+        <source>录音质检</source>
+        <translation>Call QC</translation>
     </message>
 </context>
 <context>
@@ -7085,6 +7620,44 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
 </context>
 <context>
+    <name>QualityPage</name>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="26"/>
+        <source>质检抽样与评分</source>
+        <translation>Sampling and scoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="27"/>
+        <source>我的质检结果</source>
+        <translation>My QC results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="28"/>
+        <source>质检评分表</source>
+        <translation>QC scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="29"/>
+        <source>通话录音</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="63"/>
+        <source>请选择您的姓名：质检按您的角色办理。</source>
+        <translation>Choose your name: quality inspection follows your role.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="66"/>
+        <source>可抽取通话、收听录音并评分，修改质检评分表，归档未匹配的录音。</source>
+        <translation>You can draw calls, listen to recordings and score them, change the QC scorecard and file unmatched recordings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="70"/>
+        <source>可查看本人的质检结果和导入录音；抽样评分须由组长或管理员办理。</source>
+        <translation>You can see your own QC results and import recordings; sampling and scoring are for team leads and administrators.</translation>
+    </message>
+</context>
+<context>
     <name>QuarterBar</name>
     <message>
         <location filename="../../ui/feedback/quarter_bar.py" line="43"/>
@@ -7344,6 +7917,200 @@ Auditor: view and export the audit log, staff assessment.</translation>
         <location filename="../../ui/complaints/step_dialogs.py" line="252"/>
         <source>请填写原因。</source>
         <translation>Fill in the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="77"/>
+        <source>未选择通话</source>
+        <translation>No call selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="81"/>
+        <source>录音(&amp;R)</source>
+        <translation>&amp;Recording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="83"/>
+        <location filename="../../ui/recordings/player.py" line="314"/>
+        <source>播放 (空格)</source>
+        <translation>Play (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="86"/>
+        <source>← 5 秒</source>
+        <translation>← 5 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="89"/>
+        <source>5 秒 →</source>
+        <translation>5 s →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="98"/>
+        <source>播放位置</source>
+        <translation>Playback position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="105"/>
+        <source>速度(&amp;V)</source>
+        <translation>S&amp;peed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="143"/>
+        <source>正在读取录音…</source>
+        <translation>Reading the recording…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="177"/>
+        <source>此通话有 {n} 个录音</source>
+        <translation>This call has {n} recordings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="179"/>
+        <source>此通话有录音，按空格播放</source>
+        <translation>This call has a recording: press Space to play it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="183"/>
+        <source>此通话没有录音</source>
+        <translation>This call has no recording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="314"/>
+        <source>暂停 (空格)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/player.py" line="317"/>
+        <source>无法播放此录音：{reason}</source>
+        <translation>Cannot play this recording: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTab</name>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="100"/>
+        <source>立即导入 (Ctrl+I)</source>
+        <translation>Import now (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="103"/>
+        <source>每分钟自动导入(&amp;W)</source>
+        <translation>Import &amp;every minute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="112"/>
+        <source>录音时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="113"/>
+        <source>时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="114"/>
+        <location filename="../../ui/recordings/tray_tab.py" line="130"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="115"/>
+        <location filename="../../ui/recordings/tray_tab.py" line="131"/>
+        <source>回访员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="116"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="121"/>
+        <source>待匹配录音(&amp;T)</source>
+        <translation>Unma&amp;tched recordings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="128"/>
+        <source>拨打时间</source>
+        <translation>Dialled at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="129"/>
+        <source>业务编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="132"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="136"/>
+        <source>附近的通话(&amp;C)</source>
+        <translation>&amp;Nearby calls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="138"/>
+        <source>归档到所选通话 (Ctrl+Enter)</source>
+        <translation>File to the selected call (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="141"/>
+        <source>丢弃 (Delete)</source>
+        <translation>Discard (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="224"/>
+        <source>录音文件夹：{folder}</source>
+        <translation>Recordings folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="226"/>
+        <source>本机未设置录音文件夹（设置 → 本机 → 录音文件夹）</source>
+        <translation>No recordings folder is set on this computer (Settings → This computer → Recordings folder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="258"/>
+        <source>正在导入录音…</source>
+        <translation>Importing recordings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="287"/>
+        <source>待匹配录音仅组长、管理员可处理。</source>
+        <translation>Only team leads and administrators can handle unmatched recordings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="317"/>
+        <source>待匹配 {n} 个录音</source>
+        <translation>{n} unmatched recordings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="373"/>
+        <source>（已有录音）</source>
+        <translation> (has a recording)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="393"/>
+        <source>已归档到 {case_no}</source>
+        <translation>Filed to {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="402"/>
+        <source>丢弃录音</source>
+        <translation>Discard recording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="403"/>
+        <source>丢弃此录音？它仍被保存，但不再等待归档。</source>
+        <translation>Discard this recording? It is still kept, but no longer waits to be filed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings/tray_tab.py" line="414"/>
+        <source>已丢弃</source>
+        <translation>Discarded</translation>
     </message>
 </context>
 <context>
@@ -7847,83 +8614,88 @@ Auditor: view and export the audit log, staff assessment.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/retention_dialog.py" line="41"/>
+        <source>通话录音（录音文件本身）</source>
+        <translation>Call recordings (the audio files themselves)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dialog.py" line="42"/>
         <source>以上记录的审计日志中的个人信息</source>
         <translation>Personal data in the audit log of the records above</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="60"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="61"/>
         <source>数据保留</source>
         <translation>Data retention</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="65"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="66"/>
         <source>业务件办结超过保存年限后，清除其中的个人信息（姓名、电话、地址、评价和通话中的文字）。业务件、单位、日期、评价等级、渠道和结果都保留，各项统计报表不受影响。</source>
         <translation>Once a case has been completed for longer than the retention period, its personal data (names, phone numbers, addresses, text from evaluations and calls) is purged. Cases, units, dates, rating levels, channels and outcomes are kept, and no statistics report is affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="73"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="74"/>
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="75"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="76"/>
         <source>保存年限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="82"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="83"/>
         <source>个人信息保存年限：</source>
         <translation>Keep personal data for:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="84"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="85"/>
         <source>清除范围：</source>
         <translation>To purge:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="93"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="94"/>
         <source>清除(&amp;P)…</source>
         <translation>&amp;Purge…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="95"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="136"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="137"/>
         <source>{cutoff} 之前办结的业务件、办结的投诉</source>
         <translation>Cases completed and complaints closed before {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="142"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="143"/>
         <source>{n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="164"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="165"/>
         <source>保存年限已改为 {years} 年。</source>
         <translation>Retention period changed to {years} years.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="172"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="173"/>
         <source>清除个人信息</source>
         <translation>Purge personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="174"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="175"/>
         <source>将清除 {n} 条记录中的个人信息（{cutoff} 之前办结的业务件）。
 此操作不能撤销；建议先做一次备份。确定清除吗？</source>
         <translation>Personal data will be purged from {n} records (cases completed before {cutoff}).
 This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="205"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="206"/>
         <source>已清除 {n} 条记录中的个人信息。</source>
         <translation>Personal data purged from {n} records.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_dialog.py" line="236"/>
+        <location filename="../../ui/admin/retention_dialog.py" line="237"/>
         <source>先点“保存年限”，看到新的清除范围后再清除</source>
         <translation>Save the years first, then purge with the cut-off shown</translation>
     </message>
@@ -8238,87 +9010,87 @@ This cannot be undone; make a backup first. Purge now?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/scanning_page.py" line="329"/>
-        <location filename="../../ui/pages/scanning_page.py" line="467"/>
+        <location filename="../../ui/pages/scanning_page.py" line="472"/>
         <source>{file} 未添加：{reason}</source>
         <translation>{file} not added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="360"/>
+        <location filename="../../ui/pages/scanning_page.py" line="365"/>
         <source>扫描放在扫描仪上的全部页（Ctrl+Shift+S）</source>
         <translation>Scan every page in the scanner (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="363"/>
+        <location filename="../../ui/pages/scanning_page.py" line="368"/>
         <source>没有可用的扫描仪：未安装扫描仪支持（python-sane）或未连接扫描仪。可以拖放文件、选择文件或使用监视文件夹。</source>
         <translation>No scanner available: scanner support (python-sane) is not installed or no scanner is connected. Drop files, choose them or use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="381"/>
+        <location filename="../../ui/pages/scanning_page.py" line="386"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="400"/>
+        <location filename="../../ui/pages/scanning_page.py" line="405"/>
         <source>选择扫描仪存放文件的文件夹</source>
         <translation>Choose the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="427"/>
+        <location filename="../../ui/pages/scanning_page.py" line="432"/>
         <source>监视文件夹不存在：{folder}</source>
         <translation>The watched folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="500"/>
+        <location filename="../../ui/pages/scanning_page.py" line="505"/>
         <source>待匹配 ({count})</source>
         <translation>Unmatched ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="504"/>
+        <location filename="../../ui/pages/scanning_page.py" line="509"/>
         <source>{file} 第 {page}/{pages} 页</source>
         <translation>{file} page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="505"/>
+        <location filename="../../ui/pages/scanning_page.py" line="510"/>
         <source>扫描件</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="508"/>
+        <location filename="../../ui/pages/scanning_page.py" line="513"/>
         <source>添加于 {at}</source>
         <translation>Added {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="510"/>
+        <location filename="../../ui/pages/scanning_page.py" line="515"/>
         <source>读到的二维码：{text}</source>
         <translation>QR code read: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="539"/>
+        <location filename="../../ui/pages/scanning_page.py" line="544"/>
         <source>待匹配区是空的。</source>
         <translation>The tray is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="542"/>
+        <location filename="../../ui/pages/scanning_page.py" line="547"/>
         <source>未能从这一页识别业务件。请查找并选择它所属的业务件。</source>
         <translation>No case was recognised on this page. Find and choose the case it belongs to.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="544"/>
+        <location filename="../../ui/pages/scanning_page.py" line="549"/>
         <source>这一页的二维码不是有效的回访单编码：{text}</source>
         <translation>The QR code on this page is not a valid form code: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="547"/>
+        <location filename="../../ui/pages/scanning_page.py" line="552"/>
         <source>第 {row}/{count} 页</source>
         <translation>Page {row}/{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="609"/>
+        <location filename="../../ui/pages/scanning_page.py" line="614"/>
         <source>已归档到业务件 {case_no}。</source>
         <translation>Filed to case {case_no}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scanning_page.py" line="620"/>
+        <location filename="../../ui/pages/scanning_page.py" line="625"/>
         <source>已丢弃这一页（文件仍保留）。</source>
         <translation>Page discarded (the file is kept).</translation>
     </message>
@@ -8334,6 +9106,74 @@ This cannot be undone; make a backup first. Purge now?</translation>
         <location filename="../../ui/statistics/charts.py" line="94"/>
         <source>得分合计</source>
         <translation>Score</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTab</name>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="56"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="57"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="58"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="59"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="60"/>
+        <source>关键项</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="61"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="62"/>
+        <source>顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="70"/>
+        <source>评分标准(&amp;L)（★ 关键项不满分即开立纠正措施）：</source>
+        <translation>C&amp;riteria (★ critical: less than full points opens a corrective action):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="72"/>
+        <source>新增标准(&amp;N)</source>
+        <translation>&amp;New criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="74"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="76"/>
+        <source>撤销修改(&amp;U)</source>
+        <translation>&amp;Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="212"/>
+        <source>第 {0} 行：分值和顺序须为整数</source>
+        <translation>Row {0}: points and order must be whole numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/scorecard_tab.py" line="245"/>
+        <source>评分表已保存。</source>
+        <translation>Scorecard saved.</translation>
     </message>
 </context>
 <context>
@@ -8400,22 +9240,22 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SettingRow</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="135"/>
         <source>范围 {range}</source>
         <translation>Range {range}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="136"/>
         <source>默认 {default}</source>
         <translation>Default {default}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="137"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="170"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -8423,120 +9263,235 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="297"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="317"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="306"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="326"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="314"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="334"/>
         <source>只有管理员可以更改设置；您可以查看各项设置及其依据。</source>
         <translation>Only administrators can change the settings; you can view each setting and what it is based on.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="316"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="336"/>
         <source>每项设置下方是它依据的规范条款。更改后点“保存”，先列出更改再保存。</source>
         <translation>Below each setting is the clause of the standard it is based on. After changing, click “Save”: the changes are listed before they are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="323"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="343"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="326"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="346"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="378"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="398"/>
         <source>以下设置只保存在这台计算机上（当前 Windows/Linux 用户），不在数据库中，其他席位不受影响。</source>
         <translation>The settings below are kept only on this computer (for the current Windows/Linux user), not in the database; other seats are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="389"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="408"/>
+        <source>系统电话程序（tel: 链接）</source>
+        <translation>System phone application (tel: link)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="409"/>
+        <source>软电话命令</source>
+        <translation>Softphone command</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="410"/>
+        <source>baresip 软电话（由本程序控制）</source>
+        <translation>baresip softphone (controlled by this program)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="415"/>
+        <source>&lt;b&gt;电话(&amp;T)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;&amp;Telephone&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="419"/>
+        <source>baresip：本程序通过 baresip 的 ctrl_tcp 拨号、跟踪振铃/接通/挂断并记入回访记录，未接通时自动建议结果（无人接听、占线、关机）。其他两种只交出号码。</source>
+        <translation>baresip: this program dials through baresip&apos;s ctrl_tcp, follows ringing, answer and hang-up and records them with the call; when a call is not answered it suggests the outcome (no answer, busy, switched off). The other two only hand over the number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="439"/>
+        <source>baresip 地址(&amp;H)：</source>
+        <translation>baresip &amp;host:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="440"/>
+        <source>ctrl_tcp 端口(&amp;P)：</source>
+        <translation>ctrl_tcp &amp;port:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="441"/>
+        <source>SIP 地址模板(&amp;U)：</source>
+        <translation>SIP &amp;URI template:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="448"/>
+        <source>baresip 配置中 ctrl_tcp_listen 的地址和端口。SIP 地址模板：{number} 填入 E.164 号码（+8613812345678），{digits} 填入国内拨号（13812345678、053186123456），{extension} 填入分机号。空：用灰色的默认值。</source>
+        <translation>Host and port of ctrl_tcp_listen in the baresip configuration. SIP URI template: {number} becomes the E.164 number (+8613812345678), {digits} the domestic digits (13812345678, 053186123456), {extension} the extension. Empty: the grey default is used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="465"/>
         <source>&lt;b&gt;拨号命令(&amp;C)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dial &amp;command&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="393"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="469"/>
         <source>回访工作台拨号时运行的程序：{number} 处填入号码（如 +8653186123456），{extension} 处填入分机号；不经过 shell。空：交给系统的电话程序（tel: 链接）。服务 W 7.1.3.3 电话回访。</source>
         <translation>The program the Call desk runs to dial: {number} is replaced by the number (e.g. +8653186123456), {extension} by the extension; no shell is used. Empty: hand over to the system&apos;s phone application (tel: link). W 7.1.3.3 phone revisits.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="406"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="482"/>
         <source>例如 0531-86123456 或 13812345678</source>
         <translation>e.g. 0531-86123456 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="484"/>
         <source>试拨(&amp;D)…</source>
         <translation>Test &amp;dial…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="411"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="487"/>
         <source>&lt;b&gt;试拨号码(&amp;N)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Test &amp;number&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="417"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="493"/>
         <source>用上面的拨号命令（尚未保存的也可以）拨打这个号码，看电话是否响起。</source>
         <translation>Dial this number with the dial command above (even one not saved yet) to see whether the phone rings.</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="502"/>
+        <source>例如 ~/.baresip/recordings</source>
+        <translation>e.g. ~/.baresip/recordings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="505"/>
+        <source>&lt;b&gt;录音文件夹(&amp;R)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;&amp;Recordings folder&lt;/b&gt;</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/settings_dialog.py" line="509"/>
+        <source>软电话（baresip 的 sndfile 模块，配置项 snd_path）或交换机存放通话录音的文件夹；在“录音质检”页导入，录音按通话编号、号码和时间归到回访记录。空：不导入。</source>
+        <translation>Folder where the softphone (baresip&apos;s sndfile module, setting snd_path) or the exchange keeps call recordings; they are imported on the “Call QC” page and filed to the calls by call ID, number and time. Empty: no import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="630"/>
+        <source>选择“软电话命令”时须填写拨号命令。</source>
+        <translation>“Softphone command” needs a dial command.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="667"/>
         <source>有 {n} 项设置的值不正确，请按红字修改。</source>
         <translation>{n} settings have incorrect values: correct them as the red text says.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="514"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="672"/>
         <source>已更改 {n} 项，尚未保存。</source>
         <translation>{n} changed, not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="528"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="686"/>
         <source>拨号命令无法使用（{reason}）：引号要成对，花括号中只能是 number 或 extension。</source>
         <translation>The dial command cannot be used ({reason}): quotes must come in pairs, and braces may hold only number or extension.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="549"/>
-        <location filename="../../ui/settings/settings_dialog.py" line="550"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="707"/>
+        <source>电话（本机）</source>
+        <translation>Telephone (this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="708"/>
+        <source>baresip 地址（本机）</source>
+        <translation>baresip host (this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="709"/>
+        <source>ctrl_tcp 端口（本机）</source>
+        <translation>ctrl_tcp port (this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="710"/>
+        <source>SIP 地址模板（本机）</source>
+        <translation>SIP URI template (this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="711"/>
+        <source>录音文件夹（本机）</source>
+        <translation>Recordings folder (this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="714"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="718"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="552"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="717"/>
         <source>拨号命令（本机）：{before} → {after}</source>
         <translation>Dial command (this computer): {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="577"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="759"/>
         <source>已保存 {n} 项更改。</source>
         <translation>{n} changes saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="610"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="794"/>
         <source>请输入一个有效的电话号码。</source>
         <translation>Enter a valid phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="617"/>
-        <source>无法拨号（{detail}）。请检查拨号命令。</source>
-        <translation>Could not dial ({detail}). Check the dial command.</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="822"/>
+        <source>无法拨号（{detail}）。请检查电话设置。</source>
+        <translation>Could not dial ({detail}). Check the telephone settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="620"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="830"/>
+        <source>已用“{how}”拨打 {number}。电话没有响起时，请检查电话设置。</source>
+        <translation>Dialled {number} with “{how}”. If the phone does not ring, check the telephone settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="839"/>
+        <source>振铃</source>
+        <translation>Ringing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="840"/>
+        <source>通话中</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="841"/>
+        <source>已挂断</source>
+        <translation>Hung up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="843"/>
+        <source>失败：{reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="845"/>
+        <source>试拨：{state}</source>
+        <translation>Test dial: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="826"/>
         <source>系统的电话程序</source>
         <translation>System phone application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="622"/>
-        <source>已用“{how}”拨打 {number}。电话没有响起时，请检查拨号命令。</source>
-        <translation>Dialled {number} with “{how}”. If the phone did not ring, check the dial command.</translation>
     </message>
 </context>
 <context>
@@ -10073,273 +11028,273 @@ Person named: {name}</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="178"/>
+        <location filename="../../ui/board/task_dialog.py" line="210"/>
         <source>记录联系</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="179"/>
+        <location filename="../../ui/board/task_dialog.py" line="211"/>
         <source>解决</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="180"/>
+        <location filename="../../ui/board/task_dialog.py" line="212"/>
         <source>未解决关闭</source>
         <translation>Close unresolved</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="181"/>
-        <location filename="../../ui/board/task_dialog.py" line="509"/>
+        <location filename="../../ui/board/task_dialog.py" line="213"/>
+        <location filename="../../ui/board/task_dialog.py" line="541"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="182"/>
+        <location filename="../../ui/board/task_dialog.py" line="214"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="213"/>
+        <location filename="../../ui/board/task_dialog.py" line="245"/>
         <source>核实</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="214"/>
+        <location filename="../../ui/board/task_dialog.py" line="246"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="215"/>
+        <location filename="../../ui/board/task_dialog.py" line="247"/>
         <source>复核结论</source>
         <translation>Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="216"/>
+        <location filename="../../ui/board/task_dialog.py" line="248"/>
         <source>整改计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="217"/>
-        <location filename="../../ui/board/task_dialog.py" line="665"/>
+        <location filename="../../ui/board/task_dialog.py" line="249"/>
+        <location filename="../../ui/board/task_dialog.py" line="697"/>
         <source>整改完成</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="218"/>
+        <location filename="../../ui/board/task_dialog.py" line="250"/>
         <source>反馈评价人</source>
         <translation>Feed back</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="219"/>
-        <location filename="../../ui/board/task_dialog.py" line="712"/>
+        <location filename="../../ui/board/task_dialog.py" line="251"/>
+        <location filename="../../ui/board/task_dialog.py" line="744"/>
         <source>结案</source>
         <translation>Close review</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="261"/>
+        <location filename="../../ui/board/task_dialog.py" line="293"/>
         <source>二次回访</source>
         <translation>Second round</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="262"/>
+        <location filename="../../ui/board/task_dialog.py" line="294"/>
         <source>状态：{status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="263"/>
+        <location filename="../../ui/board/task_dialog.py" line="295"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="266"/>
+        <location filename="../../ui/board/task_dialog.py" line="298"/>
         <source>负责人：{owner}</source>
         <translation>Owner: {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="268"/>
+        <location filename="../../ui/board/task_dialog.py" line="300"/>
         <source>办结期限：{day}</source>
         <translation>Due: {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="271"/>
+        <location filename="../../ui/board/task_dialog.py" line="303"/>
         <source>反映：{words}</source>
         <translation>Reported: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="273"/>
+        <location filename="../../ui/board/task_dialog.py" line="305"/>
         <source>结论：{text}</source>
         <translation>Conclusion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="285"/>
+        <location filename="../../ui/board/task_dialog.py" line="317"/>
         <source>差评处理：{stage}</source>
         <translation>Bad review: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="287"/>
+        <location filename="../../ui/board/task_dialog.py" line="319"/>
         <source>下一步：{next}</source>
         <translation>Next: {next}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="292"/>
+        <location filename="../../ui/board/task_dialog.py" line="324"/>
         <source>属实</source>
         <translation>true</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="292"/>
+        <location filename="../../ui/board/task_dialog.py" line="324"/>
         <source>不属实</source>
         <translation>untrue</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="293"/>
+        <location filename="../../ui/board/task_dialog.py" line="325"/>
         <source>合理</source>
         <translation>reasonable</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="293"/>
+        <location filename="../../ui/board/task_dialog.py" line="325"/>
         <source>不合理</source>
         <translation>unreasonable</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="294"/>
+        <location filename="../../ui/board/task_dialog.py" line="326"/>
         <source>恶意评价</source>
         <translation>malicious</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="294"/>
+        <location filename="../../ui/board/task_dialog.py" line="326"/>
         <source>非恶意</source>
         <translation>not malicious</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="297"/>
+        <location filename="../../ui/board/task_dialog.py" line="329"/>
         <source>核实：{findings}；{found}（{who}）</source>
         <translation>Verified: {findings}; {found} ({who})</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="301"/>
+        <location filename="../../ui/board/task_dialog.py" line="333"/>
         <source>；恶意理由：{reason}</source>
         <translation>; why malicious: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="306"/>
+        <location filename="../../ui/board/task_dialog.py" line="338"/>
         <source>申诉：{reasons}（证据 {count} 份）</source>
         <translation>Appeal: {reasons} (evidence files: {count})</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="310"/>
+        <location filename="../../ui/board/task_dialog.py" line="342"/>
         <source>复核期限</source>
         <translation>Decision due</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="314"/>
+        <location filename="../../ui/board/task_dialog.py" line="346"/>
         <source>申诉成立，差评不成立</source>
         <translation>Appeal upheld, bad review set aside</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="316"/>
+        <location filename="../../ui/board/task_dialog.py" line="348"/>
         <source>申诉不成立，差评成立</source>
         <translation>Appeal rejected, bad review stands</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="320"/>
+        <location filename="../../ui/board/task_dialog.py" line="352"/>
         <source>复核：{verdict}（{decider}：{name}）{opinion}</source>
         <translation>Decision: {verdict} ({decider}: {name}) {opinion}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="329"/>
+        <location filename="../../ui/board/task_dialog.py" line="361"/>
         <source>整改：</source>
         <translation>Rectification: </translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="331"/>
+        <location filename="../../ui/board/task_dialog.py" line="363"/>
         <source>{measures}（责任人：{owner}）</source>
         <translation>{measures} (owner: {owner})</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="335"/>
+        <location filename="../../ui/board/task_dialog.py" line="367"/>
         <source>尚未制定整改措施</source>
         <translation>no measures planned yet</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="336"/>
+        <location filename="../../ui/board/task_dialog.py" line="368"/>
         <source>完成期限</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="339"/>
-        <location filename="../../ui/board/task_dialog.py" line="690"/>
+        <location filename="../../ui/board/task_dialog.py" line="371"/>
+        <location filename="../../ui/board/task_dialog.py" line="722"/>
         <source>整改结果：{result}</source>
         <translation>Rectification result: {result}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="345"/>
+        <location filename="../../ui/board/task_dialog.py" line="377"/>
         <source>反馈（{means}）：{text}</source>
         <translation>Feedback ({means}): {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="354"/>
+        <location filename="../../ui/board/task_dialog.py" line="386"/>
         <source>日历未录入</source>
         <translation>unknown (no calendar)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="377"/>
-        <location filename="../../ui/board/task_dialog.py" line="391"/>
+        <location filename="../../ui/board/task_dialog.py" line="409"/>
+        <location filename="../../ui/board/task_dialog.py" line="423"/>
         <source>请先在看板上方选择当前用户</source>
         <translation>Choose the current user at the top of the board first</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="379"/>
-        <location filename="../../ui/board/task_dialog.py" line="395"/>
+        <location filename="../../ui/board/task_dialog.py" line="411"/>
+        <location filename="../../ui/board/task_dialog.py" line="427"/>
         <source>仅限组长、管理员</source>
         <translation>Team leads and administrators only</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="397"/>
+        <location filename="../../ui/board/task_dialog.py" line="429"/>
         <source>您的角色不能办理此步骤</source>
         <translation>Your role cannot take this step</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="401"/>
+        <location filename="../../ui/board/task_dialog.py" line="433"/>
         <source>当前不是这一步；下一步：{next}</source>
         <translation>Not this step now; next: {next}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="411"/>
+        <location filename="../../ui/board/task_dialog.py" line="443"/>
         <source>请先在看板上方选择当前用户。</source>
         <translation>Choose the current user at the top of the board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="486"/>
+        <location filename="../../ui/board/task_dialog.py" line="518"/>
         <source>未解决关闭 {case_no}</source>
         <translation>Close unresolved {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="487"/>
+        <location filename="../../ui/board/task_dialog.py" line="519"/>
         <source>未能解决的原因（经组长审批后关闭，原因记入业务件历史）：</source>
         <translation>Why it could not be resolved (closed with the team lead&apos;s approval; the reason goes into the case history):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="488"/>
+        <location filename="../../ui/board/task_dialog.py" line="520"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="507"/>
+        <location filename="../../ui/board/task_dialog.py" line="539"/>
         <source>重新打开 {case_no}</source>
         <translation>Reopen {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="508"/>
+        <location filename="../../ui/board/task_dialog.py" line="540"/>
         <source>重新打开的原因（如被回访人仍不满意）：</source>
         <translation>Why it is reopened (e.g. the respondent is still dissatisfied):</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="614"/>
+        <location filename="../../ui/board/task_dialog.py" line="646"/>
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="615"/>
+        <location filename="../../ui/board/task_dialog.py" line="647"/>
         <source>申诉理由：{reasons}
 证据：{files}
 提出：{who}</source>
@@ -10348,32 +11303,32 @@ Evidence: {files}
 Filed by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="619"/>
+        <location filename="../../ui/board/task_dialog.py" line="651"/>
         <source>您提出了此申诉：请由另一位组长复核，或登记市局的复核结论。</source>
         <translation>You filed this appeal: another team lead must decide it, or record the city bureau&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="661"/>
+        <location filename="../../ui/board/task_dialog.py" line="693"/>
         <source>整改完成 {case_no}</source>
         <translation>Rectification done {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="662"/>
+        <location filename="../../ui/board/task_dialog.py" line="694"/>
         <source>整改结果：实际采取的措施和效果（必填）。整改措施：{measures}</source>
         <translation>Rectification result: the measures actually taken and their effect (required). Planned measures: {measures}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="686"/>
+        <location filename="../../ui/board/task_dialog.py" line="718"/>
         <source>申诉成立，差评不成立：{opinion}</source>
         <translation>Appeal upheld, bad review set aside: {opinion}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="708"/>
+        <location filename="../../ui/board/task_dialog.py" line="740"/>
         <source>差评结案 {case_no}</source>
         <translation>Close bad review {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/task_dialog.py" line="709"/>
+        <location filename="../../ui/board/task_dialog.py" line="741"/>
         <source>处理结果已反馈评价人：{text}
 确认结案？结案后此差评离开督办看板。</source>
         <translation>The result was fed back to the citizen: {text}
