@@ -291,8 +291,14 @@ class InspectionTab(QWidget):
         def load(session: Session, _progress: Progress) -> list[SampleRow]:
             return list_samples(session, operator_id=operator_id, by_id=by_id)
 
+        def refused(error: Exception) -> None:
+            # Read for the person at the seat then: if another has sat down since (the seat is
+            # filled in while this was read), their own reading answers instead.
+            if by_id == self._by_id():
+                self._refused(error)
+
         operation(self, self.database, load).on_success(self._show_samples).on_failure(
-            self._refused
+            refused
         ).run()
 
     def _show_samples(self, rows: list[SampleRow]) -> None:
