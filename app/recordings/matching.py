@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import record_change
 from app.clock import current_time
-from app.settings import get_setting, read_settings
+from app.settings import OPTIONS, get_setting
 from db.models import Attachment, CallAttempt, CallRecording
 
 RECORDING_KIND = "recording"  # attachments.kind
@@ -185,16 +185,17 @@ def match_saved_attempt(
     """Match the tray again for the call attempt just saved (an object, or the id of a row
     written with Core statements), in the caller's transaction; how many recordings were filed.
 
-    The desk's save is a hot path: the tolerance (one small query), one indexed query on the
-    recordings' time within it of the attempt's span and, for an id, one by primary key; the
-    matching itself only when a tray recording is that near.
+    The desk's save is a hot path: one indexed query on the recordings' time near the
+    attempt's span (within the largest tolerance the setting allows, so that the setting itself
+    is read only when something is near) and, for an id, one by primary key; the matching
+    itself, with the tolerance set, only when a tray recording is that near.
     """
     connection = session.connection()
     if isinstance(attempt, CallAttempt):
         start, end = _span(attempt)
     else:
         start, end = _span(connection.execute(_attempt_span_query(), {"attempt_id": attempt}).one())
-    slack = timedelta(seconds=int(read_settings(connection, "recordings.match_seconds")[0]))
+    slack = timedelta(seconds=OPTIONS["recordings.match_seconds"].maximum)
     near = (
         connection.execute(_tray_near_query(), {"start": start - slack, "end": end + slack})
         .scalars()

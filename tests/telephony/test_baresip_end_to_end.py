@@ -30,14 +30,20 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.recordings.folder import import_recordings
+from app.recordings.names import read_name
+from app.roles import Role
+from app.scanning.store import AttachmentStore
+from app.staff import StaffMember
 from app.telephony import CallState
 from app.telephony.baresip import national_digits
 from app.zone import LOCAL_ZONE
 from db.database import Database
-from db.models import CallAttempt
+from db.models import CallAttempt, CallRecording
 from tests.gui.conftest import window  # noqa: F401  (a fixture)
 from tests.gui.test_call_desk import (  # noqa: F401  (fixtures)
     DESK_NOW,
+    OPERATOR,
     Keyboard,
     desk,
     desk_db,
@@ -48,6 +54,7 @@ from tests.gui.test_call_desk import (  # noqa: F401  (fixtures)
 )
 from ui import operations, preferences
 from ui.pages.call_desk_page import CallDeskPage
+from ui.recordings.player import RecordingPlayer
 
 MODULES = Path("/usr/lib/baresip/modules")
 pytestmark = pytest.mark.skipif(
@@ -297,16 +304,12 @@ def test_a_call_dialled_from_the_desk_is_answered_recorded_hung_up_and_kept(
 
     # 3. The recordings, imported from the softphone's folder, belong to the first call.
     baresips.stop_all()  # sndfile closes its files
-    recording_of_first_call(seat["recordings"], desk_db, first_attempt_id, wall_at_dial)
+    recording_of_first_call(qtbot, seat["recordings"], desk_db, first_attempt_id, wall_at_dial)
 
 
 def recording_of_first_call(
-    folder: Path, database: Database, attempt_id: int, wall_at_dial: datetime
+    qtbot: QtBot, folder: Path, database: Database, attempt_id: int, wall_at_dial: datetime
 ) -> None:
-    folder_module = pytest.importorskip("app.recordings.folder")
-    from app.recordings.names import read_name
-    from app.scanning.store import AttachmentStore
-    from db.models import CallRecording
 
     # sndfile names a recording by the wall clock; the desk's clock is stopped at DESK_NOW. The
     # names are moved by that known difference: what a softphone on the desk's clock would write.
@@ -317,7 +320,7 @@ def recording_of_first_call(
         path.rename(folder / f"dump-{at:%Y-%m-%d-%H-%M-%S}-{name.side}.wav")
     store = AttachmentStore.for_database(database)
     with database.sessions.begin() as session:
-        result = folder_module.import_recordings(
+        result = import_recordings(
             session,
             store,
             folder,
@@ -331,3 +334,16 @@ def recording_of_first_call(
             select(CallRecording).where(CallRecording.call_attempt_id == attempt_id)
         ).all()
     assert filed and all(r.status == "filed" for r in filed)
+    # And it plays, as the case history and the board play it.
+    staff = StaffMember(operator_id(database), OPERATOR, Role.OPERATOR)
+    player = RecordingPlayer(database, lambda: staff)
+    qtbot.addWidget(player)
+    player.show()
+    with qtbot.waitSignal(player.loaded, timeout=WAIT_MS):
+        player.show_attempt(attempt_id)
+    assert player.play_button.isEnabled()
+    with qtbot.waitSignal(player.listened, timeout=WAIT_MS):
+        qtbot.keyClick(player.play_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: player.media.duration() >= 1_000, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: player.position() > 0, timeout=WAIT_MS)
+    player.stop()
