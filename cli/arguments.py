@@ -135,6 +135,39 @@ def input_file(text: str) -> Path:
     return path
 
 
+def input_folder(text: str) -> Path:
+    """A folder whose files are read and moved aside (`recordings import`): a whole path (from
+    the root, a drive or ~), since a scheduled job's working folder is nobody's choice and every
+    file of a wrong folder would be moved; not a file nor a device. One that does not exist (a
+    share not mounted) is the command's to say, in its own words."""
+    path = _named(text, "请给出要读取的文件夹", "a folder to read is needed, not an empty name")
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # ~name of nobody known here
+        raise refused(
+            f"{shown(text)}中的用户主目录在本机不存在",
+            f"{shown(text)} names the home of nobody known here",
+        ) from None
+    if not path.is_absolute():
+        raise refused(
+            f"{shown(text)}应为完整的文件夹路径（如 /srv/录音 或 ~/录音）",
+            f"{shown(text)} must be a whole folder path (e.g. /srv/recordings or ~/recordings)",
+        )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return path
+    except OSError as error:  # a name too long, a file where a folder should be
+        raise _file_refused(error) from None
+    if stat.S_ISREG(info.st_mode):
+        raise refused(
+            f"{shown(text)}是一个文件，不是文件夹", f"{shown(text)} is a file, not a folder"
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        raise refused(f"{shown(text)}不是文件夹", f"{shown(text)} is not a folder")
+    return path
+
+
 def output_file(text: str) -> Path:
     """A file to write (it may exist: it is replaced), in a folder that exists and may be
     written; not a folder, nor a device."""

@@ -52,6 +52,7 @@ def test_there_are_the_commands_of_the_readme():
         "report",
         "desk",
         "do-not-call",
+        "recordings",
         "settings",
         "staff",
         "units",

@@ -31,6 +31,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from app.errors import Refused
+from app.file_errors import file_error_text
 from app.i18n import pick
 from app.progress import Progress
 from app.recordings.filing import add_recording
@@ -44,6 +45,12 @@ from db.models import Staff
 
 log = logging.getLogger(__name__)
 
+# What a softphone or a PBX records calls as. A WAV is checked and kept; the others are refused
+# with the reason (what this program can play is linear PCM WAV).
+SOUND_SUFFIXES = frozenset(
+    {".wav", ".wave", ".mp3", ".ogg", ".oga", ".opus", ".amr", ".gsm", ".au", ".flac", ".m4a"}
+    | {".aac", ".wma", ".g711", ".ulaw", ".alaw", ".sln", ".raw"}
+)
 DONE = "done"
 REFUSED = "refused"
 WAIT_FOR_PAIR = 15 * 60.0  # seconds a baresip half alone in the folder waits for its other half
@@ -217,7 +224,45 @@ def import_recordings(
     transaction, and the files move aside when it commits. `actor_id` is who runs the import,
     the actor of the audit entries; `operator_id` the seat's operator, whose calls the seat's
     own recordings (baresip's) belong to — who runs the import when not given.
-    `progress(done, total)` may raise app.errors.Cancelled."""
+    `progress(done, total)` may raise app.errors.Cancelled. A file that cannot be read, or a
+    store that cannot be written, refuses the whole run (FolderRefused): the caller rolls back
+    and no file moves."""
+    try:
+        return _import(
+            session,
+            store,
+            folder,
+            actor_id=actor_id,
+            operator_id=operator_id,
+            now=now,
+            progress=progress,
+            min_age_seconds=min_age_seconds,
+            wait_seconds=wait_seconds,
+            max_bytes=max_bytes,
+        )
+    except OSError as error:
+        name = error.filename
+        if isinstance(name, str) and len(name) > 80:
+            error = OSError(error.errno, error.strerror, name[:80] + "…")
+        raise FolderRefused(
+            pick("导入未完成，未保存任何录音，文件均未移动：", "Nothing was imported or moved: ")
+            + file_error_text(error)
+        ) from None
+
+
+def _import(
+    session: Session,
+    store: AttachmentStore,
+    folder: Path,
+    *,
+    actor_id: int | None,
+    operator_id: int | None,
+    now: datetime | None,
+    progress: Progress | None,
+    min_age_seconds: float,
+    wait_seconds: float,
+    max_bytes: int,
+) -> RecordingImport:
     acting_member(session, actor_id)  # anyone logged in: the seat's own recordings
     if operator_id is None:
         operator_id = actor_id
@@ -231,7 +276,13 @@ def import_recordings(
             pick(f"录音文件夹不存在：{folder}", f"The recordings folder does not exist: {folder}")
         )
     try:
-        files = inbox_files(folder, min_age_seconds=min_age_seconds)
+        # Only sound files are taken: anything else in the folder (a note, a database pointed
+        # at by mistake) is not a recording and is left where it is, untouched.
+        files = [
+            path
+            for path in inbox_files(folder, min_age_seconds=min_age_seconds)
+            if path.suffix.lower() in SOUND_SUFFIXES
+        ]
     except OSError as error:
         raise FolderRefused(
             pick(f"无法读取录音文件夹：{error}", f"Cannot read the recordings folder: {error}")

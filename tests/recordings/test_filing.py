@@ -100,11 +100,13 @@ def test_a_recording_with_the_calls_id_is_filed_to_it(any_db, people):
 def test_a_pbx_folder_files_by_number_and_time_and_moves_files_aside(any_db, people, folder):
     _drop(folder, "13812345678_20261207-101530.wav", wav(1.0))  # 30 s into the call
     _drop(folder, "20261207-120000_13812345678.wav", wav(1.5))  # two hours later: no call
-    _drop(folder, "notes.txt", b"=SUM(A1)")
+    _drop(folder, "=SUM(A1).mp3", b"ID3=SUM(A1)")
+    _drop(folder, "notes.txt", b"=SUM(A1)")  # not a sound file: not ours, left alone
+    _drop(folder, "revisitdesk.sqlite3", b"SQLite format 3\x00")  # a folder chosen by mistake
     _drop(folder, "fresh.wav", wav(0.5), age=-OLD)  # still being written (changed "now")
     result = _import(any_db, folder, people.lead)
     assert (result.filed, result.tray, result.refused, result.duplicate) == (1, 1, 1, 0)
-    assert "notes.txt" in result.messages[0] and "RIFF" in result.messages[0]
+    assert "=SUM(A1).mp3" in result.messages[0] and "RIFF" in result.messages[0]
     first, second = _recordings(any_db)
     assert (first.status, first.call_attempt_id, first.phone_e164) == (
         FILED,
@@ -117,9 +119,11 @@ def test_a_pbx_folder_files_by_number_and_time_and_moves_files_aside(any_db, peo
         "20261207-120000_13812345678.wav",
     ]
     refused = sorted(p.name for p in (folder / "refused").iterdir())
-    assert refused == ["notes.txt", "notes.txt.txt"]
-    assert "RIFF" in (folder / "refused" / "notes.txt.txt").read_text("utf-8")
+    assert refused == ["=SUM(A1).mp3", "=SUM(A1).mp3.txt"]
+    assert "RIFF" in (folder / "refused" / "=SUM(A1).mp3.txt").read_text("utf-8")
     assert (folder / "fresh.wav").exists()
+    assert (folder / "notes.txt").read_bytes() == b"=SUM(A1)"
+    assert (folder / "revisitdesk.sqlite3").exists()
 
 
 def test_baresips_two_halves_are_filed_as_one_stereo_recording_of_the_seats_call(

@@ -104,6 +104,9 @@ COMMANDS = [
     Command("do-not-call mark", ADMIN, ("do-not-call", "mark", "13812345678", "--reason", "来电")),
     Command("do-not-call clear", ADMIN, ("do-not-call", "clear", "13812345678", "--reason", "x")),
     Command("do-not-call import", ADMIN, ("do-not-call", "import", "{garbage}")),
+    # An empty folder of its own ({tmp} holds the database: never a recordings folder).
+    Command("recordings import", ANY, ("recordings", "import", "{tmp}/recordings")),
+    Command("recordings tray", LEAD, ("recordings", "tray")),
     Command("settings", ANY, ("settings",)),
     Command("settings (change)", ADMIN, ("settings", "coverage.target", "0.4")),
     Command("staff list", ADMIN, ("staff", "list")),
@@ -248,6 +251,7 @@ def _installation(url: str, folder: Path) -> Installation:
         database.close()
     (folder / "profile.json").write_text(json.dumps(GUANGDONG, ensure_ascii=False), "utf-8")
     (folder / "garbage.bin").write_bytes(b"not a backup, not a sync file")
+    (folder / "recordings").mkdir()
     ids = {"admin": people.admin, "lead": people.lead}
     ids |= {"operator": people.operator, "auditor": people.auditor}
     return Installation(url, ids)
