@@ -50,13 +50,34 @@ def _demo(database, args) -> int:
     # So that "next case" on the call desk has something to offer straight away.
     with write_transaction(database) as session:
         queued = refresh_queue(session, seed=args.seed).added
+    # Issue 22: softphone calls with their recordings, a 质检 sample, a do-not-call mark.
+    from app.demo_quality import fill_quality_demo
+
+    quality = fill_quality_demo(database, seed=args.seed)
     print(
         pick(
             "已添加演示数据：{units} 个受理单位，{cases} 件业务，{evaluations} 条评价。",
             "Demo data added: {units} units, {cases} cases, {evaluations} evaluations.",
         ).format(units=result.units, cases=result.cases, evaluations=result.evaluations)
-        + pick(" 回访队列中有 {n} 件。", " {n} cases queued for phone revisits.").format(n=queued)
+        + pick(" 回访队列中有 {n} 件。", " {n} cases queued for phone revisits.").format(
+            n=queued - quality.calls
+        )
     )
+    if quality.calls:
+        print(
+            pick(
+                "演示通话 {calls} 通（录音 {filed} 段已归档，{tray} 段待归档），质检抽样已评分 {scored}"
+                " 通，{marks} 个号码不再来电。",
+                "Demo calls: {calls} ({filed} recordings filed, {tray} in the tray); {scored} calls"
+                " scored in a quality sample; {marks} number(s) marked do-not-call.",
+            ).format(
+                calls=quality.calls,
+                filed=quality.recordings_filed,
+                tray=quality.recordings_in_tray,
+                scored=quality.scored,
+                marks=len(quality.do_not_call),
+            )
+        )
     if accounts:
         print(
             pick("演示账号（密码均为 {p}）：", "Demo accounts (password {p}):").format(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -233,3 +233,239 @@ def test_the_demo_command_works_with_any_small_count(tmp_path, cases):
 
     url = f"sqlite:///{tmp_path / 'small.sqlite3'}"
     assert main(["--db", url, "demo", "--cases", str(cases)]) == 0
+
+
+# --- Issue 22 on the demo: softphone calls, recordings, quality inspection, do-not-call -------
+
+DEMO_MOMENT = datetime(2026, 11, 20, 15, 0, tzinfo=LOCAL_ZONE)  # a Friday afternoon
+
+
+def _run_demo(path, moment: datetime = DEMO_MOMENT, cases: int = 300):
+    from app import clock
+    from cli import main
+
+    clock.set_now(moment)
+    try:
+        assert main(["--db", f"sqlite:///{path}", "demo", "--cases", str(cases)]) == 0
+    finally:
+        clock.set_now(None)
+    return _open(path.parent, path.name)
+
+
+@pytest.fixture(scope="module")
+def demo_command(tmp_path_factory):
+    """The database `main.py demo` makes, the clock stopped on a working afternoon."""
+    db = _run_demo(tmp_path_factory.mktemp("demo22") / "demo.sqlite3")
+    yield db
+    db.close()
+
+
+def _staff(session, username: str) -> Staff:
+    return session.scalar(select(Staff).where(Staff.username == username))
+
+
+def test_the_demo_operator_made_softphone_calls_in_calling_hours(demo_command):
+    from app.calendar import WorkingCalendar
+    from app.desk.retries import CallingHours
+    from db.models import CallAttempt
+
+    with demo_command.sessions() as session:
+        operator = _staff(session, "operator")
+        attempts = session.scalars(select(CallAttempt).order_by(CallAttempt.attempted_at)).all()
+        assert [a.outcome for a in attempts] == [
+            "completed", "completed", "do_not_call", "completed", "completed"
+        ]  # fmt: skip
+        hours = CallingHours.from_settings(session)
+        calendar = WorkingCalendar.load(session)
+        assert len({a.call_ref for a in attempts}) == 5
+        for attempt in attempts:
+            assert attempt.operator_id == operator.id and attempt.phone_e164
+            assert attempt.telephony == "baresip" and re.fullmatch(
+                r"[0-9a-f]{16}", attempt.call_ref
+            )
+            assert attempt.attempted_at < attempt.answered_at < attempt.ended_at < DEMO_MOMENT
+            talk = (attempt.ended_at - attempt.answered_at).total_seconds()
+            assert attempt.talk_seconds == talk
+            assert attempt.duration_seconds == (attempt.ended_at - attempt.attempted_at).seconds
+            assert attempt.end_reason.startswith("Connection reset by")
+            local = attempt.attempted_at.astimezone(LOCAL_ZONE)
+            assert calendar.is_working_day(local.date())
+            assert any(start <= local.time() < end for start, end in hours.spans())
+        completed = [a for a in attempts if a.outcome == "completed"]
+        assert all(a.evaluation_id is not None for a in completed)
+        evaluations = session.scalars(
+            select(Evaluation).where(Evaluation.id.in_([a.evaluation_id for a in completed]))
+        ).all()
+        assert {e.channel for e in evaluations} == {"phone"}
+        assert all(e.overall in {"very_satisfied", "satisfied"} for e in evaluations)
+
+
+def test_each_completed_call_has_its_recording_kept_in_the_store(demo_command):
+    from app.recordings.filing import attempt_recordings, tray
+    from app.recordings.wav import check_wav
+    from app.scanning.store import AttachmentStore, sha256_of
+    from db.models import Attachment, AuditEntry, CallAttempt, CallRecording
+
+    store = AttachmentStore.for_database(demo_command)
+    with demo_command.sessions() as session:
+        operator, lead = _staff(session, "operator"), _staff(session, "lead")
+        recordings = session.scalars(select(CallRecording).order_by(CallRecording.id)).all()
+        filed = [r for r in recordings if r.status == "filed"]
+        assert len(recordings) == 5 and len(filed) == 4
+        completed = session.scalars(
+            select(CallAttempt.id).where(CallAttempt.outcome == "completed")
+        ).all()
+        assert sorted(r.call_attempt_id for r in filed) == sorted(completed)
+        digests = set()
+        for recording in recordings:
+            attachment = session.get(Attachment, recording.attachment_id)
+            assert attachment.kind == "recording" and attachment.media_type == "audio/wav"
+            data = store.get(session, attachment.sha256)  # checks the content against its hash
+            assert sha256_of(data) == attachment.sha256 and len(data) == attachment.size
+            info, _audio = check_wav(data)
+            assert (info.channels, info.rate, info.width) == (2, 8000, 2)
+            assert 3 <= info.duration_seconds == recording.duration_seconds <= 5
+            digests.add(attachment.sha256)
+        assert len(digests) == 5
+        for recording in filed:
+            attempt = session.get(CallAttempt, recording.call_attempt_id)
+            assert recording.operator_id == operator.id and recording.phone_e164 is None
+            assert attempt.attempted_at <= recording.recorded_at <= attempt.ended_at
+            stamp = recording.recorded_at.astimezone(LOCAL_ZONE)
+            assert recording.filename == f"dump-{stamp:%Y-%m-%d-%H-%M-%S}.wav"
+            assert session.get(Attachment, recording.attachment_id).case_id == attempt.case_id
+            rows = attempt_recordings(session, attempt.id, viewer_id=operator.id)
+            assert [row.recording_id for row in rows] == [recording.id]
+        # One PBX recording of a number no call dialled waits in the tray.
+        (waiting,) = tray(session, viewer_id=lead.id)
+        pending = session.get(CallRecording, waiting.recording_id)
+        assert pending.call_attempt_id is None and pending.operator_id is None
+        assert re.fullmatch(r"139\d{8}_\d{8}-\d{6}\.wav", pending.filename)
+        assert pending.phone_e164 == "+86" + pending.filename[:11]
+        dialled = set(session.scalars(select(CallAttempt.phone_e164)))
+        assert pending.phone_e164 not in dialled
+        added = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "recording.add")
+        ).all()
+        assert len(added) == 5
+
+
+def test_the_lead_drew_a_quality_sample_and_scored_two_calls(demo_command):
+    from app.quality.sampling import samples
+    from app.quality.scoring import my_scores, review_detail, sample_reviews
+    from db.models import CallAttempt, QcScore
+
+    with demo_command.sessions() as session:
+        operator, lead = _staff(session, "operator"), _staff(session, "lead")
+        (sample,) = samples(session, by_id=lead.id)
+        assert sample.operator_id == operator.id and sample.seed == 2026
+        assert (sample.population, sample.size, sample.scored) == (4, 3, 2)
+        assert sample.period_start == sample.period_end == DEMO_MOMENT.date()
+        reviews = sample_reviews(session, sample.id, by_id=lead.id)
+        assert [r.status for r in reviews] == ["scored", "scored", "pending"]
+        full, noted, _pending = reviews
+        assert (full.points, full.max_points) == (100, 100) and full.note is None
+        assert noted.points < noted.max_points == 100 and noted.note
+        assert not any(r.critical_failed or r.capa_number for r in reviews)
+        assert all(r.reviewer == lead.name for r in (full, noted))
+        lowered = session.scalars(
+            select(QcScore).where(QcScore.review_id == noted.review_id, QcScore.note.is_not(None))
+        ).all()
+        assert len(lowered) == 1 and not lowered[0].critical
+        assert lowered[0].points < lowered[0].weight
+        for review in reviews:
+            attempt = session.get(CallAttempt, review.call_attempt_id)
+            assert attempt.outcome == "completed" and attempt.operator_id == operator.id
+        detail = review_detail(session, full.review_id, viewer_id=lead.id)
+        assert detail.telephony == "baresip" and detail.talk_seconds > 0
+        # The operator sees the two scores given, not the pending call.
+        mine = my_scores(session, viewer_id=operator.id)
+        assert {r.review_id for r in mine} == {full.review_id, noted.review_id}
+
+
+def test_the_respondent_who_asked_never_to_be_called_is_marked(demo_command):
+    from app.desk.do_not_call import is_marked, marks
+    from db.models import CallAttempt, QueueEntry
+
+    with demo_command.sessions() as session:
+        admin, operator = _staff(session, "admin"), _staff(session, "operator")
+        (mark,) = marks(session, viewer_id=admin.id)
+        attempt = session.scalar(select(CallAttempt).where(CallAttempt.outcome == "do_not_call"))
+        assert mark.phone_e164 == attempt.phone_e164 and mark.case_id == attempt.case_id
+        assert mark.source == "outcome" and mark.reason == attempt.note and mark.reason
+        assert mark.marked_by_id == operator.id and is_marked(session, mark.phone_e164)
+        entries = session.scalars(select(QueueEntry).where(QueueEntry.case_id == mark.case_id))
+        assert [(e.status, e.result) for e in entries] == [("done", "do_not_call")]
+        # The demo's queue still offers cases: five were taken for the calls.
+        assert _count(session, QueueEntry, QueueEntry.status == "open") > 0
+        assert not _count(session, QueueEntry, QueueEntry.claimed_by_id.is_not(None))
+
+
+def test_the_issue_22_demo_is_deterministic_and_added_once(tmp_path, demo_command):
+    from app.demo_quality import fill_quality_demo
+    from db.models import Attachment, CallAttempt, CallRecording
+
+    def fingerprint(db) -> list[tuple]:
+        with db.sessions() as session:
+            calls = session.execute(
+                select(Case.case_no, CallAttempt.outcome, CallAttempt.call_ref)
+                .join(Case, Case.id == CallAttempt.case_id)
+                .order_by(CallAttempt.attempted_at)
+            ).all()
+            files = session.execute(
+                select(Attachment.sha256, CallRecording.recorded_at)
+                .join(CallRecording, CallRecording.attachment_id == Attachment.id)
+                .order_by(CallRecording.id)
+            ).all()
+            return [tuple(row) for row in [*calls, *files]]
+
+    again = _run_demo(tmp_path / "again.sqlite3")
+    assert fingerprint(again) == fingerprint(demo_command)
+    # A second run finds the recordings and the sample and adds nothing.
+    assert fill_quality_demo(again, now=DEMO_MOMENT).calls == 0
+    assert fingerprint(again) == fingerprint(demo_command)
+    again.close()
+
+
+def test_the_issue_22_demo_at_night_calls_in_the_last_calling_hours(tmp_path):
+    """Run at 01:30 on a Monday, the calls were made on Friday afternoon, never at night."""
+    from db.models import CallAttempt, QcSample
+
+    db = _run_demo(tmp_path / "night.sqlite3", datetime(2026, 11, 23, 1, 30, tzinfo=LOCAL_ZONE))
+    with db.sessions() as session:
+        times = [
+            t.astimezone(LOCAL_ZONE) for t in session.scalars(select(CallAttempt.attempted_at))
+        ]
+        assert len(times) == 5
+        assert {t.date() for t in times} == {date(2026, 11, 20)}
+        assert all(16 <= t.hour < 18 for t in times)
+        sample = session.scalar(select(QcSample))
+        assert sample.period_start == date(2026, 11, 20) and sample.size == 3
+    db.close()
+
+
+@pytest.mark.postgres
+def test_the_issue_22_demo_on_postgresql_keeps_the_recordings_in_the_database(pg_db):
+    from app import clock
+    from app.recordings.wav import check_wav
+    from app.scanning.store import AttachmentStore, DatabaseStore
+    from cli import main
+    from db.models import Attachment, CallRecording, QcReview
+
+    clock.set_now(DEMO_MOMENT)
+    try:
+        assert main(["--db", pg_db.url, "demo", "--cases", "150"]) == 0
+    finally:
+        clock.set_now(None)
+    store = AttachmentStore.for_database(pg_db)
+    assert isinstance(store, DatabaseStore)
+    with pg_db.sessions() as session:
+        rows = session.execute(
+            select(CallRecording.status, Attachment.sha256).join(
+                Attachment, Attachment.id == CallRecording.attachment_id
+            )
+        ).all()
+        assert sorted(status for status, _sha in rows) == ["filed"] * 4 + ["tray"]
+        for _status, sha256 in rows:
+            assert check_wav(store.get(session, sha256))[0].channels == 2
+        assert _count(session, QcReview, QcReview.status == "scored") == 2

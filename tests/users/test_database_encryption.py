@@ -22,7 +22,7 @@ from app.keys import make_recovery_key
 from app.keys.database_key import DatabaseKeyRefused, DatabaseLocked, KeyFile
 from app.keys.encrypt_database import EncryptionRefused, encrypt_database, encryption_plan
 from app.opening import Unlock, encrypted_file, open_app_database
-from app.scanning.store import ENCRYPTED_MAGIC, AttachmentStore
+from app.scanning.store import ENCRYPTED_MAGIC, AttachmentStore, sha256_of
 from app.tokens import create_token, revoke_token
 from app.users import (
     DEMO_PASSWORD,
@@ -101,6 +101,9 @@ def test_encrypting_in_place_leaves_nothing_readable_and_keeps_every_row(plain):
     with database.sessions() as session:
         cases_before = session.scalar(select(func.count()).select_from(Case))
         phone = session.scalar(select(CasePhone.original).limit(1))
+    store_root = path.parent / f"{path.stem}.attachments"
+    # The scan, and the demo's call recordings (app.demo_quality).
+    files_before = [p for p in store_root.rglob("*") if p.is_file()]
     result = encrypt_database(database, by_id=_ids(database)["admin"], password=DEMO_PASSWORD)
     # The database object works on, on the encrypted file.
     with database.sessions() as session:
@@ -108,7 +111,7 @@ def test_encrypting_in_place_leaves_nothing_readable_and_keeps_every_row(plain):
         assert "database.encrypted" in session.scalars(select(AuditEntry.action)).all()
     database.close()
 
-    assert result.backup.is_file() and result.attachments == 1
+    assert result.backup.is_file() and result.attachments == len(files_before) >= 1
     assert result.waiting == ["auditor", "lead", "operator"] and not result.recovery_key
     assert is_encrypted_file(path) and encrypted_file(plain) == path
     raw = path.read_bytes()
@@ -126,11 +129,11 @@ def test_encrypting_in_place_leaves_nothing_readable_and_keeps_every_row(plain):
     key = database_key(unlocked.engine)
     unlocked.close()
     assert key.hex() not in key_file and key.hex().upper() not in key_file
-    # The attachment too.
-    store_root = path.parent / f"{path.stem}.attachments"
-    (stored,) = [p for p in store_root.rglob("*") if p.is_file()]
-    assert stored.read_bytes().startswith(ENCRYPTED_MAGIC)
-    assert b"13912345678" not in stored.read_bytes()
+    # The attachments too.
+    stored = [p for p in store_root.rglob("*") if p.is_file()]
+    assert len(stored) == len(files_before)
+    assert all(p.read_bytes().startswith(ENCRYPTED_MAGIC) for p in stored)
+    assert not any(b"13912345678" in p.read_bytes() for p in stored)
 
 
 def test_it_refuses_without_the_password_twice_and_for_other_roles(plain):
@@ -328,9 +331,10 @@ def test_a_backup_of_the_encrypted_file_verifies_and_restores_encrypted(encrypte
     try:
         with restored.sessions() as session:
             assert session.scalar(select(func.count()).select_from(Case)) == 30
-        (attachment,) = [p for p in target.parent.rglob("*.attachments/*/*")]
-        assert attachment.read_bytes().startswith(ENCRYPTED_MAGIC)
-        digest = attachment.parent.name + attachment.name
+        attachments = [p for p in target.parent.rglob("*.attachments/*/*")]
+        assert all(p.read_bytes().startswith(ENCRYPTED_MAGIC) for p in attachments)
+        digest = sha256_of(SCAN)
+        assert digest[2:] in {p.name for p in attachments}
         store = AttachmentStore.for_database(restored)
         assert store.get(None, digest) == SCAN
     finally:
