@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from db.database import Database
@@ -32,6 +33,11 @@ def window(qtbot: QtBot, sqlite_db: Database) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: not operations.busy())  # the status bar has counted the rows
     yield window
     operations.cancel_and_wait()  # e.g. the status bar's count after an import
+    # Deleted, not only closed: its children hold it (the idle lock), so a closed window would
+    # stay among the application's top-level widgets until the collector happened to free it.
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from app.telephony.baresip import national_digits
 from app.zone import LOCAL_ZONE
 from db.database import Database
 from db.models import CallAttempt, CallRecording
+from db.transactions import write_transaction
 from tests.gui.conftest import window  # noqa: F401  (a fixture)
 from tests.gui.test_call_desk import (  # noqa: F401  (fixtures)
     DESK_NOW,
@@ -319,7 +320,10 @@ def recording_of_first_call(
         at = (name.recorded_at + shift).astimezone(LOCAL_ZONE)
         path.rename(folder / f"dump-{at:%Y-%m-%d-%H-%M-%S}-{name.side}.wav")
     store = AttachmentStore.for_database(database)
-    with database.sessions.begin() as session:
+    # As the recordings tab imports: once the desk's own work is done, in a write transaction
+    # (a deferred one could meet the desk's next claim committed in between: database locked).
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=WAIT_MS)
+    with write_transaction(database) as session:
         result = import_recordings(
             session,
             store,

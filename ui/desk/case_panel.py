@@ -106,6 +106,7 @@ class CasePanel(QWidget):
         )
         # The call as the telephone reports it: 拨号中, 振铃, 通话中, 已挂断, 失败：486 Busy Here.
         self.call_state_label = QLabel()
+        self.call_state_label.setWordWrap(True)  # a long SIP reason wraps, the number stays whole
         self.call_state_label.setAccessibleName(self.tr("通话状态"))
         self.call_state_label.hide()
         self.no_phone_label = QLabel(self.tr("这个件没有可拨打的号码。"))
@@ -120,7 +121,6 @@ class CasePanel(QWidget):
         )
         number_row = QHBoxLayout()
         number_row.addWidget(self.phone_combo, 1)
-        number_row.addWidget(self.call_state_label)
         number_row.addWidget(self.timer_label)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.dial_button)
@@ -132,6 +132,8 @@ class CasePanel(QWidget):
         phone_layout.setContentsMargins(8, 6, 8, 6)
         phone_layout.addLayout(number_row)
         phone_layout.addWidget(self.no_phone_label)
+        # The call's state under the number, not beside it: the number stays whole on screen.
+        phone_layout.addWidget(self.call_state_label)
         phone_layout.addLayout(buttons_row)
 
         self.history_label = QLabel()
