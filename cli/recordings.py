@@ -14,7 +14,7 @@ a scheduled job goes to logs and mail.
 from __future__ import annotations
 
 from app.i18n import pick
-from cli.arguments import input_folder, shown
+from cli.arguments import input_folder
 from cli.exit_codes import EXIT_OK
 
 
@@ -51,7 +51,7 @@ def add_commands(commands) -> None:
 
 
 def _import(database, args) -> int:
-    from app.recordings.folder import import_recordings
+    from app.recordings.folder import import_recordings, named_operator
     from app.scanning.store import AttachmentStore
     from app.staff import acting_member
     from db.transactions import write_transaction
@@ -59,7 +59,7 @@ def _import(database, args) -> int:
     store = AttachmentStore.for_database(database)
     with write_transaction(database) as session:
         acting_member(session, args.actor_id)  # a log-in first, then what it names
-        operator_id = None if args.operator is None else _operator(session, args.operator)
+        operator_id = None if args.operator is None else named_operator(session, args.operator)
         result = import_recordings(
             session, store, args.folder, actor_id=args.actor_id, operator_id=operator_id
         )
@@ -74,35 +74,6 @@ def _import(database, args) -> int:
         for line in result.messages:
             print("  " + _printed(line))
     return EXIT_OK
-
-
-def _operator(session, text: str) -> int:
-    """The seat's operator named: one there is (app.recordings.folder.seat_operator), never
-    created."""
-    from app.recordings.folder import FolderRefused, seat_operator
-    from db.models import Staff
-
-    name = " ".join(text.split())
-    if not name:
-        raise FolderRefused(pick("请给出回访员姓名", "Give the operator's name, not an empty one"))
-    longest = Staff.__table__.c.name.type.length
-    if len(name) > longest:  # no one's: not echoed whole either
-        raise FolderRefused(
-            pick(
-                f"找不到回访员：姓名最多 {longest} 个字",
-                f"No operator has that name: a name has at most {longest} characters",
-            )
-        )
-    operator_id = seat_operator(session, name)
-    if operator_id is None:
-        raise FolderRefused(
-            pick(
-                f"找不到回访员{shown(name)}：请给出已有回访员的姓名（不会新建）",
-                f"No operator is named {shown(name)}: give the name of an operator there is "
-                "(none is created)",
-            )
-        )
-    return operator_id
 
 
 def _tray(database, args) -> int:

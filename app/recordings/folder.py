@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from app.errors import Refused
 from app.file_errors import file_error_text
 from app.i18n import pick
+from app.importing.rows import quoted
 from app.progress import Progress
 from app.recordings.filing import add_recording
 from app.recordings.matching import FILED, match_tray
@@ -167,6 +168,32 @@ def seat_operator(session: Session, name: str | None) -> int | None:
         .order_by(Staff.active.desc(), Staff.id)
         .limit(1)
     )
+
+
+def named_operator(session: Session, text: str) -> int:
+    """The operator a seat's recordings belong to, named as typed (blanks evened out): one
+    there is (`seat_operator`), never created; refused (FolderRefused) otherwise."""
+    name = " ".join(text.split())
+    if not name:
+        raise FolderRefused(pick("请给出回访员姓名", "Give the operator's name, not an empty one"))
+    longest = Staff.__table__.c.name.type.length
+    if len(name) > longest:  # no one's: not echoed whole either
+        raise FolderRefused(
+            pick(
+                f"找不到回访员：姓名最多 {longest} 个字",
+                f"No operator has that name: a name has at most {longest} characters",
+            )
+        )
+    operator_id = seat_operator(session, name)
+    if operator_id is None:
+        raise FolderRefused(
+            pick(
+                f"找不到回访员“{quoted(name)}”：请给出已有回访员的姓名（不会新建）",
+                f'No operator is named "{quoted(name)}": give the name of an operator there is '
+                "(none is created)",
+            )
+        )
+    return operator_id
 
 
 def _pair_up(halves: list[tuple[RecordingName, Path]]) -> list[dict[str, Path]]:

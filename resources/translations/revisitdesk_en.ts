@@ -2430,107 +2430,107 @@ Enter searches at once, ↓ goes to the list.</translation>
         <translation>Call time</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="109"/>
+        <location filename="../../ui/desk/case_panel.py" line="110"/>
         <source>通话状态</source>
         <translation>Call state</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="111"/>
+        <location filename="../../ui/desk/case_panel.py" line="112"/>
         <source>这个件没有可拨打的号码。</source>
         <translation>This case has no number to dial.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="173"/>
+        <location filename="../../ui/desk/case_panel.py" line="175"/>
         <source>（无效号码）</source>
         <translation> (not a valid number)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="175"/>
+        <location filename="../../ui/desk/case_panel.py" line="177"/>
         <source>（免打扰，不可拨打）</source>
         <translation> (do-not-call, not to be dialled)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="193"/>
+        <location filename="../../ui/desk/case_panel.py" line="195"/>
         <source>第 {n}/{count} 个号码</source>
         <translation>number {n} of {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="226"/>
+        <location filename="../../ui/desk/case_panel.py" line="228"/>
         <source>回访记录</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="227"/>
+        <location filename="../../ui/desk/case_panel.py" line="229"/>
         <source>以往评价</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="229"/>
+        <location filename="../../ui/desk/case_panel.py" line="231"/>
         <source>还没有拨打过。</source>
         <translation>No call yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="232"/>
+        <location filename="../../ui/desk/case_panel.py" line="234"/>
         <source>没有评价。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="248"/>
+        <location filename="../../ui/desk/case_panel.py" line="250"/>
         <source>二次回访：不满意原因</source>
         <translation>Second round: reason for dissatisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="250"/>
+        <location filename="../../ui/desk/case_panel.py" line="252"/>
         <source>{reason}；期限 {due}</source>
         <translation>{reason}; due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="258"/>
+        <location filename="../../ui/desk/case_panel.py" line="260"/>
         <source>被回访人反映：{words}</source>
         <translation>The respondent said: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="275"/>
+        <location filename="../../ui/desk/case_panel.py" line="277"/>
         <source>已超期 {days} 个工作日</source>
         <translation>{days} working days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="277"/>
+        <location filename="../../ui/desk/case_panel.py" line="279"/>
         <source>已超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="295"/>
+        <location filename="../../ui/desk/case_panel.py" line="297"/>
         <source>{at} {channel} 第 {round} 轮：总体 {overall} · 效率 {efficiency} · 态度 {attitude} · 材料 {materials}</source>
         <translation>{at} {channel}, round {round}: overall {overall} · efficiency {efficiency} · attitude {attitude} · materials {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="307"/>
+        <location filename="../../ui/desk/case_panel.py" line="309"/>
         <source>；建议：{text}</source>
         <translation>; suggestion: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="313"/>
+        <location filename="../../ui/desk/case_panel.py" line="315"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="314"/>
+        <location filename="../../ui/desk/case_panel.py" line="316"/>
         <source>上门/当面</source>
         <translation>Visit / in person</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="315"/>
+        <location filename="../../ui/desk/case_panel.py" line="317"/>
         <source>短信/微信</source>
         <translation>SMS / WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="316"/>
+        <location filename="../../ui/desk/case_panel.py" line="318"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/case_panel.py" line="317"/>
+        <location filename="../../ui/desk/case_panel.py" line="319"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -5501,225 +5501,225 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>InspectionTab</name>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="121"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="122"/>
         <source>留空则随机</source>
         <translation>blank = random</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="128"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="129"/>
         <source>回访员(&amp;O)：</source>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="130"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="131"/>
         <source>至(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="131"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="132"/>
         <source>数量(&amp;Z)：</source>
         <translation>Si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="132"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="133"/>
         <source>种子(&amp;E)：</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="124"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="125"/>
         <source>抽样(&amp;D)</source>
         <translation>Dra&amp;w sample</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="129"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="130"/>
         <source>从(&amp;B)：</source>
         <translation>&amp;Date from:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="144"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="145"/>
         <source>抽样记录(&amp;P)：</source>
         <translation>Samp&amp;les:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="155"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="156"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="156"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="157"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="157"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="158"/>
         <source>通话时间</source>
         <translation>Called at</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="158"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="159"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="159"/>
-        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="160"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="168"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="169"/>
         <source>本次抽样的通话(&amp;L)（Enter 打开）：</source>
         <translation>Calls &amp;in this sample (Enter opens):</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="181"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="182"/>
         <source>通话与回访单（如实所记）</source>
         <translation>Call and Form A (as recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="188"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="189"/>
         <source>评分表</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="192"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="193"/>
         <source>总评(&amp;W)：</source>
         <translation>O&amp;verall comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="194"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="195"/>
         <source>全部满分(&amp;A)</source>
         <translation>&amp;All full points</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="196"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="197"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="198"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="199"/>
         <source>下一通(&amp;N) (Ctrl+N)</source>
         <translation>&amp;Next call (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="302"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="309"/>
         <source>{start} 至 {end} · 种子 {seed} · {scored}/{size} 已评</source>
         <translation>{start} to {end} · seed {seed} · {scored}/{size} scored</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="328"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="345"/>
         <source>种子须为 0 到 {0} 之间的整数</source>
         <translation>The seed must be a whole number from 0 to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="349"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="366"/>
         <source>已抽取 {size} 通（总体 {population} 通，种子 {seed}）。</source>
         <translation>{size} calls drawn (out of {population}, seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="362"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="379"/>
         <source>种子 {seed} · 总体 {population} 通 · 抽取 {size} 通</source>
         <translation>Seed {seed} · {population} calls in all · {size} drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="383"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="400"/>
         <source> 关键项不合格</source>
         <translation> critical failed</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="388"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="405"/>
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="388"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="405"/>
         <source>待评</source>
         <translation>To score</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="426"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="443"/>
         <source>业务编号：{0}&#x3000;受理单位：{1}&#x3000;业务类型：{2}</source>
         <translation>Case no.: {0}   Unit: {1}   Business type: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="429"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="446"/>
         <source>回访员：{0}&#x3000;拨打：{1}&#x3000;时长：{2} 秒</source>
         <translation>Operator: {0}   Dialled: {1}   Duration: {2} s</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="437"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="454"/>
         <source>电话：{0}&#x3000;接通：{1}&#x3000;挂断：{2}&#x3000;通话：{3} 秒&#x3000;{4}</source>
         <translation>Phone: {0}   Answered: {1}   Hung up: {2}   Talk: {3} s   {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="446"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="463"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="449"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="466"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="450"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="467"/>
         <source>回访单：{0}
 有无建议：{1}</source>
         <translation>Form A: {0}
 Suggestion: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
         <source>标准</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
         <source>依据分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="476"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="491"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="519"/>
         <source>说明：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="493"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="521"/>
         <source>满分 {0}</source>
         <translation>of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="511"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="539"/>
         <source>已由 {0} 评分；修改后保存即为更正（留痕）。</source>
         <translation>Scored by {0}; saving a change records a correction (kept on record).</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="528"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="556"/>
         <source>合计 {0} / {1}</source>
         <translation>Total {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="530"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="558"/>
         <source>&#x3000;关键项不合格：将开立纠正和预防措施</source>
         <translation>   Critical item failed: a corrective and preventive action will be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="556"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="584"/>
         <source>已保存：{0} / {1}。</source>
         <translation>Saved: {0} / {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="558"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="586"/>
         <source>关键项不合格，已开立纠正和预防措施。</source>
         <translation> Critical item failed: a corrective and preventive action is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="572"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="600"/>
         <source>已是本次抽样的最后一通。</source>
         <translation>This is the last call of the sample.</translation>
     </message>
@@ -7622,37 +7622,37 @@ Auditor: view and export the audit log, staff assessment.</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="26"/>
+        <location filename="../../ui/pages/quality_page.py" line="22"/>
         <source>质检抽样与评分</source>
         <translation>Sampling and scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="27"/>
+        <location filename="../../ui/pages/quality_page.py" line="23"/>
         <source>我的质检结果</source>
         <translation>My QC results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="28"/>
+        <location filename="../../ui/pages/quality_page.py" line="24"/>
         <source>质检评分表</source>
         <translation>QC scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="29"/>
+        <location filename="../../ui/pages/quality_page.py" line="25"/>
         <source>通话录音</source>
         <translation>Recordings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="63"/>
+        <location filename="../../ui/pages/quality_page.py" line="30"/>
         <source>请选择您的姓名：质检按您的角色办理。</source>
         <translation>Choose your name: quality inspection follows your role.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="66"/>
+        <location filename="../../ui/pages/quality_page.py" line="32"/>
         <source>可抽取通话、收听录音并评分，修改质检评分表，归档未匹配的录音。</source>
         <translation>You can draw calls, listen to recordings and score them, change the QC scorecard and file unmatched recordings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="70"/>
+        <location filename="../../ui/pages/quality_page.py" line="33"/>
         <source>可查看本人的质检结果和导入录音；抽样评分须由组长或管理员办理。</source>
         <translation>You can see your own QC results and import recordings; sampling and scoring are for team leads and administrators.</translation>
     </message>
@@ -7992,8 +7992,8 @@ Auditor: view and export the audit log, staff assessment.</translation>
     <name>RecordingsTab</name>
     <message>
         <location filename="../../ui/recordings/tray_tab.py" line="100"/>
-        <source>立即导入 (Ctrl+I)</source>
-        <translation>Import now (Ctrl+I)</translation>
+        <source>立即导入(&amp;I) (Ctrl+I)</source>
+        <translation>&amp;Import now (Ctrl+I)</translation>
     </message>
     <message>
         <location filename="../../ui/recordings/tray_tab.py" line="103"/>
@@ -10378,42 +10378,42 @@ This cannot be undone; make a backup first. Purge now?</translation>
 <context>
     <name>SupervisionPage</name>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="26"/>
+        <location filename="../../ui/pages/supervision_page.py" line="22"/>
         <source>满意度调查</source>
         <translation>Satisfaction surveys</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="27"/>
+        <location filename="../../ui/pages/supervision_page.py" line="23"/>
         <source>意见箱（簿）</source>
         <translation>Suggestion box / book</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="28"/>
+        <location filename="../../ui/pages/supervision_page.py" line="24"/>
         <source>网点考核</source>
         <translation>Outlet assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="29"/>
+        <location filename="../../ui/pages/supervision_page.py" line="25"/>
         <source>表扬</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="64"/>
+        <location filename="../../ui/pages/supervision_page.py" line="30"/>
         <source>请选择您的姓名：录入和考核按您的角色办理。</source>
         <translation>Choose your name: entering and assessing follow your role.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="66"/>
+        <location filename="../../ui/pages/supervision_page.py" line="32"/>
         <source>可录入调查表、意见条和表扬，并考核网点、评选先进。</source>
         <translation>You can enter surveys, slips and commendations, assess outlets and choose model staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="69"/>
+        <location filename="../../ui/pages/supervision_page.py" line="34"/>
         <source>可录入调查表、意见箱检查、意见条和表扬；网点考核须由组长办理。</source>
         <translation>You can enter surveys, box checks, slips and commendations; outlets are assessed by team leads.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervision_page.py" line="72"/>
+        <location filename="../../ui/pages/supervision_page.py" line="35"/>
         <source>可查看；录入和考核须由回访员、组长或管理员办理。</source>
         <translation>You can view; entering and assessing are done by operators, team leads or administrators.</translation>
     </message>

@@ -5,12 +5,14 @@ their scores, the scorecard is edited, and the figures reach the reports."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
+from app.quality.sampling import draw_sample
 from app.reports.monthly import monthly_analysis
 from app.reports.staff_assessment import staff_assessment
 from app.roles import Role
@@ -168,3 +170,30 @@ def test_the_scorecard_edited_from_the_keyboard(qtbot, sqlite_world, kept):
     with qtbot.waitSignal(operator.loaded, timeout=10_000):
         shown(qtbot, operator, kept)
     assert not operator.save_button.isEnabled() and not operator.add_button.isEnabled()
+
+
+def test_the_newest_sample_is_listed_and_another_operators_none_clears_it(
+    qtbot, sqlite_world, kept
+):
+    database, w = sqlite_world
+    with database.sessions.begin() as session:
+        draw_sample(
+            session, w.operator, date(2026, 9, 1), date(2026, 9, 30), 2, seed=7, by_id=w.lead
+        )
+    lead = StaffMember(w.lead, "王建国", Role.TEAM_LEAD)
+    tab = InspectionTab(database, Seat(lead))
+    shown(qtbot, tab, kept)
+    qtbot.waitUntil(lambda: tab.operator_combo.count() == 3, timeout=10_000)
+    tab.operator_combo.setCurrentIndex(tab.operator_combo.findData(w.operator))
+    # Listed without choosing it, nothing opened yet.
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=10_000)
+    assert tab.detail is None
+    assert "种子 7" in tab.sample_label.text()
+    with qtbot.waitSignal(tab.opened, timeout=10_000):
+        tab.open_row(0)
+    assert tab.points
+    # An operator nobody sampled yet: the list, the call and its card go.
+    tab.operator_combo.setCurrentIndex(tab.operator_combo.findData(w.idle_operator))
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 0, timeout=10_000)
+    assert tab.detail is None
+    assert tab.sample_label.text() == "" and tab.points == {} and tab.facts_label.text() == ""

@@ -53,6 +53,7 @@ from app.staff import StaffMember
 from app.zone import LOCAL_ZONE
 from db.database import Database
 from ui.operations import Progress, operation
+from ui.recordings.player import RecordingPlayer
 from ui.shortcuts import enter_activates, shortcuts
 
 SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -315,6 +316,16 @@ class InspectionTab(QWidget):
                 row,
             )
         self._update_enabled()
+        if _sample_id(self.sample) not in {row.id for row in rows}:
+            # Another operator's sample, or none yet: the newest one's calls, listed (none
+            # opened); nothing when this operator has none.
+            self._clear_detail()
+            if rows:
+                self.show_sample(rows[0])
+            else:
+                self.sample = None
+                self.sample_label.clear()
+                self._show_rows([], None)
 
     def _sample_chosen(self, index: int) -> None:
         row = self.sample_combo.itemData(index)
@@ -363,7 +374,7 @@ class InspectionTab(QWidget):
 
     def show_sample(self, sample: SampleRow | DrawnQcSample, then_open: int | None = None) -> None:
         self.sample = sample
-        sample_id = sample.id if isinstance(sample, SampleRow) else sample.sample_id
+        sample_id = _sample_id(sample)
         self.sample_label.setText(
             self.tr("种子 {seed} · 总体 {population} 通 · 抽取 {size} 通").format(
                 seed=sample.seed, population=sample.population, size=sample.size
@@ -465,20 +476,31 @@ class InspectionTab(QWidget):
 
     def _show_player(self, call_attempt_id: int) -> None:
         if self.player is None:
-            try:
-                from ui.recordings.player import RecordingPlayer
-            except ImportError:  # the recordings part is not installed in this build
-                return
             self.player = RecordingPlayer(self.database, self.current_staff, self)
             self.player_box.addWidget(self.player)
+        self.player.show()
         self.player.show_attempt(call_attempt_id)
 
-    def _show_card(self, detail: ReviewDetail) -> None:
+    def _clear_detail(self) -> None:
+        """No call open: its facts, answers, recording and scorecard go from the screen."""
+        self.detail = None
+        self.facts_label.clear()
+        self.form_a_label.clear()
+        if self.player is not None:
+            self.player.stop()
+            self.player.hide()
+        self._clear_card()
+        self._update_enabled()
+
+    def _clear_card(self) -> None:
         while self.card_grid.count():
             item = self.card_grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.points, self.notes = {}, {}
+
+    def _show_card(self, detail: ReviewDetail) -> None:
+        self._clear_card()
         headers = (self.tr("标准"), self.tr("依据分值"), self.tr("得分"), self.tr("说明"))
         for column, text in enumerate(headers):
             self.card_grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
@@ -578,3 +600,9 @@ class InspectionTab(QWidget):
             self.show_message(self.tr("已是本次抽样的最后一通。"))
             return
         self.open_row(row)
+
+
+def _sample_id(sample: SampleRow | DrawnQcSample | None) -> int | None:
+    if sample is None:
+        return None
+    return sample.id if isinstance(sample, SampleRow) else sample.sample_id

@@ -97,7 +97,7 @@ class RecordingsTab(QWidget):
         self.folder_label = QLabel()
         self.folder_label.setStyleSheet(HINT_STYLE)
         self.folder_label.setWordWrap(True)
-        self.import_button = QPushButton(self.tr("立即导入 (Ctrl+I)"))
+        self.import_button = QPushButton(self.tr("立即导入(&I) (Ctrl+I)"))
         self.import_button.setAutoDefault(False)
         self.import_button.clicked.connect(self.import_now)
         self.watch_box = QCheckBox(self.tr("每分钟自动导入(&W)"))
