@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.i18n import pick
+
 
 class Rating(StrEnum):
     """The four answers of Form A (J 附件 A)."""
@@ -18,6 +20,11 @@ class Rating(StrEnum):
         return RATING_LABELS[self]
 
     @property
+    def shown(self) -> str:
+        """The label in the language of the interface."""
+        return pick(RATING_LABELS[self], RATING_LABELS_EN[self])
+
+    @property
     def score(self) -> int:
         """Points of a first evaluation's 总体情况 (J 5.4.1)."""
         return RATING_SCORES[self]
@@ -28,6 +35,12 @@ RATING_LABELS = {
     Rating.SATISFIED: "满意",
     Rating.AVERAGE: "一般",
     Rating.DISSATISFIED: "不满意",
+}
+RATING_LABELS_EN = {
+    Rating.VERY_SATISFIED: "Very satisfied",
+    Rating.SATISFIED: "Satisfied",
+    Rating.AVERAGE: "Average",
+    Rating.DISSATISFIED: "Dissatisfied",
 }
 RATING_SCORES = {
     Rating.VERY_SATISFIED: 5,

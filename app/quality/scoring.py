@@ -27,10 +27,11 @@ from sqlalchemy.orm import Session
 from app.audit import record_change
 from app.clock import current_time, local_date
 from app.complaints.corrective import FROM_VIOLATION, CapaInput, create_capa
+from app.desk.calls import FORM_A_ITEMS
 from app.errors import Refused
 from app.i18n import pick
 from app.quality.scorecard import scorecard
-from app.ratings import RATING_LABELS, Rating
+from app.ratings import Rating
 from app.roles import Permission, Role, may
 from app.staff import acting_member, require_permission
 from app.zone import LOCAL_ZONE
@@ -131,19 +132,15 @@ class ScoreResult:
     rescored: bool
 
 
-_FORM_A = (
-    ("overall", "总体情况"),
-    ("efficiency", "办事效率"),
-    ("attitude", "服务态度"),
-    ("materials", "提交材料"),
-)
+def _not_recorded() -> str:
+    return pick("（未记录）", "(not recorded)")
 
 
 def _rating_text(value: str | None) -> str:
     if value is None:
-        return "（未记录）"
+        return _not_recorded()
     try:
-        return RATING_LABELS[Rating(value)]
+        return Rating(value).shown
     except ValueError:
         return value
 
@@ -255,26 +252,41 @@ def review_detail(session: Session, review_id: int, *, viewer_id: int | None) ->
         if attempt.evaluation_id is not None
         else None
     )
+    breach_item = pick("有无违反廉洁纪律", "Integrity breach")
     if evaluation is None:
-        form_a = FormAAsRecorded(None, [(label, "（未记录）") for _key, label in _FORM_A], None)
+        items = [(pick(zh, en), _not_recorded()) for _key, zh, en in FORM_A_ITEMS]
+        form_a = FormAAsRecorded(None, [*items, (breach_item, _not_recorded())], None)
     else:
-        items = [(label, _rating_text(getattr(evaluation, key))) for key, label in _FORM_A]
+        items = [
+            (pick(zh, en), _rating_text(getattr(evaluation, key))) for key, zh, en in FORM_A_ITEMS
+        ]
         breach = evaluation.integrity_breach
-        items.append(
-            ("有无违反廉洁纪律", "（未记录）" if breach is None else ("有" if breach else "没有"))
-        )
+        said = pick("有", "Yes") if breach else pick("没有", "No")
+        items.append((breach_item, _not_recorded() if breach is None else said))
         form_a = FormAAsRecorded(evaluation.evaluated_at, items, evaluation.suggestion)
     scores = list(
         session.scalars(select(QcScore).where(QcScore.review_id == review.id).order_by(QcScore.id))
     )
+    card = scorecard(session)
     if scores:
+        # A scored call keeps the criteria as they were; in English, a criterion still on the
+        # card is named by its English label.
+        english = {c.code: c.label_en for c in card}
         lines = [
-            ScoreLine(s.criterion_code, s.label, s.weight, s.critical, s.points, s.note)
+            ScoreLine(
+                s.criterion_code,
+                pick(s.label, english.get(s.criterion_code) or s.label),
+                s.weight,
+                s.critical,
+                s.points,
+                s.note,
+            )
             for s in scores
         ]
     else:
         lines = [
-            ScoreLine(c.code, c.label, c.weight, c.critical, None, None) for c in scorecard(session)
+            ScoreLine(c.code, pick(c.label, c.label_en), c.weight, c.critical, None, None)
+            for c in card
         ]
     return ReviewDetail(
         row=row,

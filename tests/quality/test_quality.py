@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from app.i18n import set_language
 from app.quality.figures import qc_figures
 from app.quality.sampling import SampleInvalid, draw_sample, population
 from app.quality.scorecard import (
@@ -452,3 +453,29 @@ def test_the_monthly_workbook_shows_the_operators_qc_columns(world, tmp_path):
     assert line[-3:] == [2, 0.9, 1]
     other = next(row for row in rows if row and row[0] == "周敏")
     assert other[-3] == 0 and other[-2] in ("", None)
+
+
+def test_the_call_as_recorded_is_shown_in_the_language_of_the_interface(sqlite_world):
+    database, w = sqlite_world
+    with database.sessions.begin() as session:
+        drawn = draw_sample(
+            session, w.operator, date(2026, 9, 1), date(2026, 9, 30), 1, seed=3, by_id=w.lead
+        )
+    set_language("en")
+    try:
+        with database.sessions() as session:
+            detail = review_detail(session, drawn.review_ids[0], viewer_id=w.lead)
+    finally:
+        set_language("zh")
+    labels = [label for label, _answer in detail.form_a.items]
+    assert labels == ["Overall", "Efficiency", "Attitude", "Materials", "Integrity breach"]
+    assert {answer for _label, answer in detail.form_a.items} <= {
+        "Very satisfied",
+        "Satisfied",
+        "Average",
+        "Dissatisfied",
+        "No",
+        "Yes",
+        "(not recorded)",
+    }
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in line.label) for line in detail.lines)

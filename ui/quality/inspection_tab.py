@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -187,7 +189,15 @@ class InspectionTab(QWidget):
         facts_layout.addLayout(self.player_box)
 
         self.card_box = QGroupBox(self.tr("评分表"))
-        self.card_grid = QGridLayout(self.card_box)
+        # The criteria scroll (Tab brings each into view): on a 768-high screen a long card
+        # keeps every line whole instead of squeezing them.
+        card = QWidget()
+        self.card_grid = QGridLayout(card)
+        card_scroll = QScrollArea()
+        card_scroll.setWidgetResizable(True)
+        card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        card_scroll.setWidget(card)
+        QVBoxLayout(self.card_box).addWidget(card_scroll)
         self.overall_edit = QLineEdit()
         self.overall_edit.setMaxLength(OVERALL_NOTE_LENGTH)
         overall_label = QLabel(self.tr("总评(&W)："))
@@ -213,7 +223,9 @@ class InspectionTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(facts_box)
+        # The call as recorded and its recording under the list of calls; the scorecard has
+        # the other side to itself (a 768-high screen shows the whole card).
+        left_layout.addWidget(facts_box, 2)
         right_layout.addWidget(self.card_box, 1)
         right_layout.addLayout(overall)
         right_layout.addLayout(actions)
@@ -223,6 +235,9 @@ class InspectionTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        # The list wide enough for its five columns at 1366×768 (number, case, time, status,
+        # score) and the call under it, the scorecard beside them; the divider moves.
+        splitter.setSizes([520, 580])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(second)
