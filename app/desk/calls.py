@@ -45,7 +45,7 @@ from app.desk.retries import CallingHours, first_calling_time, next_attempt_time
 from app.errors import Refused
 from app.i18n import pick
 from app.ratings import Channel, Rating
-from app.recordings.matching import match_saved_attempt
+from app.recordings.matching import AttemptSpan, match_saved_attempt
 from app.settings import get_setting
 from app.telephony import CallFacts
 from db.models import CallAttempt, Case, CasePhone, Evaluation, IntegrityEscalation, QueueEntry
@@ -181,7 +181,14 @@ def save_form_a(
         evaluation_id=evaluation_id,
         call=call,
     )
-    match_saved_attempt(session, attempt_id, actor_id=operator_id, now=now)  # its recording
+    columns = _call_columns(call, now)
+    span = AttemptSpan(
+        columns.get("attempted_at", now),
+        columns.get("ended_at"),
+        columns.get("talk_seconds"),
+        duration_seconds,
+    )
+    match_saved_attempt(session, span, actor_id=operator_id, now=now)  # its recording
     task_id = None
     dissatisfied = not second_round and Rating.DISSATISFIED in ratings.values()
     if dissatisfied or answers.integrity_breach:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -35,7 +36,17 @@ def tolerance(session: Session) -> timedelta:
     return timedelta(seconds=int(get_setting(session, "recordings.match_seconds")))
 
 
-def _span(attempt) -> tuple[datetime, datetime]:
+class AttemptSpan(NamedTuple):
+    """The columns of a call attempt that say when its call was (for an attempt written with a
+    Core INSERT, whose object there is not)."""
+
+    attempted_at: datetime
+    ended_at: datetime | None
+    talk_seconds: int | None
+    duration_seconds: int | None
+
+
+def _span(attempt: CallAttempt | AttemptSpan) -> tuple[datetime, datetime]:
     """From the attempt's dialling to its end (a CallAttempt, or a row of its columns)."""
     start = attempt.attempted_at
     if attempt.ended_at is not None and attempt.ended_at >= start:
@@ -154,15 +165,6 @@ def match_tray(
 
 
 @cache
-def _attempt_span_query() -> Select:
-    return select(
-        CallAttempt.attempted_at,
-        CallAttempt.ended_at,
-        CallAttempt.talk_seconds,
-        CallAttempt.duration_seconds,
-    ).where(CallAttempt.id == bindparam("attempt_id", type_=CallAttempt.id.type))
-
-
 @cache
 def _tray_near_query() -> Select:
     # On recorded_at's index, never status's: SQLite's planner, without statistics, prefers an
@@ -177,24 +179,21 @@ def _tray_near_query() -> Select:
 
 def match_saved_attempt(
     session: Session,
-    attempt: CallAttempt | int,
+    attempt: CallAttempt | AttemptSpan,
     *,
     actor_id: int | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Match the tray again for the call attempt just saved (an object, or the id of a row
+    """Match the tray again for the call attempt just saved (the object, or the span of a row
     written with Core statements), in the caller's transaction; how many recordings were filed.
 
     The desk's save is a hot path: one indexed query on the recordings' time near the
     attempt's span (within the largest tolerance the setting allows, so that the setting itself
-    is read only when something is near) and, for an id, one by primary key; the matching
-    itself, with the tolerance set, only when a tray recording is that near.
+    is read only when something is near); the matching itself, with the tolerance set, only
+    when a tray recording is that near.
     """
     connection = session.connection()
-    if isinstance(attempt, CallAttempt):
-        start, end = _span(attempt)
-    else:
-        start, end = _span(connection.execute(_attempt_span_query(), {"attempt_id": attempt}).one())
+    start, end = _span(attempt)
     slack = timedelta(seconds=OPTIONS["recordings.match_seconds"].maximum)
     near = (
         connection.execute(_tray_near_query(), {"start": start - slack, "end": end + slack})

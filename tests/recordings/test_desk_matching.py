@@ -17,7 +17,7 @@ from app.desk.queue import next_case
 from app.ratings import Rating
 from app.recordings.filing import add_recording
 from app.recordings.folder import import_recordings, seat_operator
-from app.recordings.matching import FILED, TRAY, match_saved_attempt
+from app.recordings.matching import FILED, TRAY, AttemptSpan, match_saved_attempt
 from app.scanning.store import AttachmentStore
 from db.models import Attachment, AuditEntry, CallAttempt, CallRecording
 from tests.desk import helpers as h
@@ -195,13 +195,16 @@ def test_the_desk_reads_only_the_tray_near_the_attempt(sqlite_db):
     assert "ix_call_recordings_recorded_at" in str(plan), plan
 
 
-def test_matching_a_saved_attempt_by_id_or_object_gives_the_same(any_db):
+def test_matching_a_saved_attempt_by_its_object_or_its_span_gives_the_same(any_db):
     operator, _ = h.two_operators(any_db)
     with any_db.sessions.begin() as session:
         row = h.case(session, h.unit(session), "A-1", date(2026, 11, 2))
         attempt = h.attempt(session, row, "no_answer", NOW, operator_id=operator)
+        span = AttemptSpan(
+            attempt.attempted_at, attempt.ended_at, attempt.talk_seconds, attempt.duration_seconds
+        )
         assert match_saved_attempt(session, attempt) == 0
-        assert match_saved_attempt(session, attempt.id) == 0
+        assert match_saved_attempt(session, span) == 0
 
 
 def test_the_seats_operator_is_found_by_the_name_the_desk_remembers(any_db):
