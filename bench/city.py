@@ -116,7 +116,7 @@ def generate(
             )
         )
         mobile = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
-        phone_rows.append((case_id, mobile, f"+86{mobile}"))
+        phone_rows.append((case_id, mobile, f"+86{mobile}", f"+86{mobile}"[::-1]))
     with connection:
         connection.executemany(
             "INSERT INTO cases (id, uid, case_no, business_type, unit_id, accepted_on,"
@@ -125,8 +125,8 @@ def generate(
             case_rows,
         )
         connection.executemany(
-            "INSERT INTO case_phones (case_id, position, original, e164, kind)"
-            " VALUES (?, 0, ?, ?, 'mobile')",
+            "INSERT INTO case_phones (case_id, position, original, e164, e164_reversed, kind)"
+            " VALUES (?, 0, ?, ?, ?, 'mobile')",
             phone_rows,
         )
     with connection:

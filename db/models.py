@@ -29,7 +29,7 @@ from sqlalchemy import (
     text,
     true,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from db.audit_hash import pending_token
 from db.types import UTCDateTime, new_uid, utcnow
@@ -42,6 +42,12 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def reversed_e164(context) -> str | None:
+    """The default of case_phones.e164_reversed: the row's e164 backwards (see CasePhone)."""
+    e164 = context.get_current_parameters().get("e164")
+    return e164[::-1] if e164 else None
 
 
 class Base(DeclarativeBase):
@@ -145,7 +151,7 @@ class Case(Tracked, Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     district: Mapped[str | None] = mapped_column(String(50))  # 所属区县
     accepted_on: Mapped[date | None] = mapped_column(Date)  # 受理日期
-    completed_on: Mapped[date] = mapped_column(Date, index=True)  # 办结日期
+    completed_on: Mapped[date] = mapped_column(Date)  # 办结日期; indexed with id below
     applicant: Mapped[str | None] = mapped_column(String(200))  # 申请人
     is_enterprise: Mapped[bool] = mapped_column(Boolean, default=False)  # 是否企业
     enterprise_name: Mapped[str | None] = mapped_column(String(200))  # 企业名称
@@ -174,6 +180,9 @@ class Case(Tracked, Base):
     )
 
     __table_args__ = (
+        # The case list's order (办结日期, id) descending: PostgreSQL reads a page off this index
+        # and stops, where an index on the date alone made it read and sort a whole day's cases.
+        Index("ix_cases_completed_id", "completed_on", "id"),
         Index("ix_cases_unit_completed", "unit_id", "completed_on"),
         # Covers the quarterly report: cases of a unit and period with their first evaluation.
         Index(
@@ -194,18 +203,37 @@ class CasePhone(Base):
     """One of a case's phone numbers, as written in the export and as parsed."""
 
     __tablename__ = "case_phones"
-    # 案件查询 by the number someone calls from.
-    __table_args__ = (Index("ix_case_phones_e164", "e164"),)
+    # 案件查询 by the number someone calls from, and by its last digits (a prefix of the number
+    # reversed: no index can hold a suffix, and a trigram index needs an extension).
+    __table_args__ = (
+        Index("ix_case_phones_e164", "e164"),
+        Index(
+            "ix_case_phones_e164_reversed",
+            "e164_reversed",
+            postgresql_ops={"e164_reversed": "varchar_pattern_ops"},
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     original: Mapped[str] = mapped_column(String(100))  # as written in the source
     e164: Mapped[str | None] = mapped_column(String(20))  # +8613812345678; None when invalid
+    # e164 backwards (8765432183168+), for 尾号 searches: its default fills it from e164 in every
+    # insert that leaves it out (the ORM, Core's executemany as sync writes; `reversed_e164`),
+    # the validator below when the ORM sets e164; a writer going around SQLAlchemy's defaults
+    # (the bulk import's executemany) writes it itself. Imports and sync replace a case's phones,
+    # never update a number in place.
+    e164_reversed: Mapped[str | None] = mapped_column(String(20), default=reversed_e164)
     extension: Mapped[str | None] = mapped_column(String(10))
     kind: Mapped[str | None] = mapped_column(String(20))  # mobile / fixed_line / …
 
     case: Mapped[Case] = relationship(back_populates="phones")
+
+    @validates("e164")
+    def _keep_reversed(self, _key: str, value: str | None) -> str | None:
+        self.e164_reversed = value[::-1] if value else None
+        return value
 
 
 class Evaluation(Tracked, Base):
@@ -776,6 +804,17 @@ class QueueEntry(Tracked, Base):
         # The order next_case takes entries in, and the due appointments it looks at first.
         Index("ix_call_queue_pick", "status", "priority", "ready_at", "id"),
         Index("ix_call_queue_appointment", "status", "appointment_at"),
+        # The claim of the next entry in queue order (app.desk.queue): only the free open entries
+        # without an appointment, so that PostgreSQL takes it even with the statistics of before
+        # a refresh, which made it walk ix_call_queue_appointment and sort thousands (issue 23).
+        Index(
+            "ix_call_queue_open_pick",
+            "priority",
+            "ready_at",
+            "id",
+            sqlite_where=text("status = 'open' AND appointment_at IS NULL"),
+            postgresql_where=text("status = 'open' AND appointment_at IS NULL"),
+        ),
         # A case is in the first-revisit queue at most once, even if two seats refresh at once.
         Index(
             "uq_call_queue_first_case",
