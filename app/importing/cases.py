@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.importing.bulk import insert_rows, reserve_ids
 from app.importing.columns import Field
 from app.importing.problems import RowProblem
 from app.importing.rows import SourceRow, parse_rows
@@ -190,6 +192,14 @@ _CASE_COLUMNS = (
 )
 
 
+# A record's values of _CASE_COLUMNS but unit_id and handler_id (found by `store`).
+_RECORD_FIELDS = attrgetter(*(c for c in _CASE_COLUMNS if c not in ("unit_id", "handler_id")))
+assert _CASE_COLUMNS.index("unit_id") == 1 and _CASE_COLUMNS.index("handler_id") == 9
+
+# A new case's columns, in the order of the rows `store` builds (then id, origin and times).
+_NEW_CASE_COLUMNS = ("case_no", *_CASE_COLUMNS, "has_valid_phone", "uid")
+
+
 def store(
     session: Session,
     prepared: PreparedCases,
@@ -202,44 +212,45 @@ def store(
     units = prepared.units.resolve(session, {r.unit: r.district for r in reversed(records)})
     handlers = _ensure_handlers(session, records, units)
     existing = _existing_cases(session, [r.case_no for r in records])
-    new_rows, new_phones, changed_rows, changed_phones = [], {}, [], {}
+    new_rows: list[tuple] = []
+    new_phones: list[list[ParsedPhone]] = []
+    changed_rows, changed_phones = [], {}
     now = utcnow()
     for record in records:
         tick()
         unit = units[record.unit]
-        values = {column: getattr(record, column, None) for column in _CASE_COLUMNS}
-        values["unit_id"] = unit.id
-        values["handler_id"] = handlers.get((record.handler, unit.id))
+        # The values of _CASE_COLUMNS, in its order.
+        fields = _RECORD_FIELDS(record)
+        handler_id = handlers.get((record.handler, unit.id))
+        row = (fields[0], unit.id, *fields[1:8], handler_id, *fields[8:])
         phones = parse_phones("；".join(record.phones), unit.area_code)
-        values["has_valid_phone"] = any(p.valid for p in phones)
-        if not values["has_valid_phone"]:
+        has_valid_phone = any(p.valid for p in phones)
+        if not has_valid_phone:
             summary.flag("no_valid_phone")
         before = existing.get(record.case_no)
         if before is None:
-            # Every key in every row, defaults included: one executemany, no per-row defaults.
-            new_rows.append(
-                {
-                    "case_no": record.case_no,
-                    **values,
-                    "uid": new_uid(),
-                    "origin": None,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-            new_phones[record.case_no] = phones
+            # Every column in every row, defaults included: one executemany, no per-row defaults.
+            new_rows.append((record.case_no, *row, has_valid_phone, new_uid()))
+            new_phones.append(phones)
             summary.inserted += 1
-        elif before[1:] == (*(values[c] for c in _CASE_COLUMNS), _originals(phones)):
+        elif before[1:] == (*row, _originals(phones)):
             summary.unchanged += 1
         else:
+            values = dict(zip(_CASE_COLUMNS, row, strict=True))
+            values["has_valid_phone"] = has_valid_phone
             changed_rows.append({"id": before[0], **values, "updated_at": now})
             changed_phones[before[0]] = phones
             summary.updated += 1
     if new_rows:
-        ids = dict(
-            session.execute(insert(Case.__table__).returning(Case.case_no, Case.id), new_rows).all()
+        ids = reserve_ids(session, Case.__table__, len(new_rows))
+        insert_rows(
+            session,
+            Case.__table__,
+            ("id", *_NEW_CASE_COLUMNS),
+            [(case_id, *row) for case_id, row in zip(ids, new_rows, strict=True)],
+            constants={"origin": None, "created_at": now, "updated_at": now},
         )
-        _insert_phones(session, {ids[case_no]: phones for case_no, phones in new_phones.items()})
+        _insert_phones(session, dict(zip(ids, new_phones, strict=True)))
     if changed_rows:
         _audit_changes(session, existing, changed_rows, changed_phones, batch_id, now)
         session.execute(update(Case), changed_rows)
@@ -346,18 +357,21 @@ def _existing_cases(session: Session, case_nos: list[str]) -> dict[str, tuple]:
     return found
 
 
+_PHONE_COLUMNS = ("case_id", "position", "original", "e164", "e164_reversed", "extension", "kind")
+
+
 def _insert_phones(session: Session, phones_by_case: dict[int, list]) -> None:
     rows = [
-        {
-            "case_id": case_id,
-            "position": position,
-            "original": phone.original[:100],
-            "e164": phone.e164,
-            "extension": phone.extension,
-            "kind": phone.kind,
-        }
+        (
+            case_id,
+            position,
+            phone.original[:100],
+            phone.e164,
+            phone.e164[::-1] if phone.e164 else None,  # as CasePhone's default (reversed_e164)
+            phone.extension,
+            phone.kind,
+        )
         for case_id, phones in phones_by_case.items()
         for position, phone in enumerate(phones)
     ]
-    if rows:
-        session.execute(insert(CasePhone.__table__), rows)
+    insert_rows(session, CasePhone.__table__, _PHONE_COLUMNS, rows)

@@ -176,6 +176,8 @@ def parse_flag(value: object) -> bool:
 def parse_count(value: object) -> int | None:
     """A whole number such as 办理环节数; empty is None; raises ValueError otherwise (and
     ValueTooLarge above what the database holds)."""
+    if value.__class__ is str and len(value) < 10 and value.isdigit() and value.isascii():
+        return int(value)  # 3, as most exports write counts; 9 digits are always storable
     if _is_plain_digits(value):
         return _storable(_whole(value, _MAX_COUNT_TEXT), _MAX_COUNT_TEXT)
     if value.__class__ is float and value.is_integer() and value >= 0:
@@ -217,6 +219,8 @@ def parse_money_fen(value: object) -> int | None:
     Raises ValueError for text that is not an amount or has more than two decimals, and
     ValueTooLarge for an amount above what the database holds (21 474 836.47 yuan).
     """
+    if value.__class__ is str and len(value) < 8 and value.isdigit() and value.isascii():
+        return int(value) * 100  # 80, as most exports write amounts; 7 digits are storable
     if isinstance(value, float):
         # Spreadsheet cells are binary floats: read them with the 15 significant digits Excel
         # shows, so that a formula's 3702.2999999999997 is the 3702.30 on the screen.
