@@ -44,10 +44,14 @@ NAMING_CONVENTION = {
 }
 
 
-def reversed_e164(context) -> str | None:
-    """The default of case_phones.e164_reversed: the row's e164 backwards (see CasePhone)."""
-    e164 = context.get_current_parameters().get("e164")
+def backwards(e164: str | None) -> str | None:
+    """case_phones.e164_reversed of a number: its e164 backwards (see CasePhone)."""
     return e164[::-1] if e164 else None
+
+
+def reversed_e164(context) -> str | None:
+    """The default of case_phones.e164_reversed: the row's e164 backwards."""
+    return backwards(context.get_current_parameters().get("e164"))
 
 
 class Base(DeclarativeBase):
@@ -232,7 +236,7 @@ class CasePhone(Base):
 
     @validates("e164")
     def _keep_reversed(self, _key: str, value: str | None) -> str | None:
-        self.e164_reversed = value[::-1] if value else None
+        self.e164_reversed = backwards(value)
         return value
 
 

@@ -170,6 +170,7 @@ def save_form_a(
         after={"case_id": entry.case_id, **evaluation},
         at=now,
     )
+    columns = _call_columns(call, now)  # what the telephone reported
     attempt_id = _insert_attempt(
         connection,
         entry,
@@ -179,9 +180,8 @@ def save_form_a(
         phone_e164,
         duration_seconds,
         evaluation_id=evaluation_id,
-        call=call,
+        call_columns=columns,
     )
-    columns = _call_columns(call, now)
     span = AttemptSpan(
         columns.get("attempted_at", now),
         columns.get("ended_at"),
@@ -461,9 +461,10 @@ def _insert_attempt(
     duration_seconds: int | None,
     *,
     evaluation_id: int,
-    call: CallFacts | None = None,
+    call_columns: dict[str, object],
 ) -> int:
-    """`_attempt` in one INSERT, for a held entry (a row of claims.hold); the attempt's id."""
+    """`_attempt` in one INSERT, for a held entry (a row of claims.hold), with the columns of
+    what the telephone reported (`_call_columns`); the attempt's id."""
     values = {
         "case_id": entry.case_id,
         "attempted_at": now,
@@ -472,7 +473,7 @@ def _insert_attempt(
         "duration_seconds": duration_seconds,
         "evaluation_id": evaluation_id,
         "callback_task_id": entry.callback_task_id,
-        **_call_columns(call, now),
+        **call_columns,
     }
     if phone_e164 is not None:
         # The number as written is looked up by the INSERT itself.

@@ -19,7 +19,7 @@ from app.importing.rows import SourceRow, parse_rows
 from app.importing.summary import ImportSummary
 from app.importing.unknown_units import UnitChoices, UnitPlan, plan_units, unit_name
 from app.phones import ParsedPhone, parse_phones, split_phone_cell
-from db.models import AuditEntry, Case, CasePhone, Staff, Unit
+from db.models import AuditEntry, Case, CasePhone, Staff, Unit, backwards
 from db.types import new_uid, utcnow
 
 KIND = "cases"
@@ -367,7 +367,7 @@ def _insert_phones(session: Session, phones_by_case: dict[int, list]) -> None:
             position,
             phone.original[:100],
             phone.e164,
-            phone.e164[::-1] if phone.e164 else None,  # as CasePhone's default (reversed_e164)
+            backwards(phone.e164),  # e164_reversed: insert_rows computes no default
             phone.extension,
             phone.kind,
         )

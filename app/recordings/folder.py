@@ -22,7 +22,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -254,19 +255,152 @@ def import_recordings(
     `progress(done, total)` may raise app.errors.Cancelled. A file that cannot be read, or a
     store that cannot be written, refuses the whole run (FolderRefused): the caller rolls back
     and no file moves."""
+    with _unreadable_files_refuse_the_run():
+        acting_member(session, actor_id)  # anyone logged in: the seat's own recordings
+        if operator_id is None:
+            operator_id = actor_id
+        elif session.get(Staff, operator_id) is None:
+            raise FolderRefused(
+                pick(f"找不到回访员 {operator_id}", f"Operator {operator_id} not found")
+            )
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise FolderRefused(
+                pick(
+                    f"录音文件夹不存在：{folder}", f"The recordings folder does not exist: {folder}"
+                )
+            )
+        try:
+            # Only sound files are taken: anything else in the folder (a note, a database pointed
+            # at by mistake) is not a recording and is left where it is, untouched.
+            files = [
+                path
+                for path in inbox_files(folder, min_age_seconds=min_age_seconds)
+                if path.suffix.lower() in SOUND_SUFFIXES
+            ]
+        except OSError as error:
+            raise FolderRefused(
+                pick(f"无法读取录音文件夹：{error}", f"Cannot read the recordings folder: {error}")
+            ) from None
+        result = RecordingImport()
+        seen: set[str] = set()  # the same bytes twice in one run: the second is a duplicate
+        halves: list[tuple[RecordingName, Path]] = []
+        singles: list[Path] = []
+        for path in files:
+            name = read_name(path.name)
+            if name.kind == BARESIP and name.pair_key:
+                halves.append((name, path))
+            else:
+                singles.append(path)
+        calls = _pair_up(halves)
+        total = len(calls) + len(singles)
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, total)
+
+        if progress is not None:
+            progress(0, total)
+
+        def refuse(paths: list[Path], error: RecordingRefused) -> None:
+            result.refused += 1
+            result.messages.append(f"{paths[0].name}: {error.message}")
+            for path in paths:
+                after_commit(session, lambda p=path: _move(p, folder / REFUSED, error.message))
+
+        def keep(
+            paths: list[Path], data: bytes, filename: str, *, recorded_at, phone, seat_operator
+        ) -> None:
+            digest = sha256_of(data)
+            if digest in seen:
+                result.duplicate += 1
+            else:
+                seen.add(digest)
+                added = add_recording(
+                    session,
+                    store,
+                    data,
+                    filename,
+                    recorded_at=recorded_at,
+                    actor_id=actor_id,
+                    phone_e164=phone,
+                    operator_id=seat_operator,
+                    now=now,
+                    max_bytes=max_bytes,
+                )
+                if added.duplicate:
+                    result.duplicate += 1
+                elif added.status == FILED:
+                    result.filed += 1
+                else:
+                    result.tray += 1
+            for path in paths:
+                after_commit(session, lambda p=path: _move(p, folder / DONE))
+
+        for pair in calls:
+            paths = [pair[side] for side in (ENC, DEC) if side in pair]
+            names = [read_name(path.name) for path in paths]
+            try:
+                if len(paths) == 2:
+                    data = stereo_pair(
+                        _read(pair[ENC], max_bytes // 2), _read(pair[DEC], max_bytes // 2)
+                    )
+                elif _other_half_present(folder, names[0]) or _age(paths[0]) < wait_seconds:
+                    result.waiting += 1  # its other half is still being written, or may come
+                    step()
+                    continue
+                else:
+                    data = _read(paths[0], max_bytes)
+                    check_wav(data, max_bytes=max_bytes)
+            except RecordingRefused as error:
+                refuse(paths, error)
+                step()
+                continue
+            recorded_at = min(name.recorded_at for name in names if name.recorded_at is not None)
+            filename = f"dump-{names[0].stamp}.wav" if len(paths) == 2 else paths[0].name
+            keep(
+                paths,
+                data,
+                filename,
+                recorded_at=recorded_at,
+                phone=None,
+                seat_operator=operator_id,
+            )
+            step()
+        for path in singles:
+            name = read_name(path.name)
+            try:
+                data = _read(path, max_bytes)
+                check_wav(data, max_bytes=max_bytes)
+            except RecordingRefused as error:
+                refuse([path], error)
+                step()
+                continue
+            recorded_at = name.recorded_at
+            if recorded_at is None or name.kind == OTHER:
+                recorded_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            keep(
+                [path],
+                data,
+                path.name,
+                recorded_at=recorded_at,
+                phone=name.phone_e164,
+                seat_operator=None,  # a PBX's folder: the number says whose call it was
+            )
+            step()
+        result.matched_from_tray = match_tray(session, actor_id=actor_id, now=now)
+        return result
+
+
+@contextmanager
+def _unreadable_files_refuse_the_run() -> Iterator[None]:
+    """A file that cannot be read or a store that cannot be written (OSError) refuses the whole
+    run (FolderRefused, in words a person understands; a long file name cut short)."""
     try:
-        return _import(
-            session,
-            store,
-            folder,
-            actor_id=actor_id,
-            operator_id=operator_id,
-            now=now,
-            progress=progress,
-            min_age_seconds=min_age_seconds,
-            wait_seconds=wait_seconds,
-            max_bytes=max_bytes,
-        )
+        yield
     except OSError as error:
         name = error.filename
         if isinstance(name, str) and len(name) > 80:
@@ -275,153 +409,3 @@ def import_recordings(
             pick("导入未完成，未保存任何录音，文件均未移动：", "Nothing was imported or moved: ")
             + file_error_text(error)
         ) from None
-
-
-def _import(
-    session: Session,
-    store: AttachmentStore,
-    folder: Path,
-    *,
-    actor_id: int | None,
-    operator_id: int | None,
-    now: datetime | None,
-    progress: Progress | None,
-    min_age_seconds: float,
-    wait_seconds: float,
-    max_bytes: int,
-) -> RecordingImport:
-    acting_member(session, actor_id)  # anyone logged in: the seat's own recordings
-    if operator_id is None:
-        operator_id = actor_id
-    elif session.get(Staff, operator_id) is None:
-        raise FolderRefused(
-            pick(f"找不到回访员 {operator_id}", f"Operator {operator_id} not found")
-        )
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise FolderRefused(
-            pick(f"录音文件夹不存在：{folder}", f"The recordings folder does not exist: {folder}")
-        )
-    try:
-        # Only sound files are taken: anything else in the folder (a note, a database pointed
-        # at by mistake) is not a recording and is left where it is, untouched.
-        files = [
-            path
-            for path in inbox_files(folder, min_age_seconds=min_age_seconds)
-            if path.suffix.lower() in SOUND_SUFFIXES
-        ]
-    except OSError as error:
-        raise FolderRefused(
-            pick(f"无法读取录音文件夹：{error}", f"Cannot read the recordings folder: {error}")
-        ) from None
-    result = RecordingImport()
-    seen: set[str] = set()  # the same bytes twice in one run: the second is a duplicate
-    halves: list[tuple[RecordingName, Path]] = []
-    singles: list[Path] = []
-    for path in files:
-        name = read_name(path.name)
-        if name.kind == BARESIP and name.pair_key:
-            halves.append((name, path))
-        else:
-            singles.append(path)
-    calls = _pair_up(halves)
-    total = len(calls) + len(singles)
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
-    if progress is not None:
-        progress(0, total)
-
-    def refuse(paths: list[Path], error: RecordingRefused) -> None:
-        result.refused += 1
-        result.messages.append(f"{paths[0].name}: {error.message}")
-        for path in paths:
-            after_commit(session, lambda p=path: _move(p, folder / REFUSED, error.message))
-
-    def keep(
-        paths: list[Path], data: bytes, filename: str, *, recorded_at, phone, seat_operator
-    ) -> None:
-        digest = sha256_of(data)
-        if digest in seen:
-            result.duplicate += 1
-        else:
-            seen.add(digest)
-            added = add_recording(
-                session,
-                store,
-                data,
-                filename,
-                recorded_at=recorded_at,
-                actor_id=actor_id,
-                phone_e164=phone,
-                operator_id=seat_operator,
-                now=now,
-                max_bytes=max_bytes,
-            )
-            if added.duplicate:
-                result.duplicate += 1
-            elif added.status == FILED:
-                result.filed += 1
-            else:
-                result.tray += 1
-        for path in paths:
-            after_commit(session, lambda p=path: _move(p, folder / DONE))
-
-    for pair in calls:
-        paths = [pair[side] for side in (ENC, DEC) if side in pair]
-        names = [read_name(path.name) for path in paths]
-        try:
-            if len(paths) == 2:
-                data = stereo_pair(
-                    _read(pair[ENC], max_bytes // 2), _read(pair[DEC], max_bytes // 2)
-                )
-            elif _other_half_present(folder, names[0]) or _age(paths[0]) < wait_seconds:
-                result.waiting += 1  # its other half is still being written, or may come
-                step()
-                continue
-            else:
-                data = _read(paths[0], max_bytes)
-                check_wav(data, max_bytes=max_bytes)
-        except RecordingRefused as error:
-            refuse(paths, error)
-            step()
-            continue
-        recorded_at = min(name.recorded_at for name in names if name.recorded_at is not None)
-        filename = f"dump-{names[0].stamp}.wav" if len(paths) == 2 else paths[0].name
-        keep(
-            paths,
-            data,
-            filename,
-            recorded_at=recorded_at,
-            phone=None,
-            seat_operator=operator_id,
-        )
-        step()
-    for path in singles:
-        name = read_name(path.name)
-        try:
-            data = _read(path, max_bytes)
-            check_wav(data, max_bytes=max_bytes)
-        except RecordingRefused as error:
-            refuse([path], error)
-            step()
-            continue
-        recorded_at = name.recorded_at
-        if recorded_at is None or name.kind == OTHER:
-            recorded_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        keep(
-            [path],
-            data,
-            path.name,
-            recorded_at=recorded_at,
-            phone=name.phone_e164,
-            seat_operator=None,  # a PBX's folder: the number says whose call it was
-        )
-        step()
-    result.matched_from_tray = match_tray(session, actor_id=actor_id, now=now)
-    return result
