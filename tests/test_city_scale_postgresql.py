@@ -4,7 +4,7 @@
   executemany as the imports and sync do, an edit), and migration 0021 fills it;
 - the 尾号 search through it finds exactly what `e164 LIKE '%digits'` finds;
 - the queue refresh leaves PostgreSQL's statistics of the queue current;
-- the app's PostgreSQL sessions run without JIT, also after a rollback.
+- the app's PostgreSQL sessions run without JIT and generic plans, also after a rollback.
 
 How fast is measured by bench/postgres.py, never here.
 """
@@ -180,12 +180,13 @@ def test_the_queue_refresh_leaves_postgresql_statistics_current(pg_db: Database)
         assert session.scalar(statistics) == 1  # committed with the refresh
 
 
-def test_the_apps_postgresql_sessions_run_without_jit(pg_db: Database) -> None:
-    for _ in range(2):  # the setting outlives the pool's rollback of a returned connection
+def test_the_apps_postgresql_sessions_run_without_jit_and_generic_plans(pg_db: Database) -> None:
+    for _ in range(2):  # the settings outlive the pool's rollback of a returned connection
         with pg_db.sessions() as session:
-            assert session.scalar(text("SHOW jit")) == "off"
-            session.rollback()
-            assert session.scalar(text("SHOW jit")) == "off"
+            for _ in range(2):
+                assert session.scalar(text("SHOW jit")) == "off"
+                assert session.scalar(text("SHOW plan_cache_mode")) == "force_custom_plan"
+                session.rollback()
 
 
 def test_a_refresh_does_not_wait_for_another_analyzing_the_queue(pg_db: Database) -> None:

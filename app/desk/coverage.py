@@ -8,16 +8,16 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, and_, bindparam, case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from app import clock
 from app.calendar import WorkingCalendar
-from app.desk.due import DueRules, due_condition
+from app.desk.due import DueRules, counts_as_revisit, due_condition
 from app.desk.outcomes import COMPLETED
 from app.reports.quarterly import quarter_bounds, quarterly_report
 from app.settings import get_setting
-from db.models import CallAttempt, Case, QueueEntry, Unit
+from db.models import Case, Evaluation, QueueEntry, Unit
 
 # How many observed cases the prior completion rate weighs as: enough that one unlucky case does
 # not send a unit's planned calls through the roof, few enough that real figures soon dominate.
@@ -71,17 +71,16 @@ def coverage_plan(
     prior = float(get_setting(session, "desk.completion_prior"))
     report = quarterly_report(session, year, quarter, today=today, calendar=calendar)
     unit_ids = dict(session.execute(select(Unit.name, Unit.id)).all())
-    queue = _queue_figures(session, start, end, today, calendar)
-    rates = _completion_rates(session, prior)
+    figures = _quarter_figures(session, start, end, today, calendar)
 
     plan = []
     for row in report.units:
         unit_id = unit_ids[row.unit]
-        no_valid_phone, due, queued = queue.get(unit_id, (0, 0, 0))
+        unit_figures = figures.get(unit_id, _NOTHING)
         # The small epsilon keeps 0.35 × 20 = 7.000000000000001 from asking for an 8th revisit.
         wanted = math.ceil((target + margin) * row.cases - 1e-9)
         shortfall = max(0, wanted - row.revisited)
-        rate = max(rates.get(unit_id, prior), MIN_COMPLETION_RATE)
+        rate = max(unit_figures.completion_rate(prior), MIN_COMPLETION_RATE)
         plan.append(
             UnitCoverage(
                 unit=row.unit,
@@ -95,70 +94,87 @@ def coverage_plan(
                 shortfall=shortfall,
                 completion_rate=rate,
                 calls_needed=math.ceil(shortfall / rate - 1e-9) if shortfall else 0,
-                queued=queued,
-                no_valid_phone=no_valid_phone,
+                queued=unit_figures.queued,
+                no_valid_phone=unit_figures.no_valid_phone,
                 unit_id=unit_id,
                 year=year,
                 quarter=quarter,
-                due=due,
+                due=unit_figures.due,
             )
         )
     plan.sort(key=lambda u: (u.coverage, -u.shortfall, u.unit))
     return plan
 
 
-def _queue_figures(
+@dataclass(frozen=True)
+class QuarterFigures:
+    """What the plan needs of a unit's cases completed in the quarter, beyond the report."""
+
+    no_valid_phone: int = 0  # due, but none of the case's numbers is valid
+    due: int = 0  # due with a valid phone, not yet drawn into the queue
+    queued: int = 0  # open in the queue
+    completed: int = 0  # first-revisit entry done with a completed revisit
+    failed: int = 0  # first-revisit entry done without one (unreachable, refused, …)
+
+    def completion_rate(self, prior: float) -> float:
+        """The share of the quarter's ended calls that ended with a revisit, the prior blended
+        in as PRIOR_WEIGHT cases: the prior alone before any call of the quarter has ended.
+
+        Over the quarter's own cases, not all time (issue 23): the figure the plan divides by is
+        the one of the cases it plans for, and it costs nothing beyond the pass that counts the
+        queue; an all-time count read every case of the database (0.4-0.5 s at 1 M cases on
+        PostgreSQL, growing every year). Both counts come from the same first-revisit entries,
+        so a revisit recorded outside the queue (an imported ledger) weighs on neither side.
+        """
+        return (self.completed + prior * PRIOR_WEIGHT) / (
+            self.completed + self.failed + PRIOR_WEIGHT
+        )
+
+
+_NOTHING = QuarterFigures()
+
+
+def _quarter_figures(
     session: Session, start: date, end: date, today: date, calendar: WorkingCalendar
-) -> dict[int, tuple[int, int, int]]:
-    """unit id -> (due without a valid phone, due and not yet queued, open in the queue)."""
-    due = due_condition(DueRules.from_settings(session), today, calendar)
+) -> dict[int, QuarterFigures]:
+    """unit id -> its QuarterFigures, in one pass over the quarter's cases.
+
+    Each case is read from the covering index ix_cases_unit_period_plan (unit, 办结日期, enterprise,
+    scoring evaluation, valid phone, id), one range per unit: `unit_id IN (the units)` makes
+    both backends walk it unit by unit, in order, with or without statistics (SQLite has none
+    unless someone ran ANALYZE; PostgreSQL cannot skip along an index's first column). Each
+    case is joined once to its scoring evaluation where that is valid (at most one row: by
+    primary key) and to its first-revisit entry. A correlated look-up of the evaluation in each
+    figure instead ran twice per case, and made PostgreSQL estimate the query far above its JIT
+    threshold (issue 23, bench/reading.md).
+    """
+    scoring = aliased(Evaluation)
+    evaluated = scoring.id.is_not(None)  # has_valid_evaluation, on the join below
+    due = due_condition(DueRules.from_settings(session), today, calendar, evaluated=evaluated)
     valid = Case.has_valid_phone.is_(True)
+    done = QueueEntry.status == "done"
+    # The quarter's bounds written into the statement, not sent as parameters: psycopg prepares
+    # a statement run five times on a connection, and PostgreSQL's generic plan for it then
+    # guessed 5 000 cases in an unknown range, hashed the 250 000 it found for that and took
+    # 30 s at 1 M cases (from about the tenth plan on one connection; issue 23).
+    quarter = [bindparam(None, day, Date, literal_execute=True) for day in (start, end)]
     rows = session.execute(
         select(
             Case.unit_id,
             _count_if(and_(due, ~valid)),
             _count_if(and_(due, valid, QueueEntry.id.is_(None))),
             _count_if(QueueEntry.status == "open"),
+            _count_if(and_(done, QueueEntry.result == COMPLETED)),
+            _count_if(and_(done, QueueEntry.result.not_in(_NOT_A_CALL_RESULT))),
+        )
+        .outerjoin(
+            scoring, and_(scoring.id == Case.first_evaluation_id, counts_as_revisit(scoring))
         )
         .outerjoin(QueueEntry, and_(QueueEntry.case_id == Case.id, QueueEntry.kind == "first"))
-        .where(Case.completed_on.between(start, end))
+        .where(Case.unit_id.in_(select(Unit.id)), Case.completed_on.between(*quarter))
         .group_by(Case.unit_id)
     ).all()
-    return {unit_id: (int(a), int(b), int(c)) for unit_id, a, b, c in rows}
-
-
-def _completion_rates(session: Session, prior: float) -> dict[int, float]:
-    """unit id -> share of its called cases that ended with a completed revisit, all time.
-
-    Only cases whose calling has ended count (completed, or the queue entry finished without a
-    revisit), so a quarter's many cases still being retried do not drag the rate down. The prior
-    is blended in as PRIOR_WEIGHT cases, so that it alone applies before anything is observed.
-    """
-    completed = dict(
-        session.execute(
-            select(Case.unit_id, func.count(distinct(CallAttempt.case_id)))
-            .join(Case, Case.id == CallAttempt.case_id)
-            .where(CallAttempt.outcome == COMPLETED, CallAttempt.callback_task_id.is_(None))
-            .group_by(Case.unit_id)
-        ).all()
-    )
-    failed = dict(
-        session.execute(
-            select(Case.unit_id, func.count(QueueEntry.id))
-            .join(Case, Case.id == QueueEntry.case_id)
-            .where(
-                QueueEntry.kind == "first",
-                QueueEntry.status == "done",
-                QueueEntry.result.not_in(_NOT_A_CALL_RESULT),
-            )
-            .group_by(Case.unit_id)
-        ).all()
-    )
-    return {
-        unit_id: (completed.get(unit_id, 0) + prior * PRIOR_WEIGHT)
-        / (completed.get(unit_id, 0) + failed.get(unit_id, 0) + PRIOR_WEIGHT)
-        for unit_id in completed.keys() | failed.keys()
-    }
+    return {unit_id: QuarterFigures(*map(int, counts)) for unit_id, *counts in rows}
 
 
 def _count_if(condition):

@@ -72,12 +72,20 @@ def has_valid_evaluation(case_id: ColumnElement[int] | None = None) -> ColumnEle
     return found if case_id is None else found.where(Case.id == case_id)
 
 
-def due_condition(rules: DueRules, today: date, calendar: WorkingCalendar) -> ColumnElement[bool]:
-    """Cases due for a first revisit on `today`, valid phone or not."""
+def due_condition(
+    rules: DueRules,
+    today: date,
+    calendar: WorkingCalendar,
+    *,
+    evaluated: ColumnElement[bool] | None = None,
+) -> ColumnElement[bool]:
+    """Cases due for a first revisit on `today`, valid phone or not. `evaluated`: the query's
+    own test of `has_valid_evaluation` (e.g. on the scoring evaluation it joined once, for a
+    query over a quarter's cases, app.desk.coverage); by default its correlated look-up."""
     enterprise = true() if rules.enterprise_to_phone else Case.is_enterprise.is_(False)
     return and_(
         Case.completed_on <= rules.latest_due_completion(today, calendar),
-        ~has_valid_evaluation(),
+        ~(has_valid_evaluation() if evaluated is None else evaluated),
         enterprise,
     )
 

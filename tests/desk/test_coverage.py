@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import and_, event, func, select
 
+from app.calendar import WorkingCalendar
+from app.desk import coverage
 from app.desk.calls import record_failed_call
 from app.desk.coverage import coverage_plan
+from app.desk.due import DueRules, due_condition
 from app.desk.queue import next_case, refresh_queue
+from app.reports.quarterly import quarter_bounds
 from app.settings import set_setting
 from db.database import open_database
 from db.models import CallSample, Case, QueueEntry, Unit
@@ -48,15 +52,47 @@ def test_completion_rate_comes_from_the_units_calls(any_db):
     with any_db.sessions.begin() as session:
         owner = h.unit(session, "甲")
         cases = h.cases(session, owner, 20, COMPLETED)
-        # 4 calls ended: 3 completed revisits by phone, 1 unreachable.
+        # 4 calls of the quarter ended: 3 completed revisits by phone, 1 unreachable.
         for case in cases[:3]:
             h.evaluate(session, case, h.local(2026, 10, 21, 10), channel="phone")
             h.attempt(session, case, "completed", h.local(2026, 10, 21, 10))
+            h.entry(session, case, h.local(2026, 10, 20), status="done", result="completed")
         h.entry(session, cases[3], h.local(2026, 10, 20), status="done", result="unreachable")
+        # Not calls that ended: still being tried, or spared by an online evaluation.
+        h.entry(session, cases[4], h.local(2026, 10, 20), status="open")
+        h.entry(session, cases[5], h.local(2026, 10, 20), status="done", result="evaluated")
         (plan,) = coverage_plan(session, 2026, 4, today=TODAY)
     # The prior 0.6 weighs as 5 cases: (3 + 3) / (4 + 5).
     assert plan.completion_rate == pytest.approx(6 / 9)
     assert plan.shortfall == 4 and plan.calls_needed == 6
+
+
+def test_completion_rate_is_the_quarters_own(any_db):
+    """Issue 23: the rate is of the planned quarter's cases, no longer of all time (which read
+    every case in the database); calls of other quarters, and completed attempts recorded
+    outside the queue (an imported ledger), weigh on neither side."""
+    with any_db.sessions.begin() as session:
+        owner = h.unit(session, "甲")
+        cases = h.cases(session, owner, 20, COMPLETED)
+        earlier = h.cases(session, owner, 10, date(2026, 8, 3), prefix="Q3-")
+        for case in earlier:  # last quarter: every call failed
+            h.entry(session, case, h.local(2026, 8, 20), status="done", result="unreachable")
+        h.attempt(session, cases[0], "completed", h.local(2026, 10, 21, 10))  # no entry
+        h.entry(session, cases[1], h.local(2026, 10, 20), status="done", result="completed")
+        (q4,) = coverage_plan(session, 2026, 4, today=TODAY)
+        q3 = next(u for u in coverage_plan(session, 2026, 3, today=TODAY) if u.unit == "甲")
+    assert q4.completion_rate == pytest.approx((1 + 3) / (1 + 5))  # the prior 0.6 as 5 cases
+    assert q3.completion_rate == pytest.approx(3 / 15)
+    # Nothing ended yet: the prior alone, floored.
+    with any_db.sessions.begin() as session:
+        set_setting(session, "desk.completion_prior", 0.01)
+        (q4,) = coverage_plan(session, 2026, 4, today=TODAY)
+        assert q4.completion_rate == pytest.approx((1 + 0.05) / 6)
+        other = h.unit(session, "乙")
+        h.cases(session, other, 20, COMPLETED, prefix="B-")
+        plan = {u.unit: u for u in coverage_plan(session, 2026, 4, today=TODAY)}
+    assert plan["乙"].completion_rate == coverage.MIN_COMPLETION_RATE
+    assert plan["乙"].calls_needed == 7 * 20  # 7 revisits wanted of 20 cases, at 5 %
 
 
 def test_refresh_draws_for_units_behind_and_records_the_sample(any_db):
@@ -159,3 +195,132 @@ def test_previous_quarter_is_planned_until_its_supplement_deadline(any_db):
         assert [(u.year, u.quarter, u.unit) for u in result.plan] == [(2026, 3, "甲")]
         assert result.added == 7  # 10 × 35 % = 4 revisits → 4 / 0.6 → 7 calls
         assert refresh_queue(session, today=date(2026, 10, 12), seed=1).plan == []
+
+
+# The queue figures as they were written before issue 23 (a correlated look-up of the scoring
+# evaluation in each figure), and the quarter's ended calls counted the plain way: the one pass
+# of app.desk.coverage must give exactly what they give.
+def _old_queue_figures(session, start, end, today, calendar):
+    due = due_condition(DueRules.from_settings(session), today, calendar)
+    valid = Case.has_valid_phone.is_(True)
+    rows = session.execute(
+        select(
+            Case.unit_id,
+            coverage._count_if(and_(due, ~valid)),
+            coverage._count_if(and_(due, valid, QueueEntry.id.is_(None))),
+            coverage._count_if(QueueEntry.status == "open"),
+        )
+        .outerjoin(QueueEntry, and_(QueueEntry.case_id == Case.id, QueueEntry.kind == "first"))
+        .where(Case.completed_on.between(start, end))
+        .group_by(Case.unit_id)
+    ).all()
+    return {unit_id: (int(a), int(b), int(c)) for unit_id, a, b, c in rows}
+
+
+def _ended_calls(session, start, end, results):
+    return dict(
+        session.execute(
+            select(Case.unit_id, func.count(QueueEntry.id))
+            .join(Case, Case.id == QueueEntry.case_id)
+            .where(
+                Case.completed_on.between(start, end),
+                QueueEntry.kind == "first",
+                QueueEntry.status == "done",
+                results,
+            )
+            .group_by(Case.unit_id)
+        ).all()
+    )
+
+
+def _varied_city(session, rng) -> None:
+    """Units with cases of every kind the figures tell apart, at random: inside and around the
+    quarter and its online window, enterprise or not, with and without a valid number, with no,
+    a valid, an invalid or only a later evaluation, queued open or done or not, called or not."""
+    for u in range(4):
+        owner = h.unit(session, f"单位{u}")
+        for n in range(60):
+            completed = date(2026, 9, 20) + timedelta(days=rng.randrange(110))
+            phones = rng.choice([("13812345678",), ("12345",), ("12345", "13912345678"), ()])
+            row = h.case(
+                session,
+                owner,
+                f"V{u}-{n:03d}",
+                completed,
+                phones=phones,
+                enterprise=rng.random() < 0.2,
+            )
+            evaluated_at = h.local(completed.year, completed.month, completed.day, 12)
+            kind = rng.choice(["none", "none", "valid", "invalid", "late", "second"])
+            if kind != "none":
+                evaluation = h.evaluate(session, row, evaluated_at + timedelta(days=3))
+                evaluation.valid = kind != "invalid"
+                evaluation.round = 2 if kind == "second" else 1
+                evaluation.attempt = 2 if kind == "late" else 1
+            queued = rng.choice([None, None, "open", "done"])
+            if queued:
+                result = rng.choice(["completed", "evaluated", "unreachable", "refused"])
+                h.entry(
+                    session,
+                    row,
+                    evaluated_at,
+                    status=queued,
+                    result=result if queued == "done" else None,
+                )
+            for _ in range(rng.choice([0, 0, 1, 2])):
+                outcome = rng.choice(["completed", "no_answer", "busy"])
+                h.attempt(session, row, outcome, evaluated_at + timedelta(days=1))
+    session.flush()
+
+
+@pytest.mark.parametrize("enterprise_to_phone", [False, True])
+def test_rewritten_figures_equal_the_old_queries(any_db, rng, enterprise_to_phone):
+    with any_db.sessions.begin() as session:
+        _varied_city(session, rng)
+        set_setting(session, "desk.enterprise_to_phone", enterprise_to_phone)
+        session.flush()
+        calendar = WorkingCalendar.load(session)
+        for today in (date(2026, 10, 5), date(2026, 11, 16), date(2026, 12, 31), date(2027, 2, 1)):
+            for quarter in (3, 4):
+                start, end = quarter_bounds(2026, quarter)
+                old = _old_queue_figures(session, start, end, today, calendar)
+                figures = coverage._quarter_figures(session, start, end, today, calendar)
+                assert {
+                    unit_id: (f.no_valid_phone, f.due, f.queued) for unit_id, f in figures.items()
+                } == old
+                completed = _ended_calls(session, start, end, QueueEntry.result == "completed")
+                failed = _ended_calls(
+                    session, start, end, QueueEntry.result.not_in(("completed", "evaluated"))
+                )
+                # Q4 holds most of the city's cases (Q3 only its last days).
+                assert quarter == 3 or (completed and failed), "calls ended both ways"
+                for unit_id, f in figures.items():
+                    assert (f.completed, f.failed) == (
+                        completed.get(unit_id, 0),
+                        failed.get(unit_id, 0),
+                    )
+
+
+def test_the_quarters_bounds_are_in_the_statement(any_db):
+    """Issue 23: sent as parameters, PostgreSQL's generic plan for the prepared statement (from
+    about its tenth run on one connection) guessed 5 000 cases in the quarter and took 30 s at
+    1 M cases; written into the statement, every plan knows the range."""
+    sent = []
+    with any_db.sessions.begin() as session:
+        _three_units(session)
+        connection = session.connection()
+
+        def record(_connection, _cursor, statement, parameters, _context, _many):
+            sent.append((statement, parameters))
+
+        event.listen(connection, "before_cursor_execute", record)
+        start, end = quarter_bounds(2026, 4)
+        figures = coverage._quarter_figures(
+            session, start, end, TODAY, WorkingCalendar.load(session)
+        )
+        event.remove(connection, "before_cursor_execute", record)
+    assert sum(f.due for f in figures.values()) == 12 + 18 + 20
+    (statement, parameters), *_ = [s for s in sent if "call_queue" in s[0]]
+    assert "2026-10-01" in statement and "2026-12-31" in statement
+    values = parameters.values() if isinstance(parameters, dict) else parameters
+    assert start not in values and end not in values
