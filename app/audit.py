@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-import app.audit_chain  # noqa: F401  (seals the entries a transaction writes as it commits)
+from app.audit_chain import returning_entry, write_entry  # sealed as the transaction commits
 from app.i18n import pick
 from db.models import AuditEntry, Case, Staff
 from db.transactions import write_transaction
@@ -156,7 +156,7 @@ def record_change(
         statement = _insert_entry_by_staff()
         values |= {"actor_id": actor_id, "actor_suffix": f" (#{actor_id})"}
     session.flush()  # the actor's name as the session has it, as a query through it would see
-    session.connection().execute(statement, values)
+    write_entry(session.connection(), statement, values)
 
 
 def record_export(
@@ -228,7 +228,8 @@ def record_numbers_shown(
     """Audit that an operator was shown a case's phone numbers in full: the call desk's claimed
     case, the one place the window shows them unmasked. On the claim's own connection (Core,
     the desk's hot path): the actor's name and the case's uid are looked up by the INSERT."""
-    connection.execute(
+    write_entry(
+        connection,
         _insert_numbers_shown(),
         {
             "actor_id": operator_id,
@@ -251,19 +252,21 @@ def _insert_numbers_shown() -> Insert:
         .where(Case.id == bindparam("case_id", type_=Case.id.type))
         .scalar_subquery()
     )
-    return insert(AuditEntry).values(
-        actor=func.coalesce(func.nullif(name, ""), "?")
-        + bindparam("actor_suffix", type_=AuditEntry.actor.type),
-        action="case.numbers_shown",
-        entity="case",
-        entity_uid=uid,
-        after=bindparam("after", type_=AuditEntry.after.type),
+    return returning_entry(
+        insert(AuditEntry).values(
+            actor=func.coalesce(func.nullif(name, ""), "?")
+            + bindparam("actor_suffix", type_=AuditEntry.actor.type),
+            action="case.numbers_shown",
+            entity="case",
+            entity_uid=uid,
+            after=bindparam("after", type_=AuditEntry.after.type),
+        )
     )
 
 
 @cache
 def _insert_entry() -> Insert:
-    return insert(AuditEntry)
+    return returning_entry(insert(AuditEntry))
 
 
 @cache
@@ -274,9 +277,11 @@ def _insert_entry_by_staff() -> Insert:
         .where(Staff.id == bindparam("actor_id", type_=Staff.id.type))
         .scalar_subquery()
     )
-    return insert(AuditEntry).values(
-        actor=func.coalesce(func.nullif(name, ""), "?")
-        + bindparam("actor_suffix", type_=AuditEntry.actor.type)
+    return returning_entry(
+        insert(AuditEntry).values(
+            actor=func.coalesce(func.nullif(name, ""), "?")
+            + bindparam("actor_suffix", type_=AuditEntry.actor.type)
+        )
     )
 
 

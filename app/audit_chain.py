@@ -18,7 +18,8 @@ chain: a later check that no longer finds it reports the trail shortened or rewr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import secrets
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -27,14 +28,14 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Executable,
+    Row,
     Select,
-    TextClause,
     Update,
     bindparam,
     event,
     func,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Session
@@ -88,6 +89,13 @@ _CHAIN_ATTRIBUTES = ("seq", "hash", "personal", "pending")
 
 # Sealing, as each transaction commits
 
+# In Connection.info, beside db.audit_hash's PENDING_TOKEN (set by the column's default, for an
+# entry written by any other means): the token and the rows of the entries `write_entry` wrote in
+# this transaction, as the INSERT returned them — what the seal needs, without reading it back.
+_WRITTEN = "revisitdesk.audit_written"
+# Set when a savepoint rolled back after `write_entry` wrote: the rows it kept may be gone.
+_UNSURE = "revisitdesk.audit_unsure"
+
 
 def _entry_columns():
     return (
@@ -105,22 +113,59 @@ def _entry_columns():
     )
 
 
+def _hashed_columns():
+    """What the seal needs of a new entry: its id and what its hash covers."""
+    return (
+        AuditEntry.id,
+        AuditEntry.at,
+        AuditEntry.actor,
+        AuditEntry.action,
+        AuditEntry.entity,
+        AuditEntry.entity_uid,
+        AuditEntry.before,
+        AuditEntry.after,
+    )
+
+
+def returning_entry(statement):
+    """An INSERT of one audit entry made to return what the seal needs (`write_entry`)."""
+    return statement.returning(*_hashed_columns())
+
+
+def write_entry(connection: Connection, statement: Executable, values: dict[str, Any]) -> None:
+    """Run `statement`, an INSERT of one entry made by `returning_entry`, and keep the row it
+    returns (the values as stored: the id, the time, the actor's name looked up by the INSERT)
+    for the seal at the commit, which then needs no statement to read them back — on PostgreSQL
+    every statement is a round trip to the server (issue 23)."""
+    info = connection.info
+    written = info.get(_WRITTEN)
+    if written is None:
+        written = info[_WRITTEN] = (secrets.token_hex(16), [])
+    row = connection.execute(statement, {**values, "pending": written[0]}).one()
+    written[1].append(row)
+
+
 def seal_pending(connection: Connection) -> int:
     """Seal the entries this connection's transaction wrote, after the chain's last; returns
     how many. Runs by itself just before every commit (`_seal_before_commit`)."""
-    token = connection.info.pop(PENDING_TOKEN, None)
-    if token is None:
+    info = connection.info
+    token = info.pop(PENDING_TOKEN, None)
+    written = info.pop(_WRITTEN, None)
+    unsure = info.pop(_UNSURE, False)
+    if token is None and written is None:
         return 0
-    # Its own entries are read before the lock: the lock is held from here to the commit.
-    own, last, lock = _seal_queries()
-    rows = connection.execute(own, {"token": token}).all()
-    if not rows:
-        return 0
+    if token is None and not unsure:
+        rows: Sequence[Any] = sorted(written[1], key=lambda row: row.id)
+    else:
+        # Entries written by other means too (the ORM, an executemany), or a savepoint rolled
+        # back: read them all back. Before the lock: the lock is held from here to the commit.
+        tokens = [t for t in (token, written[0] if written else None) if t is not None]
+        rows = connection.execute(_own_query(), {"tokens": tokens}).all()
+        if not rows:
+            return 0
     personals = [sealed_personal(row.before, row.after, PERSONAL_KEYS) for row in rows]
-    if connection.dialect.name == "postgresql":
-        connection.execute(lock, {"key": CHAIN_LOCK_KEY})
-    head = connection.execute(last).first()
-    seq, previous = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    head = _chain_head_locked(connection)
+    seq, previous = (head[0], head[1]) if head is not None else (0, GENESIS)
     seals = []
     for row, personal in zip(rows, personals, strict=True):
         seq += 1
@@ -137,25 +182,59 @@ def seal_pending(connection: Connection) -> int:
             personal,
         )
         seals.append({"entry_id": row.id, "s": seq, "h": previous, "p": personal})
-    connection.execute(_seal_statement(), seals)
+    sealed = connection.execute(_seal_statement(), seals).rowcount
+    if sealed not in (len(seals), -1):  # -1: the driver does not count an executemany
+        raise RuntimeError(f"audit seal: {sealed} of {len(seals)} entries found to seal")
     return len(seals)
 
 
+def _chain_head_locked(connection: Connection) -> Row | tuple | None:
+    """The chain's last entry (seq, hash), read once this transaction may append to it.
+
+    PostgreSQL: under an advisory lock held to the commit. The last entry must be read by a
+    statement that starts after the lock is granted (under READ COMMITTED each statement sees
+    what was committed when it started, so a read begun before a wait would miss the entries
+    the holder committed), so they are two statements — sent in one message, one round trip:
+    the simple query protocol runs them one after the other, each with its own snapshot.
+    SQLite: the transaction holds the write lock already (it wrote the entries)."""
+    if connection.dialect.name != "postgresql":
+        return connection.execute(_last_query()).first()
+    result = connection.exec_driver_sql(_PG_LOCK_AND_LAST)  # an error raises here, wrapped
+    try:
+        cursor = result.cursor  # the lock's result first; the last entry's is the next set
+        return cursor.fetchone() if cursor.nextset() else None
+    finally:
+        result.close()
+
+
+# No parameters (psycopg then uses the simple query protocol, which takes two statements).
+_PG_LOCK_AND_LAST = (
+    f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY}); "
+    "SELECT seq, hash FROM audit_entries WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1"
+)
+
+
 @cache
-def _seal_queries() -> tuple[Select, Select, TextClause]:
-    """Built once: a seal runs with every audited action (the call desk's claim and save)."""
-    own = (
-        select(*_entry_columns())
-        .where(AuditEntry.seq.is_(None), AuditEntry.pending == bindparam("token"))
+def _own_query() -> Select:
+    """Built once: the entries a transaction wrote, by their tokens, in the order written."""
+    return (
+        select(*_hashed_columns())
+        .where(
+            AuditEntry.seq.is_(None),
+            AuditEntry.pending.in_(bindparam("tokens", expanding=True)),
+        )
         .order_by(AuditEntry.id)
     )
-    last = (
+
+
+@cache
+def _last_query() -> Select:
+    return (
         select(AuditEntry.seq, AuditEntry.hash)
         .where(AuditEntry.seq.is_not(None))
         .order_by(AuditEntry.seq.desc())
         .limit(1)
     )
-    return own, last, text("SELECT pg_advisory_xact_lock(:key)")
 
 
 @cache
@@ -181,6 +260,14 @@ def _seal_before_commit(connection: Connection) -> None:
 @event.listens_for(Engine, "rollback")
 def _forget_pending(connection: Connection) -> None:
     connection.info.pop(PENDING_TOKEN, None)
+    connection.info.pop(_WRITTEN, None)
+    connection.info.pop(_UNSURE, None)
+
+
+@event.listens_for(Engine, "rollback_savepoint")
+def _unsure_after_savepoint(connection: Connection, _name, _context) -> None:
+    if _WRITTEN in connection.info:
+        connection.info[_UNSURE] = True
 
 
 @event.listens_for(Session, "after_commit")

@@ -764,15 +764,20 @@ def get_settings(session: Session, *keys: str) -> list[Any]:
     return read_settings(session.connection(), *keys)
 
 
-def read_settings(connection: Connection, *keys: str) -> list[Any]:
+def read_settings(
+    connection: Connection | None, *keys: str, stored: Mapping[str, Any] | None = None
+) -> list[Any]:
     """`get_settings` for Core statements on a connection (the call desk's "next case").
 
     The table holds at most a row per option: reading it whole costs less than naming the keys.
+    `stored`: its rows (key → value) read already, by a caller who read them together with
+    something else (one round trip); then `connection` is not used.
     A value stored that the setting cannot take (written by an older version, before its range,
     or by hand) does not stop the app: its `Option.fallback` is used instead, and the log says
     so (`_usable`).
     """
-    stored = dict(connection.execute(_stored_query()).all())
+    if stored is None:
+        stored = dict(connection.execute(_stored_query()).all())
     values = {key: _usable(OPTIONS[key], stored.get(key)) for key in keys}
     if not _HOURS_KEYS.isdisjoint(values):
         hours = {key: _usable(OPTIONS[key], stored.get(key)) for key in _HOURS_KEYS}

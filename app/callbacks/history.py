@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.bad_reviews.process import decider_label
@@ -20,14 +22,14 @@ from app.callbacks.contacts import answers_summary, means_label, status_label
 from app.complaints.registry import channel_label as complaint_channel_label
 from app.complaints.registry import kind_label as complaint_kind_label
 from app.complaints.registry import status_label as complaint_status_label
-from app.desk.do_not_call import marked_among
+from app.desk.do_not_call import in_force
 from app.desk.outcomes import outcome_labels
 from app.i18n import pick
 from app.importing.validity import invalid_scores
 from app.importing.validity import reason_label as invalid_reason_label
 from app.phones import mask_phone
 from app.ratings import CHANNEL_LABELS, RATING_LABELS, Channel, Rating
-from app.recordings.filing import recorded_attempts
+from app.recordings.matching import FILED
 from app.roles import Permission, Role, may
 from app.scanning.filing import SCAN_KIND, case_scans
 from db.models import (
@@ -37,11 +39,13 @@ from db.models import (
     CallAttempt,
     CallbackContact,
     CallbackTask,
+    CallRecording,
     Case,
     CasePhone,
     Complaint,
     Evaluation,
     IntegrityEscalation,
+    ScanPage,
     Staff,
     SupervisionOrder,
     Unit,
@@ -188,35 +192,75 @@ def _opened_by_breach(session: Session, task: CallbackTask) -> bool:
 
 
 def case_history(session: Session, case_id: int, *, role: Role | str | None) -> CaseHistory:
-    """Everything known about a case, oldest first; LookupError when there is no such case."""
-    case_ = session.get(Case, case_id)
-    if case_ is None:
+    """Everything known about a case, oldest first; LookupError when there is no such case.
+
+    The case is read with its unit and whether it has each kind of record, and only the kinds
+    it has are read: each statement is a round trip to a PostgreSQL server, and most cases have
+    an evaluation and a call or two, nothing else (issue 23)."""
+    found = session.execute(_case_query(), {"case_id": case_id}).first()
+    if found is None:
         raise LookupError(pick("找不到此业务件", "No such case"))
+    case_ = found.Case
     integrity = may(role, Permission.SEE_INTEGRITY)
     names = dict(session.execute(select(Staff.id, Staff.name)).all())
-    facts = _facts(session, case_, names)
+    facts = _facts(session, case_, names, found.unit or "")
     events: list[HistoryEvent] = []
-    events += _evaluations(session, case_, names, integrity)
-    events += _calls(session, case_id, names)
-    events += _tasks(session, case_id, names, integrity)
-    events += _complaints(session, case_id, names)
-    events += _attachments(session, case_id)
-    if integrity:
+    if found.evaluated:
+        events += _evaluations(session, case_, names, integrity)
+    if found.called:
+        events += _calls(session, case_id, names)
+    if found.tasks:
+        events += _tasks(session, case_id, names, integrity)
+    if found.complaints:
+        events += _complaints(session, case_id, names)
+    if found.attachments:
+        events += _attachments(session, case_id)
+    if integrity and found.escalations:
         events += _escalations(session, case_id, names)
     # Stable: events of one moment keep the order above (the evaluation before its call).
     events.sort(key=lambda event: event.at)
     return CaseHistory(facts=facts, events=events, integrity_shown=integrity)
 
 
-def _facts(session: Session, case_: Case, names: dict[int, str]) -> CaseFacts:
-    unit = session.scalar(select(Unit.name).where(Unit.id == case_.unit_id)) or ""
-    phones = session.execute(
-        select(CasePhone.e164, CasePhone.original)
-        .where(CasePhone.case_id == case_.id)
+@cache
+def _case_query() -> Select:
+    """Built once: the case, its unit's name, and whether it has records of each kind (an
+    index look-up each)."""
+    case_id = bindparam("case_id", type_=Case.id.type)
+
+    def has(model) -> Any:
+        return select(model.id).where(model.case_id == case_id).exists()
+
+    return (
+        select(
+            Case,
+            Unit.name.label("unit"),
+            has(Evaluation).label("evaluated"),
+            has(CallAttempt).label("called"),
+            has(CallbackTask).label("tasks"),
+            has(Complaint).label("complaints"),
+            or_(has(ScanPage), has(Attachment)).label("attachments"),
+            has(IntegrityEscalation).label("escalations"),
+        )
+        .outerjoin(Unit, Unit.id == Case.unit_id)
+        .where(Case.id == case_id)
+    )
+
+
+@cache
+def _phones_query() -> Select:
+    """Built once: a case's numbers, each with whether it is marked do-not-call."""
+    return (
+        select(CasePhone.e164, CasePhone.original, in_force(CasePhone.e164).label("marked"))
+        .where(CasePhone.case_id == bindparam("case_id", type_=Case.id.type))
         .order_by(CasePhone.position)
-    ).all()
+    )
+
+
+def _facts(session: Session, case_: Case, names: dict[int, str], unit: str) -> CaseFacts:
+    phones = session.execute(_phones_query(), {"case_id": case_.id}).all()
     channel = _CASE_CHANNELS.get(case_.channel or "")
-    marked = marked_among(session, {e164 for e164, _original in phones if e164})
+    marked = {phone.e164 for phone in phones if phone.e164 and phone.marked}
     return CaseFacts(
         case_id=case_.id,
         case_no=case_.case_no,
@@ -233,7 +277,7 @@ def _facts(session: Session, case_: Case, names: dict[int, str]) -> CaseFacts:
         phones=[
             mask_phone(e164 or original)
             + (pick("（免打扰）", " (do not call)") if e164 in marked else "")
-            for e164, original in phones
+            for e164, original, _marked in phones
         ],
     )
 
@@ -322,16 +366,13 @@ def _second_round_reason(original: object, hidden: bool) -> list[str]:
 
 
 def _calls(session: Session, case_id: int, names: dict[int, str]) -> list[HistoryEvent]:
-    rows = session.execute(
-        select(CallAttempt)
-        .where(CallAttempt.case_id == case_id)
-        .order_by(CallAttempt.attempted_at, CallAttempt.id)
-    ).scalars()
-    rows = list(rows)
+    # Each attempt with the seconds of its filed recordings (None: it has none), as
+    # app.recordings.filing.recorded_attempts tells them, in the same statement.
+    rows = session.execute(_calls_query(), {"case_id": case_id}).all()
     labels = outcome_labels(session) if rows else {}
-    recorded = recorded_attempts(session, case_id) if rows else {}
+    recorded = {row.CallAttempt.id: int(row.recorded) for row in rows if row.recorded is not None}
     events = []
-    for attempt in rows:
+    for attempt in (row.CallAttempt for row in rows):
         title = pick("电话", "Call") + f" · {labels.get(attempt.outcome, attempt.outcome)}"
         if attempt.callback_task_id is not None:
             title = pick("二次回访", "Second-round") + " " + title
@@ -361,6 +402,21 @@ def _calls(session: Session, case_id: int, names: dict[int, str]) -> list[Histor
             )
         )
     return events
+
+
+@cache
+def _calls_query() -> Select:
+    recorded = (
+        select(func.sum(func.coalesce(CallRecording.duration_seconds, 0)))
+        .where(CallRecording.call_attempt_id == CallAttempt.id, CallRecording.status == FILED)
+        .correlate(CallAttempt)
+        .scalar_subquery()
+    )
+    return (
+        select(CallAttempt, recorded.label("recorded"))
+        .where(CallAttempt.case_id == bindparam("case_id", type_=Case.id.type))
+        .order_by(CallAttempt.attempted_at, CallAttempt.id)
+    )
 
 
 def _tasks(

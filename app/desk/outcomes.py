@@ -130,7 +130,11 @@ def outcome_row(session: Session, code: str) -> OutcomeRow:
 
 
 def outcome_labels(session: Session) -> dict[str, str]:
-    """Chinese label of every outcome, inactive ones included (old attempts still show them)."""
+    """Chinese label of every outcome, inactive ones included (old attempts still show them).
+    Seeded first when a default one is missing: read once when none is (the case history)."""
+    labels = dict(session.execute(select(CallOutcome.code, CallOutcome.label)).all())
+    if _DEFAULT_LABELS.keys() <= labels.keys():
+        return labels
     ensure_outcomes(session)
     return dict(session.execute(select(CallOutcome.code, CallOutcome.label)).all())
 

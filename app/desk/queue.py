@@ -12,7 +12,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from sqlalchemy import Connection, Row, Select, Update, bindparam, literal_column, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    Update,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.audit import record_numbers_shown
@@ -36,6 +48,7 @@ from db.models import (
     CasePhone,
     Evaluation,
     QueueEntry,
+    Setting,
     Staff,
     Unit,
 )
@@ -160,10 +173,22 @@ def next_case(
     # Core statements on a connection alone: this runs on every press of F2, and a Session's
     # bookkeeping cost more than the queries (bench/desk.py).
     with write_connection(database_or_sessionmaker) as connection:
+        # The settings and the earliest appointment a free entry has, in one statement (each
+        # statement is a round trip to a PostgreSQL server, issue 23): the missed appointments
+        # are looked for (and locked) only when that one is past the grace.
+        rows = connection.execute(_settings_and_earliest_query(), {"now": now}).all()
         minutes, grace = read_settings(
-            connection, "desk.claim_minutes", "desk.appointment_grace_minutes"
+            None,
+            "desk.claim_minutes",
+            "desk.appointment_grace_minutes",
+            stored={row.key: row.value for row in rows if row.key is not None},
         )
-        if missed := missed_appointments(connection, now, grace):
+        earliest = rows[0].earliest
+        if (
+            earliest is not None
+            and earliest < now - timedelta(minutes=grace)
+            and (missed := missed_appointments(connection, now, grace))
+        ):
             with Session(bind=connection) as session:  # in this transaction, which it leaves open
                 record_missed(session, missed, grace)
         params = {
@@ -171,12 +196,36 @@ def next_case(
             "operator_id": operator_id,
             "expires": now + timedelta(minutes=minutes),
         }
-        claims = _claim_statements(connection.dialect.name == "postgresql")
-        for claim in claims[:1] if appointments_only else claims:
-            entry = connection.execute(claim, params).first()
-            if entry is not None:
-                return _shown(connection, _item(connection, entry), operator_id)
-        return None
+        appointment, any_entry = _claim_statements(connection.dialect.name == "postgresql")
+        entry = connection.execute(appointment if appointments_only else any_entry, params).first()
+        if entry is None:
+            return None
+        return _shown(connection, _item(connection, entry), operator_id)
+
+
+@cache
+def _settings_and_earliest_query() -> Select:
+    """Every stored setting (key, value), each row with the earliest appointment of a free open
+    entry whose case may be called — the entries `missed_appointments` looks at, whatever the
+    grace: none of them is missed unless that one is. One row with key None when no setting is
+    stored. Built once: it runs on every "next case"."""
+    now = bindparam("now", type_=QueueEntry.appointment_at.type)
+    earliest = (
+        select(func.min(QueueEntry.appointment_at))
+        .where(
+            QueueEntry.status == "open",
+            QueueEntry.appointment_at.is_not(None),
+            unclaimed(now),
+            callable_case(QueueEntry.case_id),
+        )
+        .scalar_subquery()
+    )
+    one_row = select(literal(1).label("one")).subquery()
+    return (
+        select(earliest.label("earliest"), Setting.key, Setting.value)
+        .select_from(one_row)
+        .outerjoin(Setting, true())
+    )
 
 
 # What the call screen needs of a queue entry (see _item).
@@ -193,14 +242,17 @@ _ENTRY_COLUMNS = (
 
 @cache
 def _claim_statements(postgresql: bool) -> tuple[Update, Update]:
-    """The claim of the first due appointment, then of the first entry in queue order: each a
-    conditional UPDATE of the entry its subquery picks, returning it (no row: none to take).
+    """The claim of the first due appointment; and the claim of the next entry: that same
+    appointment if there is one, else the first entry in queue order. Each a conditional UPDATE
+    of the entry its subquery picks, returning it (no row: none to take).
 
-    Two statements rather than one ordered by "has an appointment", so that each walks an index
+    Two picks rather than one ordered by "has an appointment", so that each walks an index
     (ix_call_queue_appointment; ix_call_queue_open_pick, partial, which PostgreSQL takes even
-    with the statistics of before a queue refresh) and stops at its first row. On SQLite the
-    transaction holds the write lock (BEGIN IMMEDIATE), on PostgreSQL the subquery locks the
-    row it picks (FOR UPDATE SKIP LOCKED): either way nobody takes the entry in between.
+    with the statistics of before a queue refresh) and stops at its first row; joined by
+    COALESCE in one statement, one round trip to the server (both backends evaluate the second
+    pick only when the first found nothing). On SQLite the transaction holds the write lock
+    (BEGIN IMMEDIATE), on PostgreSQL each pick locks the row it picks (FOR UPDATE SKIP LOCKED):
+    either way nobody takes the entry in between.
     Built once: building the statements cost more than running them (bench/desk.py).
     """
     now = bindparam("now", type_=QueueEntry.ready_at.type)
@@ -235,26 +287,27 @@ def _claim_statements(postgresql: bool) -> tuple[Update, Update]:
     others = free.where(QueueEntry.appointment_at.is_(None)).order_by(
         QueueEntry.priority, QueueEntry.ready_at, QueueEntry.id
     )
-    claims = []
+    picks = []
     for pick in (appointments, others):
         pick = pick.limit(1)
         if postgresql:
             pick = pick.with_for_update(skip_locked=True, of=QueueEntry)
-        claims.append(
+        # correlate(None): the subquery reads the queue itself, not the row being updated.
+        picks.append(pick.correlate(None).scalar_subquery())
+    appointment_pick, next_pick = picks
+
+    def claim(picked) -> Update:
+        return (
             update(QueueEntry)
-            # correlate(None): the subquery reads the queue itself, not the row being updated.
-            .where(
-                QueueEntry.id == pick.correlate(None).scalar_subquery(),
-                QueueEntry.status == "open",
-                unclaimed(now),
-            )
+            .where(QueueEntry.id == picked, QueueEntry.status == "open", unclaimed(now))
             .values(
                 claimed_by_id=operator_id,
                 claim_expires_at=bindparam("expires", type_=QueueEntry.claim_expires_at.type),
             )
             .returning(*_ENTRY_COLUMNS)
         )
-    return claims[0], claims[1]
+
+    return claim(appointment_pick), claim(func.coalesce(appointment_pick, next_pick))
 
 
 def renew_claim(session: Session, entry_id: int, operator_id: int, *, now=None) -> datetime:
@@ -345,6 +398,8 @@ def _item(connection: Connection, entry: Row) -> QueueItem:
             for p in phones
         ],
         next_phone_index=_number_to_offer(phones, entry.phone_index, marked),
+        # Each list read only when the case query found it has rows: a case called for the
+        # first time has none, and each read is a round trip to a server (issue 23).
         attempts=[
             AttemptView(
                 at=a.attempted_at,
@@ -355,7 +410,7 @@ def _item(connection: Connection, entry: Row) -> QueueItem:
                 note=a.note,
                 phone=a.phone_e164 or a.phone_original,
             )
-            for a in connection.execute(attempt_query, params)
+            for a in (connection.execute(attempt_query, params) if case_.called else ())
         ],
         evaluations=[
             EvaluationView(
@@ -369,7 +424,7 @@ def _item(connection: Connection, entry: Row) -> QueueItem:
                 integrity_breach=e.integrity_breach,
                 suggestion=e.suggestion,
             )
-            for e in connection.execute(evaluation_query, params)
+            for e in (connection.execute(evaluation_query, params) if case_.evaluated else ())
         ],
         appointment_at=entry.appointment_at,
         claim_expires_at=entry.claim_expires_at,
@@ -415,9 +470,14 @@ def _callback(connection: Connection, task_id: int) -> CallbackView:
 def _item_queries() -> tuple[Select, Select, Select]:
     """Built once: at a million cases, building statements cost more than running them."""
     case_id = bindparam("case_id", type_=Case.id.type)
-    # The case with its unit and phone numbers in one query: one row per number (one without).
+    # The case with its unit and phone numbers in one query: one row per number (one without),
+    # and whether it has attempts and evaluations to read (an index look-up each).
+    called = select(CallAttempt.id).where(CallAttempt.case_id == case_id).exists()
+    evaluated = select(Evaluation.id).where(Evaluation.case_id == case_id).exists()
     case_query = (
         select(
+            called.label("called"),
+            evaluated.label("evaluated"),
             Case.case_no,
             Case.business_type,
             Case.completed_on,

@@ -204,3 +204,48 @@ def test_the_task_summary(story):
 def test_an_unknown_case(any_db):
     with any_db.sessions() as session, pytest.raises(LookupError):
         case_history(session, 999, role=Role.TEAM_LEAD)
+
+
+def _statements(database) -> tuple[list[str], object]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_rest) -> None:
+        seen.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    return seen, lambda: event.remove(database.engine, "before_cursor_execute", record)
+
+
+def test_only_the_kinds_of_record_a_case_has_are_read(any_db):
+    """Each statement is a round trip to a PostgreSQL server (issue 23): the case is read with
+    whether it has each kind of record, and a case with none costs three statements."""
+    with any_db.sessions.begin() as session:
+        h.people(session)
+        owner = h.unit(session, "历下区登记中心")
+        bare = h.case(session, owner, "LX-2", h.local(2026, 9, 25).date()).id
+        lettered = h.case(session, owner, "LX-3", h.local(2026, 9, 25).date())
+        session.add(  # an attachment alone, not a scan: still shown
+            Attachment(
+                sha256="b" * 64,
+                case_id=lettered.id,
+                kind="evidence",
+                filename="照片.jpg",
+                media_type="image/jpeg",
+                size=10,
+                source="file",
+            )
+        )
+        lettered = lettered.id
+    seen, stop = _statements(any_db)
+    try:
+        with any_db.sessions() as session:
+            history = case_history(session, bare, role=Role.ADMINISTRATOR)
+    finally:
+        stop()
+    assert history.events == [] and history.facts.case_no == "LX-2"
+    assert len([s for s in seen if s.startswith("SELECT")]) == 3, seen
+    with any_db.sessions() as session:
+        history = case_history(session, lettered, role=Role.OPERATOR)
+    assert [(e.kind, e.title) for e in history.events] == [(ATTACHMENT, "附件 · 照片.jpg")]

@@ -401,6 +401,39 @@ def test_an_appointment_passed_without_a_call_is_recorded_as_missed(any_db):
     assert next_case(any_db, theirs, now=h.local(2026, 11, 17, 14)).entry_id == entry_id
 
 
+def test_the_grace_of_an_appointment_is_the_setting_and_nothing_is_locked_before_it(
+    any_db, monkeypatch
+):
+    """Next case reads the settings and the earliest free appointment in one statement, and
+    looks for (and locks) missed appointments only once that one is past the grace."""
+    import app.desk.queue as queue
+
+    looked = []
+    real = queue.missed_appointments
+    monkeypatch.setattr(
+        queue, "missed_appointments", lambda *args: looked.append(args[1]) or real(*args)
+    )
+    mine, theirs = h.two_operators(any_db)
+    with any_db.sessions.begin() as session:
+        set_setting(session, "desk.appointment_grace_minutes", 40)
+    at = h.local(2026, 11, 17, 10)
+    entry_id = _book(any_db, mine, at, same_operator=True)
+    looked.clear()
+    assert next_case(any_db, theirs, now=at + timedelta(minutes=39)) is None
+    assert looked == []  # within the 40 minutes: not even looked for
+    with any_db.sessions() as session:
+        assert session.get(QueueEntry, entry_id).appointment_at == at
+    assert next_case(any_db, theirs, now=at + timedelta(minutes=41)) is None
+    assert looked == [at + timedelta(minutes=41)]
+    with any_db.sessions() as session:
+        assert session.get(QueueEntry, entry_id).appointment_at is None
+        missed = session.scalars(select(CallAttempt).order_by(CallAttempt.id)).all()[-1]
+        assert (missed.outcome, missed.attempted_at) == (
+            "missed_appointment",
+            at + timedelta(minutes=40),
+        )
+
+
 def test_refresh_marks_missed_appointments_too(sqlite_db):
     operator, _ = h.two_operators(sqlite_db)
     at = h.local(2026, 11, 17, 10)

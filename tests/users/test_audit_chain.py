@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, event, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.audit import record_change
@@ -127,6 +127,80 @@ def test_every_way_of_writing_an_entry_is_sealed_in_the_order_written(any_db):
     with any_db.sessions() as session:
         entry = session.scalar(select(AuditEntry).where(AuditEntry.seq == 3))
     assert entry.personal["keys"] == ["phones"] and len(entry.personal["salt"]) == 32
+
+
+def _setting_changed(session, n: int) -> None:
+    record_change(
+        session,
+        actor_id=None,
+        action="setting.change",
+        entity="setting",
+        entity_uid=uuid.uuid4(),
+        before=None,
+        after={"n": n, "note": f"电话 1381234{n:04d}"},
+    )
+
+
+def test_entries_written_by_the_app_are_sealed_without_reading_them_back(any_db):
+    """record_change keeps what its INSERT returned, so the seal at the commit reads only the
+    chain's last entry (issue 23: each statement is a round trip on PostgreSQL)."""
+    write_entries(any_db, 2)
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_rest) -> None:
+        statements.append(statement)
+
+    event.listen(any_db.engine, "before_cursor_execute", seen)
+    try:
+        with any_db.sessions.begin() as session:
+            _setting_changed(session, 1)
+            _setting_changed(session, 2)
+            session.flush()
+            statements.clear()
+    finally:
+        event.remove(any_db.engine, "before_cursor_execute", seen)
+    assert not [s for s in statements if "pending" in s.lower() and "select" in s.lower()]
+    rows = chain(any_db)
+    assert [seq for _id, seq, _pending in rows] == [1, 2, 3, 4]
+    result = report(any_db)
+    assert result.intact and result.entries == 4
+
+
+def test_entries_written_in_a_savepoint_rolled_back_are_not_sealed(any_db):
+    with any_db.sessions.begin() as session:
+        _setting_changed(session, 1)
+        with pytest.raises(ZeroDivisionError):
+            with session.begin_nested():
+                _setting_changed(session, 2)
+                session.add(AuditEntry(action="lost", entity="case"))
+                raise ZeroDivisionError
+        _setting_changed(session, 3)
+    with any_db.sessions.begin() as session:  # written by the app alone, after a lost savepoint
+        _setting_changed(session, 4)
+        with pytest.raises(ZeroDivisionError):
+            with session.begin_nested():
+                _setting_changed(session, 5)
+                raise ZeroDivisionError
+    rows = chain(any_db)
+    assert [(seq, pending) for _id, seq, pending in rows] == [(1, None), (2, None), (3, None)]
+    with any_db.sessions() as session:
+        kept = session.scalars(select(AuditEntry.after).order_by(AuditEntry.seq)).all()
+    assert [after["n"] for after in kept] == [1, 3, 4]
+    assert report(any_db).intact
+
+
+def test_an_entry_of_the_app_gone_before_the_commit_fails_the_commit(sqlite_db):
+    """The seal trusts what the INSERT returned (the database refuses deleting an entry, and
+    a savepoint rolled back makes it read them back); should a row it was told of be missing
+    at the commit all the same, nothing is sealed out of place and nothing is kept."""
+    from types import SimpleNamespace
+
+    with pytest.raises(RuntimeError, match="audit seal"):
+        with sqlite_db.sessions.begin() as session:
+            _setting_changed(session, 1)
+            _token, rows = session.connection().info["revisitdesk.audit_written"]
+            rows[0] = SimpleNamespace(**{**rows[0]._asdict(), "id": 10**9})
+    assert chain(sqlite_db) == []
 
 
 def test_an_edited_entry_is_found_at_that_entry(any_db):
@@ -313,6 +387,51 @@ def test_two_sessions_appending_at_once_on_postgresql_keep_one_chain(pg_db):
             select(AuditEntry.seq, AuditEntry.after).order_by(AuditEntry.seq)
         ).all()
     assert [(seq, after["n"]) for seq, after in rows] == [(1, 2), (2, 4), (3, 1), (4, 3)]
+    assert report(pg_db).intact
+
+
+@pytest.mark.postgres
+def test_a_seal_that_waited_for_the_lock_reads_the_entries_committed_meanwhile(pg_db):
+    """The seal's lock and its read of the chain's last entry go to the server in one message:
+    the read must still see what the lock's previous holder committed while this one waited
+    (each statement its own snapshot), or two entries would take one place."""
+    from app.audit_chain import CHAIN_LOCK_KEY
+
+    holder = pg_db.sessions()
+    waiting_done = threading.Event()
+    failures = []
+    try:
+        holder.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+        _setting_changed(holder, 1)
+
+        def other_seat() -> None:
+            try:
+                with pg_db.sessions.begin() as session:
+                    _setting_changed(session, 2)
+            except Exception as error:  # reported below
+                failures.append(error)
+            finally:
+                waiting_done.set()
+
+        seat = threading.Thread(target=other_seat)
+        seat.start()
+        waited = 0
+        with pg_db.engine.connect() as watcher:  # until the other seat waits for the lock
+            while not watcher.execute(
+                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+            ).scalar_one():
+                waited += 1
+                assert waited < 100_000 and not waiting_done.is_set(), failures
+        holder.commit()
+        seat.join()
+    finally:
+        holder.close()
+    assert failures == []
+    with pg_db.sessions() as session:
+        rows = session.execute(
+            select(AuditEntry.seq, AuditEntry.after).order_by(AuditEntry.seq)
+        ).all()
+    assert [(seq, after["n"]) for seq, after in rows] == [(1, 1), (2, 2)]
     assert report(pg_db).intact
 
 
