@@ -1,5 +1,5 @@
 """The case import at city scale: a registration-system export through the app's import service
-against csv/openpyxl and sqlite3 by hand.
+against csv/python-calamine and sqlite3 by hand.
 
     .venv/bin/python -m bench.importing [--rows 100000] [--runs 3] [--workdir DIR] [--profile]
 
@@ -11,9 +11,11 @@ going first:
 
 - app: `import_file` in one `database.sessions.begin()` transaction, as the CLI does, on the
   app's own engine (WAL, synchronous=NORMAL, foreign keys);
-- raw: the csv module (openpyxl read_only for .xlsx) and sqlite3 executemany writing the same
-  staff, cases, phones and import batch, on a connection with the same pragmas and the page
-  cache the app's imports take (db.engine.bulk_write_cache).
+- raw: the csv module (python-calamine for .xlsx, in this process: the app reads workbooks
+  with it in a child process) and sqlite3 executemany writing the same staff, cases (with
+  time-ordered uids, as the app's import makes them), phones (e164_reversed too) and import
+  batch, on a connection with the same pragmas and the page cache the app's imports take
+  (db.engine.bulk_write_cache).
 
 Afterwards the two databases must hold the same cases, handlers and phones, and both sides must
 have rejected and folded the same rows, or the comparison means nothing.
@@ -27,11 +29,13 @@ import csv
 import hashlib
 import io
 import json
+import os
 import pstats
 import random
 import re
 import shutil
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -107,8 +111,8 @@ REJECT_EVERY, REPEAT_EVERY = 1000, 2000
 NOTES = {
     "csv": "app: import_file in one transaction (app engine, WAL + synchronous=NORMAL); "
     "raw: csv module + sqlite3 executemany of the same staff, cases and phones",
-    "xlsx": "app: import_file (reads with python-calamine), one transaction; "
-    "raw: openpyxl read_only + sqlite3 executemany of the same rows",
+    "xlsx": "app: import_file (reads with python-calamine in a child process), one "
+    "transaction; raw: python-calamine in process + sqlite3 executemany of the same rows",
 }
 
 
@@ -398,8 +402,8 @@ def raw_import(path: Path, rows: Iterable[list], db_path: Path) -> RawSummary:
         )
         known = set()
         numbers = list(records)
-        for begin in range(0, len(numbers), 500):
-            chunk = numbers[begin : begin + 500]
+        for begin in range(0, len(numbers), 5000):  # as many at a time as the app
+            chunk = numbers[begin : begin + 5000]
             marks = ",".join("?" * len(chunk))
             known.update(
                 row[0]
@@ -408,6 +412,9 @@ def raw_import(path: Path, rows: Iterable[list], db_path: Path) -> RawSummary:
                 )
             )
         next_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
+        # Time-ordered uids as the app's import makes them (UUIDv7 counting up from a random
+        # start), so that both sides' uid indexes take the same inserts.
+        uid = _first_uid()
         case_rows, phone_rows = [], []
         for record in records.values():
             if record[0] in known:
@@ -417,7 +424,7 @@ def raw_import(path: Path, rows: Iterable[list], db_path: Path) -> RawSummary:
             case_rows.append(
                 (
                     next_id,
-                    uuid.uuid4().hex,
+                    f"{uid:032x}",
                     record[0],
                     record[1],
                     unit_id,
@@ -430,8 +437,12 @@ def raw_import(path: Path, rows: Iterable[list], db_path: Path) -> RawSummary:
                     stamp,
                 )
             )
-            phone_rows.extend((next_id, i, *p) for i, p in enumerate(phones))
+            phone_rows.extend(
+                (next_id, i, p[0], p[1], p[1] and p[1][::-1], p[2], p[3])
+                for i, p in enumerate(phones)
+            )
             next_id += 1
+            uid += 1
         connection.executemany(
             "INSERT INTO cases (id, uid, case_no, business_type, unit_id, district, accepted_on,"
             " completed_on, applicant, is_enterprise, enterprise_name, location, handler_id,"
@@ -441,8 +452,8 @@ def raw_import(path: Path, rows: Iterable[list], db_path: Path) -> RawSummary:
             case_rows,
         )
         connection.executemany(
-            "INSERT INTO case_phones (case_id, position, original, e164, extension, kind)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO case_phones (case_id, position, original, e164, e164_reversed,"
+            " extension, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
             phone_rows,
         )
         summary.inserted = len(case_rows)
@@ -458,6 +469,20 @@ def raw_import(path: Path, rows: Iterable[list], db_path: Path) -> RawSummary:
     finally:
         connection.close()
     return summary
+
+
+def _first_uid() -> int:
+    """The first of a batch of UUIDv7 as an integer: now's milliseconds, the version, random
+    bits, the variant, and a random start with room to count up."""
+    now_ms = time.time_ns() // 1_000_000
+    random_bits = int.from_bytes(os.urandom(10), "big")
+    return (
+        now_ms << 80
+        | 0x7 << 76
+        | (random_bits >> 68) << 64
+        | 0b10 << 62
+        | random_bits & ((1 << 60) - 1)
+    )
 
 
 def _raw_record(cells: list, column: dict[str, int]) -> tuple:
@@ -499,12 +524,13 @@ def csv_rows(path: Path) -> Iterator[list]:
 
 
 def xlsx_rows(path: Path) -> Iterator[list]:
-    import openpyxl
+    """The rows of the first sheet, read as the app reads workbooks: python-calamine (here in
+    this process: the app reads in a child process, to survive a hostile file)."""
+    from python_calamine import CalamineWorkbook
 
-    workbook = openpyxl.load_workbook(path, read_only=True)
+    workbook = CalamineWorkbook.from_path(str(path))
     try:
-        for values in workbook.worksheets[0].iter_rows(values_only=True):
-            yield list(values)
+        yield from workbook.get_sheet_by_index(0).iter_rows()
     finally:
         workbook.close()
 
@@ -515,12 +541,12 @@ CASES_SQL = """
 SELECT c.case_no, c.business_type, u.name, c.district, c.accepted_on, c.completed_on,
   c.applicant, c.is_enterprise, c.enterprise_name, c.location, s.name, s.unit_id = c.unit_id,
   c.channel, c.steps, c.days, c.registration_fee_fen, c.deed_tax_fen, c.stamp_duty_fen,
-  c.has_valid_phone, length(c.uid), c.origin, c.first_evaluation_id,
+  c.has_valid_phone, length(c.uid), substr(c.uid, 13, 1), c.origin, c.first_evaluation_id,
   c.created_at IS NOT NULL, c.updated_at IS NOT NULL
 FROM cases c JOIN units u ON u.id = c.unit_id LEFT JOIN staff s ON s.id = c.handler_id
 """
 PHONES_SQL = """
-SELECT c.case_no, p.position, p.original, p.e164, p.extension, p.kind
+SELECT c.case_no, p.position, p.original, p.e164, p.e164_reversed, p.extension, p.kind
 FROM case_phones p JOIN cases c ON c.id = p.case_id
 """
 STAFF_SQL = "SELECT s.name, u.name, s.is_operator, s.active, s.role FROM staff s JOIN units u ON u.id = s.unit_id"

@@ -188,21 +188,31 @@ def _read_text(data: bytes) -> list[tuple[int, list[Any]]]:
     rows: list[tuple[int, list[Any]]] = []
     spanning = []  # rows written over more than one line
     start = 1
-    count = _CellCount()
+    cells_read = 0
+    # Only a file with a ' can hold a cell csv_text quoted: the others are read as they are.
+    unquote = csv_cells if "'" in text else None
+    append = rows.append
     try:
         # reader.line_num is the physical line a row ends on, so quoted cells with line breaks
         # keep numbering true to what a text editor shows; a row is named by its first line.
         for cells in reader:
-            if any(map(_filled, cells)):
-                if reader.line_num != start:
+            # A row is kept when a cell holds something; the first one does, mostly.
+            if (cells and cells[0] and not cells[0].isspace()) or any(map(_filled, cells)):
+                end = reader.line_num
+                if end != start:
                     spanning.append(len(rows))
                 if len(cells) > MAX_COLUMNS:
                     cells = _within_columns(cells, start)
-                count.add(len(cells))
-                rows.append((start, csv_cells(cells)))
+                # The cells of the rows kept so far, at most MAX_CELLS (_CellCount, in line).
+                cells_read += len(cells)
+                if cells_read > MAX_CELLS:
+                    raise FileRefused("too_many_cells", {"limit": f"{MAX_CELLS:,}"})
+                append((start, unquote(cells) if unquote else cells))
                 if len(rows) > MAX_ROWS:
                     raise FileRefused("too_many_rows", {"limit": MAX_ROWS})
-            start = reader.line_num + 1
+                start = end + 1
+            else:
+                start = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             limit = csv.field_size_limit()

@@ -58,7 +58,7 @@ def quoted(value: Any) -> str:
 _QUOTED_LENGTH = 60
 
 
-@dataclass
+@dataclass(slots=True)  # a city's file makes 100 000 of them
 class SourceRow:
     line: int
     cells: list[Any]

@@ -23,7 +23,7 @@ from app.importing.columns import Field, Layout, find_layout, header_signature
 from app.importing.problems import FileRefused, Problem
 from app.importing.profiles import ImportProfile, ProfileRefused, get_profile
 from app.importing.reader import RawTable, read_table
-from app.importing.rows import SourceRow, accepted_dates, parse_rows
+from app.importing.rows import SourceRow, accepted_dates
 from app.importing.summary import ImportSummary, UnknownUnit
 from app.importing.unknown_units import UnitChoices, plan_units
 from app.importing.values import clean_text, normalize
@@ -63,19 +63,20 @@ def import_file(
     ratings in words (app.importing.profiles).
     """
     require_administrator(session, by_id)
-    table = read_table(Path(path), progress)
-    return import_table(
-        session,
-        kind,
-        table,
-        Path(path).name,
-        mapping=mapping,
-        strict=strict,
-        units=units,
-        profile=profile,
-        progress=progress,
-        by_id=by_id,
-    )
+    with _cyclic_gc_paused():  # from the first row read: see _cyclic_gc_paused
+        table = read_table(Path(path), progress)
+        return import_table(
+            session,
+            kind,
+            table,
+            Path(path).name,
+            mapping=mapping,
+            strict=strict,
+            units=units,
+            profile=profile,
+            progress=progress,
+            by_id=by_id,
+        )
 
 
 def resolve_profile(
@@ -117,6 +118,23 @@ def import_table(
     """Import a table read from a file named `filename` (`import_file`); administrators only
     (`by_id`: who; app.staff.require_administrator)."""
     require_administrator(session, by_id)
+    with _cyclic_gc_paused():
+        return _import_table(
+            session, kind, table, filename, mapping, strict, units, profile, progress
+        )
+
+
+def _import_table(
+    session: Session,
+    kind: str,
+    table: RawTable,
+    filename: str,
+    mapping: dict[str, str] | None,
+    strict: bool,
+    units: UnitChoices | None,
+    profile: str | ImportProfile | None,
+    progress: Progress | None,
+) -> ImportSummary:
     importer = IMPORTERS[kind]
     chosen = resolve_profile(session, kind, profile)
     layout, rows, footers = _records_below_header(fields_of(kind, chosen), table, mapping)
@@ -137,7 +155,7 @@ def import_table(
         options["units"] = units or UnitChoices()
     elif chosen is not None:
         options["profile"] = chosen
-    with bulk_write_cache(session), _cyclic_gc_paused():
+    with bulk_write_cache(session):
         records = importer.prepare(session, rows, summary, tick, **options)
         if strict and summary.rejected:
             summary.refusal = Problem("strict_refused", {"count": len(summary.rejected)})
@@ -158,9 +176,10 @@ def import_table(
 
 @contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the rows are checked and stored: a city's file makes
-    millions of objects that live to the end, and each full collection walks them all again
-    (about a tenth of an import's time). Reference counting frees everything else as usual."""
+    """No cyclic garbage collection while the rows are read, checked and stored: a city's file
+    makes millions of objects that live to the end, and each full collection walks them all
+    again (about a tenth of an import's time). Reference counting frees everything else as
+    usual. Nested, only the outermost turns it back on (when it was on)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -200,9 +219,7 @@ def find_unknown_units(
     if importer is not cases or session.scalar(select(Unit.id).limit(1)) is None:
         return []
     _layout, rows, _footers = _records_below_header(cases.FIELDS, table, mapping)
-    parsed = parse_rows(
-        rows, cases.parse_row, ImportSummary(kind, ""), _ticker(progress, len(rows))
-    )
+    parsed = cases.parse_rows_of_file(rows, ImportSummary(kind, ""), _ticker(progress, len(rows)))
     counts = Counter(record.unit for _row, record in parsed)
     return plan_units(session, counts, UnitChoices()).unknown
 
@@ -211,7 +228,7 @@ def unit_names_in_case_file(path: Path) -> list[str]:
     """The 受理单位 names of a case export, most rows first (a first run's units are taken from
     it); writes nothing. Raises FileRefused when it is not a case file that can be read."""
     _layout, rows, _footers = _records_below_header(cases.FIELDS, read_table(Path(path)), None)
-    parsed = parse_rows(rows, cases.parse_row, ImportSummary(cases.KIND, ""), _ticker(None, 0))
+    parsed = cases.parse_rows_of_file(rows, ImportSummary(cases.KIND, ""), _ticker(None, 0))
     counts = Counter(record.unit for _row, record in parsed)
     return [name for name, _count in counts.most_common()]
 
@@ -236,10 +253,11 @@ def _records_below_header(
 def data_rows(fields: tuple[Field, ...], table: RawTable, layout: Layout) -> list[SourceRow]:
     by_key = {f.key: f for f in fields}
     dates = accepted_dates()
+    columns, header_line = layout.columns, layout.header_line
     return [
-        SourceRow(line=line, cells=cells, fields=by_key, columns=layout.columns, dates=dates)
+        SourceRow(line, cells, by_key, columns, dates)
         for line, cells in table.rows
-        if line > layout.header_line
+        if line > header_line
     ]
 
 
@@ -261,7 +279,12 @@ _FOOTER_WORDS = (
 
 def _is_footer(row: SourceRow) -> bool:
     """A note under the table (合计…, 制表人…) rather than a record; no case number reads so."""
-    first = next((normalize(c) for c in row.cells if clean_text(c)), "")
+    cells = row.cells
+    if cells and cells[0].__class__ is str and cells[0][:1].isascii() and cells[0][:1].isalnum():
+        # A first cell such as JN2026…: every footer word begins with a Chinese character, and
+        # normalising can only join a letter with the accents after it.
+        return False
+    first = next((normalize(c) for c in cells if clean_text(c)), "")
     return first.startswith(_FOOTER_WORDS)
 
 

@@ -10,7 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from app.importing import import_file
-from app.importing.bulk import insert_rows, reserve_ids
+from app.importing.bulk import (
+    insert_columns,
+    insert_rows,
+    reserve_ids,
+    time_ordered_uid_values,
+    time_ordered_uids,
+)
 from db.models import Case, CasePhone, Unit
 
 from .helpers import CASE_HEADER, case_row, run_import
@@ -124,3 +130,66 @@ def test_the_garbage_collector_is_as_it_was_after_an_import(sqlite_db, make_file
             assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_time_ordered_uids_count_up_as_uuid7():
+    first, second = time_ordered_uids(1000), time_ordered_uids(1000)
+
+    for uids in (first, second):
+        assert uids == sorted(uids) and len(set(uids)) == 1000
+        assert {u.version for u in uids} == {7} and {u.variant for u in uids} == {uuid.RFC_4122}
+    assert not set(first) & set(second)  # each batch starts at its own random place
+    assert time_ordered_uids(0) == []
+    # The first 48 bits are the milliseconds of now.
+    assert time_ordered_uids(1, now_ms=1_780_000_000_000)[0].int >> 80 == 1_780_000_000_000
+
+
+def test_uids_as_the_driver_takes_them_come_back_as_uuids(any_db):
+    with any_db.sessions.begin() as session:
+        unit_id = _unit(session)
+        ids = reserve_ids(session, Case.__table__, 3)
+        uids = time_ordered_uid_values(session, Case.__table__, "uid", 3)
+        now = datetime.now(UTC)
+        insert_columns(
+            session,
+            Case.__table__,
+            {
+                "id": ids,
+                "case_no": ["JN1", "JN2", "JN3"],
+                "unit_id": [unit_id] * 3,
+                # A column of few values (dates, flags) with None among them.
+                "accepted_on": [date(2026, 7, 1), None, date(2026, 7, 1)],
+                "completed_on": [date(2026, 7, 5)] * 3,
+                "is_enterprise": [True, False, True],
+                "uid": uids,
+            },
+            constants={
+                "has_valid_phone": False,
+                "origin": None,
+                "created_at": now,
+                "updated_at": now,
+            },
+            ready=("uid",),
+        )
+    with any_db.sessions.begin() as session:
+        cases = session.scalars(select(Case).order_by(Case.id)).all()
+    assert [c.case_no for c in cases] == ["JN1", "JN2", "JN3"]
+    assert [c.accepted_on for c in cases] == [date(2026, 7, 1), None, date(2026, 7, 1)]
+    assert [c.is_enterprise for c in cases] == [True, False, True]
+    assert [c.uid.version for c in cases] == [7, 7, 7]
+    assert [c.uid for c in cases] == sorted(c.uid for c in cases)
+
+
+def test_columns_of_different_lengths_are_a_bug(sqlite_db):
+    with sqlite_db.sessions.begin() as session, pytest.raises(RuntimeError, match="lengths"):
+        insert_columns(session, CasePhone.__table__, {"case_id": [1, 2], "original": ["1"]})
+
+
+def test_an_imported_case_has_a_time_ordered_uid(any_db, make_file):
+    path = make_file("two.csv", [CASE_HEADER, case_row("JN-1"), case_row("JN-2")])
+
+    run_import(any_db, "cases", path)
+
+    with any_db.sessions.begin() as session:
+        uids = session.scalars(select(Case.uid).order_by(Case.id)).all()
+    assert [u.version for u in uids] == [7, 7] and uids[0] < uids[1]

@@ -215,3 +215,34 @@ def test_empty_workbook_is_refused(tmp_path):
     with pytest.raises(FileRefused) as refused:
         read_table(path)
     assert refused.value.code == "file_empty"
+
+
+def test_a_cell_quoted_against_formulas_is_read_as_written_and_other_quotes_are_kept(tmp_path):
+    # The rejected rows an import writes out (csv_text) come back as they were; a file without
+    # any ' is read without looking for one, a file with one cell by cell.
+    path = tmp_path / "back.csv"
+    path.write_text("业务编号,申请人\r\n'=1+1,O'Brien\r\n'-5,'abc\r\n", encoding="utf-8")
+
+    assert cells(read_table(path)) == [["业务编号", "申请人"], ["=1+1", "O'Brien"], ["-5", "'abc"]]
+
+
+def test_blank_rows_and_rows_of_spaces_are_left_out_and_lines_keep_their_numbers(tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text("业务编号,申请人\r\n\r\n ,\u3000\r\n,张三\r\nJN1,\r\n", encoding="utf-8")
+
+    table = read_table(path)
+
+    assert table.rows == [(1, ["业务编号", "申请人"]), (4, ["", "张三"]), (5, ["JN1", ""])]
+
+
+def test_a_csv_of_more_cells_than_an_import_reads_is_refused(tmp_path, monkeypatch):
+    import app.importing.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_CELLS", 10)
+    path = tmp_path / "cells.csv"
+    path.write_text("a,b,c\r\n" * 4, encoding="utf-8")
+
+    with pytest.raises(FileRefused) as refused:
+        read_table(path)
+
+    assert refused.value.code == "too_many_cells"
