@@ -30,12 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(args.lang)
     if getattr(sys, "frozen", False):
         _input_method_for_the_bundled_qt(os.environ)
-    from db.engine import resolve_database_url
     from ui.application import run as run_gui  # Qt is imported only for the GUI
 
     configure_logging(default_log_file())  # no terminal to read: keep a file too
-    # The window opens the database: a log-in for an encrypted file, a question before a new one.
-    return run_gui(resolve_database_url(args.db), language=args.lang)
+    # The window opens the database (--db, else REVISITDESK_DB, else the default file): a log-in
+    # for an encrypted file, a question before a new one; SQLAlchemy is loaded behind its frame.
+    return run_gui(args.db, language=args.lang)
 
 
 def _input_method_for_the_bundled_qt(environment) -> None:

@@ -7,11 +7,15 @@ the app may write to the database it opens. Then, interleaved run by run:
 
 - cold start: wall time from launching `python main.py --db sqlite:///COPY` (offscreen, with
   REVISITDESK_EXIT_AFTER_FIRST_PAINT=1, fresh settings: Chinese, nobody chosen at the seat) to the
-  first paint of its main window, as the process reports it; against a minimal process that
-  imports PySide6, reads the staff's names and the row counts with sqlite3 and paints them in a
-  QMainWindow. One launch of each before the runs fills the bytecode caches (an installed app has
-  them; PYTHONDONTWRITEBYTECODE is lifted for the children).
-- cold start memory: the peak resident memory (VmHWM) of those processes at first paint.
+  first paint of its main window, as the process reports it — on a database ready to work on,
+  the window's frame (title, menus, the pages' names), painted before the database is opened
+  behind it (ui.start_up); against a minimal process that imports PySide6, reads the staff's
+  names and the row counts with sqlite3 and paints them in a QMainWindow. One launch of each
+  before the runs fills the bytecode caches (an installed app has them; PYTHONDONTWRITEBYTECODE
+  is lifted for the children).
+- cold start to the call desk: the same launch to the window's first paint with its database and
+  its first page, the call desk (the process reports both); the raw window is whole at its first.
+- cold start memory: the peak resident memory (VmHWM) of those processes then, at the call desk.
 - case list first paint (in this process): from building and showing the case list page to the
   first paint of its table with rows; against the same first page read with sqlite3 into a
   QTableWidget and painted. As when the running window switches to the page, the page's module
@@ -31,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.city import generate
@@ -115,7 +120,8 @@ def measure(city: Path, *, runs: int = 5) -> list[Figure]:
         raw_command = [sys.executable, "-c", RAW_START, str(copy)]
         _launch(app_command, env)  # the bytecode caches, and the file in the page cache
         _launch(raw_command, env)
-        app_starts, raw_starts = [], []
+        app_starts: list[Start] = []
+        raw_starts: list[Start] = []
         for _ in range(runs):
             app_starts.append(_launch(app_command, env))
             raw_starts.append(_launch(raw_command, env))
@@ -124,20 +130,31 @@ def measure(city: Path, *, runs: int = 5) -> list[Figure]:
         Figure(
             name="cold start",
             unit="s",
-            app=median([seconds for seconds, _kb in app_starts]),
-            raw=median([seconds for seconds, _kb in raw_starts]),
+            app=median([start.first_paint for start in app_starts]),
+            raw=median([start.first_paint for start in raw_starts]),
             goal=COLD_START_GOAL_S,
             runs=runs,
-            note="main.py to the main window's first paint; raw: PySide6 + sqlite3, a label",
+            note="main.py to the main window's first paint (its frame, the database opening "
+            "behind it); raw: PySide6 + sqlite3, a label",
+        ),
+        Figure(
+            name="cold start to the call desk",
+            unit="s",
+            app=median([start.ready for start in app_starts]),
+            raw=median([start.ready for start in raw_starts]),
+            goal=COLD_START_GOAL_S,
+            runs=runs,
+            note="main.py to the window painted with its database and the call desk; raw: the "
+            "same bare window",
         ),
         Figure(
             name="cold start memory",
             unit="MB",
-            app=median([kb / 1024 for _seconds, kb in app_starts]),
-            raw=median([kb / 1024 for _seconds, kb in raw_starts]),
+            app=median([start.peak_kb / 1024 for start in app_starts]),
+            raw=median([start.peak_kb / 1024 for start in raw_starts]),
             goal=COLD_START_MEMORY_GOAL_MB,
             runs=runs,
-            note="peak resident memory (VmHWM) at first paint",
+            note="peak resident memory (VmHWM) at the call desk",
         ),
         Figure(
             name="case list first paint",
@@ -175,20 +192,37 @@ def _child_environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def _launch(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds from launching `command` to its first paint, and its peak memory then in kB."""
+@dataclass(frozen=True)
+class Start:
+    """One launch: seconds to the first paint and to the window ready (its database and first
+    page painted: the same paint for the raw window), and the peak memory then in kB."""
+
+    first_paint: float
+    ready: float
+    peak_kb: int
+
+
+def _launch(command: list[str], env: dict[str, str]) -> Start:
+    """Launch `command` and read what it reports: "first-paint EPOCH KB", then "ready EPOCH KB"
+    where it paints a frame first (the raw window reports only the first)."""
     began = time.time()
     finished = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=LAUNCH_TIMEOUT_S
     )
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("first-paint ")]
-    if finished.returncode != 0 or not lines:
+    reported = {}
+    for line in finished.stdout.splitlines():
+        word, _space, rest = line.partition(" ")
+        if word in ("first-paint", "ready") and word not in reported:
+            at, kb = rest.split()
+            reported[word] = (float(at) - began, int(kb))
+    if finished.returncode != 0 or "first-paint" not in reported:
         raise RuntimeError(
             f"{command[1]} did not report its first paint (exit {finished.returncode}):\n"
             f"{finished.stdout}\n{finished.stderr}"
         )
-    _word, painted_at, peak_kb = lines[0].split()
-    return float(painted_at) - began, int(peak_kb)
+    first, _kb = reported["first-paint"]
+    ready, peak_kb = reported.get("ready", reported["first-paint"])
+    return Start(first_paint=first, ready=ready, peak_kb=peak_kb)
 
 
 # The case list, in this process

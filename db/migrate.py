@@ -2,6 +2,8 @@
 
 Every start asks whether the schema is the newest; answering that reads the migrations' file
 names and one row, and imports Alembic (a fifth of the window's cold start) only to upgrade.
+SQLAlchemy too is imported only by the functions that use it: the window's first look at a file
+(ui.start_up) reads `head_revision` before SQLAlchemy is loaded.
 """
 
 from __future__ import annotations
@@ -16,12 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
-
-from db.engine import connect_sqlite, database_key, key_file_path, sqlite_path
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +90,8 @@ def _module_constants(script: Path) -> dict[str, object]:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at; None for a new database."""
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
         if not inspect(connection).has_table(VERSION_TABLE):
             return None
@@ -100,7 +101,7 @@ def current_revision(engine: Engine) -> str | None:
 # back_up(engine, folder or None): a backup of a database about to be upgraded, or None when
 # none could be made. The app's is app.backup.back_up_before_upgrade (pg_dump); the caller that
 # opens the database passes it in, so that db/ needs nothing from app/.
-BackUp = Callable[[Engine, Path | None], Path | None]
+BackUp = Callable[["Engine", Path | None], Path | None]
 
 
 def upgrade_database(
@@ -115,6 +116,8 @@ def upgrade_database(
     no revision (ForeignDatabase), or a revision no migration here knows (NewerDatabase), is
     left as it is.
     """
+    from db.engine import database_key, sqlite_path
+
     current = current_revision(engine)
     if current == head_revision():
         return None
@@ -152,6 +155,8 @@ def _has_tables(engine: Engine) -> bool:
 
 
 def _other_tables(engine: Engine) -> list[str]:
+    from sqlalchemy import inspect
+
     return sorted(set(inspect(engine).get_table_names()) - {VERSION_TABLE})
 
 
@@ -159,6 +164,8 @@ def _copy_aside(
     path: Path, revision: str | None, backup_dir: Path, key: bytes | None = None
 ) -> Path:
     """A copy of the file beside it (encrypted with the same key when it is encrypted)."""
+    from db.engine import connect_sqlite, key_file_path
+
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{path.stem}.before-upgrade-{revision or 'base'}-{stamp}{path.suffix}"

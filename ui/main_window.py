@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -16,19 +17,22 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from db.database import Database
-from ui import operations, preferences
-from ui.calendar.next_year_bar import NextYearBar
-from ui.database_status import DatabaseStatus
-from ui.idle_lock import IdleLock
+from ui import preferences
 from ui.navigation_keys import KEY_ROLE, PageKeyDelegate, key_width
 from ui.pages import PAGES
-from ui.pages.page import Page
 from ui.translations import use_language
+
+if TYPE_CHECKING:
+    from db.database import Database
+    from ui.pages.page import Page
+
+# The window's frame is shown before SQLAlchemy is loaded (ui.start_up): what needs the database
+# (its status, the pages, the idle lock, the bar about next year) is imported where it is built.
 
 # Fits a 1366×768 screen with the window frame and a task bar; on a screen that small the window
 # opens maximised the first time, so that every page has the whole width.
@@ -38,20 +42,42 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language, 
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, language: str) -> None:
+    def __init__(self, database: Database | None, language: str) -> None:
+        """The window on `database`; without one (None), its frame only — title, menus, the
+        pages' names — shown while the database opens, until `attach` (ui.application)."""
         super().__init__()
         self.database = database
         self.language = language
+        self.idle_lock = None
         self.resize(DEFAULT_SIZE)
         self._build()
+        if database is not None:
+            self._lock_when_idle()
+
+    def attach(self, database: Database) -> None:
+        """Work on `database`: the frame gets its pages, its status and the rest."""
+        self.database = database
+        self._build()
+        self._lock_when_idle()
+
+    def _lock_when_idle(self) -> None:
+        from ui.idle_lock import IdleLock
+
         # Locks the window after the setting's minutes without input (nobody logged in: never).
-        self.idle_lock = IdleLock(self, database)
+        self.idle_lock = IdleLock(self, self.database)
 
     def _build(self) -> None:
         """Build everything that shows text, in the current language (again after a switch)."""
         self.setWindowTitle(self.tr("回访台 RevisitDesk"))
-        self.status = DatabaseStatus(self.database)
-        self.setStatusBar(self.status)  # replaces and deletes the previous one
+        if self.database is None:  # the frame: the database is still opening
+            self.status = None
+            self.setStatusBar(QStatusBar())
+            self.statusBar().showMessage(self.tr("正在打开数据库…"))
+        else:
+            from ui.database_status import DatabaseStatus
+
+            self.status = DatabaseStatus(self.database)
+            self.setStatusBar(self.status)  # replaces and deletes the previous one
         self.setMenuBar(self._build_menus())
 
         self.navigation = QListWidget()
@@ -73,6 +99,8 @@ class MainWindow(QMainWindow):
                 )
                 item.setToolTip(shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
                 item.setData(KEY_ROLE, item.toolTip())  # drawn beside the name, in grey
+        if self.database is None:  # the first page's name marked, its page built on attach
+            self.navigation.setCurrentRow(0)
         self.navigation.currentRowChanged.connect(self.show_page)
         self.navigation.setCurrentRow(0)
         widest = max(self.fontMetrics().horizontalAdvance(e.translated_title()) for e in PAGES)
@@ -81,19 +109,23 @@ class MainWindow(QMainWindow):
             widest + self.navigation.iconSize().width() + 48 + key_width(self.navigation)
         )
 
-        # From November on, a bar above the pages while next year is not in the calendar.
-        self.next_year_bar = NextYearBar(self.database)
-        self.next_year_bar.open_calendar.connect(self.open_calendar)
         outer = QVBoxLayout(central)
-        outer.addWidget(self.next_year_bar)
+        if self.database is not None:
+            from ui.calendar.next_year_bar import NextYearBar
+
+            # From November on, a bar above the pages while next year is not in the calendar.
+            self.next_year_bar = NextYearBar(self.database)
+            self.next_year_bar.open_calendar.connect(self.open_calendar)
+            outer.addWidget(self.next_year_bar)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(layout, 1)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)  # replaces and deletes the previous one
-        self.status.refresh()
-        self.next_year_bar.check()
+        if self.database is not None:
+            self.status.refresh()
+            self.next_year_bar.check()
 
     def open_calendar(self, year: int | None = None) -> None:
         from ui.calendar.calendar_dialog import open_calendar
@@ -189,6 +221,8 @@ class MainWindow(QMainWindow):
         """Save the choice, load its translations and rebuild the window's contents."""
         if language == self.language:
             return
+        from ui import operations
+
         if operations.busy():
             # The pages and their running work would be rebuilt away under it.
             self.language_actions[self.language].setChecked(True)
@@ -249,6 +283,8 @@ class MainWindow(QMainWindow):
         preferences.WINDOW_GEOMETRY.set(bytes(self.saveGeometry().toBase64()).decode("ascii"))
         # Work under way is cancelled rather than cut off: an import is rolled back, a backup
         # leaves no half-written file.
+        from ui import operations
+
         operations.cancel_and_wait()
         event.accept()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Select, and_, exists, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
-from app import clock, spreadsheets
+from app import clock
 from app.audit import record_export
 from app.bad_reviews.process import OPEN_STAGES, running_clock, stage_label
 from app.calendar import CalendarUnknownError, WorkingCalendar
@@ -537,6 +537,8 @@ def write_board_xlsx(
     rows: list[BoardRow], path: Path, *, generated_at: datetime, filters_text: str = ""
 ) -> None:
     """The board's rows, in order, as one sheet; overdue rows in red."""
+    from app import spreadsheets  # xlsxwriter: loaded for an export, not with the call desk
+
     workbook = spreadsheets.workbook(path)
     try:
         sheet = workbook.add_worksheet("督办看板")

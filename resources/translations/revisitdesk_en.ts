@@ -231,13 +231,13 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="114"/>
-        <location filename="../../ui/application.py" line="124"/>
+        <location filename="../../ui/application.py" line="191"/>
+        <location filename="../../ui/application.py" line="201"/>
         <source>回访台</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="125"/>
+        <location filename="../../ui/application.py" line="202"/>
         <source>数据库文件 %1 不存在。
 
 新建一个空数据库并开始首次设置吗？</source>
@@ -5501,225 +5501,225 @@ Log in with an administrator account: Manage → Switch user / Log out.</transla
 <context>
     <name>InspectionTab</name>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="122"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="124"/>
         <source>留空则随机</source>
         <translation>blank = random</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="129"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="131"/>
         <source>回访员(&amp;O)：</source>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="131"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="133"/>
         <source>至(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="132"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="134"/>
         <source>数量(&amp;Z)：</source>
         <translation>Si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="133"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="135"/>
         <source>种子(&amp;E)：</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="125"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="127"/>
         <source>抽样(&amp;D)</source>
         <translation>Dra&amp;w sample</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="130"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="132"/>
         <source>从(&amp;B)：</source>
         <translation>&amp;Date from:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="145"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="147"/>
         <source>抽样记录(&amp;P)：</source>
         <translation>Samp&amp;les:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="156"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="158"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="157"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="159"/>
         <source>业务编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="158"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="160"/>
         <source>通话时间</source>
         <translation>Called at</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="159"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="161"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="160"/>
-        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="162"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="519"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="169"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="171"/>
         <source>本次抽样的通话(&amp;L)（Enter 打开）：</source>
         <translation>Calls &amp;in this sample (Enter opens):</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="182"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="184"/>
         <source>通话与回访单（如实所记）</source>
         <translation>Call and Form A (as recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="189"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="191"/>
         <source>评分表</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="193"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="203"/>
         <source>总评(&amp;W)：</source>
         <translation>O&amp;verall comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="195"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="205"/>
         <source>全部满分(&amp;A)</source>
         <translation>&amp;All full points</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="197"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="207"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="199"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="209"/>
         <source>下一通(&amp;N) (Ctrl+N)</source>
         <translation>&amp;Next call (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="309"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="324"/>
         <source>{start} 至 {end} · 种子 {seed} · {scored}/{size} 已评</source>
         <translation>{start} to {end} · seed {seed} · {scored}/{size} scored</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="345"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="360"/>
         <source>种子须为 0 到 {0} 之间的整数</source>
         <translation>The seed must be a whole number from 0 to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="366"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="381"/>
         <source>已抽取 {size} 通（总体 {population} 通，种子 {seed}）。</source>
         <translation>{size} calls drawn (out of {population}, seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="379"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="394"/>
         <source>种子 {seed} · 总体 {population} 通 · 抽取 {size} 通</source>
         <translation>Seed {seed} · {population} calls in all · {size} drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="400"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="415"/>
         <source> 关键项不合格</source>
         <translation> critical failed</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="405"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="420"/>
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="405"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="420"/>
         <source>待评</source>
         <translation>To score</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="443"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="458"/>
         <source>业务编号：{0}&#x3000;受理单位：{1}&#x3000;业务类型：{2}</source>
         <translation>Case no.: {0}   Unit: {1}   Business type: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="446"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="461"/>
         <source>回访员：{0}&#x3000;拨打：{1}&#x3000;时长：{2} 秒</source>
         <translation>Operator: {0}   Dialled: {1}   Duration: {2} s</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="454"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="469"/>
         <source>电话：{0}&#x3000;接通：{1}&#x3000;挂断：{2}&#x3000;通话：{3} 秒&#x3000;{4}</source>
         <translation>Phone: {0}   Answered: {1}   Hung up: {2}   Talk: {3} s   {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="463"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="478"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="466"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="481"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="467"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="482"/>
         <source>回访单：{0}
 有无建议：{1}</source>
         <translation>Form A: {0}
 Suggestion: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="519"/>
         <source>标准</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="519"/>
         <source>依据分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="504"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="519"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="519"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="534"/>
         <source>说明：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="521"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="536"/>
         <source>满分 {0}</source>
         <translation>of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="539"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="554"/>
         <source>已由 {0} 评分；修改后保存即为更正（留痕）。</source>
         <translation>Scored by {0}; saving a change records a correction (kept on record).</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="556"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="571"/>
         <source>合计 {0} / {1}</source>
         <translation>Total {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="558"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="573"/>
         <source>&#x3000;关键项不合格：将开立纠正和预防措施</source>
         <translation>   Critical item failed: a corrective and preventive action will be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="584"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="599"/>
         <source>已保存：{0} / {1}。</source>
         <translation>Saved: {0} / {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="586"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="601"/>
         <source>关键项不合格，已开立纠正和预防措施。</source>
         <translation> Critical item failed: a corrective and preventive action is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/inspection_tab.py" line="600"/>
+        <location filename="../../ui/quality/inspection_tab.py" line="615"/>
         <source>已是本次抽样的最后一通。</source>
         <translation>This is the last call of the sample.</translation>
     </message>
@@ -6120,77 +6120,82 @@ Suggestion: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>回访台 RevisitDesk</source>
         <translation>RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>网点同步(&amp;Y)</source>
         <translation>Outlet s&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>关于回访台(&amp;A)</source>
         <translation>&amp;About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>请等当前操作完成后再切换语言。</source>
         <translation>Wait until the current operation has finished, then switch the language.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>{day} 构建</source>
         <translation>built {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>从源代码运行</source>
         <translation>run from the source tree</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>关于回访台</source>
         <translation>About RevisitDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&lt;h3&gt;回访台 RevisitDesk&lt;/h3&gt;&lt;p&gt;版本 {version}（{built}）&lt;/p&gt;&lt;p&gt;不动产登记业务办结后的回访、不满意跟进和季度考核。&lt;/p&gt;&lt;p&gt;数据库：{url}&lt;/p&gt;&lt;p&gt;随附的组件及其许可证（Qt 为 LGPL-3.0，文泉驿微米黑字体为 Apache-2.0 或 GPLv3）见程序文件夹中的 LICENSES.md。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RevisitDesk 回访台&lt;/h3&gt;&lt;p&gt;Version {version} ({built})&lt;/p&gt;&lt;p&gt;Phone revisits after real-estate registration cases, follow-up of dissatisfied answers and the quarterly assessment.&lt;/p&gt;&lt;p&gt;Database: {url}&lt;/p&gt;&lt;p&gt;The bundled components and their licences (Qt: LGPL-3.0; the WenQuanYi Micro Hei font: Apache-2.0 or GPLv3) are listed in LICENSES.md in the program folder.&lt;/p&gt;</translation>
     </message>
