@@ -53,3 +53,58 @@ def timed(call: Callable[[], T]) -> tuple[T, float]:
     began = time.perf_counter()
     result = call()
     return result, time.perf_counter() - began
+
+
+@dataclass(frozen=True)
+class BackendFigure:
+    """One row of RESULTS.md's table "SQLite and PostgreSQL": the app's same work on both.
+
+    Times are in ms (`unit` "ms"), rates per second (`unit` "/s", `higher_is_better`). The
+    goals of issue 23: PostgreSQL within `max_ratio` of SQLite (a rate at least 1/`max_ratio`
+    of it), and where `limit` is given, PostgreSQL's median at most `limit` — SQLite's too when
+    `limit_both`. Medians decide (the p95 with `by_p95`); the other is shown beside them.
+    """
+
+    name: str
+    unit: str
+    sqlite: float
+    postgresql: float
+    sqlite_p95: float | None = None
+    postgresql_p95: float | None = None
+    limit: float | None = None
+    limit_both: bool = False
+    max_ratio: float | None = 3.0
+    higher_is_better: bool = False
+    runs: int = 1
+    note: str = ""
+    by_p95: bool = False  # the ratio and the goals judge the p95 (waits under load), not medians
+
+    @property
+    def judged(self) -> tuple[float, float]:
+        """SQLite's and PostgreSQL's figure the ratio and the goals judge."""
+        if self.by_p95 and self.sqlite_p95 is not None and self.postgresql_p95 is not None:
+            return self.sqlite_p95, self.postgresql_p95
+        return self.sqlite, self.postgresql
+
+    @property
+    def ratio(self) -> float | None:
+        """PostgreSQL / SQLite: above 1 PostgreSQL takes longer (for a rate: does more)."""
+        sqlite, postgresql = self.judged
+        if not sqlite:
+            return None
+        return postgresql / sqlite
+
+    @property
+    def met(self) -> bool | None:
+        sqlite, postgresql = self.judged
+        checks = []
+        if self.max_ratio is not None and self.ratio is not None:
+            if self.higher_is_better:
+                checks.append(self.ratio >= 1 / self.max_ratio)
+            else:
+                checks.append(self.ratio <= self.max_ratio)
+        if self.limit is not None:
+            bounded = (postgresql, sqlite) if self.limit_both else (postgresql,)
+            for value in bounded:
+                checks.append(value >= self.limit if self.higher_is_better else value <= self.limit)
+        return all(checks) if checks else None

@@ -122,7 +122,7 @@ def measure(city: Path, *, pages: int = 1000, runs: int = 3) -> list[Figure]:
             raw_times.append(seconds)
     return [
         Figure(
-            name=f"Form B batch, {len(ids)} pages",
+            name=f"Form B batch of {len(ids)} pages",
             unit="s",
             app=median(app_times),
             raw=median(raw_times),

@@ -1,18 +1,25 @@
 """Many operators working one queue at once: claims and saves per second, and nothing lost.
 
     .venv/bin/python -m bench.load --db URL [--workers 10] [--saves 200] [--cases N]
+    .venv/bin/python -m bench.load --db URL --city [--workers 10] [--saves 200] [--seed 1]
 
-The database must hold no cases yet (a new SQLite file, or a new PostgreSQL database made with
-createdb); it is brought up to date and given one queue entry per case (bulk INSERTs), a valid
-mobile number each, and one operator per worker. Then each worker, a process of its own with its
-own engine as a seat would have, takes the next case and saves Form A for it as fast as it can
-until it has saved `--saves` cases or the queue is empty. About one answer in eight has a 不满意
-(which opens a callback task) and one in twenty-five reports a breach of integrity (有, which is
-escalated). Each worker writes what it claimed and saved to a report file of JSON lines as it
-goes, so that a worker killed halfway has told what it finished.
+Without `--city` the database must hold no cases yet (a new SQLite file, or a new PostgreSQL
+database made with createdb); it is brought up to date and given one queue entry per case (bulk
+INSERTs), a valid mobile number each, and one operator per worker. With `--city` it holds a city
+(`bench.city` on SQLite — give a copy: the test writes — or `bench.postgres.copy_city` on
+PostgreSQL) and `measure_city` runs the test on it: one new operator per worker, and the queue
+refreshed as on a morning (`app.desk.sampling.refresh_queue`, for bench.desk's day) until it
+holds enough entries ready now for every worker's saves and a tenth more. Then each worker, a
+process of its own with its own engine as a seat would have, takes the next case and saves Form
+A for it as fast as it can until it has saved `--saves` cases or the queue is empty. About one
+answer in eight has a 不满意 (which opens a callback task) and one in twenty-five reports a
+breach of integrity (有, which is escalated). Each worker writes what it claimed and saved to a
+report file of JSON lines as it goes, so that a worker killed halfway has told what it finished.
 
 Afterwards the database is checked against the reports (`check_load`): no entry claimed twice,
-every reported save there in full, nothing half-written, the rest of the queue open and free.
+every reported save there in full, nothing half-written, the rest of the queue open and free. On
+a city it reads only the rows of the workers' operators and entries (and counts the rest in
+SQL), not the city's million rows; `measure_city` raises `LoadLost` with the problems.
 Printed: claims/s and saves/s over the time the workers ran together, with p50/p95/max latency
 of a claim (`next_case`) and of a save (`save_form_a` and its commit). Every claim ends in a save
 here, so the two rates are the same number counted twice; the latencies tell them apart.
@@ -30,19 +37,24 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session, configure_mappers
 
 from app.desk.calls import DISSATISFACTION_CATEGORIES, FormAAnswers, save_form_a
+from app.desk.do_not_call import callable_case
+from app.desk.due import has_valid_evaluation
 from app.desk.outcomes import COMPLETED, ensure_outcomes
 from app.desk.queue import next_case
+from app.desk.sampling import refresh_queue
 from app.ratings import Channel, Rating
+from app.settings import set_setting
+from bench.desk import TODAY as DESK_TODAY
 from db.database import Database, open_database
 from db.engine import make_engine, make_session_factory
 from db.models import (
@@ -67,6 +79,9 @@ DISSATISFIED_SHARE = 1 / 8
 INTEGRITY_SHARE = 1 / 25
 START_TIMEOUT = 120  # seconds a worker waits for the others to be ready
 REPORT_SUFFIX = ".jsonl"
+# The day a city's queue is refreshed for: bench.desk's, when bench.city's Q4 cases have left
+# their online window. The entries are ready at the real now, when the workers claim.
+CITY_TODAY = DESK_TODAY
 
 
 # The queue
@@ -118,6 +133,63 @@ def _case_row(n: int, unit_id: int, completed_on: date) -> dict[str, Any]:
         "location": f"历下区泉城路{n % 300 + 1}号",
         "has_valid_phone": True,
     }
+
+
+# A city's queue
+
+
+def add_operators(database: Database, count: int) -> list[int]:
+    """`count` new operators, numbered after the staff already there; their ids."""
+    with database.sessions.begin() as session:
+        first = session.scalar(select(func.count()).select_from(Staff)) + 1
+        return list(
+            session.scalars(
+                insert(Staff).returning(Staff.id, sort_by_parameter_order=True),
+                [{"name": f"压测回访员{first + n}", "is_operator": True} for n in range(count)],
+            ).all()
+        )
+
+
+def claimable_entries(database: Database, now: datetime) -> int:
+    """Queue entries any operator's "next case" would take at `now`: open, ready, free, reserved
+    for nobody, no appointment, a case not validly evaluated and callable (app.desk.queue's
+    conditions)."""
+    q = QueueEntry
+    with database.sessions() as session:
+        return session.scalar(
+            select(func.count())
+            .select_from(q)
+            .where(
+                q.status == "open",
+                q.ready_at <= now,
+                q.claimed_by_id.is_(None),
+                q.reserved_for_id.is_(None),
+                q.appointment_at.is_(None),
+                (q.kind != "first") | ~has_valid_evaluation(q.case_id),
+                callable_case(q.case_id),
+            )
+        )
+
+
+def fill_city_queue(database: Database, needed: int, *, seed: int) -> int:
+    """Refresh the queue as a morning would (bench.desk's day, the coverage plan's draw, ready
+    now); when that draws fewer than `needed` entries, refresh again calling every due case
+    (desk.sample_all), as bench.desk does. Returns the entries ready; LoadLost when too few."""
+    # Ready now by the real clock: the workers, processes of their own, claim by it.
+    now = datetime.now(UTC)
+    with database.sessions.begin() as session:
+        ensure_outcomes(session)  # as the first seat's first call would
+        refresh_queue(session, today=CITY_TODAY, seed=seed, now=now)
+    ready = claimable_entries(database, now)
+    if ready < needed:
+        with database.sessions.begin() as session:
+            set_setting(session, "desk.sample_all", True)
+            session.flush()
+            refresh_queue(session, today=CITY_TODAY, seed=seed, now=now)
+        ready = claimable_entries(database, now)
+    if ready < needed:
+        raise LoadLost([f"the city's queue holds {ready} entries ready, {needed} needed"])
+    return ready
 
 
 # A worker: one seat, in a process of its own
@@ -265,6 +337,8 @@ class WorkerReport:
 
 
 def read_report(path: Path) -> WorkerReport:
+    if not path.exists():  # the process died before it opened its report
+        raise AssertionError(f"{path.name}: the worker never started")
     report = None
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -331,21 +405,61 @@ class DeskRecords:
     escalations: list[Any]
 
     @classmethod
-    def read(cls, session: Session) -> DeskRecords:
+    def read(
+        cls,
+        session: Session,
+        operators: Sequence[int] | None = None,
+        claimed: Iterable[int] = (),
+    ) -> DeskRecords:
+        """Every row of those tables; or, given the workers' `operators`, only what they can have
+        written or touched: their evaluations and attempts, the tasks and escalations of those
+        evaluations, and the entries they claim, hold or claimed (`claimed`, from their reports)
+        with the first-revisit entries of the cases they evaluated — a city's other rows stay in
+        the database (a few thousand rows read, not millions)."""
         e, a, q, t, i = Evaluation, CallAttempt, QueueEntry, CallbackTask, IntegrityEscalation
         answers = (e.overall, e.efficiency, e.attitude, e.materials, e.integrity_breach)
         evaluations = select(e.id, e.case_id, e.channel, e.round, e.operator_id, *answers)
+        attempts = select(a.case_id, a.outcome, a.evaluation_id)
         entries = select(q.id, q.case_id, q.kind, q.status, q.result, q.claimed_by_id)
+        tasks = select(t.id, t.case_id, t.evaluation_id)
+        escalations = select(i.evaluation_id)
+        if operators is None:
+            return cls(
+                evaluations={row.id: row for row in session.execute(evaluations)},
+                attempts=session.execute(attempts).all(),
+                entries={row.id: row for row in session.execute(entries)},
+                tasks=session.execute(tasks).all(),
+                escalations=session.execute(escalations).all(),
+            )
+        operators = list(operators)
+        mine = session.execute(evaluations.where(e.operator_id.in_(operators))).all()
+        evaluation_ids = [row.id for row in mine]
+        found = session.execute(entries.where(q.claimed_by_id.in_(operators))).all()
+        found += _rows_in(session, entries, q.id, claimed)
+        found += _rows_in(
+            session, entries.where(q.kind == "first"), q.case_id, {row.case_id for row in mine}
+        )
         return cls(
-            evaluations={row.id: row for row in session.execute(evaluations)},
-            attempts=session.execute(select(a.case_id, a.outcome, a.evaluation_id)).all(),
-            entries={row.id: row for row in session.execute(entries)},
-            tasks=session.execute(select(t.id, t.case_id, t.evaluation_id)).all(),
-            escalations=session.execute(select(i.evaluation_id)).all(),
+            evaluations={row.id: row for row in mine},
+            attempts=session.execute(attempts.where(a.operator_id.in_(operators))).all(),
+            entries={row.id: row for row in sorted(found, key=lambda row: row.id)},
+            tasks=_rows_in(session, tasks, t.evaluation_id, evaluation_ids),
+            escalations=_rows_in(session, escalations, i.evaluation_id, evaluation_ids),
         )
 
     def entry_of_case(self) -> dict[int, Any]:
         return {row.case_id: row for row in self.entries.values() if row.kind == "first"}
+
+
+IN_CHUNK = 500  # ids per IN (...): well below every backend's limit of parameters
+
+
+def _rows_in(session: Session, query: Select, column, ids: Iterable[int]) -> list[Any]:
+    """The rows of `query` whose `column` is one of `ids`, a chunk of ids at a time."""
+    ids, rows = sorted(set(ids)), []
+    for start in range(0, len(ids), IN_CHUNK):
+        rows += session.execute(query.where(column.in_(ids[start : start + IN_CHUNK]))).all()
+    return rows
 
 
 def _dissatisfied(evaluation) -> bool:
@@ -419,15 +533,50 @@ def missing_saves(records: DeskRecords, saves: Sequence[Save]) -> list[str]:
     return problems
 
 
-def check_load(database: Database, reports: Sequence[WorkerReport]) -> list[str]:
+@dataclass(frozen=True)
+class QueueState:
+    """How many entries of the whole queue are open, open and claimed, and done: taken before
+    the workers start on a city, whose other entries check_load then counts instead of reading."""
+
+    open: int
+    claimed: int
+    done: int
+
+    @classmethod
+    def read(cls, session: Session) -> QueueState:
+        q = QueueEntry
+        is_open = q.status == "open"
+        row = session.execute(
+            select(
+                func.count().filter(is_open),
+                func.count().filter(is_open, q.claimed_by_id.is_not(None)),
+                func.count().filter(q.status == "done"),
+            ).select_from(q)
+        ).one()
+        return cls(*row)
+
+
+def check_load(
+    database: Database,
+    reports: Sequence[WorkerReport],
+    before: QueueState | None = None,
+) -> list[str]:
     """Everything that must hold after workers that all ended: no entry claimed twice, every
-    reported save in the database in full and nothing else done, the rest open and free."""
+    reported save in the database in full and nothing else done, the rest open and free.
+
+    Without `before` every row is read (a database the load filled itself). With the queue's
+    state of before the workers started (a city), only the rows of the reports' operators and
+    entries are read, and the rest of the queue is counted: as many open entries fewer and done
+    more as were saved, and no more claimed than before (fewer, when a claim someone left before
+    expired and a worker took its entry)."""
     claimed = Counter(c["entry"] for r in reports for c in r.claims)
     problems = [f"entry {e} claimed {n} times" for e, n in claimed.items() if n > 1]
     problems += [f"operator {r.operator} stopped: {r.error}" for r in reports if not r.ended]
     saves = [s for r in reports for s in r.saves]
+    operators = None if before is None else [r.operator for r in reports]
     with database.sessions() as session:
-        records = DeskRecords.read(session)
+        records = DeskRecords.read(session, operators, claimed)
+        after = QueueState.read(session) if before is not None else None
     problems += half_written(records) + missing_saves(records, saves)
     saved = {s.entry for s in saves}
     if set(claimed) != saved:
@@ -438,6 +587,13 @@ def check_load(database: Database, reports: Sequence[WorkerReport]) -> list[str]
     busy = [e.id for e in records.entries.values() if e.status == "open" and e.claimed_by_id]
     if busy:
         problems.append(f"open entries still claimed: {busy[:10]}")
+    if before is not None:
+        expected = QueueState(before.open - len(saved), before.claimed, before.done + len(saved))
+        # Fewer claimed is fine: a claim left by someone before may expire and be taken.
+        if (after.open, after.done) != (expected.open, expected.done) or (
+            after.claimed > before.claimed
+        ):
+            problems.append(f"the queue holds {after}, not {expected}")
     return problems
 
 
@@ -508,6 +664,52 @@ def _percentiles(values: list[float]) -> tuple[float, float, float]:
     return cuts[49], cuts[94], max(values)
 
 
+class LoadLost(Exception):
+    """The load test found work lost or half-done (or could not start): `problems` says what."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:20]
+        more = len(self.problems) - len(shown)
+        super().__init__(
+            "\n".join(
+                [
+                    f"{len(self.problems)} problem{'' if len(self.problems) == 1 else 's'}:",
+                    *shown,
+                    *([f"… and {more} more"] if more else []),
+                ]
+            )
+        )
+
+
+def measure_city(url: str, *, workers: int = 10, saves: int = 200, seed: int = 1) -> LoadFigures:
+    """The load test on the city the database at `url` holds (at the newest schema; it is
+    written to: a copy): `workers` new operators, the queue refreshed until it holds
+    workers × saves × 1.1 entries ready, the workers run, and the database checked. Raises
+    LoadLost with the problems when anything was lost or half-written, or a worker saved fewer
+    than `saves` cases; returns the figures otherwise."""
+    needed = -(-workers * saves * 11 // 10)
+    database = open_database(url)
+    try:
+        operators = add_operators(database, workers)
+        fill_city_queue(database, needed, seed=seed)
+        with database.sessions() as session:
+            before = QueueState.read(session)
+        with tempfile.TemporaryDirectory(prefix="revisitdesk-load-") as folder:
+            reports = run_load(url, operators, saves, Path(folder), seed=seed)
+        problems = check_load(database, reports, before)
+    finally:
+        database.close()
+    problems += [
+        f"operator {r.operator} saved {len(r.saves)} cases, not {saves}"
+        for r in reports
+        if r.ended and len(r.saves) != saves
+    ]
+    if problems:
+        raise LoadLost(problems)
+    return figures(reports)
+
+
 def machine() -> str:
     """What the figures were measured on: they mean little without it."""
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -516,12 +718,25 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True, help="SQLAlchemy URL of a database with no cases")
+    parser.add_argument(
+        "--db",
+        required=True,
+        help="SQLAlchemy URL of a database with no cases (with --city: holding a city)",
+    )
+    parser.add_argument(
+        "--city",
+        action="store_true",
+        help="the database holds a city (bench.city, or copied by bench.postgres): work its "
+        "queue after a morning refresh; it is written to, so give a copy",
+    )
     parser.add_argument("--workers", type=int, default=10)
     parser.add_argument("--saves", type=int, default=200, help="cases each worker saves")
     parser.add_argument("--cases", type=int, help="queue size (default: 10%% more than saved)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.city:
+        main_city(args)
+        return
     cases = args.cases or args.workers * args.saves * 11 // 10
     database = open_database(args.db)
     try:
@@ -545,6 +760,23 @@ def main() -> None:
         print("\n".join(["PROBLEMS:", *problems[:50]]), file=sys.stderr)
         raise SystemExit(1)
     print("checked: no entry claimed twice, every save complete, the rest of the queue free")
+
+
+def main_city(args: argparse.Namespace) -> None:
+    if args.cases:
+        raise SystemExit("--cases is the size of the queue the load fills: not with --city")
+    print(machine())
+    began = time.perf_counter()
+    try:
+        result = measure_city(args.db, workers=args.workers, saves=args.saves, seed=args.seed)
+    except LoadLost as lost:
+        print(f"PROBLEMS: {lost}", file=sys.stderr)
+        raise SystemExit(1) from None
+    print("\n".join(result.lines()))
+    print(
+        "checked: no entry claimed twice, every save complete, the rest of the queue free "
+        f"({time.perf_counter() - began:.1f} s with the queue's refresh and the checks)"
+    )
 
 
 if __name__ == "__main__":

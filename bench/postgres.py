@@ -24,17 +24,19 @@ Prints each plan and its time; `--output` writes them as Markdown (for bench/rea
 from __future__ import annotations
 
 import argparse
+import signal
 import sqlite3
 import statistics
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from sqlalchemy import Boolean, Connection, Engine, event, select
+from sqlalchemy import Boolean, Connection, Engine, event, inspect, select
 from sqlalchemy.orm import Session
 
 from app.case_list import CaseSearch, case_page
@@ -43,8 +45,9 @@ from app.desk import sampling
 from app.desk.coverage import coverage_plan
 from app.zone import LOCAL_ZONE
 from bench.city import generate
+from db.database import open_database
 from db.engine import make_engine
-from db.migrate import run_migrations
+from db.migrate import head_revision, run_migrations
 from db.models import Base, Case, CasePhone
 
 TODAY = date(2026, 12, 15)  # as bench.desk
@@ -62,8 +65,71 @@ def start_server():
     from tests.postgres_server import ThrowawayServer  # the one way this repository starts one
 
     server = ThrowawayServer()
-    server.start()
+    try:
+        server.start()
+    except BaseException:
+        server.stop()  # a half-started server and its folder, removed
+        raise
     return server
+
+
+@contextmanager
+def postgres_url(url: str | None = None) -> Iterator[str]:
+    """`url`, or that of a throw-away server started for the block and stopped after it, also
+    when the block fails or is stopped with Ctrl+C or SIGTERM."""
+    if url:
+        yield url
+        return
+    server = start_server()
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupted) if main else None
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupted(*_args) -> None:
+    raise KeyboardInterrupt
+
+
+def city_revision(city: Path) -> str:
+    """The schema revision the SQLite city was written at."""
+    with closing(sqlite3.connect(city)) as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def load_city(city: Path, url: str) -> dict[str, int]:
+    """The city into the empty PostgreSQL database at `url` as the app would find it: the
+    schema of the city's revision, every row copied with COPY (`copy_city`, which also analyzes
+    and turns autovacuum off for call_queue), then upgraded to the newest schema as the app
+    upgrades, and analyzed again as autovacuum would have. Returns the rows copied per table;
+    refuses a database that holds tables."""
+    engine = make_engine(url)
+    try:
+        tables = inspect(engine).get_table_names()
+        if tables:
+            raise SystemExit(
+                f"{engine.url.render_as_string(hide_password=True)} holds tables already"
+                f" ({', '.join(sorted(tables)[:5])}…): give an empty database"
+            )
+        revision = city_revision(city)
+        run_migrations(engine, revision)
+        counts = copy_city(city, engine)
+    finally:
+        engine.dispose()
+    if revision == head_revision():
+        return counts
+    open_database(url).close()  # the newest schema, as the app brings it there
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+    finally:
+        engine.dispose()
+    return counts
 
 
 def copy_city(city: Path, engine: Engine) -> dict[str, int]:
@@ -293,9 +359,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, tuple[float, str]
             attempts=args.cases // 2,
         )
     runs = 1 if args.quick else args.runs
-    server = None if args.url else start_server()
-    try:
-        engine = make_engine(args.url or server.url)
+    with postgres_url(args.url) as url:
+        engine = make_engine(url)
         run_migrations(engine, BEFORE)
         started = time.perf_counter()
         counts = copy_city(args.city, engine)
@@ -308,9 +373,6 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, tuple[float, str]
             )
         results["after"] = measure(engine, after=True, runs=runs)
         engine.dispose()
-    finally:
-        if server is not None:
-            server.stop()
     report = markdown(counts.get("cases", 0), results)
     for name in (*MEASURES, STALE):
         before, after = results["before"][name][0], results["after"][name][0]

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url
 
 from bench import postgres
 from bench.city import generate
@@ -44,3 +45,16 @@ def test_the_postgresql_benchmark_explains_each_statement_before_and_after(
     assert text.count("```") == 2 * 2 * len(names)
     with sqlite3.connect(city) as connection:  # the city itself is only read
         assert connection.execute("SELECT count(*) FROM call_queue").fetchone()[0] == 0
+
+
+@pytest.mark.postgres
+def test_the_throwaway_server_is_stopped_and_removed_when_the_run_is_interrupted() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        with postgres.postgres_url(None) as url:
+            folder = Path(make_url(url).query["host"])
+            assert (folder / "data" / "postmaster.pid").exists()
+            raise KeyboardInterrupt  # Ctrl+C, or SIGTERM (turned into it meanwhile)
+
+    assert not folder.exists()
+    with postgres.postgres_url("postgresql+psycopg://somewhere/given") as url:
+        assert url == "postgresql+psycopg://somewhere/given"  # a given database: no server
