@@ -126,6 +126,42 @@ def test_refresh_draws_for_units_behind_and_records_the_sample(any_db):
     assert item.unit == "丙"
 
 
+def test_the_refresh_numbers_entries_by_their_units_place_writing_only_what_changes(any_db):
+    def priorities(session) -> dict[int, int]:
+        rows = session.execute(
+            select(QueueEntry.id, QueueEntry.priority).where(QueueEntry.status == "open")
+        )
+        return dict(rows.all())
+
+    with any_db.sessions.begin() as session:
+        units = _three_units(session)
+        result = refresh_queue(session, today=TODAY, seed=3)
+        ranks = {u.unit_id: rank for rank, u in enumerate(result.plan)}
+        drawn = {e.id: e for e in session.scalars(select(QueueEntry))}
+        assert {e.priority for e in drawn.values()} == {0, 1}  # 丙 first, then 乙
+        for entry in drawn.values():
+            assert entry.priority == ranks[session.get(Case, entry.case_id).unit_id]
+        # An entry of a quarter no longer planned, and one of 乙 numbered wrong meanwhile.
+        old = h.case(session, units["甲"], "Q3-0001", date(2026, 7, 1))
+        stale = h.entry(session, old, h.local(2026, 11, 1), priority=0)
+        wrong = next(e for e in drawn.values() if e.priority == 1)
+        wrong.priority = 7
+        session.flush()
+        untouched = {e.id: e.updated_at for e in drawn.values() if e is not wrong}
+
+        refresh_queue(session, today=TODAY, seed=4, now=h.local(2026, 11, 16, 12))
+
+        after = priorities(session)
+        assert after[stale.id] == len(result.plan) == 3
+        assert after[wrong.id] == 1
+        assert {i: p for i, p in after.items() if i in untouched} == {
+            i: drawn[i].priority for i in untouched
+        }
+        session.expire_all()
+        for entry_id, updated_at in untouched.items():  # numbered right already: not written
+            assert session.get(QueueEntry, entry_id).updated_at == updated_at
+
+
 def _drawn_case_numbers(database, seed: int) -> list[str]:
     with database.sessions.begin() as session:
         _three_units(session)
