@@ -97,22 +97,6 @@ _WRITTEN = "revisitdesk.audit_written"
 _UNSURE = "revisitdesk.audit_unsure"
 
 
-def _entry_columns():
-    return (
-        AuditEntry.id,
-        AuditEntry.seq,
-        AuditEntry.hash,
-        AuditEntry.at,
-        AuditEntry.actor,
-        AuditEntry.action,
-        AuditEntry.entity,
-        AuditEntry.entity_uid,
-        AuditEntry.before,
-        AuditEntry.after,
-        AuditEntry.personal,
-    )
-
-
 def _hashed_columns():
     """What the seal needs of a new entry: its id and what its hash covers."""
     return (
@@ -125,6 +109,11 @@ def _hashed_columns():
         AuditEntry.before,
         AuditEntry.after,
     )
+
+
+def _entry_columns():
+    """What the chain's check reads of a sealed entry: the above, and its seal."""
+    return (*_hashed_columns(), AuditEntry.seq, AuditEntry.hash, AuditEntry.personal)
 
 
 def returning_entry(statement):
